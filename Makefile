@@ -1,0 +1,37 @@
+BUILDDIR ?= $(CURDIR)/build
+BIN := $(BUILDDIR)/conductord
+GO_TEST_FLAGS ?= -count=1
+
+.PHONY: all build install localnet localnet-reset test test-unit proto-gen proto-check lint clean
+
+all: build
+
+build:
+	go build -o $(BIN) ./cmd/conductord
+
+install:
+	go install ./cmd/conductord
+
+## localnet: build, create (once) a single-validator demo region in ./build/localnet, run it.
+localnet: build
+	./scripts/localnet.sh
+
+localnet-reset:
+	rm -rf $(BUILDDIR)/localnet
+
+## test: every test (unit, app, IBC, multi-validator network).
+test:
+	go test $(GO_TEST_FLAGS) ./...
+
+proto-gen:
+	./scripts/protocgen.sh
+
+## proto-check: regenerating the protobuf code must change nothing.
+proto-check: proto-gen
+	@git diff --exit-code -- api x || (echo "generated code is stale: run make proto-gen and commit" && exit 1)
+
+lint:
+	go vet $$(go list ./... | grep -v /api/)
+
+clean:
+	rm -rf $(BUILDDIR)

@@ -1,0 +1,221 @@
+package cmd
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/client"
+	"github.com/cosmos/cosmos-sdk/codec"
+	"github.com/cosmos/cosmos-sdk/server"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+	"github.com/cosmos/cosmos-sdk/x/genutil"
+	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
+
+	governanceparamstypes "github.com/conductor-coop/conductor/x/governanceparams/types"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+)
+
+// RegionCmd groups the commands that found a region in its genesis file.
+func RegionCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "region",
+		Short: "Found a region in the genesis file: members, institutions, assembly, treasury",
+		RunE:  client.ValidateCmd,
+	}
+	cmd.AddCommand(addMembersCmd(), addInstitutionCmd(), setAssemblyCmd(), fundTreasuryCmd(), setParamsCmd())
+	return cmd
+}
+
+// editGenesis loads the genesis file, lets edit change the app state, and writes it back.
+func editGenesis(cmd *cobra.Command, edit func(cdc codec.Codec, appState map[string]json.RawMessage) error) error {
+	clientCtx := client.GetClientContextFromCmd(cmd)
+	cfg := server.GetServerContextFromCmd(cmd).Config
+	cfg.SetRoot(clientCtx.HomeDir)
+	genFile := cfg.GenesisFile()
+	appState, appGenesis, err := genutiltypes.GenesisStateFromGenFile(genFile)
+	if err != nil {
+		return fmt.Errorf("read genesis %s: %w", genFile, err)
+	}
+	if err := edit(clientCtx.Codec, appState); err != nil {
+		return err
+	}
+	if appGenesis.AppState, err = json.Marshal(appState); err != nil {
+		return err
+	}
+	return genutil.ExportGenesisFile(appGenesis, genFile)
+}
+
+func editMembership(cmd *cobra.Command, edit func(*membershiptypes.GenesisState) error) error {
+	return editGenesis(cmd, func(cdc codec.Codec, appState map[string]json.RawMessage) error {
+		var gs membershiptypes.GenesisState
+		if err := cdc.UnmarshalJSON(appState[membershiptypes.ModuleName], &gs); err != nil {
+			return err
+		}
+		if err := edit(&gs); err != nil {
+			return err
+		}
+		if err := gs.Validate(); err != nil {
+			return err
+		}
+		bz, err := cdc.MarshalJSON(&gs)
+		appState[membershiptypes.ModuleName] = bz
+		return err
+	})
+}
+
+func checkAddresses(addrs []string) error {
+	for _, a := range addrs {
+		if _, err := sdk.AccAddressFromBech32(a); err != nil {
+			return fmt.Errorf("%w: %q: %s", membershiptypes.ErrInvalidAddress, a, err)
+		}
+	}
+	return nil
+}
+
+func addMembersCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "add-members [address]...",
+		Short: "Add founding members: persons with one vote each in the assembly",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := checkAddresses(args); err != nil {
+				return err
+			}
+			return editMembership(cmd, func(gs *membershiptypes.GenesisState) error {
+				for _, a := range args {
+					gs.Agents = append(gs.Agents, membershiptypes.Agent{Address: a, Kind: membershiptypes.AGENT_KIND_PERSON, Member: true})
+				}
+				return nil
+			})
+		},
+	}
+}
+
+func addInstitutionCmd() *cobra.Command {
+	kinds := map[string]membershiptypes.AgentKind{
+		"company":          membershiptypes.AGENT_KIND_COMPANY,
+		"regional-company": membershiptypes.AGENT_KIND_REGIONAL_COMPANY,
+		"bank":             membershiptypes.AGENT_KIND_BANK,
+	}
+	return &cobra.Command{
+		Use:   "add-institution [company|regional-company|bank] [name] [worker-or-board-address]...",
+		Short: "Found a company, regional company or the bank when the chain starts",
+		Args:  cobra.MinimumNArgs(3),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			kind, ok := kinds[args[0]]
+			if !ok {
+				return fmt.Errorf("%w: %q (want company, regional-company or bank)", membershiptypes.ErrInvalidKind, args[0])
+			}
+			if err := checkAddresses(args[2:]); err != nil {
+				return err
+			}
+			return editMembership(cmd, func(gs *membershiptypes.GenesisState) error {
+				gs.Institutions = append(gs.Institutions, membershiptypes.Institution{Name: args[1], Kind: kind, Workers: args[2:]})
+				return nil
+			})
+		},
+	}
+}
+
+func setAssemblyCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "set-assembly",
+		Short: "Set the assembly's decision policy: share of all members needed, voting period",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			pct, _ := cmd.Flags().GetString("percentage")
+			voting, _ := cmd.Flags().GetDuration("voting-period")
+			minExec, _ := cmd.Flags().GetDuration("min-execution-period")
+			d, err := math.LegacyNewDecFromStr(pct)
+			if err != nil {
+				return fmt.Errorf("%w: percentage %q", membershiptypes.ErrInvalidGenesis, pct)
+			}
+			return editMembership(cmd, func(gs *membershiptypes.GenesisState) error {
+				gs.AssemblyConfig = membershiptypes.AssemblyConfig{Percentage: d, VotingPeriod: voting, MinExecutionPeriod: minExec}
+				return nil
+			})
+		},
+	}
+	def := membershiptypes.DefaultAssemblyConfig()
+	cmd.Flags().String("percentage", def.Percentage.String(), "share of all members whose yes votes pass a proposal")
+	cmd.Flags().Duration("voting-period", def.VotingPeriod, "how long members may vote")
+	cmd.Flags().Duration("min-execution-period", 0, "wait after submission before execution")
+	return cmd
+}
+
+func fundTreasuryCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "fund-treasury [coins]",
+		Short: "Give the region's treasury (a module account) a starting balance",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			coins, err := sdk.ParseCoinsNormalized(args[0])
+			if err != nil || !coins.IsAllPositive() {
+				return fmt.Errorf("invalid coins %q: %v", args[0], err)
+			}
+			treasury := authtypes.NewModuleAddress(membershiptypes.TreasuryName).String()
+			return editGenesis(cmd, func(cdc codec.Codec, appState map[string]json.RawMessage) error {
+				bankGen := banktypes.GetGenesisStateFromAppState(cdc, appState)
+				bankGen.Balances = append(bankGen.Balances, banktypes.Balance{Address: treasury, Coins: coins})
+				bankGen.Balances = banktypes.SanitizeGenesisBalances(bankGen.Balances)
+				bankGen.Supply = bankGen.Supply.Add(coins...)
+				bz, err := cdc.MarshalJSON(bankGen)
+				appState[banktypes.ModuleName] = bz
+				return err
+			})
+		},
+	}
+}
+
+func setParamsCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "set-params [key=value]...",
+		Short:   "Set the region's starting parameters (governanceparams), e.g. pay_period=60s income_tax_rate=0.2",
+		Example: "conductord genesis region set-params pay_period=60s dividend_period=600s",
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return editGenesis(cmd, func(cdc codec.Codec, appState map[string]json.RawMessage) error {
+				var gs governanceparamstypes.GenesisState
+				if err := cdc.UnmarshalJSON(appState[governanceparamstypes.ModuleName], &gs); err != nil {
+					return err
+				}
+				// Edit through the JSON form, so every field is settable by its proto name.
+				bz, err := cdc.MarshalJSON(&gs.Params)
+				if err != nil {
+					return err
+				}
+				fields := map[string]any{}
+				if err := json.Unmarshal(bz, &fields); err != nil {
+					return err
+				}
+				for _, kv := range args {
+					k, v, ok := strings.Cut(kv, "=")
+					if _, known := fields[k]; !ok || !known {
+						return fmt.Errorf("%w: %q is not key=value with a known key", governanceparamstypes.ErrInvalidParams, kv)
+					}
+					fields[k] = v
+				}
+				if bz, err = json.Marshal(fields); err != nil {
+					return err
+				}
+				if err := cdc.UnmarshalJSON(bz, &gs.Params); err != nil {
+					return fmt.Errorf("%w: %s", governanceparamstypes.ErrInvalidParams, err)
+				}
+				if err := gs.Params.Validate(); err != nil {
+					return err
+				}
+				if bz, err = cdc.MarshalJSON(&gs); err != nil {
+					return err
+				}
+				appState[governanceparamstypes.ModuleName] = bz
+				return nil
+			})
+		},
+	}
+}

@@ -1,0 +1,336 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/core/address"
+	"cosmossdk.io/core/store"
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/log"
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	"github.com/cosmos/cosmos-sdk/x/group"
+
+	"github.com/conductor-coop/conductor/x/membership/types"
+)
+
+// DefaultVotingPeriod is the voting period of a company that did not choose one.
+const DefaultVotingPeriod = 24 * time.Hour
+
+// majority is the default decision rule: more than half of all votes.
+var majority = "0.500000000000000001"
+
+// Keeper is the registry of the region's agents, its assembly and its admitted validators.
+type Keeper struct {
+	cdc          codec.BinaryCodec
+	addressCodec address.Codec
+	group        types.GroupKeeper
+	account      types.AccountKeeper
+	// admin is the membership module's address: the admin of every group it creates, so that
+	// admission, leaving and employment keep the groups in sync.
+	admin string
+
+	Schema             collections.Schema
+	Agents             collections.Map[sdk.AccAddress, types.Agent]
+	AgentsByKind       collections.KeySet[collections.Pair[int32, sdk.AccAddress]]
+	Assembly           collections.Item[types.Assembly]
+	AssemblyConfig     collections.Item[types.AssemblyConfig]
+	AdmittedValidators collections.KeySet[sdk.AccAddress]
+}
+
+// NewKeeper returns the membership keeper.
+func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec, groupKeeper types.GroupKeeper, accountKeeper types.AccountKeeper) Keeper {
+	sb := collections.NewSchemaBuilder(storeService)
+	admin, err := addressCodec.BytesToString(authtypes.NewModuleAddress(types.ModuleName))
+	if err != nil {
+		panic(err)
+	}
+	k := Keeper{
+		cdc:                cdc,
+		addressCodec:       addressCodec,
+		group:              groupKeeper,
+		account:            accountKeeper,
+		admin:              admin,
+		Agents:             collections.NewMap(sb, types.AgentsKey, "agents", sdk.AccAddressKey, codec.CollValue[types.Agent](cdc)),
+		AgentsByKind:       collections.NewKeySet(sb, types.AgentsByKindKey, "agents_by_kind", collections.PairKeyCodec(collections.Int32Key, sdk.AccAddressKey)),
+		Assembly:           collections.NewItem(sb, types.AssemblyKey, "assembly", codec.CollValue[types.Assembly](cdc)),
+		AssemblyConfig:     collections.NewItem(sb, types.AssemblyConfigKey, "assembly_config", codec.CollValue[types.AssemblyConfig](cdc)),
+		AdmittedValidators: collections.NewKeySet(sb, types.AdmittedValidatorsKey, "admitted_validators", sdk.AccAddressKey),
+	}
+	schema, err := sb.Build()
+	if err != nil {
+		panic(err)
+	}
+	k.Schema = schema
+	return k
+}
+
+// Logger returns the module's logger.
+func (k Keeper) Logger(ctx context.Context) log.Logger {
+	return sdk.UnwrapSDKContext(ctx).Logger().With("module", "x/"+types.ModuleName)
+}
+
+// AddressCodec returns the account address codec.
+func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
+
+// Authority returns the assembly's policy account: the authority of every Conductor module.
+func (k Keeper) Authority(ctx context.Context) (string, error) {
+	a, err := k.Assembly.Get(ctx)
+	if err != nil {
+		return "", errorsmod.Wrap(types.ErrUnauthorized, "the region has no assembly yet")
+	}
+	return a.Address, nil
+}
+
+// CheckAuthority returns ErrUnauthorized unless signer is the assembly's policy account.
+func (k Keeper) CheckAuthority(ctx context.Context, signer string) error {
+	authority, err := k.Authority(ctx)
+	if err != nil {
+		return err
+	}
+	if signer != authority {
+		return errorsmod.Wrapf(types.ErrUnauthorized, "expected %s, got %s", authority, signer)
+	}
+	return nil
+}
+
+// GetAgent returns the agent at addr, or ErrUnknownAgent.
+func (k Keeper) GetAgent(ctx context.Context, addr sdk.AccAddress) (types.Agent, error) {
+	agent, err := k.Agents.Get(ctx, addr)
+	if errors.Is(err, collections.ErrNotFound) {
+		return agent, errorsmod.Wrapf(types.ErrUnknownAgent, "%s", addr)
+	}
+	return agent, err
+}
+
+// IsMember tells whether addr is a member of the region in good standing.
+func (k Keeper) IsMember(ctx context.Context, addr sdk.AccAddress) bool {
+	agent, err := k.Agents.Get(ctx, addr)
+	return err == nil && agent.Kind == types.AGENT_KIND_PERSON && agent.Member
+}
+
+// SetAgent stores an agent and its kind index as given (callers set SinceHeight).
+func (k Keeper) SetAgent(ctx context.Context, agent types.Agent) error {
+	addr, err := k.addressCodec.StringToBytes(agent.Address)
+	if err != nil {
+		return errorsmod.Wrap(types.ErrInvalidAddress, err.Error())
+	}
+	if old, err := k.Agents.Get(ctx, addr); err == nil && old.Kind != agent.Kind {
+		if err := k.AgentsByKind.Remove(ctx, collections.Join(int32(old.Kind), sdk.AccAddress(addr))); err != nil {
+			return err
+		}
+	}
+	if err := k.Agents.Set(ctx, addr, agent); err != nil {
+		return err
+	}
+	return k.AgentsByKind.Set(ctx, collections.Join(int32(agent.Kind), sdk.AccAddress(addr)))
+}
+
+// personAgent returns the person at addr: a registered person, or a new non-member
+// person for an address the region has not seen. Other kinds are ErrNotPerson.
+func (k Keeper) personAgent(ctx context.Context, address string) (types.Agent, sdk.AccAddress, error) {
+	addr, err := k.addressCodec.StringToBytes(address)
+	if err != nil {
+		return types.Agent{}, nil, errorsmod.Wrapf(types.ErrInvalidAddress, "%q: %s", address, err)
+	}
+	agent, err := k.Agents.Get(ctx, addr)
+	switch {
+	case errors.Is(err, collections.ErrNotFound):
+		return types.Agent{Address: address, Kind: types.AGENT_KIND_PERSON}, addr, nil
+	case err != nil:
+		return agent, addr, err
+	case agent.Kind != types.AGENT_KIND_PERSON:
+		return agent, addr, errorsmod.Wrapf(types.ErrNotPerson, "%s is a %s", address, agent.Kind)
+	}
+	return agent, addr, nil
+}
+
+// admit makes a person a member and gives them one vote in the assembly.
+func (k Keeper) admit(ctx context.Context, address string) error {
+	agent, _, err := k.personAgent(ctx, address)
+	if err != nil {
+		return err
+	}
+	if agent.Member {
+		return errorsmod.Wrapf(types.ErrAlreadyMember, "%s", address)
+	}
+	agent.Member = true
+	agent.SinceHeight = sdk.UnwrapSDKContext(ctx).BlockHeight()
+	if err := k.SetAgent(ctx, agent); err != nil {
+		return err
+	}
+	if assembly, err := k.Assembly.Get(ctx); err == nil {
+		if err := k.setWeight(ctx, assembly.GroupId, address, "1"); err != nil {
+			return err
+		}
+	}
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventMemberAdmitted{Person: address})
+}
+
+// leave ends a membership and removes the person's vote from the assembly.
+func (k Keeper) leave(ctx context.Context, address string) error {
+	agent, _, err := k.personAgent(ctx, address)
+	if err != nil {
+		return err
+	}
+	if !agent.Member {
+		return errorsmod.Wrapf(types.ErrNotMember, "%s", address)
+	}
+	assembly, err := k.Assembly.Get(ctx)
+	if err != nil {
+		return err
+	}
+	info, err := k.group.GroupInfo(ctx, &group.QueryGroupInfoRequest{GroupId: assembly.GroupId})
+	if err != nil {
+		return err
+	}
+	if info.Info.TotalWeight == "1" {
+		return types.ErrLastMember
+	}
+	agent.Member = false
+	agent.SinceHeight = sdk.UnwrapSDKContext(ctx).BlockHeight()
+	if err := k.SetAgent(ctx, agent); err != nil {
+		return err
+	}
+	if err := k.setWeight(ctx, assembly.GroupId, address, "0"); err != nil {
+		return err
+	}
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventMemberLeft{Person: address})
+}
+
+// setWeight sets a member's weight in a group the module administers ("0" removes).
+func (k Keeper) setWeight(ctx context.Context, groupID uint64, address, weight string) error {
+	_, err := k.group.UpdateGroupMembers(ctx, &group.MsgUpdateGroupMembers{
+		Admin:         k.admin,
+		GroupId:       groupID,
+		MemberUpdates: []group.MemberRequest{{Address: address, Weight: weight}},
+	})
+	return err
+}
+
+// DecisionPolicy builds the x/group decision policy a company's workers chose.
+func DecisionPolicy(kind types.DecisionKind, threshold string, votingPeriod, minExecution time.Duration) (group.DecisionPolicy, error) {
+	if votingPeriod == 0 {
+		votingPeriod = DefaultVotingPeriod
+	}
+	windows := &group.DecisionPolicyWindows{VotingPeriod: votingPeriod, MinExecutionPeriod: minExecution}
+	var policy group.DecisionPolicy
+	switch kind {
+	case types.DECISION_KIND_UNSPECIFIED:
+		if threshold != "" {
+			return nil, errorsmod.Wrap(types.ErrInvalidDecision, "a threshold needs a decision kind")
+		}
+		policy = &group.PercentageDecisionPolicy{Percentage: majority, Windows: windows}
+	case types.DECISION_KIND_PERCENTAGE:
+		d, err := math.LegacyNewDecFromStr(threshold)
+		if err != nil || !d.IsPositive() || d.GT(math.LegacyOneDec()) {
+			return nil, errorsmod.Wrapf(types.ErrInvalidDecision, "percentage %q must be in (0,1]", threshold)
+		}
+		policy = &group.PercentageDecisionPolicy{Percentage: threshold, Windows: windows}
+	case types.DECISION_KIND_THRESHOLD:
+		n, ok := math.NewIntFromString(threshold)
+		if !ok || !n.IsPositive() {
+			return nil, errorsmod.Wrapf(types.ErrInvalidDecision, "threshold %q must be a positive count", threshold)
+		}
+		policy = &group.ThresholdDecisionPolicy{Threshold: threshold, Windows: windows}
+	default:
+		return nil, errorsmod.Wrapf(types.ErrInvalidDecision, "unknown decision kind %d", kind)
+	}
+	if err := policy.ValidateBasic(); err != nil {
+		return nil, errorsmod.Wrap(types.ErrInvalidDecision, err.Error())
+	}
+	return policy, nil
+}
+
+// found creates an institution: a group of its workers (one vote each, administered by this
+// module) with a policy account that administers itself, registered as an agent.
+func (k Keeper) found(ctx context.Context, inst types.Institution, policy group.DecisionPolicy) (types.Agent, error) {
+	if err := validateName(inst.Name); err != nil {
+		return types.Agent{}, err
+	}
+	if !inst.Kind.HasGroup() {
+		return types.Agent{}, errorsmod.Wrapf(types.ErrInvalidKind, "%s cannot be founded", inst.Kind)
+	}
+	if len(inst.Workers) == 0 {
+		return types.Agent{}, types.ErrNoWorkers
+	}
+	members := make([]group.MemberRequest, 0, len(inst.Workers))
+	seen := make(map[string]bool, len(inst.Workers))
+	for _, w := range inst.Workers {
+		if _, _, err := k.personAgent(ctx, w); err != nil {
+			return types.Agent{}, err
+		}
+		if seen[w] {
+			return types.Agent{}, errorsmod.Wrapf(types.ErrDuplicateWorker, "%s", w)
+		}
+		seen[w] = true
+		members = append(members, group.MemberRequest{Address: w, Weight: "1"})
+	}
+	policyAny, err := codectypes.NewAnyWithValue(policy)
+	if err != nil {
+		return types.Agent{}, err
+	}
+	res, err := k.group.CreateGroupWithPolicy(ctx, &group.MsgCreateGroupWithPolicy{
+		Admin:               k.admin,
+		Members:             members,
+		GroupMetadata:       inst.Name,
+		GroupPolicyMetadata: inst.Name,
+		DecisionPolicy:      policyAny,
+	})
+	if err != nil {
+		return types.Agent{}, errorsmod.Wrap(types.ErrInvalidDecision, err.Error())
+	}
+	if _, err := k.group.UpdateGroupPolicyAdmin(ctx, &group.MsgUpdateGroupPolicyAdmin{
+		Admin: k.admin, GroupPolicyAddress: res.GroupPolicyAddress, NewAdmin: res.GroupPolicyAddress,
+	}); err != nil {
+		return types.Agent{}, err
+	}
+	agent := types.Agent{
+		Address: res.GroupPolicyAddress, Kind: inst.Kind, Name: inst.Name, GroupId: res.GroupId,
+		SinceHeight: sdk.UnwrapSDKContext(ctx).BlockHeight(),
+	}
+	if err := k.SetAgent(ctx, agent); err != nil {
+		return types.Agent{}, err
+	}
+	return agent, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventInstitutionFounded{
+		Address: agent.Address, Name: agent.Name, Kind: agent.Kind, GroupId: agent.GroupId, Workers: inst.Workers,
+	})
+}
+
+func validateName(name string) error {
+	if name == "" || len(name) > 64 {
+		return errorsmod.Wrapf(types.ErrInvalidName, "%q must have 1 to 64 characters", name)
+	}
+	return nil
+}
+
+// admitValidator records an operator admitted by the assembly.
+func (k Keeper) admitValidator(ctx context.Context, operator string) error {
+	addr, err := k.addressCodec.StringToBytes(operator)
+	if err != nil {
+		return errorsmod.Wrapf(types.ErrInvalidAddress, "%q: %s", operator, err)
+	}
+	if has, _ := k.AdmittedValidators.Has(ctx, addr); has {
+		return errorsmod.Wrapf(types.ErrValidatorAdmitted, "%s", operator)
+	}
+	if err := k.AdmittedValidators.Set(ctx, addr); err != nil {
+		return err
+	}
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventValidatorAdmitted{Operator: operator})
+}
+
+func (k Keeper) mustAddress(addr sdk.AccAddress) string {
+	s, err := k.addressCodec.BytesToString(addr)
+	if err != nil {
+		panic(fmt.Sprintf("address codec: %v", err))
+	}
+	return s
+}

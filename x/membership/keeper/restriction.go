@@ -1,0 +1,28 @@
+package keeper
+
+import (
+	"context"
+
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/conductor-coop/conductor/x/membership/types"
+)
+
+// SendRestriction is the RSC rule, installed in the bank keeper: money moves directly only
+// between persons (and to or from the SDK's own module accounts, such as fees and staking).
+// A company, regional company, the bank, the treasury or the assembly sends or receives only
+// inside a Conductor action, which marks its context with types.WithConductorAction.
+func (k Keeper) SendRestriction(ctx context.Context, from, to sdk.AccAddress, _ sdk.Coins) (sdk.AccAddress, error) {
+	if types.IsConductorAction(ctx) {
+		return to, nil
+	}
+	for _, addr := range [2]sdk.AccAddress{from, to} {
+		agent, err := k.Agents.Get(ctx, addr)
+		if err == nil && agent.Kind.Restricted() {
+			return to, errorsmod.Wrapf(types.ErrDirectTransfer, "%s is the %s %q", agent.Address, agent.Kind.Label(), agent.Name)
+		}
+	}
+	return to, nil
+}

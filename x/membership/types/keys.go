@@ -1,0 +1,48 @@
+package types
+
+import (
+	"strings"
+
+	"cosmossdk.io/collections"
+)
+
+const (
+	// ModuleName is the membership module's name and store key.
+	ModuleName = "membership"
+	// StoreKey is the store key of the membership module.
+	StoreKey = ModuleName
+	// TreasuryName is the module account holding the region's revenue.
+	TreasuryName = "treasury"
+)
+
+var (
+	AgentsKey             = collections.NewPrefix(0)
+	AgentsByKindKey       = collections.NewPrefix(1)
+	AssemblyKey           = collections.NewPrefix(2)
+	AssemblyConfigKey     = collections.NewPrefix(3)
+	AdmittedValidatorsKey = collections.NewPrefix(4)
+	MemberCountKey        = collections.NewPrefix(5)
+)
+
+// RestrictedKinds are the agents whose money moves only through Conductor actions.
+func (k AgentKind) Restricted() bool {
+	switch k {
+	case AGENT_KIND_COMPANY, AGENT_KIND_REGIONAL_COMPANY, AGENT_KIND_BANK, AGENT_KIND_TREASURY, AGENT_KIND_ASSEMBLY:
+		return true
+	}
+	return false
+}
+
+// HasGroup tells whether agents of this kind decide through an x/group group.
+func (k AgentKind) HasGroup() bool {
+	switch k {
+	case AGENT_KIND_COMPANY, AGENT_KIND_REGIONAL_COMPANY, AGENT_KIND_BANK, AGENT_KIND_ASSEMBLY:
+		return true
+	}
+	return false
+}
+
+// Label names the kind for people: "company", "regional company", ...
+func (k AgentKind) Label() string {
+	return strings.ReplaceAll(strings.ToLower(strings.TrimPrefix(k.String(), "AGENT_KIND_")), "_", " ")
+}
