@@ -74,7 +74,9 @@ func TestAdmitAndLeave(t *testing.T) {
 		{"found: malformed worker address", alice, func() sdk.Msg {
 			return &types.MsgFoundCompany{Founder: alice.String(), Name: "Typo", Workers: []string{alice.String(), "rsc1notanaddress"}}
 		}, types.ErrInvalidAddress},
-		{"found: empty name", alice, func() sdk.Msg { return &types.MsgFoundCompany{Founder: alice.String(), Workers: []string{alice.String()}} }, types.ErrInvalidName},
+		{"found: empty name", alice, func() sdk.Msg {
+			return &types.MsgFoundCompany{Founder: alice.String(), Workers: []string{alice.String()}}
+		}, types.ErrInvalidName},
 		{"found: threshold above percentage range", alice, func() sdk.Msg {
 			return &types.MsgFoundCompany{Founder: alice.String(), Name: "Bad", Workers: []string{alice.String()}, Decision: types.DECISION_KIND_PERCENTAGE, Threshold: "1.5"}
 		}, types.ErrInvalidDecision},

@@ -128,4 +128,3 @@ func execMsg(grantee sdk.AccAddress, msg sdk.Msg) *authz.MsgExec {
 	m := authz.NewMsgExec(grantee, []sdk.Msg{msg})
 	return &m
 }
-
