@@ -236,4 +236,3 @@ func TestRSCRuleICAHost(t *testing.T) {
 	require.True(t, r.balance(r.b, r.companyB, app.Denom).IsZero())
 	require.Equal(t, sdkmath.NewInt(10_000-100), r.balance(r.b, ica, app.Denom))
 }
-
