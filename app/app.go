@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 
@@ -131,6 +132,7 @@ import (
 	governanceparamstypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	"github.com/conductor-coop/conductor/x/membership"
 	membershipkeeper "github.com/conductor-coop/conductor/x/membership/keeper"
+	membershipsim "github.com/conductor-coop/conductor/x/membership/simulation"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
@@ -340,6 +342,7 @@ func New(
 		app.AccountKeeper.AddressCodec(), runtime.ProvideCometInfoService())
 
 	skipGenesisInvariants := cast.ToBool(appOpts.Get(crisis.FlagSkipGenesisInvariants))
+	simKeepers := membershipsim.Keepers{Membership: app.MembershipKeeper, Account: app.AccountKeeper, Bank: app.BankKeeper, TxConfig: txConfig}
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
 		auth.NewAppModule(appCodec, app.AccountKeeper, authsims.RandomGenesisAccounts, app.GetSubspace(authtypes.ModuleName)),
@@ -357,7 +360,10 @@ func New(
 		evidence.NewAppModule(app.EvidenceKeeper),
 		params.NewAppModule(app.ParamsKeeper),
 		authzmodule.NewAppModule(appCodec, app.AuthzKeeper, app.AccountKeeper, app.BankKeeper, app.interfaceRegistry),
-		groupmodule.NewAppModule(appCodec, app.GroupKeeper, app.AccountKeeper, app.BankKeeper, app.interfaceRegistry),
+		guardedGroupModule{
+			AppModule: groupmodule.NewAppModule(appCodec, app.GroupKeeper, app.AccountKeeper, app.BankKeeper, app.interfaceRegistry),
+			keeper:    app.GroupKeeper, guard: app.MembershipKeeper.GuardGroupMsgServer,
+		},
 		consensus.NewAppModule(appCodec, app.ConsensusParamsKeeper),
 		circuit.NewAppModule(appCodec, app.CircuitKeeper),
 
@@ -366,8 +372,8 @@ func New(
 		ica.NewAppModule(&app.ICAControllerKeeper, &app.ICAHostKeeper),
 		ibctm.NewAppModule(),
 
-		membership.NewAppModule(appCodec, app.MembershipKeeper),
-		governanceparams.NewAppModule(appCodec, app.GovernanceParamsKeeper),
+		membership.NewAppModule(appCodec, app.MembershipKeeper, simKeepers),
+		governanceparams.NewAppModule(appCodec, app.GovernanceParamsKeeper, simKeepers, app.GroupKeeper),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
 		genutiltypes.ModuleName: genutil.NewAppModuleBasic(genutiltypes.DefaultMessageValidator),
@@ -413,7 +419,11 @@ func New(
 	}
 	reflectionv1.RegisterReflectionServiceServer(app.GRPCQueryRouter(), reflectionSvc)
 
-	app.simulationManager = module.NewSimulationManagerFromAppModules(app.ModuleManager.Modules, map[string]module.AppModuleSimulation{
+	// x/gov is left out of simulation: it carries software upgrades only, and its simulated
+	// proposals carry other modules' messages, which the upgrade-only router refuses.
+	simModules := maps.Clone(app.ModuleManager.Modules)
+	delete(simModules, govtypes.ModuleName)
+	app.simulationManager = module.NewSimulationManagerFromAppModules(simModules, map[string]module.AppModuleSimulation{
 		authtypes.ModuleName: auth.NewAppModule(app.appCodec, app.AccountKeeper, authsims.RandomGenesisAccounts, app.GetSubspace(authtypes.ModuleName)),
 	})
 	app.simulationManager.RegisterStoreDecoders()

@@ -14,30 +14,53 @@ import (
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
+	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
 	"github.com/conductor-coop/conductor/x/governanceparams/keeper"
+	"github.com/conductor-coop/conductor/x/governanceparams/simulation"
 	"github.com/conductor-coop/conductor/x/governanceparams/types"
+	membershipsim "github.com/conductor-coop/conductor/x/membership/simulation"
 )
 
 // ConsensusVersion is the governanceparams module's state version.
 const ConsensusVersion = 1
 
 var (
-	_ module.AppModuleBasic = AppModule{}
-	_ module.HasGenesis     = AppModule{}
-	_ module.HasServices    = AppModule{}
-	_ module.HasInvariants  = AppModule{}
-	_ appmodule.AppModule   = AppModule{}
+	_ module.AppModuleBasic      = AppModule{}
+	_ module.HasGenesis          = AppModule{}
+	_ module.HasServices         = AppModule{}
+	_ module.HasInvariants       = AppModule{}
+	_ module.AppModuleSimulation = AppModule{}
+	_ appmodule.AppModule        = AppModule{}
 )
 
 // AppModule is the governanceparams module: every number the region decides by vote.
 type AppModule struct {
 	cdc    codec.Codec
 	keeper keeper.Keeper
+	sim    membershipsim.Keepers
+	groups types.ProposalKeeper
 }
 
-// NewAppModule returns the governanceparams module.
-func NewAppModule(cdc codec.Codec, k keeper.Keeper) AppModule { return AppModule{cdc: cdc, keeper: k} }
+// NewAppModule returns the governanceparams module; sim and groups serve its simulation.
+func NewAppModule(cdc codec.Codec, k keeper.Keeper, sim membershipsim.Keepers, groups types.ProposalKeeper) AppModule {
+	return AppModule{cdc: cdc, keeper: k, sim: sim, groups: groups}
+}
+
+// GenerateGenesisState draws random valid parameters.
+func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
+	simulation.RandomizedGenState(simState)
+}
+
+// RegisterStoreDecoder decodes the module's store for simulation logs.
+func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
+	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.keeper.Schema)
+}
+
+// WeightedOperations: members propose new parameters to the assembly and vote them.
+func (am AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation {
+	return simulation.WeightedOperations(am.sim, am.groups)
+}
 
 func (AppModule) IsOnePerModuleType()      {}
 func (AppModule) IsAppModule()             {}

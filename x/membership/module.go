@@ -14,8 +14,10 @@ import (
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
+	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
 	"github.com/conductor-coop/conductor/x/membership/keeper"
+	"github.com/conductor-coop/conductor/x/membership/simulation"
 	"github.com/conductor-coop/conductor/x/membership/types"
 )
 
@@ -23,21 +25,40 @@ import (
 const ConsensusVersion = 1
 
 var (
-	_ module.AppModuleBasic = AppModule{}
-	_ module.HasGenesis     = AppModule{}
-	_ module.HasServices    = AppModule{}
-	_ module.HasInvariants  = AppModule{}
-	_ appmodule.AppModule   = AppModule{}
+	_ module.AppModuleBasic      = AppModule{}
+	_ module.HasGenesis          = AppModule{}
+	_ module.HasServices         = AppModule{}
+	_ module.HasInvariants       = AppModule{}
+	_ module.AppModuleSimulation = AppModule{}
+	_ appmodule.AppModule        = AppModule{}
 )
 
 // AppModule is the membership module: the agent registry, the assembly and validator admission.
 type AppModule struct {
 	cdc    codec.Codec
 	keeper keeper.Keeper
+	sim    simulation.Keepers
 }
 
-// NewAppModule returns the membership module.
-func NewAppModule(cdc codec.Codec, k keeper.Keeper) AppModule { return AppModule{cdc: cdc, keeper: k} }
+// NewAppModule returns the membership module; sim holds what its simulation operations use.
+func NewAppModule(cdc codec.Codec, k keeper.Keeper, sim simulation.Keepers) AppModule {
+	return AppModule{cdc: cdc, keeper: k, sim: sim}
+}
+
+// GenerateGenesisState makes a quarter of the simulated accounts members and admits all as validators.
+func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
+	simulation.RandomizedGenState(simState)
+}
+
+// RegisterStoreDecoder decodes the module's store for simulation logs.
+func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
+	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.keeper.Schema)
+}
+
+// WeightedOperations returns the module's simulation operations.
+func (am AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation {
+	return simulation.WeightedOperations(am.sim)
+}
 
 func (AppModule) IsOnePerModuleType()      {}
 func (AppModule) IsAppModule()             {}

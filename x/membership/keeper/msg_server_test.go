@@ -9,6 +9,7 @@ import (
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/x/authz"
 	"github.com/cosmos/cosmos-sdk/x/group"
 
 	"github.com/conductor-coop/conductor/testutil/region"
@@ -144,4 +145,34 @@ func TestFoundCompany(t *testing.T) {
 	require.ErrorIs(t, err, types.ErrInvalidKind)
 	_, err = q.Company(r.Ctx(), &types.QueryCompanyRequest{Address: alice.String()})
 	require.ErrorIs(t, err, types.ErrInvalidKind)
+}
+
+// TestLeaveGroupGuard: x/group's MsgLeaveGroup cannot take a member out of the assembly or a
+// worker out of a company behind the registry's back, directly or through authz; groups the
+// region does not keep are left as usual.
+func TestLeaveGroupGuard(t *testing.T) {
+	r := region.New(t, region.DefaultConfig())
+	alice, bob := r.Accounts["alice"], r.Accounts["bob"]
+	assembly, err := r.App.MembershipKeeper.Assembly.Get(r.Ctx())
+	require.NoError(t, err)
+	company := r.Agent("Bakery Co-op")
+
+	region.RequireError(t, types.ErrManagedGroup, r.Deliver(alice, &group.MsgLeaveGroup{Address: alice.String(), GroupId: assembly.GroupId}))
+	region.RequireError(t, types.ErrManagedGroup, r.Deliver(bob, &group.MsgLeaveGroup{Address: bob.String(), GroupId: company.GroupId}))
+	grant, err := authz.NewGrant(r.Time, authz.NewGenericAuthorization(sdk.MsgTypeURL(&group.MsgLeaveGroup{})), nil)
+	require.NoError(t, err)
+	r.MustDeliver(alice, &authz.MsgGrant{Granter: alice.String(), Grantee: bob.String(), Grant: grant})
+	res := r.Deliver(bob, execMsg(bob.Addr, &group.MsgLeaveGroup{Address: alice.String(), GroupId: assembly.GroupId}))
+	require.NotZero(t, res.Code)
+	require.Contains(t, res.Log, types.ErrManagedGroup.Error())
+	require.Equal(t, "1", assemblyWeights(t, r)[alice.String()])
+
+	// A book club's group is not the region's business.
+	created := r.MustDeliver(alice, &group.MsgCreateGroup{Admin: alice.String(), Members: []group.MemberRequest{
+		{Address: alice.String(), Weight: "1"}, {Address: bob.String(), Weight: "1"}}})
+	var out group.MsgCreateGroupResponse
+	var msgData sdk.TxMsgData
+	require.NoError(t, r.App.AppCodec().Unmarshal(created.Data, &msgData))
+	require.NoError(t, out.Unmarshal(msgData.MsgResponses[0].Value))
+	r.MustDeliver(bob, &group.MsgLeaveGroup{Address: bob.String(), GroupId: out.GroupId})
 }

@@ -22,3 +22,6 @@ var (
 	ErrFounderNotWorker     = errorsmod.Register(ModuleName, 17, "the founder must be one of the founding workers")
 	ErrInvalidGenesis       = errorsmod.Register(ModuleName, 18, "invalid membership genesis")
 )
+
+// ErrManagedGroup refuses x/group's LeaveGroup on the groups the region's registry keeps.
+var ErrManagedGroup = errorsmod.Register(ModuleName, 19, "this group is kept by the region's registry: a member leaves the region with MsgLeaveRegion, a worker leaves a company by quitting")

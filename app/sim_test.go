@@ -1,0 +1,53 @@
+package app_test
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"testing"
+
+	dbm "github.com/cosmos/cosmos-db"
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/log"
+
+	"github.com/cosmos/cosmos-sdk/baseapp"
+	"github.com/cosmos/cosmos-sdk/client/flags"
+	"github.com/cosmos/cosmos-sdk/server"
+	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
+	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
+	"github.com/cosmos/cosmos-sdk/x/simulation"
+
+	"github.com/conductor-coop/conductor/app"
+)
+
+func envInt(name string, def int) int {
+	if v, err := strconv.Atoi(os.Getenv(name)); err == nil && v > 0 {
+		return v
+	}
+	return def
+}
+
+// TestAppSimulation runs the SDK's simulation over every module's operations (members
+// founding companies and leaving, assembly proposals changing parameters, sends, staking,
+// groups, authz, fee grants) and checks every invariant each few blocks: supply, the
+// assembly in sync with the members, parameters recorded. SIM_SEEDS and SIM_BLOCKS set the
+// size (defaults: 2 seeds x 20 blocks).
+func TestAppSimulation(t *testing.T) {
+	seeds, blocks := envInt("SIM_SEEDS", 2), envInt("SIM_BLOCKS", 20)
+	for seed := 1; seed <= seeds; seed++ {
+		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
+			cfg := simtypes.Config{
+				ChainID: "region-sim-1", Seed: int64(seed), NumBlocks: blocks, BlockSize: 50, Commit: true,
+				InitialBlockHeight: 1, BlockMaxGas: 1_000_000_000,
+			}
+			opts := simtestutil.AppOptionsMap{flags.FlagHome: t.TempDir(), server.FlagInvCheckPeriod: 5}
+			a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, opts, baseapp.SetChainID(cfg.ChainID))
+			_, _, err := simulation.SimulateFromSeed(t, os.Stdout, a.BaseApp,
+				simtestutil.AppStateFn(a.AppCodec(), a.SimulationManager(), a.DefaultGenesis()),
+				simtypes.RandomAccounts, simtestutil.SimulationOperations(a, a.AppCodec(), cfg),
+				app.BlockedAddresses(), cfg, a.AppCodec())
+			require.NoError(t, err)
+		})
+	}
+}

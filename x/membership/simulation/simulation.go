@@ -1,0 +1,96 @@
+// Package simulation gives x/membership's randomized genesis and operations to the SDK's
+// simulation framework.
+package simulation
+
+import (
+	"fmt"
+	"math/rand"
+
+	"github.com/cosmos/cosmos-sdk/baseapp"
+	"github.com/cosmos/cosmos-sdk/client"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/module"
+	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
+	"github.com/cosmos/cosmos-sdk/x/simulation"
+
+	"github.com/conductor-coop/conductor/x/membership/keeper"
+	"github.com/conductor-coop/conductor/x/membership/types"
+)
+
+// RandomizedGenState makes one simulated account in four a founding member and admits
+// every account as a validator operator (the staking operations create validators).
+func RandomizedGenState(simState *module.SimulationState) {
+	gs := types.DefaultGenesis()
+	for i, acc := range simState.Accounts {
+		if i%4 == 0 {
+			gs.Agents = append(gs.Agents, types.Agent{Address: acc.Address.String(), Kind: types.AGENT_KIND_PERSON, Member: true})
+		}
+		gs.AdmittedValidators = append(gs.AdmittedValidators, acc.Address.String())
+	}
+	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(gs)
+}
+
+// Keepers are what the operations read and sign with.
+type Keepers struct {
+	Membership keeper.Keeper
+	Account    simulation.AccountKeeper
+	Bank       simulation.BankKeeper
+	TxConfig   client.TxConfig
+}
+
+// WeightedOperations are the membership operations: founding companies and leaving.
+func WeightedOperations(k Keepers) simulation.WeightedOperations {
+	return simulation.WeightedOperations{
+		simulation.NewWeightedOperation(20, SimulateMsgFoundCompany(k)),
+		simulation.NewWeightedOperation(5, SimulateMsgLeaveRegion(k)),
+	}
+}
+
+func deliver(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, k Keepers, signer simtypes.Account, msg sdk.Msg) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+	return simulation.GenAndDeliverTxWithRandFees(simulation.OperationInput{
+		R: r, App: app, TxGen: k.TxConfig, Msg: msg, Context: ctx, SimAccount: signer,
+		AccountKeeper: k.Account, Bankkeeper: k.Bank, ModuleName: types.ModuleName,
+	})
+}
+
+// SimulateMsgFoundCompany founds a company of one to three random persons.
+func SimulateMsgFoundCompany(k Keepers) simtypes.Operation {
+	return func(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+		founder, _ := simtypes.RandomAcc(r, accs)
+		workers := []string{founder.Address.String()}
+		seen := map[string]bool{workers[0]: true}
+		for n := r.Intn(3); n > 0; n-- {
+			w, _ := simtypes.RandomAcc(r, accs)
+			if a := w.Address.String(); !seen[a] {
+				seen[a] = true
+				workers = append(workers, a)
+			}
+		}
+		msg := &types.MsgFoundCompany{Founder: founder.Address.String(), Name: fmt.Sprintf("co-op %s", simtypes.RandStringOfLength(r, 8)), Workers: workers}
+		return deliver(r, app, ctx, k, founder, msg)
+	}
+}
+
+// SimulateMsgLeaveRegion has a random member leave, unless they are the last.
+func SimulateMsgLeaveRegion(k Keepers) simtypes.Operation {
+	return func(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+		members := Members(ctx, k.Membership, accs)
+		msgType := sdk.MsgTypeURL(&types.MsgLeaveRegion{})
+		if len(members) < 3 {
+			return simtypes.NoOpMsg(types.ModuleName, msgType, "keeping the assembly above two members"), nil, nil
+		}
+		leaver := members[r.Intn(len(members))]
+		return deliver(r, app, ctx, k, leaver, &types.MsgLeaveRegion{Member: leaver.Address.String()})
+	}
+}
+
+// Members returns the simulated accounts that are members now.
+func Members(ctx sdk.Context, k keeper.Keeper, accs []simtypes.Account) []simtypes.Account {
+	var out []simtypes.Account
+	for _, acc := range accs {
+		if k.IsMember(ctx, acc.Address) {
+			out = append(out, acc)
+		}
+	}
+	return out
+}
