@@ -372,8 +372,8 @@ func New(
 		ica.NewAppModule(&app.ICAControllerKeeper, &app.ICAHostKeeper),
 		ibctm.NewAppModule(),
 
-		membership.NewAppModule(appCodec, app.MembershipKeeper, simKeepers),
-		governanceparams.NewAppModule(appCodec, app.GovernanceParamsKeeper, simKeepers, app.GroupKeeper),
+		membership.NewAppModule(app.MembershipKeeper, simKeepers),
+		governanceparams.NewAppModule(app.GovernanceParamsKeeper, simKeepers, app.GroupKeeper),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
 		genutiltypes.ModuleName: genutil.NewAppModuleBasic(genutiltypes.DefaultMessageValidator),

@@ -2,8 +2,6 @@ package governanceparams
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 
 	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
 
@@ -19,6 +17,7 @@ import (
 	"github.com/conductor-coop/conductor/x/governanceparams/keeper"
 	"github.com/conductor-coop/conductor/x/governanceparams/simulation"
 	"github.com/conductor-coop/conductor/x/governanceparams/types"
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershipsim "github.com/conductor-coop/conductor/x/membership/simulation"
 )
 
@@ -36,15 +35,20 @@ var (
 
 // AppModule is the governanceparams module: every number the region decides by vote.
 type AppModule struct {
-	cdc    codec.Codec
+	modulekit.Genesis[types.GenesisState, *types.GenesisState]
 	keeper keeper.Keeper
 	sim    membershipsim.Keepers
 	groups types.ProposalKeeper
 }
 
 // NewAppModule returns the governanceparams module; sim and groups serve its simulation.
-func NewAppModule(cdc codec.Codec, k keeper.Keeper, sim membershipsim.Keepers, groups types.ProposalKeeper) AppModule {
-	return AppModule{cdc: cdc, keeper: k, sim: sim, groups: groups}
+func NewAppModule(k keeper.Keeper, sim membershipsim.Keepers, groups types.ProposalKeeper) AppModule {
+	return AppModule{
+		Genesis: modulekit.Genesis[types.GenesisState, *types.GenesisState]{
+			ModuleName: types.ModuleName, Default: types.DefaultGenesis, Init: k.InitGenesis, Export: k.ExportGenesis,
+		},
+		keeper: k, sim: sim, groups: groups,
+	}
 }
 
 // GenerateGenesisState draws random valid parameters.
@@ -84,32 +88,4 @@ func (am AppModule) RegisterServices(cfg module.Configurator) {
 
 func (am AppModule) RegisterInvariants(ir sdk.InvariantRegistry) {
 	keeper.RegisterInvariants(ir, am.keeper)
-}
-
-func (AppModule) DefaultGenesis(cdc codec.JSONCodec) json.RawMessage {
-	return cdc.MustMarshalJSON(types.DefaultGenesis())
-}
-
-func (AppModule) ValidateGenesis(cdc codec.JSONCodec, _ client.TxEncodingConfig, bz json.RawMessage) error {
-	var gs types.GenesisState
-	if err := cdc.UnmarshalJSON(bz, &gs); err != nil {
-		return fmt.Errorf("%s genesis: %w", types.ModuleName, err)
-	}
-	return gs.Validate()
-}
-
-func (am AppModule) InitGenesis(ctx sdk.Context, cdc codec.JSONCodec, bz json.RawMessage) {
-	var gs types.GenesisState
-	cdc.MustUnmarshalJSON(bz, &gs)
-	if err := am.keeper.InitGenesis(ctx, &gs); err != nil {
-		panic(fmt.Errorf("%s genesis: %w", types.ModuleName, err))
-	}
-}
-
-func (am AppModule) ExportGenesis(ctx sdk.Context, cdc codec.JSONCodec) json.RawMessage {
-	gs, err := am.keeper.ExportGenesis(ctx)
-	if err != nil {
-		panic(fmt.Errorf("%s export: %w", types.ModuleName, err))
-	}
-	return cdc.MustMarshalJSON(gs)
 }

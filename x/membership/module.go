@@ -2,8 +2,6 @@ package membership
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 
 	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
 
@@ -16,6 +14,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/module"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	"github.com/conductor-coop/conductor/x/membership/keeper"
 	"github.com/conductor-coop/conductor/x/membership/simulation"
 	"github.com/conductor-coop/conductor/x/membership/types"
@@ -35,14 +34,19 @@ var (
 
 // AppModule is the membership module: the agent registry, the assembly and validator admission.
 type AppModule struct {
-	cdc    codec.Codec
+	modulekit.Genesis[types.GenesisState, *types.GenesisState]
 	keeper keeper.Keeper
 	sim    simulation.Keepers
 }
 
 // NewAppModule returns the membership module; sim holds what its simulation operations use.
-func NewAppModule(cdc codec.Codec, k keeper.Keeper, sim simulation.Keepers) AppModule {
-	return AppModule{cdc: cdc, keeper: k, sim: sim}
+func NewAppModule(k keeper.Keeper, sim simulation.Keepers) AppModule {
+	return AppModule{
+		Genesis: modulekit.Genesis[types.GenesisState, *types.GenesisState]{
+			ModuleName: types.ModuleName, Default: types.DefaultGenesis, Init: k.InitGenesis, Export: k.ExportGenesis,
+		},
+		keeper: k, sim: sim,
+	}
 }
 
 // GenerateGenesisState makes a quarter of the simulated accounts members and admits all as validators.
@@ -82,32 +86,4 @@ func (am AppModule) RegisterServices(cfg module.Configurator) {
 
 func (am AppModule) RegisterInvariants(ir sdk.InvariantRegistry) {
 	keeper.RegisterInvariants(ir, am.keeper)
-}
-
-func (AppModule) DefaultGenesis(cdc codec.JSONCodec) json.RawMessage {
-	return cdc.MustMarshalJSON(types.DefaultGenesis())
-}
-
-func (AppModule) ValidateGenesis(cdc codec.JSONCodec, _ client.TxEncodingConfig, bz json.RawMessage) error {
-	var gs types.GenesisState
-	if err := cdc.UnmarshalJSON(bz, &gs); err != nil {
-		return fmt.Errorf("%s genesis: %w", types.ModuleName, err)
-	}
-	return gs.Validate()
-}
-
-func (am AppModule) InitGenesis(ctx sdk.Context, cdc codec.JSONCodec, bz json.RawMessage) {
-	var gs types.GenesisState
-	cdc.MustUnmarshalJSON(bz, &gs)
-	if err := am.keeper.InitGenesis(ctx, &gs); err != nil {
-		panic(fmt.Errorf("%s genesis: %w", types.ModuleName, err))
-	}
-}
-
-func (am AppModule) ExportGenesis(ctx sdk.Context, cdc codec.JSONCodec) json.RawMessage {
-	gs, err := am.keeper.ExportGenesis(ctx)
-	if err != nil {
-		panic(fmt.Errorf("%s export: %w", types.ModuleName, err))
-	}
-	return cdc.MustMarshalJSON(gs)
 }
