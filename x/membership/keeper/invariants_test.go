@@ -1,0 +1,26 @@
+package keeper_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/conductor-coop/conductor/testutil/region"
+	"github.com/conductor-coop/conductor/x/membership/keeper"
+	"github.com/conductor-coop/conductor/x/membership/types"
+)
+
+func TestAssemblyInSyncInvariant(t *testing.T) {
+	r := region.New(t, region.DefaultConfig())
+	invariant := keeper.AssemblyInSyncInvariant(r.App.MembershipKeeper)
+	msg, broken := invariant(r.Ctx())
+	require.False(t, broken, msg)
+
+	// A member recorded in the registry without a vote in the assembly breaks it.
+	ctx := r.Ctx()
+	dave := r.Accounts["dave"]
+	require.NoError(t, r.App.MembershipKeeper.SetAgent(ctx, types.Agent{Address: dave.String(), Kind: types.AGENT_KIND_PERSON, Member: true}))
+	msg, broken = invariant(ctx)
+	require.True(t, broken)
+	require.Contains(t, msg, "assembly has 3 voters, the region 4 members")
+}
