@@ -176,3 +176,30 @@ func TestLeaveGroupGuard(t *testing.T) {
 	require.NoError(t, out.Unmarshal(msgData.MsgResponses[0].Value))
 	r.MustDeliver(bob, &group.MsgLeaveGroup{Address: bob.String(), GroupId: out.GroupId})
 }
+
+// TestAssemblyDelegates: the assembly creates regional institutions itself and may authorize
+// a committee (here carol) through authz to admit members on its behalf.
+func TestAssemblyDelegates(t *testing.T) {
+	r := region.New(t, region.DefaultConfig())
+	alice, bob, carol, dave := r.Accounts["alice"], r.Accounts["bob"], r.Accounts["carol"], r.Accounts["dave"]
+	founders := []region.Account{alice, bob, carol}
+	asm := r.Assembly()
+
+	r.Pass(asm, founders, &types.MsgCreateInstitution{Authority: asm, Institution: types.Institution{
+		Name: "Community College", Kind: types.AGENT_KIND_REGIONAL_COMPANY, Workers: []string{carol.String()}}})
+	require.Equal(t, types.AGENT_KIND_REGIONAL_COMPANY, r.Agent("Community College").Kind)
+	res, logs := r.Decide(asm, founders, &types.MsgCreateInstitution{Authority: asm, Institution: types.Institution{
+		Name: "Not A Co-op", Kind: types.AGENT_KIND_COMPANY, Workers: []string{carol.String()}}})
+	require.Equal(t, group.PROPOSAL_EXECUTOR_RESULT_FAILURE, res)
+	require.Contains(t, logs, types.ErrInvalidKind.Error())
+
+	grant, err := authz.NewGrant(r.Time, authz.NewGenericAuthorization(sdk.MsgTypeURL(&types.MsgAdmitMember{})), nil)
+	require.NoError(t, err)
+	r.Pass(asm, founders, &authz.MsgGrant{Granter: asm, Grantee: carol.String(), Grant: grant})
+	r.MustDeliver(carol, execMsg(carol.Addr, &types.MsgAdmitMember{Authority: asm, Person: dave.String()}))
+	require.True(t, r.App.MembershipKeeper.IsMember(r.Ctx(), dave.Addr))
+	require.Equal(t, "1", assemblyWeights(t, r)[dave.String()])
+	// The committee's grant covers admission only.
+	res2 := r.Deliver(carol, execMsg(carol.Addr, &types.MsgAdmitValidator{Authority: asm, Operator: dave.String()}))
+	require.NotZero(t, res2.Code)
+}
