@@ -64,9 +64,9 @@ for kind in company bank regional-company treasury assembly; do
 done
 cat <<TXT
 
-Try:
-  export HOME_DIR=$HOME_DIR
-  $BIN tx bank send alice \$($BIN keys show bob -a --keyring-backend test --home $HOME_DIR) 5000000ursc --home $HOME_DIR -y
-  $BIN query governanceparams params --node $RPC
+Try (see README.md for more):
+  $BIN tx bank send alice \$($BIN keys show bob -a --home $HOME_DIR) 5000000ursc --home $HOME_DIR -y
+  $BIN query membership agents company
+  $BIN query governanceparams params
 TXT
 wait $NODE
