@@ -127,6 +127,7 @@ import (
 
 	_ "github.com/conductor-coop/conductor/api/conductor/governanceparams/v1" // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/membership/v1"       // pulsar types for AutoCLI
+	_ "github.com/conductor-coop/conductor/api/conductor/payroll/v1"          // pulsar types for AutoCLI
 	"github.com/conductor-coop/conductor/x/governanceparams"
 	governanceparamskeeper "github.com/conductor-coop/conductor/x/governanceparams/keeper"
 	governanceparamstypes "github.com/conductor-coop/conductor/x/governanceparams/types"
@@ -134,6 +135,9 @@ import (
 	membershipkeeper "github.com/conductor-coop/conductor/x/membership/keeper"
 	membershipsim "github.com/conductor-coop/conductor/x/membership/simulation"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/payroll"
+	payrollkeeper "github.com/conductor-coop/conductor/x/payroll/keeper"
+	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
 )
 
 // DefaultNodeHome is where conductord keeps its data by default.
@@ -201,6 +205,7 @@ type App struct {
 	// Conductor keepers
 	MembershipKeeper       membershipkeeper.Keeper
 	GovernanceParamsKeeper governanceparamskeeper.Keeper
+	PayrollKeeper          payrollkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -251,7 +256,7 @@ func New(
 		govtypes.StoreKey, group.StoreKey, paramstypes.StoreKey, ibcexported.StoreKey, upgradetypes.StoreKey, feegrant.StoreKey,
 		evidencetypes.StoreKey, ibctransfertypes.StoreKey, icacontrollertypes.StoreKey, icahosttypes.StoreKey, capabilitytypes.StoreKey,
 		authzkeeper.StoreKey, consensusparamtypes.StoreKey, circuittypes.StoreKey,
-		membershiptypes.StoreKey, governanceparamstypes.StoreKey,
+		membershiptypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -305,6 +310,9 @@ func New(
 	app.BankKeeper.AppendSendRestriction(app.MembershipKeeper.SendRestriction)
 	app.GovernanceParamsKeeper = governanceparamskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[governanceparamstypes.StoreKey]), app.MembershipKeeper, app.GroupKeeper)
 
+	app.PayrollKeeper = payrollkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[payrolltypes.StoreKey]), accountCodec,
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, authtypes.NewModuleAddress(membershiptypes.TreasuryName))
+
 	app.StakingKeeper.SetHooks(stakingtypes.NewMultiStakingHooks(app.MembershipKeeper.Hooks(), app.DistrKeeper.Hooks(), app.SlashingKeeper.Hooks()))
 
 	skipUpgradeHeights := map[int64]bool{}
@@ -342,7 +350,10 @@ func New(
 		app.AccountKeeper.AddressCodec(), runtime.ProvideCometInfoService())
 
 	skipGenesisInvariants := cast.ToBool(appOpts.Get(crisis.FlagSkipGenesisInvariants))
-	simKeepers := membershipsim.Keepers{Membership: app.MembershipKeeper, Account: app.AccountKeeper, Bank: app.BankKeeper, TxConfig: txConfig}
+	simKeepers := membershipsim.Keepers{
+		Membership: app.MembershipKeeper, Account: app.AccountKeeper, Bank: app.BankKeeper, TxConfig: txConfig,
+		Params: app.GovernanceParamsKeeper.GetParams, Groups: app.GroupKeeper,
+	}
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
 		auth.NewAppModule(appCodec, app.AccountKeeper, authsims.RandomGenesisAccounts, app.GetSubspace(authtypes.ModuleName)),
@@ -373,7 +384,8 @@ func New(
 		ibctm.NewAppModule(),
 
 		membership.NewAppModule(app.MembershipKeeper, simKeepers),
-		governanceparams.NewAppModule(app.GovernanceParamsKeeper, simKeepers, app.GroupKeeper),
+		governanceparams.NewAppModule(app.GovernanceParamsKeeper, simKeepers),
+		payroll.NewAppModule(app.PayrollKeeper, simKeepers),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
 		genutiltypes.ModuleName: genutil.NewAppModuleBasic(genutiltypes.DefaultMessageValidator),
@@ -390,7 +402,7 @@ func New(
 	app.ModuleManager.SetOrderEndBlockers(
 		crisistypes.ModuleName, govtypes.ModuleName, stakingtypes.ModuleName, ibcexported.ModuleName,
 		ibctransfertypes.ModuleName, capabilitytypes.ModuleName, genutiltypes.ModuleName, feegrant.ModuleName,
-		icatypes.ModuleName, group.ModuleName,
+		icatypes.ModuleName, group.ModuleName, payrolltypes.ModuleName,
 	)
 	// membership runs after group (it creates the assembly and institutions as groups) and
 	// before genutil (gentxs create validators, which its staking hooks gate); crisis runs
@@ -398,7 +410,7 @@ func New(
 	genesisModuleOrder := []string{
 		capabilitytypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
-		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName,
+		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName, payrolltypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, ibctransfertypes.ModuleName,
 		icatypes.ModuleName, feegrant.ModuleName, paramstypes.ModuleName, upgradetypes.ModuleName,
 		vestingtypes.ModuleName, consensusparamtypes.ModuleName, circuittypes.ModuleName, crisistypes.ModuleName,

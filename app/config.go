@@ -3,6 +3,8 @@ package app
 import (
 	"cosmossdk.io/math"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
 const (
@@ -11,7 +13,7 @@ const (
 	// Bech32Prefix is the address prefix of a region: rsc1...
 	Bech32Prefix = "rsc"
 	// Denom is the base denomination of RSC: 1 RSC = 1,000,000 ursc.
-	Denom = "ursc"
+	Denom = membershiptypes.Denom
 	// DisplayDenom is the denomination people read.
 	DisplayDenom = "RSC"
 )

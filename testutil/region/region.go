@@ -230,6 +230,20 @@ func (r *Region) Deliver(signer Account, msgs ...sdk.Msg) *abci.ExecTxResult {
 	return r.NextBlock(time.Second, r.Tx([]Account{signer}, msgs...)).TxResults[0]
 }
 
+// DeliverAt runs msgs signed by signer in a block at time at (after the last block).
+func (r *Region) DeliverAt(at time.Time, signer Account, msgs ...sdk.Msg) *abci.ExecTxResult {
+	r.t.Helper()
+	require.True(r.t, at.After(r.Time), "block time must move forward")
+	return r.NextBlock(at.Sub(r.Time), r.Tx([]Account{signer}, msgs...)).TxResults[0]
+}
+
+// At commits an empty block at time at.
+func (r *Region) At(at time.Time) {
+	r.t.Helper()
+	require.True(r.t, at.After(r.Time), "block time must move forward")
+	r.NextBlock(at.Sub(r.Time))
+}
+
 // MustDeliver is Deliver that fails the test unless the tx succeeded.
 func (r *Region) MustDeliver(signer Account, msgs ...sdk.Msg) *abci.ExecTxResult {
 	r.t.Helper()

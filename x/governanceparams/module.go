@@ -38,16 +38,15 @@ type AppModule struct {
 	modulekit.Genesis[types.GenesisState, *types.GenesisState]
 	keeper keeper.Keeper
 	sim    membershipsim.Keepers
-	groups types.ProposalKeeper
 }
 
-// NewAppModule returns the governanceparams module; sim and groups serve its simulation.
-func NewAppModule(k keeper.Keeper, sim membershipsim.Keepers, groups types.ProposalKeeper) AppModule {
+// NewAppModule returns the governanceparams module; sim serves its simulation.
+func NewAppModule(k keeper.Keeper, sim membershipsim.Keepers) AppModule {
 	return AppModule{
 		Genesis: modulekit.Genesis[types.GenesisState, *types.GenesisState]{
 			ModuleName: types.ModuleName, Default: types.DefaultGenesis, Init: k.InitGenesis, Export: k.ExportGenesis,
 		},
-		keeper: k, sim: sim, groups: groups,
+		keeper: k, sim: sim,
 	}
 }
 
@@ -63,7 +62,7 @@ func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
 
 // WeightedOperations: members propose new parameters to the assembly and vote them.
 func (am AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation {
-	return simulation.WeightedOperations(am.sim, am.groups)
+	return simulation.WeightedOperations(am.sim)
 }
 
 func (AppModule) IsOnePerModuleType()      {}

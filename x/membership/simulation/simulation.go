@@ -3,6 +3,7 @@
 package simulation
 
 import (
+	"context"
 	"fmt"
 	"math/rand"
 
@@ -11,14 +12,17 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
+	"github.com/cosmos/cosmos-sdk/x/group"
 	"github.com/cosmos/cosmos-sdk/x/simulation"
 
+	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	"github.com/conductor-coop/conductor/x/membership/keeper"
 	"github.com/conductor-coop/conductor/x/membership/types"
 )
 
-// RandomizedGenState makes one simulated account in four a founding member and admits
-// every account as a validator operator (the staking operations create validators).
+// RandomizedGenState makes one simulated account in four a founding member, admits every
+// account as a validator operator (the staking operations create validators) and founds a
+// few companies.
 func RandomizedGenState(simState *module.SimulationState) {
 	gs := types.DefaultGenesis()
 	for i, acc := range simState.Accounts {
@@ -27,15 +31,30 @@ func RandomizedGenState(simState *module.SimulationState) {
 		}
 		gs.AdmittedValidators = append(gs.AdmittedValidators, acc.Address.String())
 	}
+	// A few worker co-ops of one or two simulated persons, so companies act from block one.
+	for i := 0; i < 3 && len(simState.Accounts) > 1; i++ {
+		a, b := simState.Accounts[simState.Rand.Intn(len(simState.Accounts))], simState.Accounts[simState.Rand.Intn(len(simState.Accounts))]
+		workers := []string{a.Address.String()}
+		if !b.Address.Equals(a.Address) {
+			workers = append(workers, b.Address.String())
+		}
+		gs.Institutions = append(gs.Institutions, types.Institution{Name: fmt.Sprintf("co-op %d", i), Kind: types.AGENT_KIND_COMPANY, Workers: workers})
+	}
 	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(gs)
 }
 
-// Keepers are what the operations read and sign with.
+// Keepers are what the Conductor modules' operations read and sign with.
 type Keepers struct {
 	Membership keeper.Keeper
 	Account    simulation.AccountKeeper
 	Bank       simulation.BankKeeper
 	TxConfig   client.TxConfig
+	// Params reads the region's parameters.
+	Params func(context.Context) (gptypes.Params, error)
+	// Groups reads x/group's proposals.
+	Groups interface {
+		ProposalsByGroupPolicy(context.Context, *group.QueryProposalsByGroupPolicyRequest) (*group.QueryProposalsByGroupPolicyResponse, error)
+	}
 }
 
 // WeightedOperations are the membership operations: founding companies and leaving.
@@ -47,10 +66,8 @@ func WeightedOperations(k Keepers) simulation.WeightedOperations {
 }
 
 func deliver(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, k Keepers, signer simtypes.Account, msg sdk.Msg) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
-	return simulation.GenAndDeliverTxWithRandFees(simulation.OperationInput{
-		R: r, App: app, TxGen: k.TxConfig, Msg: msg, Context: ctx, SimAccount: signer,
-		AccountKeeper: k.Account, Bankkeeper: k.Bank, ModuleName: types.ModuleName,
-	})
+	op, err := Deliver(r, app, ctx, k, types.ModuleName, signer, msg)
+	return op, nil, err
 }
 
 // SimulateMsgFoundCompany founds a company of one to three random persons.

@@ -13,6 +13,8 @@ const (
 	StoreKey = ModuleName
 	// TreasuryName is the module account holding the region's revenue.
 	TreasuryName = "treasury"
+	// Denom is the base denomination of RSC, the region's currency: 1 RSC = 1,000,000 ursc.
+	Denom = "ursc"
 )
 
 var (

@@ -1,0 +1,61 @@
+package simulation
+
+import (
+	"math/rand"
+
+	"github.com/cosmos/cosmos-sdk/baseapp"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
+	"github.com/cosmos/cosmos-sdk/x/group"
+	"github.com/cosmos/cosmos-sdk/x/simulation"
+)
+
+// Deliver signs msg by signer and delivers it in the current simulated block, for module.
+func Deliver(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, k Keepers, module string, signer simtypes.Account, msg sdk.Msg) (simtypes.OperationMsg, error) {
+	op, _, err := simulation.GenAndDeliverTxWithRandFees(simulation.OperationInput{
+		R: r, App: app, TxGen: k.TxConfig, Msg: msg, Context: ctx, SimAccount: signer,
+		AccountKeeper: k.Account, Bankkeeper: k.Bank, ModuleName: module,
+	})
+	return op, err
+}
+
+// Decide has voters[0] propose msgs to the group policy and the other voters vote yes, each
+// trying to execute the proposal, all in the current block (simulated block times jump
+// further than any voting period). It returns the proposal's operation message.
+func Decide(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, k Keepers, module, policy string, voters []simtypes.Account, msgs ...sdk.Msg) (simtypes.OperationMsg, error) {
+	prop, err := group.NewMsgSubmitProposal(policy, []string{voters[0].Address.String()}, msgs, "", group.Exec_EXEC_TRY, "decision", "simulated")
+	if err != nil {
+		return simtypes.NoOpMsg(module, sdk.MsgTypeURL(msgs[0]), err.Error()), err
+	}
+	op, err := Deliver(r, app, ctx, k, module, voters[0], prop)
+	if err != nil || !op.OK {
+		return op, err
+	}
+	id, open := openProposal(ctx, k, policy)
+	for _, voter := range voters[1:] {
+		if !open {
+			break
+		}
+		vote := &group.MsgVote{ProposalId: id, Voter: voter.Address.String(), Option: group.VOTE_OPTION_YES, Exec: group.Exec_EXEC_TRY}
+		if _, err := Deliver(r, app, ctx, k, module, voter, vote); err != nil {
+			return op, err
+		}
+		_, open = openProposal(ctx, k, policy)
+	}
+	return op, nil
+}
+
+// openProposal returns the policy's newest proposal still open for votes.
+func openProposal(ctx sdk.Context, k Keepers, policy string) (uint64, bool) {
+	res, err := k.Groups.ProposalsByGroupPolicy(ctx, &group.QueryProposalsByGroupPolicyRequest{Address: policy, Pagination: &query.PageRequest{Limit: 1000}})
+	if err != nil {
+		return 0, false
+	}
+	for i := len(res.Proposals) - 1; i >= 0; i-- {
+		if p := res.Proposals[i]; p.Status == group.PROPOSAL_STATUS_SUBMITTED {
+			return p.Id, true
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,172 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/conductor-coop/conductor/x/payroll/types"
+)
+
+// InitGenesis loads the payroll state, rebuilding the indexes.
+func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
+	for _, o := range gs.Occupations {
+		if err := k.Occupations.Set(ctx, o.Id, o); err != nil {
+			return err
+		}
+	}
+	for _, j := range gs.Jobs {
+		company, err := k.address(j.Company, "company")
+		if err != nil {
+			return err
+		}
+		if err := k.Jobs.Set(ctx, j.Id, j); err != nil {
+			return err
+		}
+		if err := k.JobsByCompany.Set(ctx, collections.Join(company, j.Id)); err != nil {
+			return err
+		}
+		if err := k.JobsByOccupation.Set(ctx, collections.Join(j.OccupationId, j.Id)); err != nil {
+			return err
+		}
+	}
+	for _, a := range gs.Applications {
+		applicant, err := k.address(a.Applicant, "applicant")
+		if err != nil {
+			return err
+		}
+		if err := k.Applications.Set(ctx, collections.Join(a.JobId, applicant), a.Note); err != nil {
+			return err
+		}
+	}
+	for _, e := range gs.Employments {
+		worker, err := k.address(e.Worker, "worker")
+		if err != nil {
+			return err
+		}
+		company, err := k.address(e.Company, "company")
+		if err != nil {
+			return err
+		}
+		if err := k.setEmployment(ctx, e); err != nil {
+			return err
+		}
+		if err := k.EmploymentsByWorker.Set(ctx, collections.Join(worker, e.Id)); err != nil {
+			return err
+		}
+		if err := k.EmploymentsByCompany.Set(ctx, collections.Join(company, e.Id)); err != nil {
+			return err
+		}
+	}
+	for _, r := range gs.Ratings {
+		rater, err := k.address(r.Rater, "rater")
+		if err != nil {
+			return err
+		}
+		if err := k.Ratings.Set(ctx, collections.Join(r.EmploymentId, rater), r.Value); err != nil {
+			return err
+		}
+	}
+	for _, t := range gs.Timesheets {
+		if err := k.Timesheets.Set(ctx, t.Id, t); err != nil {
+			return err
+		}
+	}
+	for _, p := range gs.Payslips {
+		worker, err := k.address(p.Worker, "worker")
+		if err != nil {
+			return err
+		}
+		if err := k.Payslips.Set(ctx, collections.Join(worker, p.Id), p); err != nil {
+			return err
+		}
+	}
+	for _, c := range gs.Claims {
+		company, err := k.address(c.Company, "company")
+		if err != nil {
+			return err
+		}
+		if err := k.Claims.Set(ctx, collections.Join(company, c.Id), c); err != nil {
+			return err
+		}
+	}
+	for seq, nextID := range map[*collections.Sequence]uint64{
+		&k.OccupationSeq: gs.NextOccupationId, &k.JobSeq: gs.NextJobId, &k.EmploymentSeq: gs.NextEmploymentId,
+		&k.TimesheetSeq: gs.NextTimesheetId, &k.PayslipSeq: gs.NextPayslipId, &k.ClaimSeq: gs.NextClaimId,
+	} {
+		if err := seq.Set(ctx, max(nextID, 1)-1); err != nil {
+			return err
+		}
+	}
+	if err := k.Totals.Set(ctx, gs.Totals); err != nil {
+		return err
+	}
+	return k.Sweep.Set(ctx, gs.Sweep)
+}
+
+func values[K, V any](ctx context.Context, m collections.Map[K, V]) ([]V, error) {
+	var out []V
+	err := m.Walk(ctx, nil, func(_ K, v V) (bool, error) {
+		out = append(out, v)
+		return false, nil
+	})
+	return out, err
+}
+
+// ExportGenesis writes the payroll state.
+func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
+	gs := &types.GenesisState{}
+	var err error
+	if gs.Occupations, err = values(ctx, k.Occupations); err != nil {
+		return nil, err
+	}
+	if gs.Jobs, err = values(ctx, k.Jobs); err != nil {
+		return nil, err
+	}
+	if gs.Employments, err = values(ctx, k.Employments); err != nil {
+		return nil, err
+	}
+	if gs.Timesheets, err = values(ctx, k.Timesheets); err != nil {
+		return nil, err
+	}
+	if gs.Payslips, err = values(ctx, k.Payslips); err != nil {
+		return nil, err
+	}
+	if gs.Claims, err = values(ctx, k.Claims); err != nil {
+		return nil, err
+	}
+	err = k.Applications.Walk(ctx, nil, func(key idAddr, note string) (bool, error) {
+		gs.Applications = append(gs.Applications, types.Application{JobId: key.K1(), Applicant: sdk.AccAddress(key.K2()).String(), Note: note})
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = k.Ratings.Walk(ctx, nil, func(key idAddr, v math.LegacyDec) (bool, error) {
+		gs.Ratings = append(gs.Ratings, types.Rating{EmploymentId: key.K1(), Rater: sdk.AccAddress(key.K2()).String(), Value: v})
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for seq, next := range map[*collections.Sequence]*uint64{
+		&k.OccupationSeq: &gs.NextOccupationId, &k.JobSeq: &gs.NextJobId, &k.EmploymentSeq: &gs.NextEmploymentId,
+		&k.TimesheetSeq: &gs.NextTimesheetId, &k.PayslipSeq: &gs.NextPayslipId, &k.ClaimSeq: &gs.NextClaimId,
+	} {
+		v, err := seq.Peek(ctx)
+		if err != nil {
+			return nil, err
+		}
+		*next = v + 1
+	}
+	if gs.Totals, err = k.Totals.Get(ctx); err != nil {
+		return nil, err
+	}
+	if gs.Sweep, err = k.Sweep.Get(ctx); err != nil {
+		gs.Sweep = types.Sweep{}
+	}
+	return gs, nil
+}

@@ -1,0 +1,136 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/core/address"
+	"cosmossdk.io/core/store"
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/conductor-coop/conductor/x/payroll/types"
+)
+
+type (
+	addrID = collections.Pair[sdk.AccAddress, uint64]
+	idAddr = collections.Pair[uint64, sdk.AccAddress]
+)
+
+// Keeper holds occupations, jobs, employments with their unpaid work, payslips and claims,
+// and runs the pay: every pay period each worker is paid for the hours worked in it.
+type Keeper struct {
+	cdc          codec.BinaryCodec
+	addressCodec address.Codec
+	membership   types.MembershipKeeper
+	params       types.ParamsKeeper
+	bank         types.BankKeeper
+	treasury     sdk.AccAddress
+
+	Schema               collections.Schema
+	Occupations          collections.Map[uint64, types.Occupation]
+	OccupationSeq        collections.Sequence
+	Jobs                 collections.Map[uint64, types.Job]
+	JobSeq               collections.Sequence
+	JobsByCompany        collections.KeySet[addrID]
+	JobsByOccupation     collections.KeySet[collections.Pair[uint64, uint64]]
+	Applications         collections.Map[idAddr, string]
+	Employments          collections.Map[uint64, types.Employment]
+	EmploymentSeq        collections.Sequence
+	EmploymentsByWorker  collections.KeySet[addrID]
+	EmploymentsByCompany collections.KeySet[addrID]
+	Ratings              collections.Map[idAddr, math.LegacyDec]
+	Timesheets           collections.Map[uint64, types.Timesheet]
+	TimesheetSeq         collections.Sequence
+	Payslips             collections.Map[addrID, types.Payslip]
+	PayslipSeq           collections.Sequence
+	Claims               collections.Map[addrID, types.Claim]
+	ClaimSeq             collections.Sequence
+	Sweep                collections.Item[types.Sweep]
+	Totals               collections.Item[types.Totals]
+}
+
+// NewKeeper returns the payroll keeper; treasury receives the income tax.
+func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
+	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, treasury sdk.AccAddress,
+) Keeper {
+	sb := collections.NewSchemaBuilder(storeService)
+	addrIDKey := collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
+	idAddrKey := collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey)
+	k := Keeper{
+		cdc: cdc, addressCodec: addressCodec, membership: membership, params: params, bank: bank, treasury: treasury,
+		Occupations:          collections.NewMap(sb, types.OccupationsKey, "occupations", collections.Uint64Key, codec.CollValue[types.Occupation](cdc)),
+		OccupationSeq:        collections.NewSequence(sb, types.OccupationSeqKey, "occupation_seq"),
+		Jobs:                 collections.NewMap(sb, types.JobsKey, "jobs", collections.Uint64Key, codec.CollValue[types.Job](cdc)),
+		JobSeq:               collections.NewSequence(sb, types.JobSeqKey, "job_seq"),
+		JobsByCompany:        collections.NewKeySet(sb, types.JobsByCompanyKey, "jobs_by_company", addrIDKey),
+		JobsByOccupation:     collections.NewKeySet(sb, types.JobsByOccupationKey, "jobs_by_occupation", collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key)),
+		Applications:         collections.NewMap(sb, types.ApplicationsKey, "applications", idAddrKey, collections.StringValue),
+		Employments:          collections.NewMap(sb, types.EmploymentsKey, "employments", collections.Uint64Key, codec.CollValue[types.Employment](cdc)),
+		EmploymentSeq:        collections.NewSequence(sb, types.EmploymentSeqKey, "employment_seq"),
+		EmploymentsByWorker:  collections.NewKeySet(sb, types.EmploymentsByWorkerKey, "employments_by_worker", addrIDKey),
+		EmploymentsByCompany: collections.NewKeySet(sb, types.EmploymentsByCompanyKey, "employments_by_company", addrIDKey),
+		Ratings:              collections.NewMap(sb, types.RatingsKey, "ratings", idAddrKey, sdk.LegacyDecValue),
+		Timesheets:           collections.NewMap(sb, types.TimesheetsKey, "timesheets", collections.Uint64Key, codec.CollValue[types.Timesheet](cdc)),
+		TimesheetSeq:         collections.NewSequence(sb, types.TimesheetSeqKey, "timesheet_seq"),
+		Payslips:             collections.NewMap(sb, types.PayslipsKey, "payslips", addrIDKey, codec.CollValue[types.Payslip](cdc)),
+		PayslipSeq:           collections.NewSequence(sb, types.PayslipSeqKey, "payslip_seq"),
+		Claims:               collections.NewMap(sb, types.ClaimsKey, "claims", addrIDKey, codec.CollValue[types.Claim](cdc)),
+		ClaimSeq:             collections.NewSequence(sb, types.ClaimSeqKey, "claim_seq"),
+		Sweep:                collections.NewItem(sb, types.SweepKey, "sweep", codec.CollValue[types.Sweep](cdc)),
+		Totals:               collections.NewItem(sb, types.TotalsKey, "totals", codec.CollValue[types.Totals](cdc)),
+	}
+	schema, err := sb.Build()
+	if err != nil {
+		panic(err)
+	}
+	k.Schema = schema
+	return k
+}
+
+func (k Keeper) address(s, what string) (sdk.AccAddress, error) {
+	addr, err := k.addressCodec.StringToBytes(s)
+	if err != nil {
+		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "%s %q: %s", what, s, err)
+	}
+	return addr, nil
+}
+
+// next returns the next id of a sequence whose ids start at 1.
+func next(ctx context.Context, seq collections.Sequence) (uint64, error) {
+	id, err := seq.Next(ctx)
+	return id + 1, err
+}
+
+func (k Keeper) occupation(ctx context.Context, id uint64) (types.Occupation, error) {
+	o, err := k.Occupations.Get(ctx, id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return o, errorsmod.Wrapf(types.ErrUnknownOccupation, "%d", id)
+	}
+	return o, err
+}
+
+func (k Keeper) job(ctx context.Context, id uint64) (types.Job, error) {
+	j, err := k.Jobs.Get(ctx, id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return j, errorsmod.Wrapf(types.ErrUnknownJob, "%d", id)
+	}
+	return j, err
+}
+
+// Employment returns an employment or ErrUnknownEmployment.
+func (k Keeper) Employment(ctx context.Context, id uint64) (types.Employment, error) {
+	e, err := k.Employments.Get(ctx, id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return e, errorsmod.Wrapf(types.ErrUnknownEmployment, "%d", id)
+	}
+	return e, err
+}
+
+func (k Keeper) setEmployment(ctx context.Context, e types.Employment) error {
+	return k.Employments.Set(ctx, e.Id, e)
+}

@@ -1,0 +1,237 @@
+package keeper
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/payroll/types"
+)
+
+// workedByPeriod returns the time (in nanoseconds) e worked in [e.PaidThrough, through), per pay period
+// (keyed by the period's start), and the closed intervals still to be paid after through.
+// An open shift counts for its part inside the window and stays open.
+func workedByPeriod(e types.Employment, through time.Time, period time.Duration) (map[time.Time]int64, []types.Interval) {
+	worked := map[time.Time]int64{}
+	add := func(start, end time.Time) {
+		if start.Before(e.PaidThrough) {
+			start = e.PaidThrough
+		}
+		if end.After(through) {
+			end = through
+		}
+		for start.Before(end) {
+			p := start.Truncate(period)
+			stop := p.Add(period)
+			if stop.After(end) {
+				stop = end
+			}
+			worked[p] += int64(stop.Sub(start))
+			start = stop
+		}
+	}
+	var keep []types.Interval
+	for _, iv := range e.Intervals {
+		add(iv.Start, iv.End)
+		if iv.End.After(through) {
+			start := iv.Start
+			if start.Before(through) {
+				start = through
+			}
+			keep = append(keep, types.Interval{Start: start, End: iv.End})
+		}
+	}
+	if e.ClockedInAt != nil {
+		add(*e.ClockedInAt, through)
+	}
+	return worked, keep
+}
+
+// settle pays, period by period, the work e did before through (a period boundary, or the
+// end of the employment), and moves e.PaidThrough to through. It returns the number of
+// payments made (wages and claims), which count against the block's payout limit.
+func (k Keeper) settle(ctx context.Context, e *types.Employment, through time.Time, params gptypes.Params) (int, error) {
+	if !through.After(e.PaidThrough) {
+		return 0, nil
+	}
+	worked, keep := workedByPeriod(*e, through, params.PayPeriod)
+	periods := make([]time.Time, 0, len(worked))
+	for p := range worked {
+		periods = append(periods, p)
+	}
+	sort.Slice(periods, func(i, j int) bool { return periods[i].Before(periods[j]) })
+	payments := 0
+	company := sdk.MustAccAddressFromBech32(e.Company)
+	if len(periods) > 0 {
+		n, err := k.payClaims(ctx, company, int(params.MaxPayoutsPerBlock))
+		if err != nil {
+			return payments, err
+		}
+		payments += n
+	}
+	for _, p := range periods {
+		end := p.Add(params.PayPeriod)
+		if end.After(through) {
+			end = through
+		}
+		hours := math.LegacyNewDec(worked[p]).QuoInt64(int64(time.Hour))
+		gross, tax, net, carry := types.Pay(e.Wage, hours, e.Carry, params.IncomeTaxRate)
+		e.Carry = carry
+		if gross.IsZero() {
+			continue
+		}
+		slip := types.Payslip{
+			Worker: e.Worker, Company: e.Company, EmploymentId: e.Id, OccupationId: e.OccupationId,
+			PeriodStart: p, PeriodEnd: end, SecondsWorked: uint64(worked[p] / int64(time.Second)),
+			Hours: hours, Wage: e.Wage, Gross: gross, Tax: tax, Net: net,
+		}
+		if err := k.payOrClaim(ctx, company, &slip); err != nil {
+			return payments, err
+		}
+		payments++
+	}
+	e.Intervals = keep
+	e.PaidThrough = through
+	return payments, nil
+}
+
+// payOrClaim pays a payslip from the company (net to the worker, tax to the treasury) or,
+// if the company cannot, records the gross as a wage claim. Either way it is stored and
+// counted in the totals as earned.
+func (k Keeper) payOrClaim(ctx context.Context, company sdk.AccAddress, slip *types.Payslip) error {
+	var err error
+	if slip.Id, err = next(ctx, k.PayslipSeq); err != nil {
+		return err
+	}
+	totals, err := k.Totals.Get(ctx)
+	if err != nil {
+		return err
+	}
+	totals.Earned = totals.Earned.Add(slip.Gross)
+	worker := sdk.MustAccAddressFromBech32(slip.Worker)
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	if k.canPay(ctx, company, slip.Gross) {
+		if err := k.transfer(ctx, company, worker, slip.Net, slip.Tax); err != nil {
+			return err
+		}
+		slip.PaidHeight = sdkCtx.BlockHeight()
+		totals.Paid = totals.Paid.Add(slip.Gross)
+	} else {
+		claim := types.Claim{Company: slip.Company, Worker: slip.Worker, PayslipId: slip.Id, Gross: slip.Gross, Tax: slip.Tax, Net: slip.Net}
+		if claim.Id, err = next(ctx, k.ClaimSeq); err != nil {
+			return err
+		}
+		if err := k.Claims.Set(ctx, collections.Join(company, claim.Id), claim); err != nil {
+			return err
+		}
+		slip.ClaimId = claim.Id
+		totals.Claimed = totals.Claimed.Add(slip.Gross)
+		if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventWageClaim{
+			ClaimId: claim.Id, PayslipId: slip.Id, Company: slip.Company, Worker: slip.Worker, Gross: slip.Gross,
+		}); err != nil {
+			return err
+		}
+	}
+	if err := k.Totals.Set(ctx, totals); err != nil {
+		return err
+	}
+	if err := k.Payslips.Set(ctx, collections.Join(worker, slip.Id), *slip); err != nil {
+		return err
+	}
+	if slip.ClaimId != 0 {
+		return nil
+	}
+	return emitPaid(ctx, *slip)
+}
+
+// emitPaid records the ValueFlows "work" event of a paid payslip.
+func emitPaid(ctx context.Context, slip types.Payslip) error {
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventWorkPaid{
+		PayslipId: slip.Id, Worker: slip.Worker, Company: slip.Company, OccupationId: slip.OccupationId,
+		Hours: slip.Hours, Wage: slip.Wage, Gross: slip.Gross, Tax: slip.Tax, Net: slip.Net,
+	})
+}
+
+func (k Keeper) canPay(ctx context.Context, company sdk.AccAddress, amount math.Int) bool {
+	return k.bank.SpendableCoins(ctx, company).AmountOf(membershiptypes.Denom).GTE(amount)
+}
+
+// transfer pays net to the worker and tax to the treasury: the payroll route of the RSC rule.
+func (k Keeper) transfer(ctx context.Context, company, worker sdk.AccAddress, net, tax math.Int) error {
+	action := membershiptypes.WithConductorAction(ctx)
+	if net.IsPositive() {
+		if err := k.bank.SendCoins(action, company, worker, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, net))); err != nil {
+			return err
+		}
+	}
+	if tax.IsPositive() {
+		return k.bank.SendCoins(action, company, k.treasury, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, tax)))
+	}
+	return nil
+}
+
+// payClaims pays the company's wage claims, oldest first, while it can, at most limit of
+// them; it stops at the first it cannot pay, so that claims are paid in order.
+func (k Keeper) payClaims(ctx context.Context, company sdk.AccAddress, limit int) (int, error) {
+	it, err := k.Claims.Iterate(ctx, collections.NewPrefixedPairRange[sdk.AccAddress, uint64](company))
+	if err != nil {
+		return 0, err
+	}
+	var due []types.Claim
+	for ; it.Valid() && len(due) < limit; it.Next() {
+		c, err := it.Value()
+		if err != nil {
+			it.Close()
+			return 0, err
+		}
+		due = append(due, c)
+	}
+	it.Close()
+	paid := 0
+	for _, c := range due {
+		if !k.canPay(ctx, company, c.Gross) {
+			break
+		}
+		if err := k.payClaim(ctx, company, c); err != nil {
+			return paid, err
+		}
+		paid++
+	}
+	return paid, nil
+}
+
+func (k Keeper) payClaim(ctx context.Context, company sdk.AccAddress, c types.Claim) error {
+	worker := sdk.MustAccAddressFromBech32(c.Worker)
+	if err := k.transfer(ctx, company, worker, c.Net, c.Tax); err != nil {
+		return err
+	}
+	if err := k.Claims.Remove(ctx, collections.Join(company, c.Id)); err != nil {
+		return err
+	}
+	slip, err := k.Payslips.Get(ctx, collections.Join(worker, c.PayslipId))
+	if err != nil {
+		return err
+	}
+	slip.ClaimId = 0
+	slip.PaidHeight = sdk.UnwrapSDKContext(ctx).BlockHeight()
+	if err := k.Payslips.Set(ctx, collections.Join(worker, slip.Id), slip); err != nil {
+		return err
+	}
+	totals, err := k.Totals.Get(ctx)
+	if err != nil {
+		return err
+	}
+	totals.Claimed = totals.Claimed.Sub(c.Gross)
+	totals.Paid = totals.Paid.Add(c.Gross)
+	if err := k.Totals.Set(ctx, totals); err != nil {
+		return err
+	}
+	return emitPaid(ctx, slip)
+}

@@ -1,0 +1,30 @@
+package types
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+)
+
+// MembershipKeeper is the registry: the authority, employers, persons, company groups.
+type MembershipKeeper interface {
+	CheckAuthority(ctx context.Context, signer string) error
+	Employer(ctx context.Context, addr sdk.AccAddress) (membershiptypes.Agent, error)
+	RequirePerson(ctx context.Context, address string) error
+	JoinCompany(ctx context.Context, company sdk.AccAddress, worker string) (bool, error)
+	LeaveCompany(ctx context.Context, company sdk.AccAddress, worker string) error
+}
+
+// ParamsKeeper reads the region's parameters: pay period, income tax, wage factors, limits.
+type ParamsKeeper interface {
+	GetParams(ctx context.Context) (gptypes.Params, error)
+}
+
+// BankKeeper moves wages and tax.
+type BankKeeper interface {
+	SpendableCoins(ctx context.Context, addr sdk.AccAddress) sdk.Coins
+	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
+}
