@@ -20,6 +20,7 @@ import (
 
 	governanceparamstypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
 )
 
 // RegionCmd groups the commands that found a region in its genesis file.
@@ -29,7 +30,7 @@ func RegionCmd() *cobra.Command {
 		Short: "Found a region in the genesis file: members, institutions, assembly, treasury",
 		RunE:  client.ValidateCmd,
 	}
-	cmd.AddCommand(addMembersCmd(), addInstitutionCmd(), setAssemblyCmd(), fundTreasuryCmd(), setParamsCmd())
+	cmd.AddCommand(addMembersCmd(), addInstitutionCmd(), setAssemblyCmd(), fundTreasuryCmd(), setParamsCmd(), addOccupationCmd())
 	return cmd
 }
 
@@ -215,6 +216,46 @@ func setParamsCmd() *cobra.Command {
 				}
 				appState[governanceparamstypes.ModuleName] = bz
 				return nil
+			})
+		},
+	}
+}
+
+func addOccupationCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:     "add-occupation [name] [min-wage] [max-wage] [training] [regional-need] [stress]",
+		Short:   "Define an occupation: hourly wage range in ursc and factor levels in [0,1]",
+		Example: "conductord genesis region add-occupation baker 20000000 40000000 0.5 0.2 0.2",
+		Args:    cobra.ExactArgs(6),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			minWage, ok1 := math.NewIntFromString(args[1])
+			maxWage, ok2 := math.NewIntFromString(args[2])
+			if !ok1 || !ok2 {
+				return fmt.Errorf("%w: wages must be whole ursc", payrolltypes.ErrInvalidOccupation)
+			}
+			var levels [3]math.LegacyDec
+			for i, a := range args[3:] {
+				d, err := math.LegacyNewDecFromStr(a)
+				if err != nil {
+					return fmt.Errorf("%w: level %q", payrolltypes.ErrInvalidOccupation, a)
+				}
+				levels[i] = d
+			}
+			return editGenesis(cmd, func(cdc codec.Codec, appState map[string]json.RawMessage) error {
+				var gs payrolltypes.GenesisState
+				if err := cdc.UnmarshalJSON(appState[payrolltypes.ModuleName], &gs); err != nil {
+					return err
+				}
+				o := payrolltypes.Occupation{Id: gs.NextOccupationId, Name: args[0], MinWage: minWage, MaxWage: maxWage,
+					Training: levels[0], RegionalNeed: levels[1], Stress: levels[2]}
+				gs.Occupations = append(gs.Occupations, o)
+				gs.NextOccupationId++
+				if err := gs.Validate(); err != nil {
+					return err
+				}
+				bz, err := cdc.MarshalJSON(&gs)
+				appState[payrolltypes.ModuleName] = bz
+				return err
 			})
 		},
 	}

@@ -92,6 +92,9 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		if err := k.Claims.Set(ctx, collections.Join(company, c.Id), c); err != nil {
 			return err
 		}
+		if err := k.Indebted.Set(ctx, company); err != nil {
+			return err
+		}
 	}
 	for seq, nextID := range map[*collections.Sequence]uint64{
 		&k.OccupationSeq: gs.NextOccupationId, &k.JobSeq: gs.NextJobId, &k.EmploymentSeq: gs.NextEmploymentId,

@@ -50,8 +50,11 @@ type Keeper struct {
 	PayslipSeq           collections.Sequence
 	Claims               collections.Map[addrID, types.Claim]
 	ClaimSeq             collections.Sequence
-	Sweep                collections.Item[types.Sweep]
-	Totals               collections.Item[types.Totals]
+	// Indebted are the companies with outstanding claims: an index, so that settling the
+	// wages of a company that owes nothing does not look for claims.
+	Indebted collections.KeySet[sdk.AccAddress]
+	Sweep    collections.Item[types.Sweep]
+	Totals   collections.Item[types.Totals]
 }
 
 // NewKeeper returns the payroll keeper; treasury receives the income tax.
@@ -81,6 +84,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		PayslipSeq:           collections.NewSequence(sb, types.PayslipSeqKey, "payslip_seq"),
 		Claims:               collections.NewMap(sb, types.ClaimsKey, "claims", addrIDKey, codec.CollValue[types.Claim](cdc)),
 		ClaimSeq:             collections.NewSequence(sb, types.ClaimSeqKey, "claim_seq"),
+		Indebted:             collections.NewKeySet(sb, types.IndebtedKey, "indebted", sdk.AccAddressKey),
 		Sweep:                collections.NewItem(sb, types.SweepKey, "sweep", codec.CollValue[types.Sweep](cdc)),
 		Totals:               collections.NewItem(sb, types.TotalsKey, "totals", codec.CollValue[types.Totals](cdc)),
 	}

@@ -131,6 +131,9 @@ func (k Keeper) payOrClaim(ctx context.Context, company sdk.AccAddress, slip *ty
 		if err := k.Claims.Set(ctx, collections.Join(company, claim.Id), claim); err != nil {
 			return err
 		}
+		if err := k.Indebted.Set(ctx, company); err != nil {
+			return err
+		}
 		slip.ClaimId = claim.Id
 		totals.Claimed = totals.Claimed.Add(slip.Gross)
 		if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventWageClaim{
@@ -160,7 +163,7 @@ func emitPaid(ctx context.Context, slip types.Payslip) error {
 }
 
 func (k Keeper) canPay(ctx context.Context, company sdk.AccAddress, amount math.Int) bool {
-	return k.bank.SpendableCoins(ctx, company).AmountOf(membershiptypes.Denom).GTE(amount)
+	return k.bank.SpendableCoin(ctx, company, membershiptypes.Denom).Amount.GTE(amount)
 }
 
 // transfer pays net to the worker and tax to the treasury: the payroll route of the RSC rule.
@@ -180,12 +183,15 @@ func (k Keeper) transfer(ctx context.Context, company, worker sdk.AccAddress, ne
 // payClaims pays the company's wage claims, oldest first, while it can, at most limit of
 // them; it stops at the first it cannot pay, so that claims are paid in order.
 func (k Keeper) payClaims(ctx context.Context, company sdk.AccAddress, limit int) (int, error) {
+	if owes, err := k.Indebted.Has(ctx, company); err != nil || !owes {
+		return 0, err
+	}
 	it, err := k.Claims.Iterate(ctx, collections.NewPrefixedPairRange[sdk.AccAddress, uint64](company))
 	if err != nil {
 		return 0, err
 	}
 	var due []types.Claim
-	for ; it.Valid() && len(due) < limit; it.Next() {
+	for ; it.Valid() && len(due) <= limit; it.Next() {
 		c, err := it.Value()
 		if err != nil {
 			it.Close()
@@ -195,7 +201,7 @@ func (k Keeper) payClaims(ctx context.Context, company sdk.AccAddress, limit int
 	}
 	it.Close()
 	paid := 0
-	for _, c := range due {
+	for _, c := range due[:min(len(due), limit)] {
 		if !k.canPay(ctx, company, c.Gross) {
 			break
 		}
@@ -203,6 +209,9 @@ func (k Keeper) payClaims(ctx context.Context, company sdk.AccAddress, limit int
 			return paid, err
 		}
 		paid++
+	}
+	if paid == len(due) { // all paid, and none was left beyond the limit
+		return paid, k.Indebted.Remove(ctx, company)
 	}
 	return paid, nil
 }

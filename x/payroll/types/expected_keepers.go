@@ -25,6 +25,6 @@ type ParamsKeeper interface {
 
 // BankKeeper moves wages and tax.
 type BankKeeper interface {
-	SpendableCoins(ctx context.Context, addr sdk.AccAddress) sdk.Coins
+	SpendableCoin(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
 	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
 }

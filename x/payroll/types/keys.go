@@ -30,4 +30,5 @@ var (
 	ClaimSeqKey             = collections.NewPrefix(17)
 	SweepKey                = collections.NewPrefix(18)
 	TotalsKey               = collections.NewPrefix(19)
+	IndebtedKey             = collections.NewPrefix(20)
 )
