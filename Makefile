@@ -2,7 +2,7 @@ BUILDDIR ?= $(CURDIR)/build
 BIN := $(BUILDDIR)/conductord
 GO_TEST_FLAGS ?= -count=1
 
-.PHONY: all build install localnet localnet-reset test test-unit proto-gen proto-check lint clean
+.PHONY: all build install localnet localnet-reset test bench proto-gen proto-check lint clean
 
 all: build
 
@@ -22,6 +22,10 @@ localnet-reset:
 ## test: every test (unit, app, IBC, multi-validator network).
 test:
 	go test $(GO_TEST_FLAGS) ./...
+
+## bench: the periodic-work benchmarks (figures in docs/performance.md).
+bench:
+	go test ./x/payroll/keeper/ -run '^$$' -bench BenchmarkPayrollEndBlock -benchtime 1x -timeout 30m
 
 proto-gen:
 	./scripts/protocgen.sh

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+	"time"
 
 	abci "github.com/cometbft/cometbft/abci/types"
 	dbm "github.com/cosmos/cosmos-db"
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/log"
+	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
@@ -20,6 +22,7 @@ import (
 	"github.com/conductor-coop/conductor/testutil/region"
 	governanceparamstypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
 )
 
 // importGenesis starts a fresh app from an exported state, commits one block and returns it
@@ -52,6 +55,15 @@ func TestExportImport(t *testing.T) {
 		&governanceparamstypes.MsgUpdateParams{Authority: r.Assembly(), Params: params},
 	)
 	r.MustDeliver(dave, &membershiptypes.MsgFoundCompany{Founder: dave.String(), Name: "Print Shop", Workers: []string{dave.String(), bob.String()}})
+	r.Pass(r.Assembly(), founders, &payrolltypes.MsgSetOccupation{Authority: r.Assembly(), Occupation: payrolltypes.Occupation{
+		Name: "printer", MinWage: math.NewInt(10), MaxWage: math.NewInt(20), Training: math.LegacyZeroDec(), RegionalNeed: math.LegacyZeroDec(), Stress: math.LegacyZeroDec(),
+	}})
+	shop := r.Agent("Print Shop").Address
+	r.Pass(shop, []region.Account{dave, bob}, &payrolltypes.MsgPostJob{Company: shop, OccupationId: 1, HoursPerWeek: 10, Wage: math.NewInt(15), Description: "ink"})
+	r.MustDeliver(alice, &payrolltypes.MsgApply{Applicant: alice.String(), JobId: 1})
+	r.Pass(shop, []region.Account{dave, bob}, &payrolltypes.MsgHire{Company: shop, JobId: 1, Applicant: alice.String()})
+	r.MustDeliver(alice, &payrolltypes.MsgClockIn{Worker: alice.String(), EmploymentId: 1})
+	r.NextBlock(2 * time.Hour) // a pay run: the shop has no money, so alice's wages are a claim
 
 	exported, err := r.App.ExportAppStateAndValidators(false, nil, nil)
 	require.NoError(t, err)
@@ -59,7 +71,7 @@ func TestExportImport(t *testing.T) {
 	_, hash2 := importGenesis(t, exported.AppState, exported.Height)
 	require.Equal(t, hash1, hash2, "the same genesis must give the same app hash")
 
-	for _, key := range []string{membershiptypes.StoreKey, governanceparamstypes.StoreKey, group.StoreKey} {
+	for _, key := range []string{membershiptypes.StoreKey, governanceparamstypes.StoreKey, group.StoreKey, payrolltypes.StoreKey} {
 		t.Run(key, func(t *testing.T) {
 			a := r.Ctx().KVStore(r.App.GetKey(key))
 			b := imported.NewUncachedContext(false, r.Ctx().BlockHeader()).KVStore(imported.GetKey(key))
@@ -82,7 +94,7 @@ func TestExportImport(t *testing.T) {
 	var before, after map[string]json.RawMessage
 	require.NoError(t, json.Unmarshal(exported.AppState, &before))
 	require.NoError(t, json.Unmarshal(again.AppState, &after))
-	for _, m := range []string{membershiptypes.ModuleName, governanceparamstypes.ModuleName, group.ModuleName, "bank", "auth", stakingtypes.ModuleName} {
+	for _, m := range []string{membershiptypes.ModuleName, governanceparamstypes.ModuleName, payrolltypes.ModuleName, group.ModuleName, "bank", "auth", stakingtypes.ModuleName} {
 		require.JSONEq(t, string(before[m]), string(after[m]), "module %s", m)
 	}
 
@@ -90,4 +102,7 @@ func TestExportImport(t *testing.T) {
 	member, err := imported.MembershipKeeper.GetAgent(imported.NewUncachedContext(false, r.Ctx().BlockHeader()), dave.Addr)
 	require.NoError(t, err)
 	require.True(t, member.Member)
+	claims, err := imported.PayrollKeeper.Totals.Get(imported.NewUncachedContext(false, r.Ctx().BlockHeader()))
+	require.NoError(t, err)
+	require.True(t, claims.Claimed.IsPositive(), "the wage claim survives the export")
 }

@@ -15,6 +15,7 @@ import (
 
 	"cosmossdk.io/log"
 	sdkmath "cosmossdk.io/math"
+	pruningtypes "cosmossdk.io/store/pruning/types"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	clienttx "github.com/cosmos/cosmos-sdk/client/tx"
@@ -56,6 +57,9 @@ type Config struct {
 	AssemblyVotingPeriod time.Duration
 	// TreasuryFunds in ursc.
 	TreasuryFunds int64
+	// DB stores the chain (default: in memory, every version kept); benchmarks pass an
+	// on-disk database, which is pruned as a node's is.
+	DB dbm.DB
 }
 
 // Institution is founded at genesis.
@@ -97,7 +101,13 @@ func NewAccount(name string) Account {
 // New starts a region from cfg and commits its first block.
 func New(t testing.TB, cfg Config) *Region {
 	t.Helper()
-	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()), baseapp.SetChainID(ChainID))
+	db, opts := cfg.DB, []func(*baseapp.BaseApp){baseapp.SetChainID(ChainID)}
+	if db == nil {
+		db = dbm.NewMemDB()
+	} else {
+		opts = append(opts, baseapp.SetPruning(pruningtypes.NewPruningOptions(pruningtypes.PruningDefault)))
+	}
+	a := app.New(log.NewNopLogger(), db, nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()), opts...)
 	r := &Region{t: t, App: a, Accounts: map[string]Account{}, Time: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 
 	genesis := Genesis(t, a, cfg, r.Accounts)

@@ -24,7 +24,7 @@ func DefaultParams() Params {
 		TuitionShare:           d("0.25"),
 		SchoolingPriorityYears: 5,
 		WageFactors:            WageFactors{Training: d("0.25"), RegionalNeed: d("0.25"), Stress: d("0.25")},
-		MaxPayoutsPerBlock:     250,
+		MaxPayoutsPerBlock:     200,
 	}
 }
 

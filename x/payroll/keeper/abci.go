@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	"github.com/conductor-coop/conductor/x/payroll/types"
 )
 
@@ -16,8 +17,7 @@ import (
 // max_payouts_per_block payments per block, and carries on in the next blocks from where it
 // stopped. A region of any size thus has bounded block time, and every worker is paid within
 // the period as long as employments / limit blocks fit in it. It never returns an error: an
-// employment that fails to settle is logged, left as it was (its own cached context is
-// discarded) and retried in the next run.
+// employment that fails to settle is logged, left as it was, and retried in the next run.
 func (k Keeper) EndBlocker(ctx context.Context) error {
 	if err := k.payRun(sdk.UnwrapSDKContext(ctx)); err != nil {
 		k.logger(ctx).Error("pay run", "err", err)
@@ -46,34 +46,57 @@ func (k Keeper) payRun(ctx sdk.Context) error {
 		sweep = types.Sweep{Boundary: boundary, Active: true}
 	}
 	sweep.Blocks++
+	// The block's batch runs in one branch of the state. An employment that fails to settle
+	// (a bug: payments are checked before they are made) spoils the branch: it is dropped,
+	// and the batch runs again without that employment, which waits for the next run.
+	skip := map[uint64]bool{}
+	for attempt := 0; attempt < 3; attempt++ {
+		batch, write := ctx.CacheContext()
+		next := sweep
+		failed, err := k.payBatch(batch, &next, params, skip)
+		if err != nil {
+			k.logger(ctx).Error("settling employment", "id", failed, "err", err)
+			skip[failed] = true
+			continue
+		}
+		write()
+		return k.Sweep.Set(ctx, next)
+	}
+	return k.Sweep.Set(ctx, sweep) // retried next block
+}
+
+// payBatch settles employments from sweep.Cursor within the block's payout limit and moves
+// the cursor; on an error it returns the failing employment's id.
+func (k Keeper) payBatch(ctx sdk.Context, sweep *types.Sweep, params gptypes.Params, skip map[uint64]bool) (uint64, error) {
 	budget := int(params.MaxPayoutsPerBlock)
+	l := k.newLedger()
 	it, err := k.Employments.Iterate(ctx, new(collections.Range[uint64]).StartInclusive(sweep.Cursor))
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer it.Close()
 	for ; it.Valid(); it.Next() {
 		e, err := it.Value()
 		if err != nil {
-			return err
+			return 0, err
 		}
 		if budget <= 0 {
 			sweep.Cursor = e.Id
-			return k.Sweep.Set(ctx, sweep)
+			return 0, l.close(ctx)
 		}
-		budget--
-		cacheCtx, write := ctx.CacheContext()
-		n, err := k.settle(cacheCtx, &e, sweep.Boundary, params)
-		if err == nil {
-			err = k.setEmployment(cacheCtx, e)
-		}
-		if err != nil {
-			k.logger(ctx).Error("settling employment", "id", e.Id, "err", err)
+		if skip[e.Id] {
 			continue
 		}
-		write()
+		budget--
+		n, err := k.settle(ctx, l, &e, sweep.Boundary, params)
+		if err == nil {
+			err = k.setEmployment(ctx, e)
+		}
+		if err != nil {
+			return e.Id, err
+		}
 		budget -= n - min(n, 1) // the first payment is the one already counted
 	}
 	sweep.Active, sweep.Cursor = false, 0
-	return k.Sweep.Set(ctx, sweep)
+	return 0, l.close(ctx)
 }

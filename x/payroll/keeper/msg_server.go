@@ -223,7 +223,11 @@ func (m msgServer) end(ctx context.Context, e types.Employment, quit bool, reaso
 	if err != nil {
 		return err
 	}
-	if _, err := m.settle(ctx, &e, sdk.UnwrapSDKContext(ctx).BlockTime(), params); err != nil {
+	l := m.newLedger()
+	if _, err := m.settle(ctx, l, &e, sdk.UnwrapSDKContext(ctx).BlockTime(), params); err != nil {
+		return err
+	}
+	if err := l.close(ctx); err != nil {
 		return err
 	}
 	company, worker := sdk.MustAccAddressFromBech32(e.Company), sdk.MustAccAddressFromBech32(e.Worker)

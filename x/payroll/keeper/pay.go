@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 	"sort"
+	"strconv"
 	"time"
 
 	"cosmossdk.io/collections"
@@ -55,9 +56,10 @@ func workedByPeriod(e types.Employment, through time.Time, period time.Duration)
 }
 
 // settle pays, period by period, the work e did before through (a period boundary, or the
-// end of the employment), and moves e.PaidThrough to through. It returns the number of
-// payments made (wages and claims), which count against the block's payout limit.
-func (k Keeper) settle(ctx context.Context, e *types.Employment, through time.Time, params gptypes.Params) (int, error) {
+// end of the employment), and moves e.PaidThrough to through; the tax and totals go to the
+// ledger. It returns the number of payments made (wages and claims), which count against
+// the block's payout limit.
+func (k Keeper) settle(ctx context.Context, l *ledger, e *types.Employment, through time.Time, params gptypes.Params) (int, error) {
 	if !through.After(e.PaidThrough) {
 		return 0, nil
 	}
@@ -70,7 +72,7 @@ func (k Keeper) settle(ctx context.Context, e *types.Employment, through time.Ti
 	payments := 0
 	company := sdk.MustAccAddressFromBech32(e.Company)
 	if len(periods) > 0 {
-		n, err := k.payClaims(ctx, company, int(params.MaxPayoutsPerBlock))
+		n, err := k.payClaims(ctx, l, company, int(params.MaxPayoutsPerBlock))
 		if err != nil {
 			return payments, err
 		}
@@ -92,7 +94,7 @@ func (k Keeper) settle(ctx context.Context, e *types.Employment, through time.Ti
 			PeriodStart: p, PeriodEnd: end, SecondsWorked: uint64(worked[p] / int64(time.Second)),
 			Hours: hours, Wage: e.Wage, Gross: gross, Tax: tax, Net: net,
 		}
-		if err := k.payOrClaim(ctx, company, &slip); err != nil {
+		if err := k.payOrClaim(ctx, l, company, &slip); err != nil {
 			return payments, err
 		}
 		payments++
@@ -102,27 +104,23 @@ func (k Keeper) settle(ctx context.Context, e *types.Employment, through time.Ti
 	return payments, nil
 }
 
-// payOrClaim pays a payslip from the company (net to the worker, tax to the treasury) or,
-// if the company cannot, records the gross as a wage claim. Either way it is stored and
-// counted in the totals as earned.
-func (k Keeper) payOrClaim(ctx context.Context, company sdk.AccAddress, slip *types.Payslip) error {
+// payOrClaim pays a payslip from the company (net to the worker now, tax to the treasury
+// when the ledger closes) or, if the company cannot, records the gross as a wage claim.
+// Either way it is stored and counted as earned.
+func (k Keeper) payOrClaim(ctx context.Context, l *ledger, company sdk.AccAddress, slip *types.Payslip) error {
 	var err error
 	if slip.Id, err = next(ctx, k.PayslipSeq); err != nil {
 		return err
 	}
-	totals, err := k.Totals.Get(ctx)
-	if err != nil {
-		return err
-	}
-	totals.Earned = totals.Earned.Add(slip.Gross)
+	l.earned = l.earned.Add(slip.Gross)
 	worker := sdk.MustAccAddressFromBech32(slip.Worker)
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	if k.canPay(ctx, company, slip.Gross) {
-		if err := k.transfer(ctx, company, worker, slip.Net, slip.Tax); err != nil {
+	if l.canPay(ctx, company, slip.Gross) {
+		if err := l.pay(ctx, company, worker, slip.Net, slip.Tax); err != nil {
 			return err
 		}
 		slip.PaidHeight = sdkCtx.BlockHeight()
-		totals.Paid = totals.Paid.Add(slip.Gross)
+		l.paid = l.paid.Add(slip.Gross)
 	} else {
 		claim := types.Claim{Company: slip.Company, Worker: slip.Worker, PayslipId: slip.Id, Gross: slip.Gross, Tax: slip.Tax, Net: slip.Net}
 		if claim.Id, err = next(ctx, k.ClaimSeq); err != nil {
@@ -135,15 +133,12 @@ func (k Keeper) payOrClaim(ctx context.Context, company sdk.AccAddress, slip *ty
 			return err
 		}
 		slip.ClaimId = claim.Id
-		totals.Claimed = totals.Claimed.Add(slip.Gross)
+		l.claimed = l.claimed.Add(slip.Gross)
 		if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventWageClaim{
 			ClaimId: claim.Id, PayslipId: slip.Id, Company: slip.Company, Worker: slip.Worker, Gross: slip.Gross,
 		}); err != nil {
 			return err
 		}
-	}
-	if err := k.Totals.Set(ctx, totals); err != nil {
-		return err
 	}
 	if err := k.Payslips.Set(ctx, collections.Join(worker, slip.Id), *slip); err != nil {
 		return err
@@ -156,33 +151,91 @@ func (k Keeper) payOrClaim(ctx context.Context, company sdk.AccAddress, slip *ty
 
 // emitPaid records the ValueFlows "work" event of a paid payslip.
 func emitPaid(ctx context.Context, slip types.Payslip) error {
-	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventWorkPaid{
-		PayslipId: slip.Id, Worker: slip.Worker, Company: slip.Company, OccupationId: slip.OccupationId,
-		Hours: slip.Hours, Wage: slip.Wage, Gross: slip.Gross, Tax: slip.Tax, Net: slip.Net,
-	})
+	sdk.UnwrapSDKContext(ctx).EventManager().EmitEvent(WorkPaidEvent(slip))
+	return nil
 }
 
-func (k Keeper) canPay(ctx context.Context, company sdk.AccAddress, amount math.Int) bool {
-	return k.bank.SpendableCoin(ctx, company, membershiptypes.Denom).Amount.GTE(amount)
+// WorkPaidEvent is types.EventWorkPaid of a payslip as an ABCI event, exactly as
+// EmitTypedEvent would encode it (clients parse it with sdk.ParseTypedEvent), built without
+// JSON reflection: the pay run emits one per payment.
+func WorkPaidEvent(slip types.Payslip) sdk.Event {
+	q := func(s string) string { return `"` + s + `"` }
+	return sdk.NewEvent("conductor.payroll.v1.EventWorkPaid",
+		sdk.NewAttribute("company", q(slip.Company)),
+		sdk.NewAttribute("gross", q(slip.Gross.String())),
+		sdk.NewAttribute("hours", q(slip.Hours.String())),
+		sdk.NewAttribute("net", q(slip.Net.String())),
+		sdk.NewAttribute("occupation_id", q(strconv.FormatUint(slip.OccupationId, 10))),
+		sdk.NewAttribute("payslip_id", q(strconv.FormatUint(slip.Id, 10))),
+		sdk.NewAttribute("tax", q(slip.Tax.String())),
+		sdk.NewAttribute("wage", q(slip.Wage.String())),
+		sdk.NewAttribute("worker", q(slip.Worker)),
+	)
 }
 
-// transfer pays net to the worker and tax to the treasury: the payroll route of the RSC rule.
-func (k Keeper) transfer(ctx context.Context, company, worker sdk.AccAddress, net, tax math.Int) error {
-	action := membershiptypes.WithConductorAction(ctx)
+// ledger gathers what a batch of settlements owes besides the workers' net pay: each
+// company's income tax, paid to the treasury in one transfer per company when the ledger
+// closes, and the changes to the wage totals, written once.
+type ledger struct {
+	k                     Keeper
+	tax                   map[string]math.Int
+	companies             []sdk.AccAddress // in the order first seen: deterministic
+	earned, paid, claimed math.Int
+}
+
+func (k Keeper) newLedger() *ledger {
+	return &ledger{k: k, tax: map[string]math.Int{}, earned: math.ZeroInt(), paid: math.ZeroInt(), claimed: math.ZeroInt()}
+}
+
+// canPay tells whether the company can pay amount on top of the tax it already owes.
+func (l *ledger) canPay(ctx context.Context, company sdk.AccAddress, amount math.Int) bool {
+	owed, ok := l.tax[string(company)]
+	if !ok {
+		owed = math.ZeroInt()
+	}
+	return l.k.bank.SpendableCoin(ctx, company, membershiptypes.Denom).Amount.GTE(amount.Add(owed))
+}
+
+// pay sends net to the worker (the payroll route of the RSC rule) and books the tax.
+func (l *ledger) pay(ctx context.Context, company, worker sdk.AccAddress, net, tax math.Int) error {
 	if net.IsPositive() {
-		if err := k.bank.SendCoins(action, company, worker, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, net))); err != nil {
+		coins := sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, net))
+		if err := l.k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), company, worker, coins); err != nil {
 			return err
 		}
 	}
-	if tax.IsPositive() {
-		return k.bank.SendCoins(action, company, k.treasury, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, tax)))
+	owed, ok := l.tax[string(company)]
+	if !ok {
+		owed = math.ZeroInt()
+		l.companies = append(l.companies, company)
 	}
+	l.tax[string(company)] = owed.Add(tax)
 	return nil
+}
+
+// close pays the booked tax to the treasury and adds the batch to the wage totals.
+func (l *ledger) close(ctx context.Context) error {
+	action := membershiptypes.WithConductorAction(ctx)
+	for _, company := range l.companies {
+		if tax := l.tax[string(company)]; tax.IsPositive() {
+			if err := l.k.bank.SendCoins(action, company, l.k.treasury, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, tax))); err != nil {
+				return err
+			}
+		}
+	}
+	totals, err := l.k.Totals.Get(ctx)
+	if err != nil {
+		return err
+	}
+	totals.Earned = totals.Earned.Add(l.earned)
+	totals.Paid = totals.Paid.Add(l.paid)
+	totals.Claimed = totals.Claimed.Add(l.claimed)
+	return l.k.Totals.Set(ctx, totals)
 }
 
 // payClaims pays the company's wage claims, oldest first, while it can, at most limit of
 // them; it stops at the first it cannot pay, so that claims are paid in order.
-func (k Keeper) payClaims(ctx context.Context, company sdk.AccAddress, limit int) (int, error) {
+func (k Keeper) payClaims(ctx context.Context, l *ledger, company sdk.AccAddress, limit int) (int, error) {
 	if owes, err := k.Indebted.Has(ctx, company); err != nil || !owes {
 		return 0, err
 	}
@@ -202,10 +255,10 @@ func (k Keeper) payClaims(ctx context.Context, company sdk.AccAddress, limit int
 	it.Close()
 	paid := 0
 	for _, c := range due[:min(len(due), limit)] {
-		if !k.canPay(ctx, company, c.Gross) {
+		if !l.canPay(ctx, company, c.Gross) {
 			break
 		}
-		if err := k.payClaim(ctx, company, c); err != nil {
+		if err := k.payClaim(ctx, l, company, c); err != nil {
 			return paid, err
 		}
 		paid++
@@ -216,9 +269,9 @@ func (k Keeper) payClaims(ctx context.Context, company sdk.AccAddress, limit int
 	return paid, nil
 }
 
-func (k Keeper) payClaim(ctx context.Context, company sdk.AccAddress, c types.Claim) error {
+func (k Keeper) payClaim(ctx context.Context, l *ledger, company sdk.AccAddress, c types.Claim) error {
 	worker := sdk.MustAccAddressFromBech32(c.Worker)
-	if err := k.transfer(ctx, company, worker, c.Net, c.Tax); err != nil {
+	if err := l.pay(ctx, company, worker, c.Net, c.Tax); err != nil {
 		return err
 	}
 	if err := k.Claims.Remove(ctx, collections.Join(company, c.Id)); err != nil {
@@ -233,14 +286,7 @@ func (k Keeper) payClaim(ctx context.Context, company sdk.AccAddress, c types.Cl
 	if err := k.Payslips.Set(ctx, collections.Join(worker, slip.Id), slip); err != nil {
 		return err
 	}
-	totals, err := k.Totals.Get(ctx)
-	if err != nil {
-		return err
-	}
-	totals.Claimed = totals.Claimed.Sub(c.Gross)
-	totals.Paid = totals.Paid.Add(c.Gross)
-	if err := k.Totals.Set(ctx, totals); err != nil {
-		return err
-	}
+	l.claimed = l.claimed.Sub(c.Gross)
+	l.paid = l.paid.Add(c.Gross)
 	return emitPaid(ctx, slip)
 }

@@ -398,3 +398,26 @@ func TestBadInput(t *testing.T) {
 	}
 	f.invariantHolds()
 }
+
+// TestDismissPaysWorked: dismissed mid-period, a worker is paid at once for the work done,
+// open shift included, and the reason is recorded in the event.
+func TestDismissPaysWorked(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	e := f.hire(f.postJob(30_000_000), f.dave)
+	r.DeliverAt(hour(1.5), f.dave, &types.MsgClockIn{Worker: f.dave.String(), EmploymentId: e.Id})
+	r.At(hour(1.75))
+	id := r.Propose(f.alice, f.company.String(), &types.MsgDismiss{Company: f.company.String(), EmploymentId: e.Id, Reason: "the bakery closes"})
+	r.Vote(id, group.VOTE_OPTION_YES, f.alice, f.bob)
+	result, logs := r.Exec(id, f.alice)
+	require.Equal(t, group.PROPOSAL_EXECUTOR_RESULT_SUCCESS, result, logs)
+	slips := f.payslips(f.dave)
+	require.Len(t, slips, 1)
+	worked := r.Time.Sub(hour(1.5))
+	require.Equal(t, uint64(worked/time.Second), slips[0].SecondsWorked, "the open shift up to the dismissal")
+	gross, _, _, _ := types.Pay(math.NewInt(30_000_000), math.LegacyNewDec(int64(worked)).QuoInt64(int64(time.Hour)), math.LegacyZeroDec(), dec("0.2"))
+	require.Equal(t, gross, slips[0].Gross)
+	_, err := f.q.Employment(r.Ctx(), &types.QueryEmploymentRequest{Id: e.Id})
+	require.ErrorIs(t, err, types.ErrUnknownEmployment)
+	f.invariantHolds()
+}
