@@ -36,6 +36,7 @@ if [[ ! -f $HOME_DIR/config/genesis.json ]]; then
   "$BIN" config set client keyring-backend test --home "$HOME_DIR"
   "$BIN" config set app api.enable true --home "$HOME_DIR"
   "$BIN" config set app minimum-gas-prices 0ursc --home "$HOME_DIR"
+  "$BIN" config set app iavl-disable-fastnode true --home "$HOME_DIR"
   "$BIN" config set config consensus.timeout_commit 1s --skip-validate --home "$HOME_DIR"
 fi
 

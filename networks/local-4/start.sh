@@ -62,6 +62,7 @@ for i in $(seq 0 $((N - 1))); do
   cfg app api.enable true
   cfg app api.address "tcp://127.0.0.1:$((1317 + 100 * i))"
   cfg app minimum-gas-prices 0ursc
+  cfg app iavl-disable-fastnode true
   cfg client chain-id "$CHAIN_ID"
   cfg client keyring-backend test
   cfg client node "tcp://127.0.0.1:$((26657 + 100 * i))"

@@ -57,8 +57,9 @@ type Config struct {
 	AssemblyVotingPeriod time.Duration
 	// TreasuryFunds in ursc.
 	TreasuryFunds int64
-	// DB stores the chain (default: in memory, every version kept); benchmarks pass an
-	// on-disk database, which is pruned as a node's is.
+	// DB stores the chain (default: in memory, every version kept); an on-disk database is
+	// run as a node should run it: default pruning, IAVL fast nodes off (reads go through
+	// IAVL's node cache; see docs/performance.md).
 	DB dbm.DB
 }
 
@@ -105,7 +106,8 @@ func New(t testing.TB, cfg Config) *Region {
 	if db == nil {
 		db = dbm.NewMemDB()
 	} else {
-		opts = append(opts, baseapp.SetPruning(pruningtypes.NewPruningOptions(pruningtypes.PruningDefault)))
+		opts = append(opts, baseapp.SetPruning(pruningtypes.NewPruningOptions(pruningtypes.PruningDefault)),
+			baseapp.SetIAVLDisableFastNode(true), baseapp.SetIAVLCacheSize(781250))
 	}
 	a := app.New(log.NewNopLogger(), db, nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()), opts...)
 	r := &Region{t: t, App: a, Accounts: map[string]Account{}, Time: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}

@@ -2,10 +2,12 @@ package keeper_test
 
 import (
 	"fmt"
+	"os"
 	"runtime"
 	"testing"
 	"time"
 
+	dbm "github.com/cosmos/cosmos-db"
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/collections"
@@ -25,7 +27,7 @@ import (
 // reports the worst single block's time (worst_block_ms) and how many blocks the pay run
 // took (blocks_per_period), at the region's default max_payouts_per_block, and the average
 // block (avg_block_ms). State is in memory (every version kept), as in the SDK's benchmarks;
-// docs/performance.md also gives the figures with goleveldb on disk.
+// BENCH_DB=goleveldb keeps it on disk as a node does (docs/performance.md has both).
 func BenchmarkPayrollEndBlock(b *testing.B) {
 	for _, n := range []int{1_000, 10_000, 100_000} {
 		b.Run(fmt.Sprintf("workers=%d", n), func(b *testing.B) {
@@ -34,6 +36,11 @@ func BenchmarkPayrollEndBlock(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				cfg := region.DefaultConfig()
+				if os.Getenv("BENCH_DB") == "goleveldb" {
+					db, err := dbm.NewGoLevelDB("bench", b.TempDir(), nil)
+					require.NoError(b, err)
+					cfg.DB = db
+				}
 				r := region.New(b, cfg)
 				employ(b, r, n)
 				runtime.GC() // the setup's garbage is not the pay run's
