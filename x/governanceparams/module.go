@@ -8,8 +8,6 @@ import (
 	"cosmossdk.io/core/appmodule"
 
 	"github.com/cosmos/cosmos-sdk/client"
-	"github.com/cosmos/cosmos-sdk/codec"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
@@ -20,9 +18,6 @@ import (
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershipsim "github.com/conductor-coop/conductor/x/membership/simulation"
 )
-
-// ConsensusVersion is the governanceparams module's state version.
-const ConsensusVersion = 1
 
 var (
 	_ module.AppModuleBasic      = AppModule{}
@@ -35,6 +30,7 @@ var (
 
 // AppModule is the governanceparams module: every number the region decides by vote.
 type AppModule struct {
+	modulekit.Base
 	modulekit.Genesis[types.GenesisState, *types.GenesisState]
 	keeper keeper.Keeper
 	sim    membershipsim.Keepers
@@ -43,6 +39,13 @@ type AppModule struct {
 // NewAppModule returns the governanceparams module; sim serves its simulation.
 func NewAppModule(k keeper.Keeper, sim membershipsim.Keepers) AppModule {
 	return AppModule{
+		Base: modulekit.Base{
+			ModuleName: types.ModuleName, StoreKey: types.StoreKey, Schema: k.Schema,
+			Amino: types.RegisterLegacyAminoCodec, Interfaces: types.RegisterInterfaces,
+			Gateway: func(clientCtx client.Context, mux *gwruntime.ServeMux) error {
+				return types.RegisterQueryHandlerClient(context.Background(), mux, types.NewQueryClient(clientCtx))
+			},
+		},
 		Genesis: modulekit.Genesis[types.GenesisState, *types.GenesisState]{
 			ModuleName: types.ModuleName, Default: types.DefaultGenesis, Init: k.InitGenesis, Export: k.ExportGenesis,
 		},
@@ -55,29 +58,9 @@ func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
 	simulation.RandomizedGenState(simState)
 }
 
-// RegisterStoreDecoder decodes the module's store for simulation logs.
-func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
-	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.keeper.Schema)
-}
-
 // WeightedOperations: members propose new parameters to the assembly and vote them.
 func (am AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation {
 	return simulation.WeightedOperations(am.sim)
-}
-
-func (AppModule) IsOnePerModuleType()      {}
-func (AppModule) IsAppModule()             {}
-func (AppModule) Name() string             { return types.ModuleName }
-func (AppModule) ConsensusVersion() uint64 { return ConsensusVersion }
-func (AppModule) RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
-	types.RegisterLegacyAminoCodec(cdc)
-}
-func (AppModule) RegisterInterfaces(r codectypes.InterfaceRegistry) { types.RegisterInterfaces(r) }
-
-func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwruntime.ServeMux) {
-	if err := types.RegisterQueryHandlerClient(context.Background(), mux, types.NewQueryClient(clientCtx)); err != nil {
-		panic(err)
-	}
 }
 
 func (am AppModule) RegisterServices(cfg module.Configurator) {

@@ -8,8 +8,6 @@ import (
 	"cosmossdk.io/core/appmodule"
 
 	"github.com/cosmos/cosmos-sdk/client"
-	"github.com/cosmos/cosmos-sdk/codec"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
@@ -19,9 +17,6 @@ import (
 	"github.com/conductor-coop/conductor/x/membership/simulation"
 	"github.com/conductor-coop/conductor/x/membership/types"
 )
-
-// ConsensusVersion is the membership module's state version.
-const ConsensusVersion = 1
 
 var (
 	_ module.AppModuleBasic      = AppModule{}
@@ -34,6 +29,7 @@ var (
 
 // AppModule is the membership module: the agent registry, the assembly and validator admission.
 type AppModule struct {
+	modulekit.Base
 	modulekit.Genesis[types.GenesisState, *types.GenesisState]
 	keeper keeper.Keeper
 	sim    simulation.Keepers
@@ -42,6 +38,13 @@ type AppModule struct {
 // NewAppModule returns the membership module; sim holds what its simulation operations use.
 func NewAppModule(k keeper.Keeper, sim simulation.Keepers) AppModule {
 	return AppModule{
+		Base: modulekit.Base{
+			ModuleName: types.ModuleName, StoreKey: types.StoreKey, Schema: k.Schema,
+			Amino: types.RegisterLegacyAminoCodec, Interfaces: types.RegisterInterfaces,
+			Gateway: func(clientCtx client.Context, mux *gwruntime.ServeMux) error {
+				return types.RegisterQueryHandlerClient(context.Background(), mux, types.NewQueryClient(clientCtx))
+			},
+		},
 		Genesis: modulekit.Genesis[types.GenesisState, *types.GenesisState]{
 			ModuleName: types.ModuleName, Default: types.DefaultGenesis, Init: k.InitGenesis, Export: k.ExportGenesis,
 		},
@@ -54,29 +57,9 @@ func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
 	simulation.RandomizedGenState(simState)
 }
 
-// RegisterStoreDecoder decodes the module's store for simulation logs.
-func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
-	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.keeper.Schema)
-}
-
 // WeightedOperations returns the module's simulation operations.
 func (am AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation {
 	return simulation.WeightedOperations(am.sim)
-}
-
-func (AppModule) IsOnePerModuleType()      {}
-func (AppModule) IsAppModule()             {}
-func (AppModule) Name() string             { return types.ModuleName }
-func (AppModule) ConsensusVersion() uint64 { return ConsensusVersion }
-func (AppModule) RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
-	types.RegisterLegacyAminoCodec(cdc)
-}
-func (AppModule) RegisterInterfaces(r codectypes.InterfaceRegistry) { types.RegisterInterfaces(r) }
-
-func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwruntime.ServeMux) {
-	if err := types.RegisterQueryHandlerClient(context.Background(), mux, types.NewQueryClient(clientCtx)); err != nil {
-		panic(err)
-	}
 }
 
 func (am AppModule) RegisterServices(cfg module.Configurator) {

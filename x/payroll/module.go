@@ -8,8 +8,6 @@ import (
 	"cosmossdk.io/core/appmodule"
 
 	"github.com/cosmos/cosmos-sdk/client"
-	"github.com/cosmos/cosmos-sdk/codec"
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
@@ -20,9 +18,6 @@ import (
 	"github.com/conductor-coop/conductor/x/payroll/simulation"
 	"github.com/conductor-coop/conductor/x/payroll/types"
 )
-
-// ConsensusVersion is the payroll module's state version.
-const ConsensusVersion = 1
 
 var (
 	_ module.AppModuleBasic      = AppModule{}
@@ -36,6 +31,7 @@ var (
 
 // AppModule is the payroll module: occupations, jobs, hours and the automatic hourly pay.
 type AppModule struct {
+	modulekit.Base
 	modulekit.Genesis[types.GenesisState, *types.GenesisState]
 	keeper keeper.Keeper
 	sim    membershipsim.Keepers
@@ -44,25 +40,17 @@ type AppModule struct {
 // NewAppModule returns the payroll module; sim serves its simulation operations.
 func NewAppModule(k keeper.Keeper, sim membershipsim.Keepers) AppModule {
 	return AppModule{
+		Base: modulekit.Base{
+			ModuleName: types.ModuleName, StoreKey: types.StoreKey, Schema: k.Schema,
+			Amino: types.RegisterLegacyAminoCodec, Interfaces: types.RegisterInterfaces,
+			Gateway: func(clientCtx client.Context, mux *gwruntime.ServeMux) error {
+				return types.RegisterQueryHandlerClient(context.Background(), mux, types.NewQueryClient(clientCtx))
+			},
+		},
 		Genesis: modulekit.Genesis[types.GenesisState, *types.GenesisState]{
 			ModuleName: types.ModuleName, Default: types.DefaultGenesis, Init: k.InitGenesis, Export: k.ExportGenesis,
 		},
 		keeper: k, sim: sim,
-	}
-}
-
-func (AppModule) IsOnePerModuleType()      {}
-func (AppModule) IsAppModule()             {}
-func (AppModule) Name() string             { return types.ModuleName }
-func (AppModule) ConsensusVersion() uint64 { return ConsensusVersion }
-func (AppModule) RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
-	types.RegisterLegacyAminoCodec(cdc)
-}
-func (AppModule) RegisterInterfaces(r codectypes.InterfaceRegistry) { types.RegisterInterfaces(r) }
-
-func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwruntime.ServeMux) {
-	if err := types.RegisterQueryHandlerClient(context.Background(), mux, types.NewQueryClient(clientCtx)); err != nil {
-		panic(err)
 	}
 }
 
@@ -81,11 +69,6 @@ func (am AppModule) EndBlock(ctx context.Context) error { return am.keeper.EndBl
 // GenerateGenesisState defines a few occupations.
 func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
 	simulation.RandomizedGenState(simState)
-}
-
-// RegisterStoreDecoder decodes the module's store for simulation logs.
-func (am AppModule) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
-	sdr[types.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(am.keeper.Schema)
 }
 
 // WeightedOperations: companies hire through their workers' proposals; workers clock in
