@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 	"errors"
+	"time"
 
 	"cosmossdk.io/collections"
 
@@ -13,10 +14,11 @@ import (
 )
 
 // EndBlocker runs the pay. When block time passes a pay-period boundary, a pay run starts:
-// it walks every employment in id order, settling the work done before the boundary, at most
-// max_payouts_per_block payments per block, and carries on in the next blocks from where it
-// stopped. A region of any size thus has bounded block time, and every worker is paid within
-// the period as long as employments / limit blocks fit in it. It never returns an error: an
+// it walks every employment in id order, settling the work done before the boundary, and
+// carries on in the next blocks from where it stopped, spreading the payments evenly over
+// the first half of the period (see budget) and never more than max_payouts_per_block in a
+// block. A region of any size thus has bounded block time, and every worker is paid within
+// the period. It never returns an error: an
 // employment that fails to settle is logged, left as it was, and retried in the next run.
 func (k Keeper) EndBlocker(ctx context.Context) error {
 	if err := k.payRun(sdk.UnwrapSDKContext(ctx)); err != nil {
@@ -38,14 +40,20 @@ func (k Keeper) payRun(ctx sdk.Context) error {
 	if err != nil && !errors.Is(err, collections.ErrNotFound) {
 		return err
 	}
+	now, prev := ctx.BlockTime(), sweep.LastBlockTime
+	sweep.LastBlockTime = now
 	if !sweep.Active {
-		boundary := ctx.BlockTime().Truncate(params.PayPeriod)
+		boundary := now.Truncate(params.PayPeriod)
 		if !boundary.After(sweep.Boundary) {
-			return nil
+			return k.Sweep.Set(ctx, sweep)
 		}
-		sweep = types.Sweep{Boundary: boundary, Active: true}
+		sweep = types.Sweep{Boundary: boundary, Active: true, Deadline: boundary.Add(params.PayPeriod / 2), LastBlockTime: now}
 	}
 	sweep.Blocks++
+	budget, err := k.budget(ctx, sweep, prev, int(params.MaxPayoutsPerBlock))
+	if err != nil {
+		return err
+	}
 	// The block's batch runs in one branch of the state. An employment that fails to settle
 	// (a bug: payments are checked before they are made) spoils the branch: it is dropped,
 	// and the batch runs again without that employment, which waits for the next run.
@@ -53,7 +61,7 @@ func (k Keeper) payRun(ctx sdk.Context) error {
 	for attempt := 0; attempt < 3; attempt++ {
 		batch, write := ctx.CacheContext()
 		next := sweep
-		failed, err := k.payBatch(batch, &next, params, skip)
+		failed, err := k.payBatch(batch, &next, params, budget, skip)
 		if err != nil {
 			k.logger(ctx).Error("settling employment", "id", failed, "err", err)
 			skip[failed] = true
@@ -65,10 +73,28 @@ func (k Keeper) payRun(ctx sdk.Context) error {
 	return k.Sweep.Set(ctx, sweep) // retried next block
 }
 
-// payBatch settles employments from sweep.Cursor within the block's payout limit and moves
+// budget is the number of payments this block makes: the run is spread evenly over the time
+// to its deadline (the employments left, divided by the blocks expected before the deadline
+// at the last block interval), but at least a quarter of the cap, so that a small region is
+// paid at once, and at most the cap, max_payouts_per_block. Past the deadline, the cap.
+func (k Keeper) budget(ctx sdk.Context, sweep types.Sweep, prev time.Time, limit int) (int, error) {
+	last, err := k.EmploymentSeq.Peek(ctx)
+	if err != nil {
+		return 0, err
+	}
+	remaining := int64(last) - int64(max(sweep.Cursor, 1)) + 1
+	interval, left := ctx.BlockTime().Sub(prev), sweep.Deadline.Sub(ctx.BlockTime())
+	if prev.IsZero() || interval <= 0 || left <= interval {
+		return limit, nil
+	}
+	blocks := int64(left / interval)
+	spread := (remaining + blocks - 1) / blocks
+	return int(min(max(spread, int64(max(limit/4, 1))), int64(limit))), nil
+}
+
+// payBatch settles employments from sweep.Cursor, making at most budget payments, and moves
 // the cursor; on an error it returns the failing employment's id.
-func (k Keeper) payBatch(ctx sdk.Context, sweep *types.Sweep, params gptypes.Params, skip map[uint64]bool) (uint64, error) {
-	budget := int(params.MaxPayoutsPerBlock)
+func (k Keeper) payBatch(ctx sdk.Context, sweep *types.Sweep, params gptypes.Params, budget int, skip map[uint64]bool) (uint64, error) {
 	l := k.newLedger()
 	it, err := k.Employments.Iterate(ctx, new(collections.Range[uint64]).StartInclusive(sweep.Cursor))
 	if err != nil {

@@ -421,3 +421,52 @@ func TestDismissPaysWorked(t *testing.T) {
 	require.ErrorIs(t, err, types.ErrUnknownEmployment)
 	f.invariantHolds()
 }
+
+// TestPayRunSpreads: a pay run is spread over the first half of the period at the pace the
+// block interval allows (the employments left over the blocks left), never below a quarter
+// of the cap nor above the cap, and is over by its deadline when the cap allows.
+func TestPayRunSpreads(t *testing.T) {
+	cases := []struct {
+		name     string
+		interval time.Duration
+		cap      uint32
+		first    int // payments in the first block
+	}{
+		{"1 s blocks: the floor, a quarter of the cap", time.Second, 8, 2}, // ceil(100 / 1800) < 2
+		{"60 s blocks: 30 blocks left", time.Minute, 8, 4},                 // ceil(100 / 30)
+		{"7 min blocks: the cap", 7 * time.Minute, 8, 8},                   // ceil(100 / 4) > 8
+		{"1 s blocks, a cap of 1", time.Second, 1, 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			r := region.New(t, region.DefaultConfig())
+			params, err := r.App.GovernanceParamsKeeper.GetParams(r.Ctx())
+			require.NoError(t, err)
+			params.MaxPayoutsPerBlock = tc.cap
+			r.Pass(r.Assembly(), []region.Account{r.Accounts["alice"], r.Accounts["bob"]}, &gptypes.MsgUpdateParams{Authority: r.Assembly(), Params: params})
+			employ(t, r, 100)
+			next := r.Time.Truncate(time.Hour).Add(time.Hour)
+			r.At(next.Add(-tc.interval))
+			paid := func() int {
+				totals, err := r.App.PayrollKeeper.Totals.Get(r.Ctx())
+				require.NoError(t, err)
+				return int(totals.Paid.Int64() / 15_000_000)
+			}
+			floor := max(int(tc.cap)/4, 1)
+			r.At(next)
+			require.Equal(t, tc.first, paid())
+			for before := paid(); before < 100; before = paid() {
+				r.NextBlock(tc.interval)
+				n := paid() - before
+				require.LessOrEqual(t, n, int(tc.cap))
+				require.GreaterOrEqual(t, n, min(floor, 100-before))
+			}
+			sweep, err := r.App.PayrollKeeper.Sweep.Get(r.Ctx())
+			require.NoError(t, err)
+			require.False(t, sweep.Active)
+			if int(tc.cap)*int(30*time.Minute/tc.interval) >= 100 {
+				require.False(t, r.Time.After(next.Add(30*time.Minute)), "over by the deadline")
+			}
+		})
+	}
+}

@@ -5988,11 +5988,13 @@ func (x *fastReflection_Timesheet) ProtoMethods() *protoiface.Methods {
 }
 
 var (
-	md_Sweep          protoreflect.MessageDescriptor
-	fd_Sweep_boundary protoreflect.FieldDescriptor
-	fd_Sweep_cursor   protoreflect.FieldDescriptor
-	fd_Sweep_active   protoreflect.FieldDescriptor
-	fd_Sweep_blocks   protoreflect.FieldDescriptor
+	md_Sweep                 protoreflect.MessageDescriptor
+	fd_Sweep_boundary        protoreflect.FieldDescriptor
+	fd_Sweep_cursor          protoreflect.FieldDescriptor
+	fd_Sweep_active          protoreflect.FieldDescriptor
+	fd_Sweep_blocks          protoreflect.FieldDescriptor
+	fd_Sweep_deadline        protoreflect.FieldDescriptor
+	fd_Sweep_last_block_time protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -6002,6 +6004,8 @@ func init() {
 	fd_Sweep_cursor = md_Sweep.Fields().ByName("cursor")
 	fd_Sweep_active = md_Sweep.Fields().ByName("active")
 	fd_Sweep_blocks = md_Sweep.Fields().ByName("blocks")
+	fd_Sweep_deadline = md_Sweep.Fields().ByName("deadline")
+	fd_Sweep_last_block_time = md_Sweep.Fields().ByName("last_block_time")
 }
 
 var _ protoreflect.Message = (*fastReflection_Sweep)(nil)
@@ -6093,6 +6097,18 @@ func (x *fastReflection_Sweep) Range(f func(protoreflect.FieldDescriptor, protor
 			return
 		}
 	}
+	if x.Deadline != nil {
+		value := protoreflect.ValueOfMessage(x.Deadline.ProtoReflect())
+		if !f(fd_Sweep_deadline, value) {
+			return
+		}
+	}
+	if x.LastBlockTime != nil {
+		value := protoreflect.ValueOfMessage(x.LastBlockTime.ProtoReflect())
+		if !f(fd_Sweep_last_block_time, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -6116,6 +6132,10 @@ func (x *fastReflection_Sweep) Has(fd protoreflect.FieldDescriptor) bool {
 		return x.Active != false
 	case "conductor.payroll.v1.Sweep.blocks":
 		return x.Blocks != uint64(0)
+	case "conductor.payroll.v1.Sweep.deadline":
+		return x.Deadline != nil
+	case "conductor.payroll.v1.Sweep.last_block_time":
+		return x.LastBlockTime != nil
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.Sweep"))
@@ -6140,6 +6160,10 @@ func (x *fastReflection_Sweep) Clear(fd protoreflect.FieldDescriptor) {
 		x.Active = false
 	case "conductor.payroll.v1.Sweep.blocks":
 		x.Blocks = uint64(0)
+	case "conductor.payroll.v1.Sweep.deadline":
+		x.Deadline = nil
+	case "conductor.payroll.v1.Sweep.last_block_time":
+		x.LastBlockTime = nil
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.Sweep"))
@@ -6168,6 +6192,12 @@ func (x *fastReflection_Sweep) Get(descriptor protoreflect.FieldDescriptor) prot
 	case "conductor.payroll.v1.Sweep.blocks":
 		value := x.Blocks
 		return protoreflect.ValueOfUint64(value)
+	case "conductor.payroll.v1.Sweep.deadline":
+		value := x.Deadline
+		return protoreflect.ValueOfMessage(value.ProtoReflect())
+	case "conductor.payroll.v1.Sweep.last_block_time":
+		value := x.LastBlockTime
+		return protoreflect.ValueOfMessage(value.ProtoReflect())
 	default:
 		if descriptor.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.Sweep"))
@@ -6196,6 +6226,10 @@ func (x *fastReflection_Sweep) Set(fd protoreflect.FieldDescriptor, value protor
 		x.Active = value.Bool()
 	case "conductor.payroll.v1.Sweep.blocks":
 		x.Blocks = value.Uint()
+	case "conductor.payroll.v1.Sweep.deadline":
+		x.Deadline = value.Message().Interface().(*timestamppb.Timestamp)
+	case "conductor.payroll.v1.Sweep.last_block_time":
+		x.LastBlockTime = value.Message().Interface().(*timestamppb.Timestamp)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.Sweep"))
@@ -6221,6 +6255,16 @@ func (x *fastReflection_Sweep) Mutable(fd protoreflect.FieldDescriptor) protoref
 			x.Boundary = new(timestamppb.Timestamp)
 		}
 		return protoreflect.ValueOfMessage(x.Boundary.ProtoReflect())
+	case "conductor.payroll.v1.Sweep.deadline":
+		if x.Deadline == nil {
+			x.Deadline = new(timestamppb.Timestamp)
+		}
+		return protoreflect.ValueOfMessage(x.Deadline.ProtoReflect())
+	case "conductor.payroll.v1.Sweep.last_block_time":
+		if x.LastBlockTime == nil {
+			x.LastBlockTime = new(timestamppb.Timestamp)
+		}
+		return protoreflect.ValueOfMessage(x.LastBlockTime.ProtoReflect())
 	case "conductor.payroll.v1.Sweep.cursor":
 		panic(fmt.Errorf("field cursor of message conductor.payroll.v1.Sweep is not mutable"))
 	case "conductor.payroll.v1.Sweep.active":
@@ -6249,6 +6293,12 @@ func (x *fastReflection_Sweep) NewField(fd protoreflect.FieldDescriptor) protore
 		return protoreflect.ValueOfBool(false)
 	case "conductor.payroll.v1.Sweep.blocks":
 		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.payroll.v1.Sweep.deadline":
+		m := new(timestamppb.Timestamp)
+		return protoreflect.ValueOfMessage(m.ProtoReflect())
+	case "conductor.payroll.v1.Sweep.last_block_time":
+		m := new(timestamppb.Timestamp)
+		return protoreflect.ValueOfMessage(m.ProtoReflect())
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.Sweep"))
@@ -6331,6 +6381,14 @@ func (x *fastReflection_Sweep) ProtoMethods() *protoiface.Methods {
 		if x.Blocks != 0 {
 			n += 1 + runtime.Sov(uint64(x.Blocks))
 		}
+		if x.Deadline != nil {
+			l = options.Size(x.Deadline)
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.LastBlockTime != nil {
+			l = options.Size(x.LastBlockTime)
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -6359,6 +6417,34 @@ func (x *fastReflection_Sweep) ProtoMethods() *protoiface.Methods {
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.LastBlockTime != nil {
+			encoded, err := options.Marshal(x.LastBlockTime)
+			if err != nil {
+				return protoiface.MarshalOutput{
+					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+					Buf:               input.Buf,
+				}, err
+			}
+			i -= len(encoded)
+			copy(dAtA[i:], encoded)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+			i--
+			dAtA[i] = 0x32
+		}
+		if x.Deadline != nil {
+			encoded, err := options.Marshal(x.Deadline)
+			if err != nil {
+				return protoiface.MarshalOutput{
+					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+					Buf:               input.Buf,
+				}, err
+			}
+			i -= len(encoded)
+			copy(dAtA[i:], encoded)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+			i--
+			dAtA[i] = 0x2a
 		}
 		if x.Blocks != 0 {
 			i = runtime.EncodeVarint(dAtA, i, uint64(x.Blocks))
@@ -6537,6 +6623,78 @@ func (x *fastReflection_Sweep) ProtoMethods() *protoiface.Methods {
 						break
 					}
 				}
+			case 5:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Deadline", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if x.Deadline == nil {
+					x.Deadline = &timestamppb.Timestamp{}
+				}
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Deadline); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			case 6:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field LastBlockTime", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if x.LastBlockTime == nil {
+					x.LastBlockTime = &timestamppb.Timestamp{}
+				}
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.LastBlockTime); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
 			default:
 				iNdEx = preIndex
 				skippy, err := runtime.Skip(dAtA[iNdEx:])
@@ -7802,6 +7960,10 @@ type Sweep struct {
 	Active   bool                   `protobuf:"varint,3,opt,name=active,proto3" json:"active,omitempty"`
 	// blocks counts the blocks this run has taken.
 	Blocks uint64 `protobuf:"varint,4,opt,name=blocks,proto3" json:"blocks,omitempty"`
+	// deadline is when the run should be over: half a pay period after the boundary.
+	Deadline *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=deadline,proto3" json:"deadline,omitempty"`
+	// last_block_time is the previous block's time, to estimate the blocks left.
+	LastBlockTime *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=last_block_time,json=lastBlockTime,proto3" json:"last_block_time,omitempty"`
 }
 
 func (x *Sweep) Reset() {
@@ -7850,6 +8012,20 @@ func (x *Sweep) GetBlocks() uint64 {
 		return x.Blocks
 	}
 	return 0
+}
+
+func (x *Sweep) GetDeadline() *timestamppb.Timestamp {
+	if x != nil {
+		return x.Deadline
+	}
+	return nil
+}
+
+func (x *Sweep) GetLastBlockTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.LastBlockTime
+	}
+	return nil
 }
 
 // Totals are the module's running sums of wages in ursc (gross): earned = paid + claimed,
@@ -8097,8 +8273,8 @@ var file_conductor_payroll_v1_payroll_proto_rawDesc = []byte{
 	0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x0a, 0x72, 0x65, 0x63, 0x6f, 0x72,
 	0x64, 0x65, 0x64, 0x42, 0x79, 0x12, 0x27, 0x0a, 0x0f, 0x72, 0x65, 0x63, 0x6f, 0x72, 0x64, 0x65,
 	0x64, 0x5f, 0x68, 0x65, 0x69, 0x67, 0x68, 0x74, 0x18, 0x07, 0x20, 0x01, 0x28, 0x03, 0x52, 0x0e,
-	0x72, 0x65, 0x63, 0x6f, 0x72, 0x64, 0x65, 0x64, 0x48, 0x65, 0x69, 0x67, 0x68, 0x74, 0x22, 0x91,
-	0x01, 0x0a, 0x05, 0x53, 0x77, 0x65, 0x65, 0x70, 0x12, 0x40, 0x0a, 0x08, 0x62, 0x6f, 0x75, 0x6e,
+	0x72, 0x65, 0x63, 0x6f, 0x72, 0x64, 0x65, 0x64, 0x48, 0x65, 0x69, 0x67, 0x68, 0x74, 0x22, 0xa1,
+	0x02, 0x0a, 0x05, 0x53, 0x77, 0x65, 0x65, 0x70, 0x12, 0x40, 0x0a, 0x08, 0x62, 0x6f, 0x75, 0x6e,
 	0x64, 0x61, 0x72, 0x79, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67, 0x6f, 0x6f,
 	0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54, 0x69, 0x6d,
 	0x65, 0x73, 0x74, 0x61, 0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90, 0xdf, 0x1f, 0x01,
@@ -8107,7 +8283,16 @@ var file_conductor_payroll_v1_payroll_proto_rawDesc = []byte{
 	0x6f, 0x72, 0x12, 0x16, 0x0a, 0x06, 0x61, 0x63, 0x74, 0x69, 0x76, 0x65, 0x18, 0x03, 0x20, 0x01,
 	0x28, 0x08, 0x52, 0x06, 0x61, 0x63, 0x74, 0x69, 0x76, 0x65, 0x12, 0x16, 0x0a, 0x06, 0x62, 0x6c,
 	0x6f, 0x63, 0x6b, 0x73, 0x18, 0x04, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x62, 0x6c, 0x6f, 0x63,
-	0x6b, 0x73, 0x22, 0xd5, 0x01, 0x0a, 0x06, 0x54, 0x6f, 0x74, 0x61, 0x6c, 0x73, 0x12, 0x43, 0x0a,
+	0x6b, 0x73, 0x12, 0x40, 0x0a, 0x08, 0x64, 0x65, 0x61, 0x64, 0x6c, 0x69, 0x6e, 0x65, 0x18, 0x05,
+	0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72,
+	0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x74, 0x61, 0x6d, 0x70,
+	0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90, 0xdf, 0x1f, 0x01, 0x52, 0x08, 0x64, 0x65, 0x61, 0x64,
+	0x6c, 0x69, 0x6e, 0x65, 0x12, 0x4c, 0x0a, 0x0f, 0x6c, 0x61, 0x73, 0x74, 0x5f, 0x62, 0x6c, 0x6f,
+	0x63, 0x6b, 0x5f, 0x74, 0x69, 0x6d, 0x65, 0x18, 0x06, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e,
+	0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e,
+	0x54, 0x69, 0x6d, 0x65, 0x73, 0x74, 0x61, 0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90,
+	0xdf, 0x1f, 0x01, 0x52, 0x0d, 0x6c, 0x61, 0x73, 0x74, 0x42, 0x6c, 0x6f, 0x63, 0x6b, 0x54, 0x69,
+	0x6d, 0x65, 0x22, 0xd5, 0x01, 0x0a, 0x06, 0x54, 0x6f, 0x74, 0x61, 0x6c, 0x73, 0x12, 0x43, 0x0a,
 	0x06, 0x65, 0x61, 0x72, 0x6e, 0x65, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8,
 	0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b,
 	0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a,
@@ -8163,11 +8348,13 @@ var file_conductor_payroll_v1_payroll_proto_depIdxs = []int32{
 	9,  // 7: conductor.payroll.v1.Payslip.period_end:type_name -> google.protobuf.Timestamp
 	2,  // 8: conductor.payroll.v1.Timesheet.interval:type_name -> conductor.payroll.v1.Interval
 	9,  // 9: conductor.payroll.v1.Sweep.boundary:type_name -> google.protobuf.Timestamp
-	10, // [10:10] is the sub-list for method output_type
-	10, // [10:10] is the sub-list for method input_type
-	10, // [10:10] is the sub-list for extension type_name
-	10, // [10:10] is the sub-list for extension extendee
-	0,  // [0:10] is the sub-list for field type_name
+	9,  // 10: conductor.payroll.v1.Sweep.deadline:type_name -> google.protobuf.Timestamp
+	9,  // 11: conductor.payroll.v1.Sweep.last_block_time:type_name -> google.protobuf.Timestamp
+	12, // [12:12] is the sub-list for method output_type
+	12, // [12:12] is the sub-list for method input_type
+	12, // [12:12] is the sub-list for extension type_name
+	12, // [12:12] is the sub-list for extension extendee
+	0,  // [0:12] is the sub-list for field type_name
 }
 
 func init() { file_conductor_payroll_v1_payroll_proto_init() }
