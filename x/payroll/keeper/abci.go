@@ -40,15 +40,16 @@ func (k Keeper) payRun(ctx sdk.Context) error {
 	if err != nil && !errors.Is(err, collections.ErrNotFound) {
 		return err
 	}
-	now, prev := ctx.BlockTime(), sweep.LastBlockTime
-	sweep.LastBlockTime = now
+	now := ctx.BlockTime()
 	if !sweep.Active {
 		boundary := now.Truncate(params.PayPeriod)
 		if !boundary.After(sweep.Boundary) {
-			return k.Sweep.Set(ctx, sweep)
+			return nil
 		}
-		sweep = types.Sweep{Boundary: boundary, Active: true, Deadline: boundary.Add(params.PayPeriod / 2), LastBlockTime: now}
+		sweep = types.Sweep{Boundary: boundary, Active: true, Deadline: boundary.Add(params.PayPeriod / 2)}
 	}
+	prev := sweep.LastBlockTime
+	sweep.LastBlockTime = now
 	sweep.Blocks++
 	budget, err := k.budget(ctx, sweep, prev, int(params.MaxPayoutsPerBlock))
 	if err != nil {
@@ -75,21 +76,26 @@ func (k Keeper) payRun(ctx sdk.Context) error {
 
 // budget is the number of payments this block makes: the run is spread evenly over the time
 // to its deadline (the employments left, divided by the blocks expected before the deadline
-// at the last block interval), but at least a quarter of the cap, so that a small region is
-// paid at once, and at most the cap, max_payouts_per_block. Past the deadline, the cap.
+// at the last block interval), but at least a quarter of the cap (the floor), so that a small
+// region is paid at once, and at most the cap, max_payouts_per_block. The run's first block,
+// with no interval yet, pays the floor; a block at or past the deadline, the cap.
 func (k Keeper) budget(ctx sdk.Context, sweep types.Sweep, prev time.Time, limit int) (int, error) {
+	floor := max(limit/4, 1)
+	if prev.IsZero() {
+		return floor, nil
+	}
 	last, err := k.EmploymentSeq.Peek(ctx)
 	if err != nil {
 		return 0, err
 	}
 	remaining := int64(last) - int64(max(sweep.Cursor, 1)) + 1
 	interval, left := ctx.BlockTime().Sub(prev), sweep.Deadline.Sub(ctx.BlockTime())
-	if prev.IsZero() || interval <= 0 || left <= interval {
+	if interval <= 0 || left <= interval {
 		return limit, nil
 	}
 	blocks := int64(left / interval)
 	spread := (remaining + blocks - 1) / blocks
-	return int(min(max(spread, int64(max(limit/4, 1))), int64(limit))), nil
+	return int(min(max(spread, int64(floor)), int64(limit))), nil
 }
 
 // payBatch settles employments from sweep.Cursor, making at most budget payments, and moves

@@ -430,11 +430,11 @@ func TestPayRunSpreads(t *testing.T) {
 		name     string
 		interval time.Duration
 		cap      uint32
-		first    int // payments in the first block
+		second   int // payments in the run's second block (the first pays the floor)
 	}{
-		{"1 s blocks: the floor, a quarter of the cap", time.Second, 8, 2}, // ceil(100 / 1800) < 2
-		{"60 s blocks: 30 blocks left", time.Minute, 8, 4},                 // ceil(100 / 30)
-		{"7 min blocks: the cap", 7 * time.Minute, 8, 8},                   // ceil(100 / 4) > 8
+		{"1 s blocks: the floor, a quarter of the cap", time.Second, 8, 2}, // ceil(98 / 1799) < 2
+		{"60 s blocks: 30 blocks left", time.Minute, 8, 4},                 // ceil(98 / 29)
+		{"7 min blocks: the cap", 7 * time.Minute, 8, 8},                   // ceil(98 / 3) > 8
 		{"1 s blocks, a cap of 1", time.Second, 1, 1},
 	}
 	for _, tc := range cases {
@@ -454,7 +454,9 @@ func TestPayRunSpreads(t *testing.T) {
 			}
 			floor := max(int(tc.cap)/4, 1)
 			r.At(next)
-			require.Equal(t, tc.first, paid())
+			require.Equal(t, floor, paid())
+			r.NextBlock(tc.interval)
+			require.Equal(t, floor+tc.second, paid())
 			for before := paid(); before < 100; before = paid() {
 				r.NextBlock(tc.interval)
 				n := paid() - before

@@ -647,7 +647,7 @@ type Sweep struct {
 	Blocks uint64 `protobuf:"varint,4,opt,name=blocks,proto3" json:"blocks,omitempty"`
 	// deadline is when the run should be over: half a pay period after the boundary.
 	Deadline time.Time `protobuf:"bytes,5,opt,name=deadline,proto3,stdtime" json:"deadline"`
-	// last_block_time is the previous block's time, to estimate the blocks left.
+	// last_block_time is the time of the run's previous block, to estimate the blocks left.
 	LastBlockTime time.Time `protobuf:"bytes,6,opt,name=last_block_time,json=lastBlockTime,proto3,stdtime" json:"last_block_time"`
 }
 

@@ -7962,7 +7962,7 @@ type Sweep struct {
 	Blocks uint64 `protobuf:"varint,4,opt,name=blocks,proto3" json:"blocks,omitempty"`
 	// deadline is when the run should be over: half a pay period after the boundary.
 	Deadline *timestamppb.Timestamp `protobuf:"bytes,5,opt,name=deadline,proto3" json:"deadline,omitempty"`
-	// last_block_time is the previous block's time, to estimate the blocks left.
+	// last_block_time is the time of the run's previous block, to estimate the blocks left.
 	LastBlockTime *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=last_block_time,json=lastBlockTime,proto3" json:"last_block_time,omitempty"`
 }
 
