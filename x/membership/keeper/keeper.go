@@ -218,6 +218,9 @@ func (k Keeper) setWeight(ctx context.Context, groupID uint64, address, weight s
 
 // DecisionPolicy builds the x/group decision policy a company's workers chose.
 func DecisionPolicy(kind types.DecisionKind, threshold string, votingPeriod, minExecution time.Duration) (group.DecisionPolicy, error) {
+	if votingPeriod < 0 || minExecution < 0 {
+		return nil, errorsmod.Wrap(types.ErrInvalidDecision, "periods cannot be negative")
+	}
 	if votingPeriod == 0 {
 		votingPeriod = DefaultVotingPeriod
 	}

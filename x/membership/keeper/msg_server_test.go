@@ -81,6 +81,9 @@ func TestAdmitAndLeave(t *testing.T) {
 		{"found: threshold above percentage range", alice, func() sdk.Msg {
 			return &types.MsgFoundCompany{Founder: alice.String(), Name: "Bad", Workers: []string{alice.String()}, Decision: types.DECISION_KIND_PERCENTAGE, Threshold: "1.5"}
 		}, types.ErrInvalidDecision},
+		{"found: negative voting period", alice, func() sdk.Msg {
+			return &types.MsgFoundCompany{Founder: alice.String(), Name: "Bad", Workers: []string{alice.String()}, VotingPeriod: -time.Hour}
+		}, types.ErrInvalidDecision},
 		{"found: zero threshold", alice, func() sdk.Msg {
 			return &types.MsgFoundCompany{Founder: alice.String(), Name: "Bad", Workers: []string{alice.String()}, Decision: types.DECISION_KIND_THRESHOLD, Threshold: "0"}
 		}, types.ErrInvalidDecision},
