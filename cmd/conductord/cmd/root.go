@@ -191,7 +191,7 @@ func appExport(
 		return servertypes.ExportedApp{}, errors.New("appOpts is not viper.Viper")
 	}
 	viperAppOpts.Set(server.FlagInvCheckPeriod, 1)
-	a := app.New(logger, db, traceStore, height == -1, viperAppOpts)
+	a := app.New(logger, db, traceStore, height == -1, viperAppOpts, server.DefaultBaseappOptions(viperAppOpts)...)
 	if height != -1 {
 		if err := a.LoadHeight(height); err != nil {
 			return servertypes.ExportedApp{}, err
