@@ -11,6 +11,8 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	"github.com/conductor-coop/conductor/x/payroll/types"
@@ -109,16 +111,14 @@ func (k Keeper) settle(ctx context.Context, l *ledger, e *types.Employment, thro
 // Either way it is stored and counted as earned.
 func (k Keeper) payOrClaim(ctx context.Context, l *ledger, company sdk.AccAddress, slip *types.Payslip) error {
 	var err error
-	if slip.Id, err = next(ctx, k.PayslipSeq); err != nil {
+	if slip.Id, err = l.nextPayslipID(ctx); err != nil {
 		return err
 	}
 	l.earned = l.earned.Add(slip.Gross)
 	worker := sdk.MustAccAddressFromBech32(slip.Worker)
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	if l.canPay(ctx, company, slip.Gross) {
-		if err := l.pay(ctx, company, worker, slip.Net, slip.Tax); err != nil {
-			return err
-		}
+		l.pay(company, worker, slip.Net, slip.Tax)
 		slip.PaidHeight = sdkCtx.BlockHeight()
 		l.paid = l.paid.Add(slip.Gross)
 	} else {
@@ -173,54 +173,86 @@ func WorkPaidEvent(slip types.Payslip) sdk.Event {
 	)
 }
 
-// ledger gathers what a batch of settlements owes besides the workers' net pay: each
-// company's income tax, paid to the treasury in one transfer per company when the ledger
-// closes, and the changes to the wage totals, written once.
+// ledger gathers what a batch of settlements moves, so that each company pays its workers'
+// net wages and its income tax in one transfer when the ledger closes (its balance is
+// written once per batch, not once per worker), payslip ids come from one read and one write
+// of their sequence, and the wage totals are written once.
 type ledger struct {
 	k                     Keeper
-	tax                   map[string]math.Int
+	owed                  map[string]*companyPay
 	companies             []sdk.AccAddress // in the order first seen: deterministic
 	earned, paid, claimed math.Int
+	lastPayslip           uint64
+	payslipsLoaded        bool
+}
+
+// companyPay is what one company pays in a batch.
+type companyPay struct {
+	total, tax math.Int
+	outputs    []banktypes.Output
 }
 
 func (k Keeper) newLedger() *ledger {
-	return &ledger{k: k, tax: map[string]math.Int{}, earned: math.ZeroInt(), paid: math.ZeroInt(), claimed: math.ZeroInt()}
+	return &ledger{k: k, owed: map[string]*companyPay{}, earned: math.ZeroInt(), paid: math.ZeroInt(), claimed: math.ZeroInt()}
 }
 
-// canPay tells whether the company can pay amount on top of the tax it already owes.
-func (l *ledger) canPay(ctx context.Context, company sdk.AccAddress, amount math.Int) bool {
-	owed, ok := l.tax[string(company)]
-	if !ok {
-		owed = math.ZeroInt()
-	}
-	return l.k.bank.SpendableCoin(ctx, company, membershiptypes.Denom).Amount.GTE(amount.Add(owed))
-}
-
-// pay sends net to the worker (the payroll route of the RSC rule) and books the tax.
-func (l *ledger) pay(ctx context.Context, company, worker sdk.AccAddress, net, tax math.Int) error {
-	if net.IsPositive() {
-		coins := sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, net))
-		if err := l.k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), company, worker, coins); err != nil {
-			return err
+// nextPayslipID hands out payslip ids; close writes the sequence back.
+func (l *ledger) nextPayslipID(ctx context.Context) (uint64, error) {
+	if !l.payslipsLoaded {
+		last, err := l.k.PayslipSeq.Peek(ctx)
+		if err != nil {
+			return 0, err
 		}
+		l.lastPayslip, l.payslipsLoaded = last, true
 	}
-	owed, ok := l.tax[string(company)]
+	l.lastPayslip++
+	return l.lastPayslip, nil
+}
+
+// canPay tells whether the company can pay amount on top of what it owes in this batch.
+func (l *ledger) canPay(ctx context.Context, company sdk.AccAddress, amount math.Int) bool {
+	if p, ok := l.owed[string(company)]; ok {
+		amount = amount.Add(p.total)
+	}
+	return l.k.bank.SpendableCoin(ctx, company, membershiptypes.Denom).Amount.GTE(amount)
+}
+
+// pay books net for the worker and tax for the treasury, paid when the ledger closes.
+func (l *ledger) pay(company, worker sdk.AccAddress, net, tax math.Int) {
+	p, ok := l.owed[string(company)]
 	if !ok {
-		owed = math.ZeroInt()
+		p = &companyPay{total: math.ZeroInt(), tax: math.ZeroInt()}
+		l.owed[string(company)] = p
 		l.companies = append(l.companies, company)
 	}
-	l.tax[string(company)] = owed.Add(tax)
-	return nil
+	p.total = p.total.Add(net).Add(tax)
+	p.tax = p.tax.Add(tax)
+	if net.IsPositive() {
+		p.outputs = append(p.outputs, banktypes.Output{Address: worker.String(), Coins: sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, net))})
+	}
 }
 
-// close pays the booked tax to the treasury and adds the batch to the wage totals.
+// close makes each company's transfer (the payroll route of the RSC rule): its workers' net
+// wages and its income tax to the treasury, and adds the batch to the wage totals.
 func (l *ledger) close(ctx context.Context) error {
 	action := membershiptypes.WithConductorAction(ctx)
 	for _, company := range l.companies {
-		if tax := l.tax[string(company)]; tax.IsPositive() {
-			if err := l.k.bank.SendCoins(action, company, l.k.treasury, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, tax))); err != nil {
-				return err
-			}
+		p := l.owed[string(company)]
+		if !p.total.IsPositive() {
+			continue
+		}
+		outputs := p.outputs
+		if p.tax.IsPositive() {
+			outputs = append(outputs, banktypes.Output{Address: l.k.treasury.String(), Coins: sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, p.tax))})
+		}
+		input := banktypes.Input{Address: company.String(), Coins: sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, p.total))}
+		if err := l.k.bank.InputOutputCoins(action, input, outputs); err != nil {
+			return err
+		}
+	}
+	if l.payslipsLoaded {
+		if err := l.k.PayslipSeq.Set(ctx, l.lastPayslip); err != nil {
+			return err
 		}
 	}
 	totals, err := l.k.Totals.Get(ctx)
@@ -271,9 +303,7 @@ func (k Keeper) payClaims(ctx context.Context, l *ledger, company sdk.AccAddress
 
 func (k Keeper) payClaim(ctx context.Context, l *ledger, company sdk.AccAddress, c types.Claim) error {
 	worker := sdk.MustAccAddressFromBech32(c.Worker)
-	if err := l.pay(ctx, company, worker, c.Net, c.Tax); err != nil {
-		return err
-	}
+	l.pay(company, worker, c.Net, c.Tax)
 	if err := k.Claims.Remove(ctx, collections.Join(company, c.Id)); err != nil {
 		return err
 	}
