@@ -174,6 +174,33 @@ func fundTreasuryCmd() *cobra.Command {
 	}
 }
 
+// editParams sets params' fields from key=value pairs, by their proto JSON names (through
+// the JSON form, so that every field is settable), and validates the result.
+func editParams(cdc codec.JSONCodec, params *governanceparamstypes.Params, pairs []string) error {
+	bz, err := cdc.MarshalJSON(params)
+	if err != nil {
+		return err
+	}
+	fields := map[string]any{}
+	if err := json.Unmarshal(bz, &fields); err != nil {
+		return err
+	}
+	for _, kv := range pairs {
+		k, v, ok := strings.Cut(kv, "=")
+		if _, known := fields[k]; !ok || !known {
+			return fmt.Errorf("%w: %q is not key=value with a known key", governanceparamstypes.ErrInvalidParams, kv)
+		}
+		fields[k] = v
+	}
+	if bz, err = json.Marshal(fields); err != nil {
+		return err
+	}
+	if err := cdc.UnmarshalJSON(bz, params); err != nil {
+		return fmt.Errorf("%w: %s", governanceparamstypes.ErrInvalidParams, err)
+	}
+	return params.Validate()
+}
+
 func setParamsCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:     "set-params [key=value]...",
@@ -186,36 +213,12 @@ func setParamsCmd() *cobra.Command {
 				if err := cdc.UnmarshalJSON(appState[governanceparamstypes.ModuleName], &gs); err != nil {
 					return err
 				}
-				// Edit through the JSON form, so every field is settable by its proto name.
-				bz, err := cdc.MarshalJSON(&gs.Params)
-				if err != nil {
+				if err := editParams(cdc, &gs.Params, args); err != nil {
 					return err
 				}
-				fields := map[string]any{}
-				if err := json.Unmarshal(bz, &fields); err != nil {
-					return err
-				}
-				for _, kv := range args {
-					k, v, ok := strings.Cut(kv, "=")
-					if _, known := fields[k]; !ok || !known {
-						return fmt.Errorf("%w: %q is not key=value with a known key", governanceparamstypes.ErrInvalidParams, kv)
-					}
-					fields[k] = v
-				}
-				if bz, err = json.Marshal(fields); err != nil {
-					return err
-				}
-				if err := cdc.UnmarshalJSON(bz, &gs.Params); err != nil {
-					return fmt.Errorf("%w: %s", governanceparamstypes.ErrInvalidParams, err)
-				}
-				if err := gs.Params.Validate(); err != nil {
-					return err
-				}
-				if bz, err = cdc.MarshalJSON(&gs); err != nil {
-					return err
-				}
+				bz, err := cdc.MarshalJSON(&gs)
 				appState[governanceparamstypes.ModuleName] = bz
-				return nil
+				return err
 			})
 		},
 	}

@@ -170,6 +170,7 @@ func txCommand() *cobra.Command {
 		authcmd.GetEncodeCommand(),
 		authcmd.GetDecodeCommand(),
 		authcmd.GetSimulateCmd(),
+		proposeParamsCmd(),
 	)
 	return cmd
 }
