@@ -29,6 +29,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "Payslips", Use: "payslips [worker]", Short: "List a worker's payslips, newest first: period, hours, gross, tax, net", PositionalArgs: pos("worker")},
 				{RpcMethod: "Claims", Use: "claims [company]", Short: "List a company's unpaid wage claims, in the order they will be paid", PositionalArgs: pos("company")},
 				{RpcMethod: "Timesheet", Use: "timesheet [id]", Short: "Show a recorded timesheet awaiting the worker's confirmation", PositionalArgs: pos("id")},
+				{RpcMethod: "Timesheets", Use: "timesheets [worker]", Short: "List the timesheets awaiting a worker's confirmation", PositionalArgs: pos("worker")},
 				{RpcMethod: "PayRun", Use: "pay-run", Short: "Show the progress of the current pay run and the wage totals"},
 			},
 		},

@@ -71,7 +71,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		}
 	}
 	for _, t := range gs.Timesheets {
-		if err := k.Timesheets.Set(ctx, t.Id, t); err != nil {
+		if err := k.setTimesheet(ctx, t); err != nil {
 			return err
 		}
 	}

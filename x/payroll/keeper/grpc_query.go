@@ -104,6 +104,19 @@ func (q queryServer) Timesheet(ctx context.Context, req *types.QueryTimesheetReq
 	return &types.QueryTimesheetResponse{Timesheet: ts}, nil
 }
 
+func (q queryServer) Timesheets(ctx context.Context, req *types.QueryTimesheetsRequest) (*types.QueryTimesheetsResponse, error) {
+	worker, err := q.address(req.Worker, "worker")
+	if err != nil {
+		return nil, err
+	}
+	list, page, err := query.CollectionPaginate(ctx, q.TimesheetsByWorker, req.Pagination,
+		func(key addrID, _ collections.NoValue) (types.Timesheet, error) {
+			return q.Keeper.Timesheets.Get(ctx, key.K2())
+		},
+		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](worker))
+	return &types.QueryTimesheetsResponse{Timesheets: list, Pagination: page}, err
+}
+
 func (q queryServer) PayRun(ctx context.Context, _ *types.QueryPayRunRequest) (*types.QueryPayRunResponse, error) {
 	sweep, err := q.Sweep.Get(ctx)
 	if err != nil {

@@ -45,6 +45,7 @@ type Keeper struct {
 	EmploymentsByCompany collections.KeySet[addrID]
 	Ratings              collections.Map[idAddr, math.LegacyDec]
 	Timesheets           collections.Map[uint64, types.Timesheet]
+	TimesheetsByWorker   collections.KeySet[addrID]
 	TimesheetSeq         collections.Sequence
 	Payslips             collections.Map[addrID, types.Payslip]
 	PayslipSeq           collections.Sequence
@@ -80,6 +81,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		Ratings:              collections.NewMap(sb, types.RatingsKey, "ratings", idAddrKey, sdk.LegacyDecValue),
 		Timesheets:           collections.NewMap(sb, types.TimesheetsKey, "timesheets", collections.Uint64Key, codec.CollValue[types.Timesheet](cdc)),
 		TimesheetSeq:         collections.NewSequence(sb, types.TimesheetSeqKey, "timesheet_seq"),
+		TimesheetsByWorker:   collections.NewKeySet(sb, types.TimesheetsByWorkerKey, "timesheets_by_worker", addrIDKey),
 		Payslips:             collections.NewMap(sb, types.PayslipsKey, "payslips", addrIDKey, codec.CollValue[types.Payslip](cdc)),
 		PayslipSeq:           collections.NewSequence(sb, types.PayslipSeqKey, "payslip_seq"),
 		Claims:               collections.NewMap(sb, types.ClaimsKey, "claims", addrIDKey, codec.CollValue[types.Claim](cdc)),
@@ -137,4 +139,24 @@ func (k Keeper) Employment(ctx context.Context, id uint64) (types.Employment, er
 
 func (k Keeper) setEmployment(ctx context.Context, e types.Employment) error {
 	return k.Employments.Set(ctx, e.Id, e)
+}
+
+// setTimesheet stores a timesheet and its index by worker.
+func (k Keeper) setTimesheet(ctx context.Context, ts types.Timesheet) error {
+	worker, err := k.address(ts.Worker, "worker")
+	if err != nil {
+		return err
+	}
+	if err := k.Timesheets.Set(ctx, ts.Id, ts); err != nil {
+		return err
+	}
+	return k.TimesheetsByWorker.Set(ctx, collections.Join(worker, ts.Id))
+}
+
+// removeTimesheet deletes a timesheet and its index entry.
+func (k Keeper) removeTimesheet(ctx context.Context, ts types.Timesheet) error {
+	if err := k.Timesheets.Remove(ctx, ts.Id); err != nil {
+		return err
+	}
+	return k.TimesheetsByWorker.Remove(ctx, collections.Join(sdk.MustAccAddressFromBech32(ts.Worker), ts.Id))
 }

@@ -243,6 +243,22 @@ func (m msgServer) end(ctx context.Context, e types.Employment, quit bool, reaso
 	if err := m.Ratings.Clear(ctx, collections.NewPrefixedPairRange[uint64, sdk.AccAddress](e.Id)); err != nil {
 		return err
 	}
+	var stale []types.Timesheet // unconfirmed timesheets of this employment
+	err = m.TimesheetsByWorker.Walk(ctx, collections.NewPrefixedPairRange[sdk.AccAddress, uint64](worker), func(key addrID) (bool, error) {
+		ts, err := m.Timesheets.Get(ctx, key.K2())
+		if err == nil && ts.EmploymentId == e.Id {
+			stale = append(stale, ts)
+		}
+		return false, err
+	})
+	if err != nil {
+		return err
+	}
+	for _, ts := range stale {
+		if err := m.removeTimesheet(ctx, ts); err != nil {
+			return err
+		}
+	}
 	if e.JoinedGroup {
 		if err := m.membership.LeaveCompany(ctx, company, e.Worker); err != nil {
 			return err
@@ -376,8 +392,8 @@ func (m msgServer) RecordTimesheet(ctx context.Context, msg *types.MsgRecordTime
 	if err != nil {
 		return nil, err
 	}
-	ts := types.Timesheet{Id: id, Company: msg.Company, EmploymentId: e.Id, Interval: iv, Reason: msg.Reason, RecordedBy: msg.Company, RecordedHeight: sdkCtx.BlockHeight()}
-	return &types.MsgRecordTimesheetResponse{TimesheetId: id}, m.Timesheets.Set(ctx, id, ts)
+	ts := types.Timesheet{Id: id, Company: msg.Company, EmploymentId: e.Id, Interval: iv, Worker: e.Worker, Reason: msg.Reason, RecordedBy: msg.Company, RecordedHeight: sdkCtx.BlockHeight()}
+	return &types.MsgRecordTimesheetResponse{TimesheetId: id}, m.setTimesheet(ctx, ts)
 }
 
 func (m msgServer) ConfirmTimesheet(ctx context.Context, msg *types.MsgConfirmTimesheet) (*types.MsgConfirmTimesheetResponse, error) {
@@ -393,7 +409,7 @@ func (m msgServer) ConfirmTimesheet(ctx context.Context, msg *types.MsgConfirmTi
 		return nil, err
 	}
 	e.Intervals = append(e.Intervals, ts.Interval)
-	if err := m.Timesheets.Remove(ctx, ts.Id); err != nil {
+	if err := m.removeTimesheet(ctx, ts); err != nil {
 		return nil, err
 	}
 	return &types.MsgConfirmTimesheetResponse{}, m.setEmployment(ctx, e)

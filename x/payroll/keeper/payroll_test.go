@@ -114,7 +114,15 @@ func TestPayOverPeriods(t *testing.T) {
 	// Period 1 (01:00-02:00): a timesheet of 01:10-01:40, recorded by the company, confirmed by dave.
 	r.At(hour(1.75))
 	f.byCompany(&types.MsgRecordTimesheet{Company: f.company.String(), EmploymentId: e.Id, Start: hour(1 + 10.0/60), End: hour(1 + 40.0/60), Reason: "forgot to clock in"})
-	r.MustDeliver(f.dave, &types.MsgConfirmTimesheet{Worker: f.dave.String(), TimesheetId: 1})
+	pending, err := f.q.Timesheets(r.Ctx(), &types.QueryTimesheetsRequest{Worker: f.dave.String()})
+	require.NoError(t, err)
+	require.Len(t, pending.Timesheets, 1)
+	require.Equal(t, "forgot to clock in", pending.Timesheets[0].Reason)
+	require.Equal(t, f.company.String(), pending.Timesheets[0].RecordedBy)
+	r.MustDeliver(f.dave, &types.MsgConfirmTimesheet{Worker: f.dave.String(), TimesheetId: pending.Timesheets[0].Id})
+	pending, err = f.q.Timesheets(r.Ctx(), &types.QueryTimesheetsRequest{Worker: f.dave.String()})
+	require.NoError(t, err)
+	require.Empty(t, pending.Timesheets)
 	r.At(hour(2)) // the boundary: the pay run settles 01:00-02:00
 	slips := f.payslips(f.dave)
 	require.Len(t, slips, 1)
@@ -154,7 +162,7 @@ func TestPayOverPeriods(t *testing.T) {
 	require.Len(t, slips, 4)
 	require.Equal(t, hour(6+40.0/60), slips[0].PeriodEnd, "a partial period ends at the quit")
 	require.Equal(t, int64(15_000_000), slips[0].Gross.Int64())
-	_, err := f.q.Employment(r.Ctx(), &types.QueryEmploymentRequest{Id: e.Id})
+	_, err = f.q.Employment(r.Ctx(), &types.QueryEmploymentRequest{Id: e.Id})
 	require.ErrorIs(t, err, types.ErrUnknownEmployment)
 	require.NotContains(t, companyWeight(t, r, f.company), f.dave.String(), "leaving the job ends the vote hiring gave")
 
@@ -406,6 +414,7 @@ func TestDismissPaysWorked(t *testing.T) {
 	r := f.r
 	e := f.hire(f.postJob(30_000_000), f.dave)
 	r.DeliverAt(hour(1.5), f.dave, &types.MsgClockIn{Worker: f.dave.String(), EmploymentId: e.Id})
+	f.byCompany(&types.MsgRecordTimesheet{Company: f.company.String(), EmploymentId: e.Id, Start: hour(1.1), End: hour(1.2), Reason: "never confirmed"})
 	r.At(hour(1.75))
 	id := r.Propose(f.alice, f.company.String(), &types.MsgDismiss{Company: f.company.String(), EmploymentId: e.Id, Reason: "the bakery closes"})
 	r.Vote(id, group.VOTE_OPTION_YES, f.alice, f.bob)
@@ -419,6 +428,9 @@ func TestDismissPaysWorked(t *testing.T) {
 	require.Equal(t, gross, slips[0].Gross)
 	_, err := f.q.Employment(r.Ctx(), &types.QueryEmploymentRequest{Id: e.Id})
 	require.ErrorIs(t, err, types.ErrUnknownEmployment)
+	pending, err := f.q.Timesheets(r.Ctx(), &types.QueryTimesheetsRequest{Worker: f.dave.String()})
+	require.NoError(t, err)
+	require.Empty(t, pending.Timesheets, "an ended job's unconfirmed timesheets go with it")
 	f.invariantHolds()
 }
 

@@ -31,4 +31,5 @@ var (
 	SweepKey                = collections.NewPrefix(18)
 	TotalsKey               = collections.NewPrefix(19)
 	IndebtedKey             = collections.NewPrefix(20)
+	TimesheetsByWorkerKey   = collections.NewPrefix(21)
 )

@@ -7039,6 +7039,1078 @@ func (x *fastReflection_QueryTimesheetResponse) ProtoMethods() *protoiface.Metho
 }
 
 var (
+	md_QueryTimesheetsRequest            protoreflect.MessageDescriptor
+	fd_QueryTimesheetsRequest_worker     protoreflect.FieldDescriptor
+	fd_QueryTimesheetsRequest_pagination protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_payroll_v1_query_proto_init()
+	md_QueryTimesheetsRequest = File_conductor_payroll_v1_query_proto.Messages().ByName("QueryTimesheetsRequest")
+	fd_QueryTimesheetsRequest_worker = md_QueryTimesheetsRequest.Fields().ByName("worker")
+	fd_QueryTimesheetsRequest_pagination = md_QueryTimesheetsRequest.Fields().ByName("pagination")
+}
+
+var _ protoreflect.Message = (*fastReflection_QueryTimesheetsRequest)(nil)
+
+type fastReflection_QueryTimesheetsRequest QueryTimesheetsRequest
+
+func (x *QueryTimesheetsRequest) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_QueryTimesheetsRequest)(x)
+}
+
+func (x *QueryTimesheetsRequest) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_payroll_v1_query_proto_msgTypes[14]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_QueryTimesheetsRequest_messageType fastReflection_QueryTimesheetsRequest_messageType
+var _ protoreflect.MessageType = fastReflection_QueryTimesheetsRequest_messageType{}
+
+type fastReflection_QueryTimesheetsRequest_messageType struct{}
+
+func (x fastReflection_QueryTimesheetsRequest_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_QueryTimesheetsRequest)(nil)
+}
+func (x fastReflection_QueryTimesheetsRequest_messageType) New() protoreflect.Message {
+	return new(fastReflection_QueryTimesheetsRequest)
+}
+func (x fastReflection_QueryTimesheetsRequest_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_QueryTimesheetsRequest
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_QueryTimesheetsRequest) Descriptor() protoreflect.MessageDescriptor {
+	return md_QueryTimesheetsRequest
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_QueryTimesheetsRequest) Type() protoreflect.MessageType {
+	return _fastReflection_QueryTimesheetsRequest_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_QueryTimesheetsRequest) New() protoreflect.Message {
+	return new(fastReflection_QueryTimesheetsRequest)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_QueryTimesheetsRequest) Interface() protoreflect.ProtoMessage {
+	return (*QueryTimesheetsRequest)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_QueryTimesheetsRequest) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.Worker != "" {
+		value := protoreflect.ValueOfString(x.Worker)
+		if !f(fd_QueryTimesheetsRequest_worker, value) {
+			return
+		}
+	}
+	if x.Pagination != nil {
+		value := protoreflect.ValueOfMessage(x.Pagination.ProtoReflect())
+		if !f(fd_QueryTimesheetsRequest_pagination, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_QueryTimesheetsRequest) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryTimesheetsRequest.worker":
+		return x.Worker != ""
+	case "conductor.payroll.v1.QueryTimesheetsRequest.pagination":
+		return x.Pagination != nil
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryTimesheetsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryTimesheetsRequest does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryTimesheetsRequest) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryTimesheetsRequest.worker":
+		x.Worker = ""
+	case "conductor.payroll.v1.QueryTimesheetsRequest.pagination":
+		x.Pagination = nil
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryTimesheetsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryTimesheetsRequest does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_QueryTimesheetsRequest) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.payroll.v1.QueryTimesheetsRequest.worker":
+		value := x.Worker
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.QueryTimesheetsRequest.pagination":
+		value := x.Pagination
+		return protoreflect.ValueOfMessage(value.ProtoReflect())
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryTimesheetsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryTimesheetsRequest does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryTimesheetsRequest) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryTimesheetsRequest.worker":
+		x.Worker = value.Interface().(string)
+	case "conductor.payroll.v1.QueryTimesheetsRequest.pagination":
+		x.Pagination = value.Message().Interface().(*v1beta1.PageRequest)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryTimesheetsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryTimesheetsRequest does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryTimesheetsRequest) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryTimesheetsRequest.pagination":
+		if x.Pagination == nil {
+			x.Pagination = new(v1beta1.PageRequest)
+		}
+		return protoreflect.ValueOfMessage(x.Pagination.ProtoReflect())
+	case "conductor.payroll.v1.QueryTimesheetsRequest.worker":
+		panic(fmt.Errorf("field worker of message conductor.payroll.v1.QueryTimesheetsRequest is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryTimesheetsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryTimesheetsRequest does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_QueryTimesheetsRequest) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryTimesheetsRequest.worker":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.QueryTimesheetsRequest.pagination":
+		m := new(v1beta1.PageRequest)
+		return protoreflect.ValueOfMessage(m.ProtoReflect())
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryTimesheetsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryTimesheetsRequest does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_QueryTimesheetsRequest) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.payroll.v1.QueryTimesheetsRequest", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_QueryTimesheetsRequest) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryTimesheetsRequest) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_QueryTimesheetsRequest) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_QueryTimesheetsRequest) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*QueryTimesheetsRequest)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		l = len(x.Worker)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.Pagination != nil {
+			l = options.Size(x.Pagination)
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*QueryTimesheetsRequest)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.Pagination != nil {
+			encoded, err := options.Marshal(x.Pagination)
+			if err != nil {
+				return protoiface.MarshalOutput{
+					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+					Buf:               input.Buf,
+				}, err
+			}
+			i -= len(encoded)
+			copy(dAtA[i:], encoded)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+			i--
+			dAtA[i] = 0x12
+		}
+		if len(x.Worker) > 0 {
+			i -= len(x.Worker)
+			copy(dAtA[i:], x.Worker)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Worker)))
+			i--
+			dAtA[i] = 0xa
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*QueryTimesheetsRequest)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: QueryTimesheetsRequest: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: QueryTimesheetsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Worker", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Worker = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 2:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if x.Pagination == nil {
+					x.Pagination = &v1beta1.PageRequest{}
+				}
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Pagination); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var _ protoreflect.List = (*_QueryTimesheetsResponse_1_list)(nil)
+
+type _QueryTimesheetsResponse_1_list struct {
+	list *[]*Timesheet
+}
+
+func (x *_QueryTimesheetsResponse_1_list) Len() int {
+	if x.list == nil {
+		return 0
+	}
+	return len(*x.list)
+}
+
+func (x *_QueryTimesheetsResponse_1_list) Get(i int) protoreflect.Value {
+	return protoreflect.ValueOfMessage((*x.list)[i].ProtoReflect())
+}
+
+func (x *_QueryTimesheetsResponse_1_list) Set(i int, value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*Timesheet)
+	(*x.list)[i] = concreteValue
+}
+
+func (x *_QueryTimesheetsResponse_1_list) Append(value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*Timesheet)
+	*x.list = append(*x.list, concreteValue)
+}
+
+func (x *_QueryTimesheetsResponse_1_list) AppendMutable() protoreflect.Value {
+	v := new(Timesheet)
+	*x.list = append(*x.list, v)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_QueryTimesheetsResponse_1_list) Truncate(n int) {
+	for i := n; i < len(*x.list); i++ {
+		(*x.list)[i] = nil
+	}
+	*x.list = (*x.list)[:n]
+}
+
+func (x *_QueryTimesheetsResponse_1_list) NewElement() protoreflect.Value {
+	v := new(Timesheet)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_QueryTimesheetsResponse_1_list) IsValid() bool {
+	return x.list != nil
+}
+
+var (
+	md_QueryTimesheetsResponse            protoreflect.MessageDescriptor
+	fd_QueryTimesheetsResponse_timesheets protoreflect.FieldDescriptor
+	fd_QueryTimesheetsResponse_pagination protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_payroll_v1_query_proto_init()
+	md_QueryTimesheetsResponse = File_conductor_payroll_v1_query_proto.Messages().ByName("QueryTimesheetsResponse")
+	fd_QueryTimesheetsResponse_timesheets = md_QueryTimesheetsResponse.Fields().ByName("timesheets")
+	fd_QueryTimesheetsResponse_pagination = md_QueryTimesheetsResponse.Fields().ByName("pagination")
+}
+
+var _ protoreflect.Message = (*fastReflection_QueryTimesheetsResponse)(nil)
+
+type fastReflection_QueryTimesheetsResponse QueryTimesheetsResponse
+
+func (x *QueryTimesheetsResponse) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_QueryTimesheetsResponse)(x)
+}
+
+func (x *QueryTimesheetsResponse) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_payroll_v1_query_proto_msgTypes[15]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_QueryTimesheetsResponse_messageType fastReflection_QueryTimesheetsResponse_messageType
+var _ protoreflect.MessageType = fastReflection_QueryTimesheetsResponse_messageType{}
+
+type fastReflection_QueryTimesheetsResponse_messageType struct{}
+
+func (x fastReflection_QueryTimesheetsResponse_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_QueryTimesheetsResponse)(nil)
+}
+func (x fastReflection_QueryTimesheetsResponse_messageType) New() protoreflect.Message {
+	return new(fastReflection_QueryTimesheetsResponse)
+}
+func (x fastReflection_QueryTimesheetsResponse_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_QueryTimesheetsResponse
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_QueryTimesheetsResponse) Descriptor() protoreflect.MessageDescriptor {
+	return md_QueryTimesheetsResponse
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_QueryTimesheetsResponse) Type() protoreflect.MessageType {
+	return _fastReflection_QueryTimesheetsResponse_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_QueryTimesheetsResponse) New() protoreflect.Message {
+	return new(fastReflection_QueryTimesheetsResponse)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_QueryTimesheetsResponse) Interface() protoreflect.ProtoMessage {
+	return (*QueryTimesheetsResponse)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_QueryTimesheetsResponse) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if len(x.Timesheets) != 0 {
+		value := protoreflect.ValueOfList(&_QueryTimesheetsResponse_1_list{list: &x.Timesheets})
+		if !f(fd_QueryTimesheetsResponse_timesheets, value) {
+			return
+		}
+	}
+	if x.Pagination != nil {
+		value := protoreflect.ValueOfMessage(x.Pagination.ProtoReflect())
+		if !f(fd_QueryTimesheetsResponse_pagination, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_QueryTimesheetsResponse) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryTimesheetsResponse.timesheets":
+		return len(x.Timesheets) != 0
+	case "conductor.payroll.v1.QueryTimesheetsResponse.pagination":
+		return x.Pagination != nil
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryTimesheetsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryTimesheetsResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryTimesheetsResponse) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryTimesheetsResponse.timesheets":
+		x.Timesheets = nil
+	case "conductor.payroll.v1.QueryTimesheetsResponse.pagination":
+		x.Pagination = nil
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryTimesheetsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryTimesheetsResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_QueryTimesheetsResponse) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.payroll.v1.QueryTimesheetsResponse.timesheets":
+		if len(x.Timesheets) == 0 {
+			return protoreflect.ValueOfList(&_QueryTimesheetsResponse_1_list{})
+		}
+		listValue := &_QueryTimesheetsResponse_1_list{list: &x.Timesheets}
+		return protoreflect.ValueOfList(listValue)
+	case "conductor.payroll.v1.QueryTimesheetsResponse.pagination":
+		value := x.Pagination
+		return protoreflect.ValueOfMessage(value.ProtoReflect())
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryTimesheetsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryTimesheetsResponse does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryTimesheetsResponse) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryTimesheetsResponse.timesheets":
+		lv := value.List()
+		clv := lv.(*_QueryTimesheetsResponse_1_list)
+		x.Timesheets = *clv.list
+	case "conductor.payroll.v1.QueryTimesheetsResponse.pagination":
+		x.Pagination = value.Message().Interface().(*v1beta1.PageResponse)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryTimesheetsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryTimesheetsResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryTimesheetsResponse) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryTimesheetsResponse.timesheets":
+		if x.Timesheets == nil {
+			x.Timesheets = []*Timesheet{}
+		}
+		value := &_QueryTimesheetsResponse_1_list{list: &x.Timesheets}
+		return protoreflect.ValueOfList(value)
+	case "conductor.payroll.v1.QueryTimesheetsResponse.pagination":
+		if x.Pagination == nil {
+			x.Pagination = new(v1beta1.PageResponse)
+		}
+		return protoreflect.ValueOfMessage(x.Pagination.ProtoReflect())
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryTimesheetsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryTimesheetsResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_QueryTimesheetsResponse) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryTimesheetsResponse.timesheets":
+		list := []*Timesheet{}
+		return protoreflect.ValueOfList(&_QueryTimesheetsResponse_1_list{list: &list})
+	case "conductor.payroll.v1.QueryTimesheetsResponse.pagination":
+		m := new(v1beta1.PageResponse)
+		return protoreflect.ValueOfMessage(m.ProtoReflect())
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryTimesheetsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryTimesheetsResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_QueryTimesheetsResponse) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.payroll.v1.QueryTimesheetsResponse", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_QueryTimesheetsResponse) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryTimesheetsResponse) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_QueryTimesheetsResponse) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_QueryTimesheetsResponse) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*QueryTimesheetsResponse)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		if len(x.Timesheets) > 0 {
+			for _, e := range x.Timesheets {
+				l = options.Size(e)
+				n += 1 + l + runtime.Sov(uint64(l))
+			}
+		}
+		if x.Pagination != nil {
+			l = options.Size(x.Pagination)
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*QueryTimesheetsResponse)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.Pagination != nil {
+			encoded, err := options.Marshal(x.Pagination)
+			if err != nil {
+				return protoiface.MarshalOutput{
+					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+					Buf:               input.Buf,
+				}, err
+			}
+			i -= len(encoded)
+			copy(dAtA[i:], encoded)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+			i--
+			dAtA[i] = 0x12
+		}
+		if len(x.Timesheets) > 0 {
+			for iNdEx := len(x.Timesheets) - 1; iNdEx >= 0; iNdEx-- {
+				encoded, err := options.Marshal(x.Timesheets[iNdEx])
+				if err != nil {
+					return protoiface.MarshalOutput{
+						NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+						Buf:               input.Buf,
+					}, err
+				}
+				i -= len(encoded)
+				copy(dAtA[i:], encoded)
+				i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+				i--
+				dAtA[i] = 0xa
+			}
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*QueryTimesheetsResponse)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: QueryTimesheetsResponse: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: QueryTimesheetsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Timesheets", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Timesheets = append(x.Timesheets, &Timesheet{})
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Timesheets[len(x.Timesheets)-1]); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			case 2:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if x.Pagination == nil {
+					x.Pagination = &v1beta1.PageResponse{}
+				}
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Pagination); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var (
 	md_QueryPayRunRequest protoreflect.MessageDescriptor
 )
 
@@ -7056,7 +8128,7 @@ func (x *QueryPayRunRequest) ProtoReflect() protoreflect.Message {
 }
 
 func (x *QueryPayRunRequest) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_payroll_v1_query_proto_msgTypes[14]
+	mi := &file_conductor_payroll_v1_query_proto_msgTypes[16]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7416,7 +8488,7 @@ func (x *QueryPayRunResponse) ProtoReflect() protoreflect.Message {
 }
 
 func (x *QueryPayRunResponse) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_payroll_v1_query_proto_msgTypes[15]
+	mi := &file_conductor_payroll_v1_query_proto_msgTypes[17]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -8491,6 +9563,92 @@ func (x *QueryTimesheetResponse) GetTimesheet() *Timesheet {
 	return nil
 }
 
+type QueryTimesheetsRequest struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	Worker     string               `protobuf:"bytes,1,opt,name=worker,proto3" json:"worker,omitempty"`
+	Pagination *v1beta1.PageRequest `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (x *QueryTimesheetsRequest) Reset() {
+	*x = QueryTimesheetsRequest{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_payroll_v1_query_proto_msgTypes[14]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *QueryTimesheetsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*QueryTimesheetsRequest) ProtoMessage() {}
+
+// Deprecated: Use QueryTimesheetsRequest.ProtoReflect.Descriptor instead.
+func (*QueryTimesheetsRequest) Descriptor() ([]byte, []int) {
+	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{14}
+}
+
+func (x *QueryTimesheetsRequest) GetWorker() string {
+	if x != nil {
+		return x.Worker
+	}
+	return ""
+}
+
+func (x *QueryTimesheetsRequest) GetPagination() *v1beta1.PageRequest {
+	if x != nil {
+		return x.Pagination
+	}
+	return nil
+}
+
+type QueryTimesheetsResponse struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	Timesheets []*Timesheet          `protobuf:"bytes,1,rep,name=timesheets,proto3" json:"timesheets,omitempty"`
+	Pagination *v1beta1.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (x *QueryTimesheetsResponse) Reset() {
+	*x = QueryTimesheetsResponse{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_payroll_v1_query_proto_msgTypes[15]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *QueryTimesheetsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*QueryTimesheetsResponse) ProtoMessage() {}
+
+// Deprecated: Use QueryTimesheetsResponse.ProtoReflect.Descriptor instead.
+func (*QueryTimesheetsResponse) Descriptor() ([]byte, []int) {
+	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{15}
+}
+
+func (x *QueryTimesheetsResponse) GetTimesheets() []*Timesheet {
+	if x != nil {
+		return x.Timesheets
+	}
+	return nil
+}
+
+func (x *QueryTimesheetsResponse) GetPagination() *v1beta1.PageResponse {
+	if x != nil {
+		return x.Pagination
+	}
+	return nil
+}
+
 type QueryPayRunRequest struct {
 	state         protoimpl.MessageState
 	sizeCache     protoimpl.SizeCache
@@ -8500,7 +9658,7 @@ type QueryPayRunRequest struct {
 func (x *QueryPayRunRequest) Reset() {
 	*x = QueryPayRunRequest{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_payroll_v1_query_proto_msgTypes[14]
+		mi := &file_conductor_payroll_v1_query_proto_msgTypes[16]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -8514,7 +9672,7 @@ func (*QueryPayRunRequest) ProtoMessage() {}
 
 // Deprecated: Use QueryPayRunRequest.ProtoReflect.Descriptor instead.
 func (*QueryPayRunRequest) Descriptor() ([]byte, []int) {
-	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{14}
+	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{16}
 }
 
 type QueryPayRunResponse struct {
@@ -8529,7 +9687,7 @@ type QueryPayRunResponse struct {
 func (x *QueryPayRunResponse) Reset() {
 	*x = QueryPayRunResponse{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_payroll_v1_query_proto_msgTypes[15]
+		mi := &file_conductor_payroll_v1_query_proto_msgTypes[17]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -8543,7 +9701,7 @@ func (*QueryPayRunResponse) ProtoMessage() {}
 
 // Deprecated: Use QueryPayRunResponse.ProtoReflect.Descriptor instead.
 func (*QueryPayRunResponse) Descriptor() ([]byte, []int) {
-	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{15}
+	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *QueryPayRunResponse) GetSweep() *Sweep {
@@ -8688,97 +9846,128 @@ var file_conductor_payroll_v1_query_proto_rawDesc = []byte{
 	0x65, 0x65, 0x74, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1f, 0x2e, 0x63, 0x6f, 0x6e, 0x64,
 	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31,
 	0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00,
-	0x52, 0x09, 0x74, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x22, 0x14, 0x0a, 0x12, 0x51,
-	0x75, 0x65, 0x72, 0x79, 0x50, 0x61, 0x79, 0x52, 0x75, 0x6e, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73,
-	0x74, 0x22, 0x8a, 0x01, 0x0a, 0x13, 0x51, 0x75, 0x65, 0x72, 0x79, 0x50, 0x61, 0x79, 0x52, 0x75,
-	0x6e, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x37, 0x0a, 0x05, 0x73, 0x77, 0x65,
-	0x65, 0x70, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1b, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75,
-	0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e,
-	0x53, 0x77, 0x65, 0x65, 0x70, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x05, 0x73, 0x77, 0x65,
-	0x65, 0x70, 0x12, 0x3a, 0x0a, 0x06, 0x74, 0x6f, 0x74, 0x61, 0x6c, 0x73, 0x18, 0x02, 0x20, 0x01,
-	0x28, 0x0b, 0x32, 0x1c, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70,
-	0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x54, 0x6f, 0x74, 0x61, 0x6c, 0x73,
-	0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x06, 0x74, 0x6f, 0x74, 0x61, 0x6c, 0x73, 0x32, 0xbd,
-	0x09, 0x0a, 0x05, 0x51, 0x75, 0x65, 0x72, 0x79, 0x12, 0x97, 0x01, 0x0a, 0x0b, 0x4f, 0x63, 0x63,
-	0x75, 0x70, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x12, 0x2d, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75,
+	0x52, 0x09, 0x74, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x22, 0x92, 0x01, 0x0a, 0x16,
+	0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x52,
+	0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x12, 0x30, 0x0a, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72,
+	0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d,
+	0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67,
+	0x52, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x12, 0x46, 0x0a, 0x0a, 0x70, 0x61, 0x67, 0x69,
+	0x6e, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x18, 0x02, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x26, 0x2e, 0x63,
+	0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x62, 0x61, 0x73, 0x65, 0x2e, 0x71, 0x75, 0x65, 0x72, 0x79,
+	0x2e, 0x76, 0x31, 0x62, 0x65, 0x74, 0x61, 0x31, 0x2e, 0x50, 0x61, 0x67, 0x65, 0x52, 0x65, 0x71,
+	0x75, 0x65, 0x73, 0x74, 0x52, 0x0a, 0x70, 0x61, 0x67, 0x69, 0x6e, 0x61, 0x74, 0x69, 0x6f, 0x6e,
+	0x22, 0xa9, 0x01, 0x0a, 0x17, 0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68,
+	0x65, 0x65, 0x74, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x45, 0x0a, 0x0a,
+	0x74, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x18, 0x01, 0x20, 0x03, 0x28, 0x0b,
+	0x32, 0x1f, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79,
+	0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65,
+	0x74, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x0a, 0x74, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65,
+	0x65, 0x74, 0x73, 0x12, 0x47, 0x0a, 0x0a, 0x70, 0x61, 0x67, 0x69, 0x6e, 0x61, 0x74, 0x69, 0x6f,
+	0x6e, 0x18, 0x02, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x27, 0x2e, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73,
+	0x2e, 0x62, 0x61, 0x73, 0x65, 0x2e, 0x71, 0x75, 0x65, 0x72, 0x79, 0x2e, 0x76, 0x31, 0x62, 0x65,
+	0x74, 0x61, 0x31, 0x2e, 0x50, 0x61, 0x67, 0x65, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65,
+	0x52, 0x0a, 0x70, 0x61, 0x67, 0x69, 0x6e, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x22, 0x14, 0x0a, 0x12,
+	0x51, 0x75, 0x65, 0x72, 0x79, 0x50, 0x61, 0x79, 0x52, 0x75, 0x6e, 0x52, 0x65, 0x71, 0x75, 0x65,
+	0x73, 0x74, 0x22, 0x8a, 0x01, 0x0a, 0x13, 0x51, 0x75, 0x65, 0x72, 0x79, 0x50, 0x61, 0x79, 0x52,
+	0x75, 0x6e, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x37, 0x0a, 0x05, 0x73, 0x77,
+	0x65, 0x65, 0x70, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1b, 0x2e, 0x63, 0x6f, 0x6e, 0x64,
+	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31,
+	0x2e, 0x53, 0x77, 0x65, 0x65, 0x70, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x05, 0x73, 0x77,
+	0x65, 0x65, 0x70, 0x12, 0x3a, 0x0a, 0x06, 0x74, 0x6f, 0x74, 0x61, 0x6c, 0x73, 0x18, 0x02, 0x20,
+	0x01, 0x28, 0x0b, 0x32, 0x1c, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e,
+	0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x54, 0x6f, 0x74, 0x61, 0x6c,
+	0x73, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x06, 0x74, 0x6f, 0x74, 0x61, 0x6c, 0x73, 0x32,
+	0xe4, 0x0a, 0x0a, 0x05, 0x51, 0x75, 0x65, 0x72, 0x79, 0x12, 0x97, 0x01, 0x0a, 0x0b, 0x4f, 0x63,
+	0x63, 0x75, 0x70, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x12, 0x2d, 0x2e, 0x63, 0x6f, 0x6e, 0x64,
+	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31,
+	0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x4f, 0x63, 0x63, 0x75, 0x70, 0x61, 0x74, 0x69, 0x6f, 0x6e,
+	0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2e, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75,
 	0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e,
 	0x51, 0x75, 0x65, 0x72, 0x79, 0x4f, 0x63, 0x63, 0x75, 0x70, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x73,
-	0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2e, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63,
-	0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51,
-	0x75, 0x65, 0x72, 0x79, 0x4f, 0x63, 0x63, 0x75, 0x70, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x52,
-	0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x29, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x23, 0x12,
-	0x21, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79, 0x72,
-	0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x6f, 0x63, 0x63, 0x75, 0x70, 0x61, 0x74, 0x69, 0x6f,
-	0x6e, 0x73, 0x12, 0x7b, 0x0a, 0x04, 0x4a, 0x6f, 0x62, 0x73, 0x12, 0x26, 0x2e, 0x63, 0x6f, 0x6e,
-	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76,
-	0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x4a, 0x6f, 0x62, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65,
-	0x73, 0x74, 0x1a, 0x27, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70,
-	0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x4a,
-	0x6f, 0x62, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x22, 0x82, 0xd3, 0xe4,
-	0x93, 0x02, 0x1c, 0x12, 0x1a, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f,
-	0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x6a, 0x6f, 0x62, 0x73, 0x12,
-	0x99, 0x01, 0x0a, 0x0a, 0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x12, 0x2c,
-	0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f,
-	0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x45, 0x6d, 0x70, 0x6c, 0x6f,
-	0x79, 0x6d, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2d, 0x2e, 0x63,
+	0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x29, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x23,
+	0x12, 0x21, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79,
+	0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x6f, 0x63, 0x63, 0x75, 0x70, 0x61, 0x74, 0x69,
+	0x6f, 0x6e, 0x73, 0x12, 0x7b, 0x0a, 0x04, 0x4a, 0x6f, 0x62, 0x73, 0x12, 0x26, 0x2e, 0x63, 0x6f,
+	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e,
+	0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x4a, 0x6f, 0x62, 0x73, 0x52, 0x65, 0x71, 0x75,
+	0x65, 0x73, 0x74, 0x1a, 0x27, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e,
+	0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79,
+	0x4a, 0x6f, 0x62, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x22, 0x82, 0xd3,
+	0xe4, 0x93, 0x02, 0x1c, 0x12, 0x1a, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
+	0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x6a, 0x6f, 0x62, 0x73,
+	0x12, 0x99, 0x01, 0x0a, 0x0a, 0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x12,
+	0x2c, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72,
+	0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x45, 0x6d, 0x70, 0x6c,
+	0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2d, 0x2e,
+	0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c,
+	0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79,
+	0x6d, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x2e, 0x82, 0xd3,
+	0xe4, 0x93, 0x02, 0x28, 0x12, 0x26, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
+	0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x65, 0x6d, 0x70, 0x6c,
+	0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x2f, 0x7b, 0x69, 0x64, 0x7d, 0x12, 0xa8, 0x01, 0x0a,
+	0x0b, 0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x12, 0x2d, 0x2e, 0x63,
 	0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c,
 	0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d,
-	0x65, 0x6e, 0x74, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x2e, 0x82, 0xd3, 0xe4,
-	0x93, 0x02, 0x28, 0x12, 0x26, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f,
-	0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x65, 0x6d, 0x70, 0x6c, 0x6f,
-	0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x2f, 0x7b, 0x69, 0x64, 0x7d, 0x12, 0xa8, 0x01, 0x0a, 0x0b,
-	0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x12, 0x2d, 0x2e, 0x63, 0x6f,
+	0x65, 0x6e, 0x74, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2e, 0x2e, 0x63, 0x6f,
 	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e,
 	0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65,
-	0x6e, 0x74, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2e, 0x2e, 0x63, 0x6f, 0x6e,
+	0x6e, 0x74, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x3a, 0x82, 0xd3, 0xe4,
+	0x93, 0x02, 0x34, 0x12, 0x32, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f,
+	0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x77, 0x6f, 0x72, 0x6b, 0x65,
+	0x72, 0x73, 0x2f, 0x7b, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x7d, 0x2f, 0x65, 0x6d, 0x70, 0x6c,
+	0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x12, 0x9c, 0x01, 0x0a, 0x08, 0x50, 0x61, 0x79, 0x73,
+	0x6c, 0x69, 0x70, 0x73, 0x12, 0x2a, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
+	0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72,
+	0x79, 0x50, 0x61, 0x79, 0x73, 0x6c, 0x69, 0x70, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74,
+	0x1a, 0x2b, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79,
+	0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x50, 0x61, 0x79,
+	0x73, 0x6c, 0x69, 0x70, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x37, 0x82,
+	0xd3, 0xe4, 0x93, 0x02, 0x31, 0x12, 0x2f, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
+	0x72, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x77, 0x6f, 0x72,
+	0x6b, 0x65, 0x72, 0x73, 0x2f, 0x7b, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x7d, 0x2f, 0x70, 0x61,
+	0x79, 0x73, 0x6c, 0x69, 0x70, 0x73, 0x12, 0x97, 0x01, 0x0a, 0x06, 0x43, 0x6c, 0x61, 0x69, 0x6d,
+	0x73, 0x12, 0x28, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61,
+	0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x43, 0x6c,
+	0x61, 0x69, 0x6d, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x29, 0x2e, 0x63, 0x6f,
+	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e,
+	0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x43, 0x6c, 0x61, 0x69, 0x6d, 0x73, 0x52, 0x65,
+	0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x38, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x32, 0x12, 0x30,
+	0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f,
+	0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x69, 0x65, 0x73, 0x2f,
+	0x7b, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x7d, 0x2f, 0x63, 0x6c, 0x61, 0x69, 0x6d, 0x73,
+	0x12, 0x95, 0x01, 0x0a, 0x09, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x12, 0x2b,
+	0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f,
+	0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73,
+	0x68, 0x65, 0x65, 0x74, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2c, 0x2e, 0x63, 0x6f,
+	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e,
+	0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65,
+	0x74, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x2d, 0x82, 0xd3, 0xe4, 0x93, 0x02,
+	0x27, 0x12, 0x25, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61,
+	0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x74, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65,
+	0x65, 0x74, 0x73, 0x2f, 0x7b, 0x69, 0x64, 0x7d, 0x12, 0xa4, 0x01, 0x0a, 0x0a, 0x54, 0x69, 0x6d,
+	0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x12, 0x2c, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63,
+	0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51,
+	0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x52, 0x65,
+	0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2d, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
+	0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65,
+	0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x52, 0x65, 0x73, 0x70,
+	0x6f, 0x6e, 0x73, 0x65, 0x22, 0x39, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x33, 0x12, 0x31, 0x2f, 0x63,
+	0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c,
+	0x2f, 0x76, 0x31, 0x2f, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x73, 0x2f, 0x7b, 0x77, 0x6f, 0x72,
+	0x6b, 0x65, 0x72, 0x7d, 0x2f, 0x74, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x12,
+	0x84, 0x01, 0x0a, 0x06, 0x50, 0x61, 0x79, 0x52, 0x75, 0x6e, 0x12, 0x28, 0x2e, 0x63, 0x6f, 0x6e,
 	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76,
-	0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e,
-	0x74, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x3a, 0x82, 0xd3, 0xe4, 0x93,
-	0x02, 0x34, 0x12, 0x32, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70,
-	0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72,
-	0x73, 0x2f, 0x7b, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x7d, 0x2f, 0x65, 0x6d, 0x70, 0x6c, 0x6f,
-	0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x12, 0x9c, 0x01, 0x0a, 0x08, 0x50, 0x61, 0x79, 0x73, 0x6c,
-	0x69, 0x70, 0x73, 0x12, 0x2a, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e,
-	0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79,
-	0x50, 0x61, 0x79, 0x73, 0x6c, 0x69, 0x70, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a,
-	0x2b, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72,
-	0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x50, 0x61, 0x79, 0x73,
-	0x6c, 0x69, 0x70, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x37, 0x82, 0xd3,
-	0xe4, 0x93, 0x02, 0x31, 0x12, 0x2f, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
-	0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x77, 0x6f, 0x72, 0x6b,
-	0x65, 0x72, 0x73, 0x2f, 0x7b, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x7d, 0x2f, 0x70, 0x61, 0x79,
-	0x73, 0x6c, 0x69, 0x70, 0x73, 0x12, 0x97, 0x01, 0x0a, 0x06, 0x43, 0x6c, 0x61, 0x69, 0x6d, 0x73,
-	0x12, 0x28, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79,
-	0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x43, 0x6c, 0x61,
-	0x69, 0x6d, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x29, 0x2e, 0x63, 0x6f, 0x6e,
-	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76,
-	0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x43, 0x6c, 0x61, 0x69, 0x6d, 0x73, 0x52, 0x65, 0x73,
-	0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x38, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x32, 0x12, 0x30, 0x2f,
-	0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c,
-	0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x69, 0x65, 0x73, 0x2f, 0x7b,
-	0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x7d, 0x2f, 0x63, 0x6c, 0x61, 0x69, 0x6d, 0x73, 0x12,
-	0x95, 0x01, 0x0a, 0x09, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x12, 0x2b, 0x2e,
-	0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c,
-	0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68,
-	0x65, 0x65, 0x74, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2c, 0x2e, 0x63, 0x6f, 0x6e,
-	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76,
-	0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74,
-	0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x2d, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x27,
-	0x12, 0x25, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79,
-	0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x74, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65,
-	0x74, 0x73, 0x2f, 0x7b, 0x69, 0x64, 0x7d, 0x12, 0x84, 0x01, 0x0a, 0x06, 0x50, 0x61, 0x79, 0x52,
-	0x75, 0x6e, 0x12, 0x28, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70,
-	0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x50,
-	0x61, 0x79, 0x52, 0x75, 0x6e, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x29, 0x2e, 0x63,
-	0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c,
-	0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x50, 0x61, 0x79, 0x52, 0x75, 0x6e, 0x52,
-	0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x25, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x1f, 0x12,
-	0x1d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79, 0x72,
-	0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x70, 0x61, 0x79, 0x5f, 0x72, 0x75, 0x6e, 0x42, 0x35,
-	0x5a, 0x33, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e,
-	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64,
-	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f,
-	0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x50, 0x61, 0x79, 0x52, 0x75, 0x6e, 0x52, 0x65, 0x71,
+	0x75, 0x65, 0x73, 0x74, 0x1a, 0x29, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
+	0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72,
+	0x79, 0x50, 0x61, 0x79, 0x52, 0x75, 0x6e, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22,
+	0x25, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x1f, 0x12, 0x1d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63,
+	0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x70,
+	0x61, 0x79, 0x5f, 0x72, 0x75, 0x6e, 0x42, 0x35, 0x5a, 0x33, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62,
+	0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63,
+	0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f,
+	0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70,
+	0x72, 0x6f, 0x74, 0x6f, 0x33,
 }
 
 var (
@@ -8793,7 +9982,7 @@ func file_conductor_payroll_v1_query_proto_rawDescGZIP() []byte {
 	return file_conductor_payroll_v1_query_proto_rawDescData
 }
 
-var file_conductor_payroll_v1_query_proto_msgTypes = make([]protoimpl.MessageInfo, 16)
+var file_conductor_payroll_v1_query_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
 var file_conductor_payroll_v1_query_proto_goTypes = []interface{}{
 	(*QueryOccupationsRequest)(nil),  // 0: conductor.payroll.v1.QueryOccupationsRequest
 	(*QueryOccupationsResponse)(nil), // 1: conductor.payroll.v1.QueryOccupationsResponse
@@ -8809,60 +9998,67 @@ var file_conductor_payroll_v1_query_proto_goTypes = []interface{}{
 	(*QueryClaimsResponse)(nil),      // 11: conductor.payroll.v1.QueryClaimsResponse
 	(*QueryTimesheetRequest)(nil),    // 12: conductor.payroll.v1.QueryTimesheetRequest
 	(*QueryTimesheetResponse)(nil),   // 13: conductor.payroll.v1.QueryTimesheetResponse
-	(*QueryPayRunRequest)(nil),       // 14: conductor.payroll.v1.QueryPayRunRequest
-	(*QueryPayRunResponse)(nil),      // 15: conductor.payroll.v1.QueryPayRunResponse
-	(*v1beta1.PageRequest)(nil),      // 16: cosmos.base.query.v1beta1.PageRequest
-	(*Occupation)(nil),               // 17: conductor.payroll.v1.Occupation
-	(*v1beta1.PageResponse)(nil),     // 18: cosmos.base.query.v1beta1.PageResponse
-	(*Job)(nil),                      // 19: conductor.payroll.v1.Job
-	(*Employment)(nil),               // 20: conductor.payroll.v1.Employment
-	(*Payslip)(nil),                  // 21: conductor.payroll.v1.Payslip
-	(*Claim)(nil),                    // 22: conductor.payroll.v1.Claim
-	(*Timesheet)(nil),                // 23: conductor.payroll.v1.Timesheet
-	(*Sweep)(nil),                    // 24: conductor.payroll.v1.Sweep
-	(*Totals)(nil),                   // 25: conductor.payroll.v1.Totals
+	(*QueryTimesheetsRequest)(nil),   // 14: conductor.payroll.v1.QueryTimesheetsRequest
+	(*QueryTimesheetsResponse)(nil),  // 15: conductor.payroll.v1.QueryTimesheetsResponse
+	(*QueryPayRunRequest)(nil),       // 16: conductor.payroll.v1.QueryPayRunRequest
+	(*QueryPayRunResponse)(nil),      // 17: conductor.payroll.v1.QueryPayRunResponse
+	(*v1beta1.PageRequest)(nil),      // 18: cosmos.base.query.v1beta1.PageRequest
+	(*Occupation)(nil),               // 19: conductor.payroll.v1.Occupation
+	(*v1beta1.PageResponse)(nil),     // 20: cosmos.base.query.v1beta1.PageResponse
+	(*Job)(nil),                      // 21: conductor.payroll.v1.Job
+	(*Employment)(nil),               // 22: conductor.payroll.v1.Employment
+	(*Payslip)(nil),                  // 23: conductor.payroll.v1.Payslip
+	(*Claim)(nil),                    // 24: conductor.payroll.v1.Claim
+	(*Timesheet)(nil),                // 25: conductor.payroll.v1.Timesheet
+	(*Sweep)(nil),                    // 26: conductor.payroll.v1.Sweep
+	(*Totals)(nil),                   // 27: conductor.payroll.v1.Totals
 }
 var file_conductor_payroll_v1_query_proto_depIdxs = []int32{
-	16, // 0: conductor.payroll.v1.QueryOccupationsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
-	17, // 1: conductor.payroll.v1.QueryOccupationsResponse.occupations:type_name -> conductor.payroll.v1.Occupation
-	18, // 2: conductor.payroll.v1.QueryOccupationsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
-	16, // 3: conductor.payroll.v1.QueryJobsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
-	19, // 4: conductor.payroll.v1.QueryJobsResponse.jobs:type_name -> conductor.payroll.v1.Job
-	18, // 5: conductor.payroll.v1.QueryJobsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
-	20, // 6: conductor.payroll.v1.QueryEmploymentResponse.employment:type_name -> conductor.payroll.v1.Employment
-	16, // 7: conductor.payroll.v1.QueryEmploymentsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
-	20, // 8: conductor.payroll.v1.QueryEmploymentsResponse.employments:type_name -> conductor.payroll.v1.Employment
-	18, // 9: conductor.payroll.v1.QueryEmploymentsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
-	16, // 10: conductor.payroll.v1.QueryPayslipsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
-	21, // 11: conductor.payroll.v1.QueryPayslipsResponse.payslips:type_name -> conductor.payroll.v1.Payslip
-	18, // 12: conductor.payroll.v1.QueryPayslipsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
-	16, // 13: conductor.payroll.v1.QueryClaimsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
-	22, // 14: conductor.payroll.v1.QueryClaimsResponse.claims:type_name -> conductor.payroll.v1.Claim
-	18, // 15: conductor.payroll.v1.QueryClaimsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
-	23, // 16: conductor.payroll.v1.QueryTimesheetResponse.timesheet:type_name -> conductor.payroll.v1.Timesheet
-	24, // 17: conductor.payroll.v1.QueryPayRunResponse.sweep:type_name -> conductor.payroll.v1.Sweep
-	25, // 18: conductor.payroll.v1.QueryPayRunResponse.totals:type_name -> conductor.payroll.v1.Totals
-	0,  // 19: conductor.payroll.v1.Query.Occupations:input_type -> conductor.payroll.v1.QueryOccupationsRequest
-	2,  // 20: conductor.payroll.v1.Query.Jobs:input_type -> conductor.payroll.v1.QueryJobsRequest
-	4,  // 21: conductor.payroll.v1.Query.Employment:input_type -> conductor.payroll.v1.QueryEmploymentRequest
-	6,  // 22: conductor.payroll.v1.Query.Employments:input_type -> conductor.payroll.v1.QueryEmploymentsRequest
-	8,  // 23: conductor.payroll.v1.Query.Payslips:input_type -> conductor.payroll.v1.QueryPayslipsRequest
-	10, // 24: conductor.payroll.v1.Query.Claims:input_type -> conductor.payroll.v1.QueryClaimsRequest
-	12, // 25: conductor.payroll.v1.Query.Timesheet:input_type -> conductor.payroll.v1.QueryTimesheetRequest
-	14, // 26: conductor.payroll.v1.Query.PayRun:input_type -> conductor.payroll.v1.QueryPayRunRequest
-	1,  // 27: conductor.payroll.v1.Query.Occupations:output_type -> conductor.payroll.v1.QueryOccupationsResponse
-	3,  // 28: conductor.payroll.v1.Query.Jobs:output_type -> conductor.payroll.v1.QueryJobsResponse
-	5,  // 29: conductor.payroll.v1.Query.Employment:output_type -> conductor.payroll.v1.QueryEmploymentResponse
-	7,  // 30: conductor.payroll.v1.Query.Employments:output_type -> conductor.payroll.v1.QueryEmploymentsResponse
-	9,  // 31: conductor.payroll.v1.Query.Payslips:output_type -> conductor.payroll.v1.QueryPayslipsResponse
-	11, // 32: conductor.payroll.v1.Query.Claims:output_type -> conductor.payroll.v1.QueryClaimsResponse
-	13, // 33: conductor.payroll.v1.Query.Timesheet:output_type -> conductor.payroll.v1.QueryTimesheetResponse
-	15, // 34: conductor.payroll.v1.Query.PayRun:output_type -> conductor.payroll.v1.QueryPayRunResponse
-	27, // [27:35] is the sub-list for method output_type
-	19, // [19:27] is the sub-list for method input_type
-	19, // [19:19] is the sub-list for extension type_name
-	19, // [19:19] is the sub-list for extension extendee
-	0,  // [0:19] is the sub-list for field type_name
+	18, // 0: conductor.payroll.v1.QueryOccupationsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
+	19, // 1: conductor.payroll.v1.QueryOccupationsResponse.occupations:type_name -> conductor.payroll.v1.Occupation
+	20, // 2: conductor.payroll.v1.QueryOccupationsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
+	18, // 3: conductor.payroll.v1.QueryJobsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
+	21, // 4: conductor.payroll.v1.QueryJobsResponse.jobs:type_name -> conductor.payroll.v1.Job
+	20, // 5: conductor.payroll.v1.QueryJobsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
+	22, // 6: conductor.payroll.v1.QueryEmploymentResponse.employment:type_name -> conductor.payroll.v1.Employment
+	18, // 7: conductor.payroll.v1.QueryEmploymentsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
+	22, // 8: conductor.payroll.v1.QueryEmploymentsResponse.employments:type_name -> conductor.payroll.v1.Employment
+	20, // 9: conductor.payroll.v1.QueryEmploymentsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
+	18, // 10: conductor.payroll.v1.QueryPayslipsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
+	23, // 11: conductor.payroll.v1.QueryPayslipsResponse.payslips:type_name -> conductor.payroll.v1.Payslip
+	20, // 12: conductor.payroll.v1.QueryPayslipsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
+	18, // 13: conductor.payroll.v1.QueryClaimsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
+	24, // 14: conductor.payroll.v1.QueryClaimsResponse.claims:type_name -> conductor.payroll.v1.Claim
+	20, // 15: conductor.payroll.v1.QueryClaimsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
+	25, // 16: conductor.payroll.v1.QueryTimesheetResponse.timesheet:type_name -> conductor.payroll.v1.Timesheet
+	18, // 17: conductor.payroll.v1.QueryTimesheetsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
+	25, // 18: conductor.payroll.v1.QueryTimesheetsResponse.timesheets:type_name -> conductor.payroll.v1.Timesheet
+	20, // 19: conductor.payroll.v1.QueryTimesheetsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
+	26, // 20: conductor.payroll.v1.QueryPayRunResponse.sweep:type_name -> conductor.payroll.v1.Sweep
+	27, // 21: conductor.payroll.v1.QueryPayRunResponse.totals:type_name -> conductor.payroll.v1.Totals
+	0,  // 22: conductor.payroll.v1.Query.Occupations:input_type -> conductor.payroll.v1.QueryOccupationsRequest
+	2,  // 23: conductor.payroll.v1.Query.Jobs:input_type -> conductor.payroll.v1.QueryJobsRequest
+	4,  // 24: conductor.payroll.v1.Query.Employment:input_type -> conductor.payroll.v1.QueryEmploymentRequest
+	6,  // 25: conductor.payroll.v1.Query.Employments:input_type -> conductor.payroll.v1.QueryEmploymentsRequest
+	8,  // 26: conductor.payroll.v1.Query.Payslips:input_type -> conductor.payroll.v1.QueryPayslipsRequest
+	10, // 27: conductor.payroll.v1.Query.Claims:input_type -> conductor.payroll.v1.QueryClaimsRequest
+	12, // 28: conductor.payroll.v1.Query.Timesheet:input_type -> conductor.payroll.v1.QueryTimesheetRequest
+	14, // 29: conductor.payroll.v1.Query.Timesheets:input_type -> conductor.payroll.v1.QueryTimesheetsRequest
+	16, // 30: conductor.payroll.v1.Query.PayRun:input_type -> conductor.payroll.v1.QueryPayRunRequest
+	1,  // 31: conductor.payroll.v1.Query.Occupations:output_type -> conductor.payroll.v1.QueryOccupationsResponse
+	3,  // 32: conductor.payroll.v1.Query.Jobs:output_type -> conductor.payroll.v1.QueryJobsResponse
+	5,  // 33: conductor.payroll.v1.Query.Employment:output_type -> conductor.payroll.v1.QueryEmploymentResponse
+	7,  // 34: conductor.payroll.v1.Query.Employments:output_type -> conductor.payroll.v1.QueryEmploymentsResponse
+	9,  // 35: conductor.payroll.v1.Query.Payslips:output_type -> conductor.payroll.v1.QueryPayslipsResponse
+	11, // 36: conductor.payroll.v1.Query.Claims:output_type -> conductor.payroll.v1.QueryClaimsResponse
+	13, // 37: conductor.payroll.v1.Query.Timesheet:output_type -> conductor.payroll.v1.QueryTimesheetResponse
+	15, // 38: conductor.payroll.v1.Query.Timesheets:output_type -> conductor.payroll.v1.QueryTimesheetsResponse
+	17, // 39: conductor.payroll.v1.Query.PayRun:output_type -> conductor.payroll.v1.QueryPayRunResponse
+	31, // [31:40] is the sub-list for method output_type
+	22, // [22:31] is the sub-list for method input_type
+	22, // [22:22] is the sub-list for extension type_name
+	22, // [22:22] is the sub-list for extension extendee
+	0,  // [0:22] is the sub-list for field type_name
 }
 
 func init() { file_conductor_payroll_v1_query_proto_init() }
@@ -9041,7 +10237,7 @@ func file_conductor_payroll_v1_query_proto_init() {
 			}
 		}
 		file_conductor_payroll_v1_query_proto_msgTypes[14].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*QueryPayRunRequest); i {
+			switch v := v.(*QueryTimesheetsRequest); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -9053,6 +10249,30 @@ func file_conductor_payroll_v1_query_proto_init() {
 			}
 		}
 		file_conductor_payroll_v1_query_proto_msgTypes[15].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*QueryTimesheetsResponse); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_payroll_v1_query_proto_msgTypes[16].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*QueryPayRunRequest); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_payroll_v1_query_proto_msgTypes[17].Exporter = func(v interface{}, i int) interface{} {
 			switch v := v.(*QueryPayRunResponse); i {
 			case 0:
 				return &v.state
@@ -9071,7 +10291,7 @@ func file_conductor_payroll_v1_query_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: file_conductor_payroll_v1_query_proto_rawDesc,
 			NumEnums:      0,
-			NumMessages:   16,
+			NumMessages:   18,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

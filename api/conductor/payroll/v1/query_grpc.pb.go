@@ -26,6 +26,7 @@ const (
 	Query_Payslips_FullMethodName    = "/conductor.payroll.v1.Query/Payslips"
 	Query_Claims_FullMethodName      = "/conductor.payroll.v1.Query/Claims"
 	Query_Timesheet_FullMethodName   = "/conductor.payroll.v1.Query/Timesheet"
+	Query_Timesheets_FullMethodName  = "/conductor.payroll.v1.Query/Timesheets"
 	Query_PayRun_FullMethodName      = "/conductor.payroll.v1.Query/PayRun"
 )
 
@@ -49,6 +50,8 @@ type QueryClient interface {
 	Claims(ctx context.Context, in *QueryClaimsRequest, opts ...grpc.CallOption) (*QueryClaimsResponse, error)
 	// Timesheet returns a recorded timesheet awaiting confirmation.
 	Timesheet(ctx context.Context, in *QueryTimesheetRequest, opts ...grpc.CallOption) (*QueryTimesheetResponse, error)
+	// Timesheets lists the timesheets awaiting a worker's confirmation.
+	Timesheets(ctx context.Context, in *QueryTimesheetsRequest, opts ...grpc.CallOption) (*QueryTimesheetsResponse, error)
 	// PayRun shows the progress of the current pay run.
 	PayRun(ctx context.Context, in *QueryPayRunRequest, opts ...grpc.CallOption) (*QueryPayRunResponse, error)
 }
@@ -131,6 +134,16 @@ func (c *queryClient) Timesheet(ctx context.Context, in *QueryTimesheetRequest, 
 	return out, nil
 }
 
+func (c *queryClient) Timesheets(ctx context.Context, in *QueryTimesheetsRequest, opts ...grpc.CallOption) (*QueryTimesheetsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(QueryTimesheetsResponse)
+	err := c.cc.Invoke(ctx, Query_Timesheets_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *queryClient) PayRun(ctx context.Context, in *QueryPayRunRequest, opts ...grpc.CallOption) (*QueryPayRunResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(QueryPayRunResponse)
@@ -161,6 +174,8 @@ type QueryServer interface {
 	Claims(context.Context, *QueryClaimsRequest) (*QueryClaimsResponse, error)
 	// Timesheet returns a recorded timesheet awaiting confirmation.
 	Timesheet(context.Context, *QueryTimesheetRequest) (*QueryTimesheetResponse, error)
+	// Timesheets lists the timesheets awaiting a worker's confirmation.
+	Timesheets(context.Context, *QueryTimesheetsRequest) (*QueryTimesheetsResponse, error)
 	// PayRun shows the progress of the current pay run.
 	PayRun(context.Context, *QueryPayRunRequest) (*QueryPayRunResponse, error)
 	mustEmbedUnimplementedQueryServer()
@@ -193,6 +208,9 @@ func (UnimplementedQueryServer) Claims(context.Context, *QueryClaimsRequest) (*Q
 }
 func (UnimplementedQueryServer) Timesheet(context.Context, *QueryTimesheetRequest) (*QueryTimesheetResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Timesheet not implemented")
+}
+func (UnimplementedQueryServer) Timesheets(context.Context, *QueryTimesheetsRequest) (*QueryTimesheetsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Timesheets not implemented")
 }
 func (UnimplementedQueryServer) PayRun(context.Context, *QueryPayRunRequest) (*QueryPayRunResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method PayRun not implemented")
@@ -344,6 +362,24 @@ func _Query_Timesheet_Handler(srv interface{}, ctx context.Context, dec func(int
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_Timesheets_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryTimesheetsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Timesheets(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Query_Timesheets_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Timesheets(ctx, req.(*QueryTimesheetsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Query_PayRun_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(QueryPayRunRequest)
 	if err := dec(in); err != nil {
@@ -396,6 +432,10 @@ var Query_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Timesheet",
 			Handler:    _Query_Timesheet_Handler,
+		},
+		{
+			MethodName: "Timesheets",
+			Handler:    _Query_Timesheets_Handler,
 		},
 		{
 			MethodName: "PayRun",
