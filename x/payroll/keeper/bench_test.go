@@ -28,7 +28,8 @@ import (
 // many blocks the pay run took (blocks_per_period), at the region's defaults (an hour's
 // period, at most 200 payments a block, spread over the first half hour), and the average
 // block (avg_block_ms). State is in memory (every version kept), as in the SDK's benchmarks;
-// BENCH_DB=goleveldb keeps it on disk as a node does (docs/performance.md has both).
+// BENCH_DB=memdb-pruned prunes old versions as a node does, BENCH_DB=goleveldb keeps the
+// state on disk as a node does (docs/performance.md has all three).
 func BenchmarkPayrollEndBlock(b *testing.B) {
 	for _, n := range []int{1_000, 10_000, 100_000} {
 		b.Run(fmt.Sprintf("workers=%d", n), func(b *testing.B) {
@@ -37,6 +38,9 @@ func BenchmarkPayrollEndBlock(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				cfg := region.DefaultConfig()
+				if os.Getenv("BENCH_DB") == "memdb-pruned" {
+					cfg.DB = dbm.NewMemDB()
+				}
 				if os.Getenv("BENCH_DB") == "goleveldb" {
 					db, err := dbm.NewGoLevelDB("bench", b.TempDir(), nil)
 					require.NoError(b, err)
