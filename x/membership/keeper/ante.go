@@ -36,7 +36,7 @@ func (d RSCRuleDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, simulate bool, 
 				if err != nil {
 					continue // the bank message's own validation reports it
 				}
-				if _, err := d.k.SendRestriction(ctx, addr, addr, nil); err != nil {
+				if err := d.k.checkDirect(ctx, addr); err != nil {
 					return ctx, err
 				}
 			}

@@ -18,11 +18,17 @@ func (k Keeper) SendRestriction(ctx context.Context, from, to sdk.AccAddress, _ 
 	if types.IsConductorAction(ctx) {
 		return to, nil
 	}
-	for _, addr := range [2]sdk.AccAddress{from, to} {
-		agent, err := k.Agents.Get(ctx, addr)
-		if err == nil && agent.Kind.Restricted() {
-			return to, errorsmod.Wrapf(types.ErrDirectTransfer, "%s is the %s %q", agent.Address, agent.Kind.Label(), agent.Name)
-		}
+	if err := k.checkDirect(ctx, from); err != nil {
+		return to, err
 	}
-	return to, nil
+	return to, k.checkDirect(ctx, to)
+}
+
+// checkDirect returns ErrDirectTransfer if addr may not send or receive directly.
+func (k Keeper) checkDirect(ctx context.Context, addr sdk.AccAddress) error {
+	agent, err := k.Agents.Get(ctx, addr)
+	if err == nil && agent.Kind.Restricted() {
+		return errorsmod.Wrapf(types.ErrDirectTransfer, "%s is the %s %q", agent.Address, agent.Kind.Label(), agent.Name)
+	}
+	return nil
 }
