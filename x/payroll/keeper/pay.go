@@ -118,7 +118,7 @@ func (k Keeper) payOrClaim(ctx context.Context, l *ledger, company sdk.AccAddres
 	worker := sdk.MustAccAddressFromBech32(slip.Worker)
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	if l.canPay(ctx, company, slip.Gross) {
-		l.pay(company, worker, slip.Net, slip.Tax)
+		l.pay(ctx, company, worker, slip.Net, slip.Tax)
 		slip.PaidHeight = sdkCtx.BlockHeight()
 		l.paid = l.paid.Add(slip.Gross)
 	} else {
@@ -186,10 +186,11 @@ type ledger struct {
 	payslipsLoaded        bool
 }
 
-// companyPay is what one company pays in a batch.
+// companyPay is what one company pays in a batch; spendable is its balance when the batch
+// first met it (the batch's payments leave it only when the ledger closes).
 type companyPay struct {
-	total, tax math.Int
-	outputs    []banktypes.Output
+	spendable, total, tax math.Int
+	outputs               []banktypes.Output
 }
 
 func (k Keeper) newLedger() *ledger {
@@ -209,22 +210,27 @@ func (l *ledger) nextPayslipID(ctx context.Context) (uint64, error) {
 	return l.lastPayslip, nil
 }
 
-// canPay tells whether the company can pay amount on top of what it owes in this batch.
-func (l *ledger) canPay(ctx context.Context, company sdk.AccAddress, amount math.Int) bool {
-	if p, ok := l.owed[string(company)]; ok {
-		amount = amount.Add(p.total)
-	}
-	return l.k.bank.SpendableCoin(ctx, company, membershiptypes.Denom).Amount.GTE(amount)
-}
-
-// pay books net for the worker and tax for the treasury, paid when the ledger closes.
-func (l *ledger) pay(company, worker sdk.AccAddress, net, tax math.Int) {
+// company returns the company's entry, reading its balance the first time.
+func (l *ledger) company(ctx context.Context, company sdk.AccAddress) *companyPay {
 	p, ok := l.owed[string(company)]
 	if !ok {
-		p = &companyPay{total: math.ZeroInt(), tax: math.ZeroInt()}
+		spendable := l.k.bank.SpendableCoin(ctx, company, membershiptypes.Denom).Amount
+		p = &companyPay{spendable: spendable, total: math.ZeroInt(), tax: math.ZeroInt()}
 		l.owed[string(company)] = p
 		l.companies = append(l.companies, company)
 	}
+	return p
+}
+
+// canPay tells whether the company can pay amount on top of what it owes in this batch.
+func (l *ledger) canPay(ctx context.Context, company sdk.AccAddress, amount math.Int) bool {
+	p := l.company(ctx, company)
+	return p.spendable.GTE(p.total.Add(amount))
+}
+
+// pay books net for the worker and tax for the treasury, paid when the ledger closes.
+func (l *ledger) pay(ctx context.Context, company, worker sdk.AccAddress, net, tax math.Int) {
+	p := l.company(ctx, company)
 	p.total = p.total.Add(net).Add(tax)
 	p.tax = p.tax.Add(tax)
 	if net.IsPositive() {
@@ -303,7 +309,7 @@ func (k Keeper) payClaims(ctx context.Context, l *ledger, company sdk.AccAddress
 
 func (k Keeper) payClaim(ctx context.Context, l *ledger, company sdk.AccAddress, c types.Claim) error {
 	worker := sdk.MustAccAddressFromBech32(c.Worker)
-	l.pay(company, worker, c.Net, c.Tax)
+	l.pay(ctx, company, worker, c.Net, c.Tax)
 	if err := k.Claims.Remove(ctx, collections.Join(company, c.Id)); err != nil {
 		return err
 	}
