@@ -54,6 +54,7 @@ func NewAnteHandler(options HandlerOptions) (sdk.AnteHandler, error) {
 		ante.NewIncrementSequenceDecorator(options.AccountKeeper),
 		ibcante.NewRedundantRelayDecorator(options.IBCKeeper),
 		membershipkeeper.NewRSCRuleDecorator(options.MembershipKeeper),
+		membershipkeeper.SignersDecorator{},
 	}
 
 	return sdk.ChainAnteDecorators(anteDecorators...), nil

@@ -128,6 +128,7 @@ import (
 	_ "github.com/conductor-coop/conductor/api/conductor/governanceparams/v1" // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/membership/v1"       // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/payroll/v1"          // pulsar types for AutoCLI
+	_ "github.com/conductor-coop/conductor/api/conductor/market/v1"           // pulsar types for AutoCLI
 	"github.com/conductor-coop/conductor/x/governanceparams"
 	governanceparamskeeper "github.com/conductor-coop/conductor/x/governanceparams/keeper"
 	governanceparamstypes "github.com/conductor-coop/conductor/x/governanceparams/types"
@@ -135,6 +136,9 @@ import (
 	membershipkeeper "github.com/conductor-coop/conductor/x/membership/keeper"
 	membershipsim "github.com/conductor-coop/conductor/x/membership/simulation"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/market"
+	marketkeeper "github.com/conductor-coop/conductor/x/market/keeper"
+	markettypes "github.com/conductor-coop/conductor/x/market/types"
 	"github.com/conductor-coop/conductor/x/payroll"
 	payrollkeeper "github.com/conductor-coop/conductor/x/payroll/keeper"
 	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
@@ -206,6 +210,7 @@ type App struct {
 	MembershipKeeper       membershipkeeper.Keeper
 	GovernanceParamsKeeper governanceparamskeeper.Keeper
 	PayrollKeeper          payrollkeeper.Keeper
+	MarketKeeper           marketkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -256,7 +261,7 @@ func New(
 		govtypes.StoreKey, group.StoreKey, paramstypes.StoreKey, ibcexported.StoreKey, upgradetypes.StoreKey, feegrant.StoreKey,
 		evidencetypes.StoreKey, ibctransfertypes.StoreKey, icacontrollertypes.StoreKey, icahosttypes.StoreKey, capabilitytypes.StoreKey,
 		authzkeeper.StoreKey, consensusparamtypes.StoreKey, circuittypes.StoreKey,
-		membershiptypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey,
+		membershiptypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey, markettypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -308,10 +313,13 @@ func New(
 	// Conductor: the agent registry (and the RSC rule it enforces), then the regional parameters.
 	app.MembershipKeeper = membershipkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[membershiptypes.StoreKey]), accountCodec, app.GroupKeeper, app.AccountKeeper)
 	app.BankKeeper.AppendSendRestriction(app.MembershipKeeper.SendRestriction)
-	app.GovernanceParamsKeeper = governanceparamskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[governanceparamstypes.StoreKey]), app.MembershipKeeper, app.GroupKeeper)
+	app.GovernanceParamsKeeper = governanceparamskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[governanceparamstypes.StoreKey]), app.MembershipKeeper)
 
+	treasury := authtypes.NewModuleAddress(membershiptypes.TreasuryName)
+	app.MarketKeeper = marketkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[markettypes.StoreKey]), accountCodec,
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, treasury)
 	app.PayrollKeeper = payrollkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[payrolltypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, authtypes.NewModuleAddress(membershiptypes.TreasuryName))
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.MarketKeeper, treasury)
 
 	app.StakingKeeper.SetHooks(stakingtypes.NewMultiStakingHooks(app.MembershipKeeper.Hooks(), app.DistrKeeper.Hooks(), app.SlashingKeeper.Hooks()))
 
@@ -341,7 +349,7 @@ func New(
 		app.AccountKeeper, app.BankKeeper, scopedTransferKeeper, govAuthority)
 
 	ibcRouter := porttypes.NewRouter().
-		AddRoute(ibctransfertypes.ModuleName, transfer.NewIBCModule(app.TransferKeeper)).
+		AddRoute(ibctransfertypes.ModuleName, market.NewIBCMiddleware(transfer.NewIBCModule(app.TransferKeeper), app.MarketKeeper)).
 		AddRoute(icacontrollertypes.SubModuleName, icacontroller.NewIBCMiddleware(nil, app.ICAControllerKeeper)).
 		AddRoute(icahosttypes.SubModuleName, icahost.NewIBCModule(app.ICAHostKeeper))
 	app.IBCKeeper.SetRouter(ibcRouter)
@@ -386,6 +394,7 @@ func New(
 		membership.NewAppModule(app.MembershipKeeper, simKeepers),
 		governanceparams.NewAppModule(app.GovernanceParamsKeeper, simKeepers),
 		payroll.NewAppModule(app.PayrollKeeper, simKeepers),
+		market.NewAppModule(app.MarketKeeper, simKeepers),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
 		genutiltypes.ModuleName: genutil.NewAppModuleBasic(genutiltypes.DefaultMessageValidator),
@@ -410,7 +419,7 @@ func New(
 	genesisModuleOrder := []string{
 		capabilitytypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
-		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName, payrolltypes.ModuleName,
+		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName, payrolltypes.ModuleName, markettypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, ibctransfertypes.ModuleName,
 		icatypes.ModuleName, feegrant.ModuleName, paramstypes.ModuleName, upgradetypes.ModuleName,
 		vestingtypes.ModuleName, consensusparamtypes.ModuleName, circuittypes.ModuleName, crisistypes.ModuleName,

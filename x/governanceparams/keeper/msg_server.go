@@ -28,7 +28,7 @@ func (m msgServer) UpdateParams(ctx context.Context, msg *types.MsgUpdateParams)
 	if err != nil {
 		return nil, err
 	}
-	proposalID, err := m.executingProposal(ctx, msg.Authority, msg)
+	proposalID, err := m.authority.ExecutingProposal(ctx, msg.Authority, msg)
 	if err != nil {
 		return nil, err
 	}

@@ -3,15 +3,12 @@ package types
 import (
 	"context"
 
-	"github.com/cosmos/cosmos-sdk/x/group"
+	"github.com/cosmos/gogoproto/proto"
 )
 
-// AuthorityKeeper checks that a signer is the region's authority (the assembly's policy account).
+// AuthorityKeeper checks that a signer is the region's authority (the assembly's policy
+// account) and finds the assembly proposal behind a change, to record it.
 type AuthorityKeeper interface {
 	CheckAuthority(ctx context.Context, signer string) error
-}
-
-// ProposalKeeper reads the assembly's open proposals, to record which one made a change.
-type ProposalKeeper interface {
-	ProposalsByGroupPolicy(ctx context.Context, req *group.QueryProposalsByGroupPolicyRequest) (*group.QueryProposalsByGroupPolicyResponse, error)
+	ExecutingProposal(ctx context.Context, policy string, msg proto.Message) (uint64, error)
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/cosmos/gogoproto/proto"
 
+	"cosmossdk.io/collections"
+
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -57,4 +59,14 @@ func (g Genesis[G, P]) ExportGenesis(ctx sdk.Context, cdc codec.JSONCodec) json.
 		panic(fmt.Errorf("%s export: %w", g.ModuleName, err))
 	}
 	return cdc.MustMarshalJSON(gs)
+}
+
+// Values returns every value of a map, in key order, for a module's genesis export.
+func Values[K, V any](ctx context.Context, m collections.Map[K, V]) ([]V, error) {
+	var out []V
+	err := m.Walk(ctx, nil, func(_ K, v V) (bool, error) {
+		out = append(out, v)
+		return false, nil
+	})
+	return out, err
 }

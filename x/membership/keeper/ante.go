@@ -2,7 +2,10 @@ package keeper
 
 import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	authsigning "github.com/cosmos/cosmos-sdk/x/auth/signing"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+
+	"github.com/conductor-coop/conductor/x/membership/types"
 )
 
 // RSCRuleDecorator applies the RSC rule to a tx's top-level bank sends already in CheckTx,
@@ -41,6 +44,21 @@ func (d RSCRuleDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, simulate bool, 
 				}
 			}
 		}
+	}
+	return next(ctx, tx, simulate)
+}
+
+// SignersDecorator records the tx's signers in the context its messages run in, so that a
+// company's action run by a manager (authz MsgExec) records who the manager was.
+type SignersDecorator struct{}
+
+func (SignersDecorator) AnteHandle(ctx sdk.Context, tx sdk.Tx, simulate bool, next sdk.AnteHandler) (sdk.Context, error) {
+	if sigTx, ok := tx.(authsigning.SigVerifiableTx); ok {
+		signers, err := sigTx.GetSigners()
+		if err != nil {
+			return ctx, err
+		}
+		ctx = types.WithTxSigners(ctx, signers)
 	}
 	return next(ctx, tx, simulate)
 }

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"math/rand"
 
+	"cosmossdk.io/collections"
+
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	"github.com/cosmos/cosmos-sdk/client"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -110,4 +112,34 @@ func Members(ctx sdk.Context, k keeper.Keeper, accs []simtypes.Account) []simtyp
 		}
 	}
 	return out
+}
+
+// RandomCompany picks a random company and returns its workers that are simulated
+// accounts (all its workers, as simulated companies are founded by simulated accounts).
+func RandomCompany(r *rand.Rand, ctx sdk.Context, k Keepers, accs []simtypes.Account) (string, []simtypes.Account, bool) {
+	byAddr := make(map[string]simtypes.Account, len(accs))
+	for _, a := range accs {
+		byAddr[a.Address.String()] = a
+	}
+	var companies []string
+	rng := collections.NewPrefixedPairRange[int32, sdk.AccAddress](int32(types.AGENT_KIND_COMPANY))
+	_ = k.Membership.AgentsByKind.Walk(ctx, rng, func(key collections.Pair[int32, sdk.AccAddress]) (bool, error) {
+		companies = append(companies, key.K2().String())
+		return false, nil
+	})
+	if len(companies) == 0 {
+		return "", nil, false
+	}
+	company := companies[r.Intn(len(companies))]
+	res, err := keeper.NewQueryServerImpl(k.Membership).Company(ctx, &types.QueryCompanyRequest{Address: company})
+	if err != nil {
+		return "", nil, false
+	}
+	var workers []simtypes.Account
+	for _, w := range res.Workers {
+		if acc, ok := byAddr[w]; ok {
+			workers = append(workers, acc)
+		}
+	}
+	return company, workers, len(workers) > 0
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // GroupKeeper is the part of x/group that membership drives: it creates the groups of the
-// assembly, companies and institutions, and keeps their members in sync.
+// assembly, companies and institutions, keeps their members in sync, and finds the proposal
+// behind a decision.
 type GroupKeeper interface {
 	CreateGroupWithPolicy(ctx context.Context, msg *group.MsgCreateGroupWithPolicy) (*group.MsgCreateGroupWithPolicyResponse, error)
 	UpdateGroupPolicyAdmin(ctx context.Context, msg *group.MsgUpdateGroupPolicyAdmin) (*group.MsgUpdateGroupPolicyAdminResponse, error)
@@ -16,6 +17,7 @@ type GroupKeeper interface {
 	GroupInfo(ctx context.Context, req *group.QueryGroupInfoRequest) (*group.QueryGroupInfoResponse, error)
 	GroupMembers(ctx context.Context, req *group.QueryGroupMembersRequest) (*group.QueryGroupMembersResponse, error)
 	GroupPolicyInfo(ctx context.Context, req *group.QueryGroupPolicyInfoRequest) (*group.QueryGroupPolicyInfoResponse, error)
+	ProposalsByGroupPolicy(ctx context.Context, req *group.QueryProposalsByGroupPolicyRequest) (*group.QueryProposalsByGroupPolicyResponse, error)
 }
 
 // AccountKeeper creates the treasury module account.

@@ -8,6 +8,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	"github.com/conductor-coop/conductor/x/payroll/types"
 )
 
@@ -110,35 +111,26 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	return k.Sweep.Set(ctx, gs.Sweep)
 }
 
-func values[K, V any](ctx context.Context, m collections.Map[K, V]) ([]V, error) {
-	var out []V
-	err := m.Walk(ctx, nil, func(_ K, v V) (bool, error) {
-		out = append(out, v)
-		return false, nil
-	})
-	return out, err
-}
-
 // ExportGenesis writes the payroll state.
 func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
 	gs := &types.GenesisState{}
 	var err error
-	if gs.Occupations, err = values(ctx, k.Occupations); err != nil {
+	if gs.Occupations, err = modulekit.Values(ctx, k.Occupations); err != nil {
 		return nil, err
 	}
-	if gs.Jobs, err = values(ctx, k.Jobs); err != nil {
+	if gs.Jobs, err = modulekit.Values(ctx, k.Jobs); err != nil {
 		return nil, err
 	}
-	if gs.Employments, err = values(ctx, k.Employments); err != nil {
+	if gs.Employments, err = modulekit.Values(ctx, k.Employments); err != nil {
 		return nil, err
 	}
-	if gs.Timesheets, err = values(ctx, k.Timesheets); err != nil {
+	if gs.Timesheets, err = modulekit.Values(ctx, k.Timesheets); err != nil {
 		return nil, err
 	}
-	if gs.Payslips, err = values(ctx, k.Payslips); err != nil {
+	if gs.Payslips, err = modulekit.Values(ctx, k.Payslips); err != nil {
 		return nil, err
 	}
-	if gs.Claims, err = values(ctx, k.Claims); err != nil {
+	if gs.Claims, err = modulekit.Values(ctx, k.Claims); err != nil {
 		return nil, err
 	}
 	err = k.Applications.Walk(ctx, nil, func(key idAddr, note string) (bool, error) {

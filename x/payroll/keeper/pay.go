@@ -115,6 +115,7 @@ func (k Keeper) payOrClaim(ctx context.Context, l *ledger, company sdk.AccAddres
 		return err
 	}
 	l.earned = l.earned.Add(slip.Gross)
+	l.company(ctx, company).earned = l.company(ctx, company).earned.Add(slip.Gross)
 	worker := sdk.MustAccAddressFromBech32(slip.Worker)
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	if l.canPay(ctx, company, slip.Gross) {
@@ -187,10 +188,11 @@ type ledger struct {
 }
 
 // companyPay is what one company pays in a batch; spendable is its balance when the batch
-// first met it (the batch's payments leave it only when the ledger closes).
+// first met it (the batch's payments leave it only when the ledger closes); earned is the
+// gross its workers earned in the batch, booked as its wage costs.
 type companyPay struct {
-	spendable, total, tax math.Int
-	outputs               []banktypes.Output
+	spendable, total, tax, earned math.Int
+	outputs                       []banktypes.Output
 }
 
 func (k Keeper) newLedger() *ledger {
@@ -215,7 +217,7 @@ func (l *ledger) company(ctx context.Context, company sdk.AccAddress) *companyPa
 	p, ok := l.owed[string(company)]
 	if !ok {
 		spendable := l.k.bank.SpendableCoin(ctx, company, membershiptypes.Denom).Amount
-		p = &companyPay{spendable: spendable, total: math.ZeroInt(), tax: math.ZeroInt()}
+		p = &companyPay{spendable: spendable, total: math.ZeroInt(), tax: math.ZeroInt(), earned: math.ZeroInt()}
 		l.owed[string(company)] = p
 		l.companies = append(l.companies, company)
 	}
@@ -239,11 +241,15 @@ func (l *ledger) pay(ctx context.Context, company, worker sdk.AccAddress, net, t
 }
 
 // close makes each company's transfer (the payroll route of the RSC rule): its workers' net
-// wages and its income tax to the treasury, and adds the batch to the wage totals.
+// wages and its income tax to the treasury; it books the wages earned as the company's
+// costs and adds the batch to the wage totals.
 func (l *ledger) close(ctx context.Context) error {
 	action := membershiptypes.WithConductorAction(ctx)
 	for _, company := range l.companies {
 		p := l.owed[string(company)]
+		if err := l.k.costs.BookWages(ctx, company, p.earned); err != nil {
+			return err
+		}
 		if !p.total.IsPositive() {
 			continue
 		}

@@ -15,9 +15,7 @@ import (
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 	"github.com/cosmos/cosmos-sdk/x/simulation"
 
-	membershipkeeper "github.com/conductor-coop/conductor/x/membership/keeper"
 	membershipsim "github.com/conductor-coop/conductor/x/membership/simulation"
-	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	"github.com/conductor-coop/conductor/x/payroll/keeper"
 	"github.com/conductor-coop/conductor/x/payroll/types"
 )
@@ -65,7 +63,7 @@ func noop(msg sdk.Msg, why string) (simtypes.OperationMsg, []simtypes.FutureOper
 // hire: a worker of a random company proposes a job (executed at once when their vote is
 // enough), a random person applies, and the worker proposes hiring them.
 func (s sim) hire(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
-	company, workers, ok := s.randomCompanyWorkers(r, ctx, accs)
+	company, workers, ok := membershipsim.RandomCompany(r, ctx, s.k, accs)
 	if !ok {
 		return noop(&types.MsgHire{}, "no company with a simulated worker")
 	}
@@ -107,36 +105,6 @@ func (s sim) latestJob(ctx sdk.Context, company string) (uint64, bool) {
 	}
 	key, err := it.Key()
 	return key.K2(), err == nil
-}
-
-// randomCompanyWorkers picks a random company and returns its workers that are simulated
-// accounts (all its workers, as simulated companies are founded by simulated accounts).
-func (s sim) randomCompanyWorkers(r *rand.Rand, ctx sdk.Context, accs []simtypes.Account) (string, []simtypes.Account, bool) {
-	byAddr := make(map[string]simtypes.Account, len(accs))
-	for _, a := range accs {
-		byAddr[a.Address.String()] = a
-	}
-	var companies []string
-	rng := collections.NewPrefixedPairRange[int32, sdk.AccAddress](int32(membershiptypes.AGENT_KIND_COMPANY))
-	_ = s.k.Membership.AgentsByKind.Walk(ctx, rng, func(key collections.Pair[int32, sdk.AccAddress]) (bool, error) {
-		companies = append(companies, key.K2().String())
-		return false, nil
-	})
-	if len(companies) == 0 {
-		return "", nil, false
-	}
-	company := companies[r.Intn(len(companies))]
-	res, err := membershipkeeper.NewQueryServerImpl(s.k.Membership).Company(ctx, &membershiptypes.QueryCompanyRequest{Address: company})
-	if err != nil {
-		return "", nil, false
-	}
-	var workers []simtypes.Account
-	for _, w := range res.Workers {
-		if acc, ok := byAddr[w]; ok {
-			workers = append(workers, acc)
-		}
-	}
-	return company, workers, len(workers) > 0
 }
 
 // randomEmployment returns a random employment whose worker is a simulated account.

@@ -3,6 +3,8 @@ package types
 import (
 	"context"
 
+	"cosmossdk.io/math"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
@@ -29,4 +31,10 @@ type BankKeeper interface {
 	SpendableCoin(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
 	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
 	InputOutputCoins(ctx context.Context, input banktypes.Input, outputs []banktypes.Output) error
+}
+
+// CostBooker books the gross wages a company's workers earned as the company's costs (the
+// market keeps the books; a regional company's costs give its at-cost prices).
+type CostBooker interface {
+	BookWages(ctx context.Context, company sdk.AccAddress, gross math.Int) error
 }

@@ -1,0 +1,50 @@
+package market
+
+import (
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	transfertypes "github.com/cosmos/ibc-go/v8/modules/apps/transfer/types"
+	channeltypes "github.com/cosmos/ibc-go/v8/modules/core/04-channel/types"
+	porttypes "github.com/cosmos/ibc-go/v8/modules/core/05-port/types"
+	ibcexported "github.com/cosmos/ibc-go/v8/modules/core/exported"
+
+	"github.com/conductor-coop/conductor/x/market/keeper"
+	"github.com/conductor-coop/conductor/x/market/types"
+)
+
+// IBCMiddleware sits on ICS-20's receive path: a transfer whose memo names a purchase,
+//
+//	{"conductor":{"purchase":{"listing":"7","quantity":"2"}}}
+//
+// buys from this region's market (the external sales tax applies); any other transfer goes
+// to the transfer app as it is, under the RSC rule. Every other callback is ICS-20's own.
+type IBCMiddleware struct {
+	porttypes.IBCModule
+	keeper keeper.Keeper
+}
+
+var _ porttypes.IBCModule = IBCMiddleware{}
+
+// NewIBCMiddleware wraps the transfer app.
+func NewIBCMiddleware(app porttypes.IBCModule, k keeper.Keeper) IBCMiddleware {
+	return IBCMiddleware{IBCModule: app, keeper: k}
+}
+
+// OnRecvPacket runs a purchase memo's purchase, or passes the packet on.
+func (im IBCMiddleware) OnRecvPacket(ctx sdk.Context, packet channeltypes.Packet, relayer sdk.AccAddress) ibcexported.Acknowledgement {
+	recv := func(p channeltypes.Packet) ibcexported.Acknowledgement {
+		return im.IBCModule.OnRecvPacket(ctx, p, relayer)
+	}
+	var data transfertypes.FungibleTokenPacketData
+	if err := transfertypes.ModuleCdc.UnmarshalJSON(packet.GetData(), &data); err != nil {
+		return recv(packet) // not ICS-20 data: the transfer app reports it
+	}
+	memo, ok, err := types.ParseMemo(data.Memo)
+	switch {
+	case !ok:
+		return recv(packet)
+	case err != nil:
+		return channeltypes.NewErrorAcknowledgementWithCodespace(err)
+	}
+	return im.keeper.ReceivePurchase(ctx, packet, data, memo, recv)
+}

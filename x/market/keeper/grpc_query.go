@@ -1,0 +1,170 @@
+package keeper
+
+import (
+	"context"
+	"strings"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
+
+	"github.com/conductor-coop/conductor/x/market/types"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+)
+
+type queryServer struct{ Keeper }
+
+var _ types.QueryServer = queryServer{}
+
+// NewQueryServerImpl returns the market Query service.
+func NewQueryServerImpl(k Keeper) types.QueryServer { return queryServer{k} }
+
+// priced returns l with the price in force.
+func (q queryServer) priced(ctx context.Context, l types.Listing) (types.Listing, error) {
+	if !l.AtCost {
+		return l, nil
+	}
+	params, err := q.params.GetParams(ctx)
+	if err != nil {
+		return l, err
+	}
+	b, err := q.openBooks(ctx, sdk.MustAccAddressFromBech32(l.Seller), params.DividendPeriod)
+	l.UnitPrice = unitPrice(l, b)
+	return l, err
+}
+
+func (q queryServer) Listings(ctx context.Context, req *types.QueryListingsRequest) (*types.QueryListingsResponse, error) {
+	text := strings.ToLower(req.Text)
+	match := func(l types.Listing) bool {
+		return l.Active && (req.Kind == types.LISTING_KIND_UNSPECIFIED || l.Kind == req.Kind) &&
+			(text == "" || strings.Contains(strings.ToLower(l.Name), text) || strings.Contains(strings.ToLower(l.Description), text))
+	}
+	var (
+		list []types.Listing
+		page *query.PageResponse
+		err  error
+	)
+	if req.Seller != "" {
+		seller, aerr := q.address(req.Seller, "seller")
+		if aerr != nil {
+			return nil, aerr
+		}
+		list, page, err = query.CollectionFilteredPaginate(ctx, q.ListingsBySeller, req.Pagination,
+			func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (bool, error) {
+				l, err := q.Keeper.Listings.Get(ctx, key.K2())
+				return err == nil && match(l), err
+			},
+			func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Listing, error) {
+				l, err := q.Keeper.Listings.Get(ctx, key.K2())
+				if err != nil {
+					return l, err
+				}
+				return q.priced(ctx, l)
+			},
+			query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](seller))
+	} else {
+		list, page, err = query.CollectionFilteredPaginate(ctx, q.Keeper.Listings, req.Pagination,
+			func(_ uint64, l types.Listing) (bool, error) { return match(l), nil },
+			func(_ uint64, l types.Listing) (types.Listing, error) { return q.priced(ctx, l) })
+	}
+	return &types.QueryListingsResponse{Listings: list, Pagination: page}, err
+}
+
+func (q queryServer) Listing(ctx context.Context, req *types.QueryListingRequest) (*types.QueryListingResponse, error) {
+	l, err := q.Keeper.Listing(ctx, req.Id)
+	if err != nil {
+		return nil, err
+	}
+	l, err = q.priced(ctx, l)
+	return &types.QueryListingResponse{Listing: l}, err
+}
+
+func (q queryServer) Quote(ctx context.Context, req *types.QueryQuoteRequest) (*types.QueryQuoteResponse, error) {
+	if req.Quantity == 0 {
+		return nil, types.ErrInvalidQuantity
+	}
+	external := true
+	if req.Buyer != "" {
+		buyer, err := q.address(req.Buyer, "buyer")
+		if err != nil {
+			return nil, err
+		}
+		if external, _, err = q.Buyer(ctx, buyer); err != nil {
+			return nil, err
+		}
+	}
+	l, err := q.Keeper.Listing(ctx, req.ListingId)
+	if err != nil {
+		return nil, err
+	}
+	if l, err = q.priced(ctx, l); err != nil {
+		return nil, err
+	}
+	params, err := q.params.GetParams(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rate := taxRate(params, external)
+	amount, tax := types.Price(l.UnitPrice, req.Quantity, rate)
+	return &types.QueryQuoteResponse{UnitPrice: l.UnitPrice, Amount: amount, Tax: tax, TaxRate: rate, External: external, Total: amount.Add(tax)}, nil
+}
+
+func (q queryServer) Orders(ctx context.Context, req *types.QueryOrdersRequest) (*types.QueryOrdersResponse, error) {
+	if req.Pagination == nil {
+		req.Pagination = &query.PageRequest{}
+	}
+	req.Pagination.Reverse = true
+	var (
+		list []types.Order
+		page *query.PageResponse
+		err  error
+	)
+	switch {
+	case req.Buyer != "":
+		list, page, err = query.CollectionPaginate(ctx, q.OrdersByBuyer, req.Pagination,
+			func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Order, error) {
+				return q.Keeper.Orders.Get(ctx, key.K2())
+			},
+			query.WithCollectionPaginationPairPrefix[string, uint64](req.Buyer))
+	case req.Seller != "":
+		seller, aerr := q.address(req.Seller, "seller")
+		if aerr != nil {
+			return nil, aerr
+		}
+		list, page, err = query.CollectionPaginate(ctx, q.OrdersBySeller, req.Pagination,
+			func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Order, error) {
+				return q.Keeper.Orders.Get(ctx, key.K2())
+			},
+			query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](seller))
+	default:
+		list, page, err = query.CollectionPaginate(ctx, q.Keeper.Orders, req.Pagination,
+			func(_ uint64, o types.Order) (types.Order, error) { return o, nil })
+	}
+	return &types.QueryOrdersResponse{Orders: list, Pagination: page}, err
+}
+
+func (q queryServer) Order(ctx context.Context, req *types.QueryOrderRequest) (*types.QueryOrderResponse, error) {
+	o, err := q.Keeper.Orders.Get(ctx, req.Id)
+	if err != nil {
+		return nil, types.ErrUnknownOrder.Wrapf("%d", req.Id)
+	}
+	return &types.QueryOrderResponse{Order: o}, nil
+}
+
+func (q queryServer) Books(ctx context.Context, req *types.QueryBooksRequest) (*types.QueryBooksResponse, error) {
+	company, err := q.address(req.Company, "company")
+	if err != nil {
+		return nil, err
+	}
+	params, err := q.params.GetParams(ctx)
+	if err != nil {
+		return nil, err
+	}
+	b, err := q.openBooks(ctx, company, params.DividendPeriod)
+	if err != nil {
+		return nil, err
+	}
+	balance := q.bank.GetBalance(ctx, company, membershiptypes.Denom).Amount
+	return &types.QueryBooksResponse{Books: b, Balance: balance, AtCostPrice: b.UnitCost}, nil
+}

@@ -1,0 +1,94 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/core/address"
+	"cosmossdk.io/core/store"
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/conductor-coop/conductor/x/market/types"
+)
+
+// Keeper holds the listings, the orders and the companies' books, and runs purchases: the
+// one route by which money moves from a buyer to a company.
+type Keeper struct {
+	cdc          codec.BinaryCodec
+	addressCodec address.Codec
+	membership   types.MembershipKeeper
+	params       types.ParamsKeeper
+	bank         types.BankKeeper
+	treasury     sdk.AccAddress
+
+	Schema           collections.Schema
+	Listings         collections.Map[uint64, types.Listing]
+	ListingSeq       collections.Sequence
+	ListingsBySeller collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
+	Orders           collections.Map[uint64, types.Order]
+	OrderSeq         collections.Sequence
+	// OrdersByBuyer is keyed by the buyer's address as written (a buyer from another region
+	// has an address of its own chain).
+	OrdersByBuyer  collections.KeySet[collections.Pair[string, uint64]]
+	OrdersBySeller collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
+	Books          collections.Map[sdk.AccAddress, types.Books]
+}
+
+// NewKeeper returns the market keeper; treasury receives the sales tax.
+func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
+	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, treasury sdk.AccAddress,
+) Keeper {
+	sb := collections.NewSchemaBuilder(storeService)
+	addrID := collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
+	k := Keeper{
+		cdc: cdc, addressCodec: addressCodec, membership: membership, params: params, bank: bank, treasury: treasury,
+		Listings:         collections.NewMap(sb, types.ListingsKey, "listings", collections.Uint64Key, codec.CollValue[types.Listing](cdc)),
+		ListingSeq:       collections.NewSequence(sb, types.ListingSeqKey, "listing_seq"),
+		ListingsBySeller: collections.NewKeySet(sb, types.ListingsBySellerKey, "listings_by_seller", addrID),
+		Orders:           collections.NewMap(sb, types.OrdersKey, "orders", collections.Uint64Key, codec.CollValue[types.Order](cdc)),
+		OrderSeq:         collections.NewSequence(sb, types.OrderSeqKey, "order_seq"),
+		OrdersByBuyer:    collections.NewKeySet(sb, types.OrdersByBuyerKey, "orders_by_buyer", collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)),
+		OrdersBySeller:   collections.NewKeySet(sb, types.OrdersBySellerKey, "orders_by_seller", addrID),
+		Books:            collections.NewMap(sb, types.BooksKey, "books", sdk.AccAddressKey, codec.CollValue[types.Books](cdc)),
+	}
+	schema, err := sb.Build()
+	if err != nil {
+		panic(err)
+	}
+	k.Schema = schema
+	return k
+}
+
+func (k Keeper) address(s, what string) (sdk.AccAddress, error) {
+	addr, err := k.addressCodec.StringToBytes(s)
+	if err != nil {
+		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "%s %q: %s", what, s, err)
+	}
+	return addr, nil
+}
+
+// Listing returns a listing, active or not, or ErrUnknownListing.
+func (k Keeper) Listing(ctx context.Context, id uint64) (types.Listing, error) {
+	l, err := k.Listings.Get(ctx, id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return l, errorsmod.Wrapf(types.ErrUnknownListing, "%d", id)
+	}
+	return l, err
+}
+
+// books returns a company's books, new ones (a costing period starting now) if it has none.
+func (k Keeper) books(ctx context.Context, company sdk.AccAddress) (types.Books, error) {
+	b, err := k.Books.Get(ctx, company)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.Books{
+			Company: company.String(), Revenue: math.ZeroInt(), InputCosts: math.ZeroInt(), WageCosts: math.ZeroInt(),
+			PeriodStart: sdk.UnwrapSDKContext(ctx).BlockTime(), PeriodCosts: math.ZeroInt(), UnitCost: math.ZeroInt(),
+		}, nil
+	}
+	return b, err
+}

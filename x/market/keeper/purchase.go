@@ -1,0 +1,170 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+
+	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
+	"github.com/conductor-coop/conductor/x/market/types"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+)
+
+// order is a purchase to run.
+type order struct {
+	// buyer is recorded on the order; payer is the account that pays (the buyer, or the
+	// account a purchase over IBC arrived in).
+	buyer        string
+	payer        sdk.AccAddress
+	listingID    uint64
+	quantity     uint64
+	maxUnitPrice math.Int
+	// external buyers pay the external sales tax; a company buyer books an input cost.
+	external, company bool
+	denom             string
+	approval          *membershiptypes.Approval
+	channel           string
+	// total, when set (a purchase over IBC), is what arrived: it must be the exact total.
+	total math.Int
+}
+
+// Buyer classifies a local buyer: a member, a company or a regional company buys inside the
+// region (the internal sales tax); a non-member person, or an account the region has not
+// registered, buys from outside it (the external rate). The bank, the treasury and the
+// assembly do not buy.
+func (k Keeper) Buyer(ctx context.Context, addr sdk.AccAddress) (external, company bool, err error) {
+	agent, err := k.membership.GetAgent(ctx, addr)
+	if errorsmod.IsOf(err, membershiptypes.ErrUnknownAgent) {
+		return true, false, nil
+	}
+	if err != nil {
+		return false, false, err
+	}
+	switch agent.Kind {
+	case membershiptypes.AGENT_KIND_PERSON:
+		return !agent.Member, false, nil
+	case membershiptypes.AGENT_KIND_COMPANY, membershiptypes.AGENT_KIND_REGIONAL_COMPANY:
+		return false, true, nil
+	}
+	return false, false, errorsmod.Wrapf(types.ErrBuyerNotAllowed, "%s is the %s", agent.Address, agent.Kind.Label())
+}
+
+func taxRate(p gptypes.Params, external bool) math.LegacyDec {
+	if external {
+		return p.ExternalSalesTaxRate
+	}
+	return p.InternalSalesTaxRate
+}
+
+// purchase runs a purchase: the buyer pays price x quantity to the seller and the sales tax
+// to the treasury in one transfer; the stock goes down; the order is stored; the seller's
+// revenue and a company buyer's input costs are booked.
+func (k Keeper) purchase(ctx context.Context, o order) (types.Order, error) {
+	if o.quantity == 0 {
+		return types.Order{}, types.ErrInvalidQuantity
+	}
+	l, err := k.Listing(ctx, o.listingID)
+	if err != nil {
+		return types.Order{}, err
+	}
+	if !l.Active {
+		return types.Order{}, errorsmod.Wrapf(types.ErrUnknownListing, "%d was delisted", l.Id)
+	}
+	seller, err := k.address(l.Seller, "seller")
+	if err != nil {
+		return types.Order{}, err
+	}
+	if seller.Equals(o.payer) {
+		return types.Order{}, types.ErrSelfPurchase
+	}
+	if !l.Unlimited && o.quantity > l.Stock {
+		return types.Order{}, errorsmod.Wrapf(types.ErrOutOfStock, "%d %s wanted, %d left", o.quantity, l.Unit, l.Stock)
+	}
+	params, err := k.params.GetParams(ctx)
+	if err != nil {
+		return types.Order{}, err
+	}
+	sellerBooks, err := k.openBooks(ctx, seller, params.DividendPeriod)
+	if err != nil {
+		return types.Order{}, err
+	}
+	price := unitPrice(l, sellerBooks)
+	if !o.maxUnitPrice.IsNil() && o.maxUnitPrice.IsPositive() && price.GT(o.maxUnitPrice) {
+		return types.Order{}, errorsmod.Wrapf(types.ErrPriceAboveMax, "%s > %s", price, o.maxUnitPrice)
+	}
+	rate := taxRate(params, o.external)
+	amount, tax := types.Price(price, o.quantity, rate)
+	if !o.total.IsNil() && !o.total.Equal(amount.Add(tax)) {
+		return types.Order{}, errorsmod.Wrapf(types.ErrWrongAmount, "sent %s, the total is %s (%s + tax %s)", o.total, amount.Add(tax), amount, tax)
+	}
+	outputs := []banktypes.Output{{Address: l.Seller, Coins: sdk.NewCoins(sdk.NewCoin(o.denom, amount))}}
+	if tax.IsPositive() {
+		outputs = append(outputs, banktypes.Output{Address: k.treasury.String(), Coins: sdk.NewCoins(sdk.NewCoin(o.denom, tax))})
+	}
+	input := banktypes.Input{Address: o.payer.String(), Coins: sdk.NewCoins(sdk.NewCoin(o.denom, amount.Add(tax)))}
+	if err := k.bank.InputOutputCoins(membershiptypes.WithConductorAction(ctx), input, outputs); err != nil {
+		if errorsmod.IsOf(err, sdkerrors.ErrInsufficientFunds) {
+			return types.Order{}, errorsmod.Wrapf(types.ErrInsufficientFund, "%s%s + tax %s%s: %s", amount, o.denom, tax, o.denom, err)
+		}
+		return types.Order{}, err
+	}
+
+	if !l.Unlimited {
+		l.Stock -= o.quantity
+		if err := k.Listings.Set(ctx, l.Id, l); err != nil {
+			return types.Order{}, err
+		}
+	}
+	sellerBooks.Revenue = sellerBooks.Revenue.Add(amount)
+	sellerBooks.UnitsSold += o.quantity
+	sellerBooks.PeriodUnits += o.quantity
+	if err := k.Books.Set(ctx, seller, sellerBooks); err != nil {
+		return types.Order{}, err
+	}
+	if o.company {
+		b, err := k.openBooks(ctx, o.payer, params.DividendPeriod)
+		if err != nil {
+			return types.Order{}, err
+		}
+		b.InputCosts = b.InputCosts.Add(amount).Add(tax)
+		b.PeriodCosts = b.PeriodCosts.Add(amount).Add(tax)
+		if err := k.Books.Set(ctx, o.payer, b); err != nil {
+			return types.Order{}, err
+		}
+	}
+
+	id, err := k.OrderSeq.Next(ctx)
+	if err != nil {
+		return types.Order{}, err
+	}
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	ord := types.Order{
+		Id: id + 1, ListingId: l.Id, Buyer: o.buyer, Seller: l.Seller, Quantity: o.quantity, UnitPrice: price,
+		Amount: amount, Tax: tax, TaxRate: rate, External: o.external, Denom: o.denom,
+		Height: sdkCtx.BlockHeight(), Time: sdkCtx.BlockTime(), Approval: o.approval, SourceChannel: o.channel,
+	}
+	if err := k.setOrder(ctx, ord, seller); err != nil {
+		return types.Order{}, err
+	}
+	return ord, sdkCtx.EventManager().EmitTypedEvent(&types.EventPurchase{
+		OrderId: ord.Id, ListingId: l.Id, Buyer: o.buyer, Seller: l.Seller, Quantity: o.quantity,
+		Amount: amount, Tax: tax, Denom: o.denom, External: o.external,
+	})
+}
+
+// setOrder stores an order and its indexes.
+func (k Keeper) setOrder(ctx context.Context, o types.Order, seller sdk.AccAddress) error {
+	if err := k.Orders.Set(ctx, o.Id, o); err != nil {
+		return err
+	}
+	if err := k.OrdersByBuyer.Set(ctx, collections.Join(o.Buyer, o.Id)); err != nil {
+		return err
+	}
+	return k.OrdersBySeller.Set(ctx, collections.Join(seller, o.Id))
+}

@@ -1,0 +1,111 @@
+// Package simulation gives x/market operations: companies list products and services
+// through their workers' proposals and change their prices, and random accounts buy.
+package simulation
+
+import (
+	"math/rand"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/cosmos-sdk/baseapp"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
+	"github.com/cosmos/cosmos-sdk/x/simulation"
+
+	"github.com/conductor-coop/conductor/x/market/keeper"
+	"github.com/conductor-coop/conductor/x/market/types"
+	membershipsim "github.com/conductor-coop/conductor/x/membership/simulation"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+)
+
+// WeightedOperations are the market operations.
+func WeightedOperations(k membershipsim.Keepers, mk keeper.Keeper) simulation.WeightedOperations {
+	s := sim{k: k, mk: mk}
+	return simulation.WeightedOperations{
+		simulation.NewWeightedOperation(30, s.list),
+		simulation.NewWeightedOperation(10, s.reprice),
+		simulation.NewWeightedOperation(100, s.purchase),
+	}
+}
+
+type sim struct {
+	k  membershipsim.Keepers
+	mk keeper.Keeper
+}
+
+func noop(msg sdk.Msg, why string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+	return simtypes.NoOpMsg(types.ModuleName, sdk.MsgTypeURL(msg), why), nil, nil
+}
+
+// list has a random company's workers list a product with a random stock, or a service.
+func (s sim) list(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+	company, workers, ok := membershipsim.RandomCompany(r, ctx, s.k, accs)
+	if !ok {
+		return noop(&types.MsgCreateListing{}, "no company with a simulated worker")
+	}
+	msg := &types.MsgCreateListing{
+		Seller: company, Kind: types.LISTING_KIND_PRODUCT, Name: simtypes.RandStringOfLength(r, 10), Unit: "piece",
+		UnitPrice: math.NewInt(int64(1 + r.Intn(5_000_000))), Stock: math.NewInt(int64(r.Intn(50))).String(),
+	}
+	if r.Intn(3) == 0 {
+		msg.Kind, msg.Unit, msg.Stock = types.LISTING_KIND_SERVICE, "hour", types.Unlimited
+	}
+	op, err := membershipsim.Decide(r, app, ctx, s.k, types.ModuleName, company, workers, msg)
+	return op, nil, err
+}
+
+// reprice has a company's workers change a listing's price and restock it.
+func (s sim) reprice(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+	company, workers, ok := membershipsim.RandomCompany(r, ctx, s.k, accs)
+	if !ok {
+		return noop(&types.MsgUpdateListing{}, "no company with a simulated worker")
+	}
+	var id uint64
+	_ = s.mk.ListingsBySeller.Walk(ctx, collections.NewPrefixedPairRange[sdk.AccAddress, uint64](sdk.MustAccAddressFromBech32(company)),
+		func(key collections.Pair[sdk.AccAddress, uint64]) (bool, error) {
+			id = key.K2()
+			return r.Intn(2) == 0, nil
+		})
+	if id == 0 {
+		return noop(&types.MsgUpdateListing{}, "the company has no listing")
+	}
+	msg := &types.MsgUpdateListing{Seller: company, ListingId: id, UnitPrice: math.NewInt(int64(1 + r.Intn(5_000_000))), Stock: math.NewInt(int64(r.Intn(50))).String()}
+	if r.Intn(10) == 0 {
+		op, err := membershipsim.Decide(r, app, ctx, s.k, types.ModuleName, company, workers, &types.MsgDelist{Seller: company, ListingId: id})
+		return op, nil, err
+	}
+	op, err := membershipsim.Decide(r, app, ctx, s.k, types.ModuleName, company, workers, msg)
+	return op, nil, err
+}
+
+// purchase has a random account buy a few units of a random listing it can afford.
+func (s sim) purchase(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+	last, err := s.mk.ListingSeq.Peek(ctx)
+	if err != nil || last == 0 {
+		return noop(&types.MsgPurchase{}, "no listing")
+	}
+	l, err := s.mk.Listings.Get(ctx, uint64(1+r.Intn(int(last))))
+	if err != nil || !l.Active || (!l.Unlimited && l.Stock == 0) {
+		return noop(&types.MsgPurchase{}, "listing delisted or sold out")
+	}
+	buyer, _ := simtypes.RandomAcc(r, accs)
+	if buyer.Address.String() == l.Seller {
+		return noop(&types.MsgPurchase{}, "the seller")
+	}
+	quantity := uint64(1 + r.Intn(3))
+	if !l.Unlimited {
+		quantity = min(quantity, l.Stock)
+	}
+	quote, err := keeper.NewQueryServerImpl(s.mk).Quote(ctx, &types.QueryQuoteRequest{ListingId: l.Id, Quantity: quantity, Buyer: buyer.Address.String()})
+	if err != nil {
+		return noop(&types.MsgPurchase{}, err.Error())
+	}
+	// leave the buyer as much again for the fee
+	if s.k.Bank.SpendableCoins(ctx, buyer.Address).AmountOf(membershiptypes.Denom).LT(quote.Total.MulRaw(2)) {
+		return noop(&types.MsgPurchase{}, "the buyer cannot afford it")
+	}
+	op, err := membershipsim.Deliver(r, app, ctx, s.k, types.ModuleName, buyer,
+		&types.MsgPurchase{Buyer: buyer.Address.String(), ListingId: l.Id, Quantity: quantity, MaxUnitPrice: quote.UnitPrice})
+	return op, nil, err
+}
