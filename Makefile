@@ -23,9 +23,10 @@ localnet-reset:
 test:
 	go test $(GO_TEST_FLAGS) ./...
 
-## bench: the periodic-work benchmarks (figures in docs/performance.md).
+## bench: the benchmarks the issues name (figures in docs/performance.md).
 bench:
 	go test ./x/payroll/keeper/ -run '^$$' -bench BenchmarkPayrollEndBlock -benchtime 1x -timeout 30m
+	go test ./x/market/keeper/ -run '^$$' -bench BenchmarkPurchaseVsSend -benchtime 1x -count 3
 
 proto-gen:
 	./scripts/protocgen.sh

@@ -94,11 +94,23 @@ func (r *regions) supply(chain *ibctesting.TestChain, denom string) sdkmath.Int 
 // returns the acknowledgement the receiving chain wrote.
 func (r *regions) send(from *ibctesting.Endpoint, to *ibctesting.Endpoint, sender, receiver sdk.AccAddress, coin sdk.Coin) channeltypes.Acknowledgement {
 	r.t.Helper()
-	msg := transfertypes.NewMsgTransfer(from.ChannelConfig.PortID, from.ChannelID, coin, sender.String(), receiver.String(), clienttypes.NewHeight(1, 1000), 0, "")
+	return r.relay(r.transferPacket(from, sender, receiver.String(), coin, ""))
+}
+
+// transferPacket makes an ICS-20 transfer with memo from chain and returns its packet.
+func (r *regions) transferPacket(from *ibctesting.Endpoint, sender sdk.AccAddress, receiver string, coin sdk.Coin, memo string) channeltypes.Packet {
+	r.t.Helper()
+	msg := transfertypes.NewMsgTransfer(from.ChannelConfig.PortID, from.ChannelID, coin, sender.String(), receiver, clienttypes.NewHeight(1, 1000), 0, memo)
 	res, err := from.Chain.SendMsgs(msg)
 	require.NoError(r.t, err)
 	packet, err := ibctesting.ParsePacketFromEvents(res.Events)
 	require.NoError(r.t, err)
+	return packet
+}
+
+// relay delivers a packet and its acknowledgement, and returns the acknowledgement.
+func (r *regions) relay(packet channeltypes.Packet) channeltypes.Acknowledgement {
+	r.t.Helper()
 	_, ackBz, err := r.transfer.RelayPacketWithResults(packet)
 	require.NoError(r.t, err)
 	var ack channeltypes.Acknowledgement

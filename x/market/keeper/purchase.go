@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"strconv"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -152,10 +153,26 @@ func (k Keeper) purchase(ctx context.Context, o order) (types.Order, error) {
 	if err := k.setOrder(ctx, ord, seller); err != nil {
 		return types.Order{}, err
 	}
-	return ord, sdkCtx.EventManager().EmitTypedEvent(&types.EventPurchase{
-		OrderId: ord.Id, ListingId: l.Id, Buyer: o.buyer, Seller: l.Seller, Quantity: o.quantity,
-		Amount: amount, Tax: tax, Denom: o.denom, External: o.external,
-	})
+	sdkCtx.EventManager().EmitEvent(PurchaseEvent(ord))
+	return ord, nil
+}
+
+// PurchaseEvent is types.EventPurchase of an order as an ABCI event, exactly as
+// EmitTypedEvent would encode it (clients parse it with sdk.ParseTypedEvent), built without
+// JSON reflection, which would cost a purchase a fifth of its execution time.
+func PurchaseEvent(o types.Order) sdk.Event {
+	q := func(s string) string { return `"` + s + `"` }
+	return sdk.NewEvent("conductor.market.v1.EventPurchase",
+		sdk.NewAttribute("amount", q(o.Amount.String())),
+		sdk.NewAttribute("buyer", q(o.Buyer)),
+		sdk.NewAttribute("denom", q(o.Denom)),
+		sdk.NewAttribute("external", strconv.FormatBool(o.External)),
+		sdk.NewAttribute("listing_id", q(strconv.FormatUint(o.ListingId, 10))),
+		sdk.NewAttribute("order_id", q(strconv.FormatUint(o.Id, 10))),
+		sdk.NewAttribute("quantity", q(strconv.FormatUint(o.Quantity, 10))),
+		sdk.NewAttribute("seller", q(o.Seller)),
+		sdk.NewAttribute("tax", q(o.Tax.String())),
+	)
 }
 
 // setOrder stores an order and its indexes.

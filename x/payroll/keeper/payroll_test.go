@@ -170,6 +170,9 @@ func TestPayOverPeriods(t *testing.T) {
 	require.Equal(t, companyStart.SubRaw(paid), r.Balance(f.company))
 	require.Equal(t, daveStart.AddRaw(paid-paid/5), r.Balance(f.dave.Addr))
 	require.Equal(t, treasuryStart.AddRaw(paid/5), r.Balance(treasury))
+	books, err := r.App.MarketKeeper.Books.Get(r.Ctx(), f.company)
+	require.NoError(t, err)
+	require.Equal(t, paid, books.WageCosts.Int64(), "the gross wages are booked as the company's costs")
 	f.invariantHolds()
 }
 
@@ -245,6 +248,9 @@ func TestClaims(t *testing.T) {
 	}
 	total := int64(15_000_000 + 7_500_000 + 3_000_000 + 15_000_000)
 	require.Equal(t, daveStart.AddRaw(total-total/5), r.Balance(f.dave.Addr))
+	books, err := r.App.MarketKeeper.Books.Get(r.Ctx(), empty)
+	require.NoError(t, err)
+	require.Equal(t, total, books.WageCosts.Int64(), "wages owed as claims are costs when earned, once")
 	f.invariantHolds()
 }
 
