@@ -126,19 +126,19 @@ import (
 	ibctestingtypes "github.com/cosmos/ibc-go/v8/testing/types"
 
 	_ "github.com/conductor-coop/conductor/api/conductor/governanceparams/v1" // pulsar types for AutoCLI
+	_ "github.com/conductor-coop/conductor/api/conductor/market/v1"           // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/membership/v1"       // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/payroll/v1"          // pulsar types for AutoCLI
-	_ "github.com/conductor-coop/conductor/api/conductor/market/v1"           // pulsar types for AutoCLI
 	"github.com/conductor-coop/conductor/x/governanceparams"
 	governanceparamskeeper "github.com/conductor-coop/conductor/x/governanceparams/keeper"
 	governanceparamstypes "github.com/conductor-coop/conductor/x/governanceparams/types"
+	"github.com/conductor-coop/conductor/x/market"
+	marketkeeper "github.com/conductor-coop/conductor/x/market/keeper"
+	markettypes "github.com/conductor-coop/conductor/x/market/types"
 	"github.com/conductor-coop/conductor/x/membership"
 	membershipkeeper "github.com/conductor-coop/conductor/x/membership/keeper"
 	membershipsim "github.com/conductor-coop/conductor/x/membership/simulation"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
-	"github.com/conductor-coop/conductor/x/market"
-	marketkeeper "github.com/conductor-coop/conductor/x/market/keeper"
-	markettypes "github.com/conductor-coop/conductor/x/market/types"
 	"github.com/conductor-coop/conductor/x/payroll"
 	payrollkeeper "github.com/conductor-coop/conductor/x/payroll/keeper"
 	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"

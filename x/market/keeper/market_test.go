@@ -143,7 +143,7 @@ func TestPurchaseTax(t *testing.T) {
 		{"member pays the internal rate", f.carol.Addr, func(m *types.MsgPurchase) *abciResult { return r.Deliver(f.carol, m) }, 3, 49_999, false},      // 999,999 x 5% = 49,999.95
 		{"non-member pays the external rate", f.dave.Addr, func(m *types.MsgPurchase) *abciResult { return r.Deliver(f.dave, m) }, 3, 79_999, true},     // 999,999 x 8% = 79,999.92
 		{"company buys inputs at the internal rate", f.mill, func(m *types.MsgPurchase) *abciResult { return f.manage(f.carol, m) }, 7, 116_666, false}, // 2,333,331 x 5% = 116,666.55
-		{"one unit", f.carol.Addr, func(m *types.MsgPurchase) *abciResult { return r.Deliver(f.carol, m) }, 1, 16_666, false},   // 333,333 x 5% = 16,666.65
+		{"one unit", f.carol.Addr, func(m *types.MsgPurchase) *abciResult { return r.Deliver(f.carol, m) }, 1, 16_666, false},                           // 333,333 x 5% = 16,666.65
 	}
 	stock := uint64(100)
 	for _, c := range cases {
@@ -254,7 +254,9 @@ func TestListings(t *testing.T) {
 		{"kind required", func() *abciResult { return f.manage(f.alice, noKind) }, types.ErrInvalidListing},
 		{"name too long", func() *abciResult { return f.manage(f.alice, good(&types.MsgCreateListing{Name: string(long)})) }, types.ErrInvalidListing},
 		{"zero price", func() *abciResult { return f.manage(f.alice, good(&types.MsgCreateListing{UnitPrice: math.ZeroInt()})) }, types.ErrInvalidListing},
-		{"negative price", func() *abciResult { return f.manage(f.alice, good(&types.MsgCreateListing{UnitPrice: math.NewInt(-5)})) }, types.ErrInvalidListing},
+		{"negative price", func() *abciResult {
+			return f.manage(f.alice, good(&types.MsgCreateListing{UnitPrice: math.NewInt(-5)}))
+		}, types.ErrInvalidListing},
 		{"stock not a number", func() *abciResult { return f.manage(f.alice, good(&types.MsgCreateListing{Stock: "lots"})) }, types.ErrInvalidListing},
 		{"stock required", func() *abciResult { return f.manage(f.alice, noStock) }, types.ErrInvalidListing},
 		{"update by another company", func() *abciResult {

@@ -101,11 +101,11 @@ func (s sim) purchase(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs 
 	if err != nil {
 		return noop(&types.MsgPurchase{}, err.Error())
 	}
-	// leave the buyer as much again for the fee
-	if s.k.Bank.SpendableCoins(ctx, buyer.Address).AmountOf(membershiptypes.Denom).LT(quote.Total.MulRaw(2)) {
+	if s.k.Bank.SpendableCoins(ctx, buyer.Address).AmountOf(membershiptypes.Denom).LT(quote.Total) {
 		return noop(&types.MsgPurchase{}, "the buyer cannot afford it")
 	}
-	op, err := membershipsim.Deliver(r, app, ctx, s.k, types.ModuleName, buyer,
-		&types.MsgPurchase{Buyer: buyer.Address.String(), ListingId: l.Id, Quantity: quantity, MaxUnitPrice: quote.UnitPrice})
+	op, err := membershipsim.DeliverSpending(r, app, ctx, s.k, types.ModuleName, buyer,
+		&types.MsgPurchase{Buyer: buyer.Address.String(), ListingId: l.Id, Quantity: quantity, MaxUnitPrice: quote.UnitPrice},
+		sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, quote.Total)))
 	return op, nil, err
 }

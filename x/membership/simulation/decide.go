@@ -13,9 +13,15 @@ import (
 
 // Deliver signs msg by signer and delivers it in the current simulated block, for module.
 func Deliver(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, k Keepers, module string, signer simtypes.Account, msg sdk.Msg) (simtypes.OperationMsg, error) {
+	return DeliverSpending(r, app, ctx, k, module, signer, msg, nil)
+}
+
+// DeliverSpending is Deliver for a msg that spends coins of the signer: the random fee is
+// drawn from what is left.
+func DeliverSpending(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, k Keepers, module string, signer simtypes.Account, msg sdk.Msg, spent sdk.Coins) (simtypes.OperationMsg, error) {
 	op, _, err := simulation.GenAndDeliverTxWithRandFees(simulation.OperationInput{
 		R: r, App: app, TxGen: k.TxConfig, Msg: msg, Context: ctx, SimAccount: signer,
-		AccountKeeper: k.Account, Bankkeeper: k.Bank, ModuleName: module,
+		AccountKeeper: k.Account, Bankkeeper: k.Bank, ModuleName: module, CoinsSpentInMsg: spent,
 	})
 	return op, err
 }
