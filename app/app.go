@@ -125,10 +125,14 @@ import (
 	ibctm "github.com/cosmos/ibc-go/v8/modules/light-clients/07-tendermint"
 	ibctestingtypes "github.com/cosmos/ibc-go/v8/testing/types"
 
+	_ "github.com/conductor-coop/conductor/api/conductor/bankloans/v1"        // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/governanceparams/v1" // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/market/v1"           // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/membership/v1"       // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/payroll/v1"          // pulsar types for AutoCLI
+	"github.com/conductor-coop/conductor/x/bankloans"
+	bankloanskeeper "github.com/conductor-coop/conductor/x/bankloans/keeper"
+	bankloanstypes "github.com/conductor-coop/conductor/x/bankloans/types"
 	"github.com/conductor-coop/conductor/x/governanceparams"
 	governanceparamskeeper "github.com/conductor-coop/conductor/x/governanceparams/keeper"
 	governanceparamstypes "github.com/conductor-coop/conductor/x/governanceparams/types"
@@ -158,6 +162,7 @@ var maccPerms = map[string][]string{
 	ibctransfertypes.ModuleName:    {authtypes.Minter, authtypes.Burner},
 	icatypes.ModuleName:            nil,
 	membershiptypes.TreasuryName:   nil,
+	bankloanstypes.ModuleName:      nil,
 }
 
 var (
@@ -211,6 +216,7 @@ type App struct {
 	GovernanceParamsKeeper governanceparamskeeper.Keeper
 	PayrollKeeper          payrollkeeper.Keeper
 	MarketKeeper           marketkeeper.Keeper
+	BankLoansKeeper        bankloanskeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -261,7 +267,7 @@ func New(
 		govtypes.StoreKey, group.StoreKey, paramstypes.StoreKey, ibcexported.StoreKey, upgradetypes.StoreKey, feegrant.StoreKey,
 		evidencetypes.StoreKey, ibctransfertypes.StoreKey, icacontrollertypes.StoreKey, icahosttypes.StoreKey, capabilitytypes.StoreKey,
 		authzkeeper.StoreKey, consensusparamtypes.StoreKey, circuittypes.StoreKey,
-		membershiptypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey, markettypes.StoreKey,
+		membershiptypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey, markettypes.StoreKey, bankloanstypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -320,6 +326,8 @@ func New(
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, treasury)
 	app.PayrollKeeper = payrollkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[payrolltypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.MarketKeeper, treasury)
+	app.BankLoansKeeper = bankloanskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[bankloanstypes.StoreKey]), accountCodec,
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.PayrollKeeper, app.MarketKeeper, membershiptypes.TreasuryName)
 
 	app.StakingKeeper.SetHooks(stakingtypes.NewMultiStakingHooks(app.MembershipKeeper.Hooks(), app.DistrKeeper.Hooks(), app.SlashingKeeper.Hooks()))
 
@@ -395,6 +403,7 @@ func New(
 		governanceparams.NewAppModule(app.GovernanceParamsKeeper, simKeepers),
 		payroll.NewAppModule(app.PayrollKeeper, simKeepers),
 		market.NewAppModule(app.MarketKeeper, simKeepers),
+		bankloans.NewAppModule(app.BankLoansKeeper, simKeepers),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
 		genutiltypes.ModuleName: genutil.NewAppModuleBasic(genutiltypes.DefaultMessageValidator),
@@ -411,7 +420,7 @@ func New(
 	app.ModuleManager.SetOrderEndBlockers(
 		crisistypes.ModuleName, govtypes.ModuleName, stakingtypes.ModuleName, ibcexported.ModuleName,
 		ibctransfertypes.ModuleName, capabilitytypes.ModuleName, genutiltypes.ModuleName, feegrant.ModuleName,
-		icatypes.ModuleName, group.ModuleName, payrolltypes.ModuleName,
+		icatypes.ModuleName, group.ModuleName, payrolltypes.ModuleName, bankloanstypes.ModuleName,
 	)
 	// membership runs after group (it creates the assembly and institutions as groups) and
 	// before genutil (gentxs create validators, which its staking hooks gate); crisis runs
@@ -419,7 +428,7 @@ func New(
 	genesisModuleOrder := []string{
 		capabilitytypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
-		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName, payrolltypes.ModuleName, markettypes.ModuleName,
+		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName, payrolltypes.ModuleName, markettypes.ModuleName, bankloanstypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, ibctransfertypes.ModuleName,
 		icatypes.ModuleName, feegrant.ModuleName, paramstypes.ModuleName, upgradetypes.ModuleName,
 		vestingtypes.ModuleName, consensusparamtypes.ModuleName, circuittypes.ModuleName, crisistypes.ModuleName,

@@ -144,3 +144,25 @@ func (k Keeper) setListing(ctx context.Context, l types.Listing, seller sdk.AccA
 		ListingId: l.Id, Seller: l.Seller, UnitPrice: l.UnitPrice, Stock: l.Stock, Unlimited: l.Unlimited, Active: l.Active,
 	})
 }
+
+// CloseListings delists every listing of a seller (a company wound up in bankruptcy).
+func (k Keeper) CloseListings(ctx context.Context, seller sdk.AccAddress) error {
+	var open []types.Listing
+	err := k.ListingsBySeller.Walk(ctx, collections.NewPrefixedPairRange[sdk.AccAddress, uint64](seller), func(key collections.Pair[sdk.AccAddress, uint64]) (bool, error) {
+		l, err := k.Listings.Get(ctx, key.K2())
+		if err == nil && l.Active {
+			open = append(open, l)
+		}
+		return false, err
+	})
+	if err != nil {
+		return err
+	}
+	for _, l := range open {
+		l.Active = false
+		if err := k.setListing(ctx, l, seller); err != nil {
+			return err
+		}
+	}
+	return nil
+}

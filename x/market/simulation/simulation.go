@@ -40,7 +40,7 @@ func noop(msg sdk.Msg, why string) (simtypes.OperationMsg, []simtypes.FutureOper
 
 // list has a random company's workers list a product with a random stock, or a service.
 func (s sim) list(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
-	company, workers, ok := membershipsim.RandomCompany(r, ctx, s.k, accs)
+	company, workers, ok := membershipsim.RandomInstitution(r, ctx, s.k, accs, membershiptypes.AGENT_KIND_COMPANY)
 	if !ok {
 		return noop(&types.MsgCreateListing{}, "no company with a simulated worker")
 	}
@@ -57,7 +57,7 @@ func (s sim) list(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []si
 
 // reprice has a company's workers change a listing's price and restock it.
 func (s sim) reprice(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
-	company, workers, ok := membershipsim.RandomCompany(r, ctx, s.k, accs)
+	company, workers, ok := membershipsim.RandomInstitution(r, ctx, s.k, accs, membershiptypes.AGENT_KIND_COMPANY)
 	if !ok {
 		return noop(&types.MsgUpdateListing{}, "no company with a simulated worker")
 	}

@@ -66,3 +66,23 @@ func (k Keeper) LeaveCompany(ctx context.Context, company sdk.AccAddress, worker
 	}
 	return k.setWeight(ctx, agent.GroupId, worker, "0")
 }
+
+// Dissolve marks a company dissolved (bankruptcy): from now on it is no employer, seller or
+// borrower, and the RSC rule keeps every flow from its account. Its group stays, read-only
+// in effect, as the record of who decided.
+func (k Keeper) Dissolve(ctx context.Context, company sdk.AccAddress) error {
+	agent, err := k.GetAgent(ctx, company)
+	if err != nil {
+		return err
+	}
+	switch agent.Kind {
+	case types.AGENT_KIND_DISSOLVED:
+		return errorsmod.Wrapf(types.ErrDissolved, "%s", agent.Address)
+	case types.AGENT_KIND_COMPANY:
+	default:
+		return errorsmod.Wrapf(types.ErrInvalidKind, "%s is %s: only a company goes bankrupt", agent.Address, agent.Kind.Label())
+	}
+	agent.Kind = types.AGENT_KIND_DISSOLVED
+	agent.SinceHeight = sdk.UnwrapSDKContext(ctx).BlockHeight()
+	return k.SetAgent(ctx, agent)
+}

@@ -42,6 +42,11 @@ func RandomizedGenState(simState *module.SimulationState) {
 		}
 		gs.Institutions = append(gs.Institutions, types.Institution{Name: fmt.Sprintf("co-op %d", i), Kind: types.AGENT_KIND_COMPANY, Workers: workers})
 	}
+	// and the regional bank, its board the first two simulated accounts.
+	if len(simState.Accounts) > 1 {
+		gs.Institutions = append(gs.Institutions, types.Institution{Name: "regional bank", Kind: types.AGENT_KIND_BANK,
+			Workers: []string{simState.Accounts[0].Address.String(), simState.Accounts[1].Address.String()}})
+	}
 	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(gs)
 }
 
@@ -114,23 +119,24 @@ func Members(ctx sdk.Context, k keeper.Keeper, accs []simtypes.Account) []simtyp
 	return out
 }
 
-// RandomCompany picks a random company and returns its workers that are simulated
-// accounts (all its workers, as simulated companies are founded by simulated accounts).
-func RandomCompany(r *rand.Rand, ctx sdk.Context, k Keepers, accs []simtypes.Account) (string, []simtypes.Account, bool) {
+// RandomInstitution picks a random agent of kind (a company, the bank) and returns those of
+// its workers that are simulated accounts (all of them, as simulated institutions are
+// founded by simulated accounts).
+func RandomInstitution(r *rand.Rand, ctx sdk.Context, k Keepers, accs []simtypes.Account, kind types.AgentKind) (string, []simtypes.Account, bool) {
 	byAddr := make(map[string]simtypes.Account, len(accs))
 	for _, a := range accs {
 		byAddr[a.Address.String()] = a
 	}
-	var companies []string
-	rng := collections.NewPrefixedPairRange[int32, sdk.AccAddress](int32(types.AGENT_KIND_COMPANY))
+	var found []string
+	rng := collections.NewPrefixedPairRange[int32, sdk.AccAddress](int32(kind))
 	_ = k.Membership.AgentsByKind.Walk(ctx, rng, func(key collections.Pair[int32, sdk.AccAddress]) (bool, error) {
-		companies = append(companies, key.K2().String())
+		found = append(found, key.K2().String())
 		return false, nil
 	})
-	if len(companies) == 0 {
+	if len(found) == 0 {
 		return "", nil, false
 	}
-	company := companies[r.Intn(len(companies))]
+	company := found[r.Intn(len(found))]
 	res, err := keeper.NewQueryServerImpl(k.Membership).Company(ctx, &types.QueryCompanyRequest{Address: company})
 	if err != nil {
 		return "", nil, false

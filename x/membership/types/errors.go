@@ -25,3 +25,6 @@ var (
 
 // ErrManagedGroup refuses x/group's LeaveGroup on the groups the region's registry keeps.
 var ErrManagedGroup = errorsmod.Register(ModuleName, 19, "this group is kept by the region's registry: a member leaves the region with MsgLeaveRegion, a worker leaves a company by quitting")
+
+// ErrDissolved refuses an action on a company that was dissolved, or dissolving it again.
+var ErrDissolved = errorsmod.Register(ModuleName, 20, "the company was dissolved")

@@ -29,7 +29,7 @@ var (
 // RestrictedKinds are the agents whose money moves only through Conductor actions.
 func (k AgentKind) Restricted() bool {
 	switch k {
-	case AGENT_KIND_COMPANY, AGENT_KIND_REGIONAL_COMPANY, AGENT_KIND_BANK, AGENT_KIND_TREASURY, AGENT_KIND_ASSEMBLY:
+	case AGENT_KIND_COMPANY, AGENT_KIND_REGIONAL_COMPANY, AGENT_KIND_BANK, AGENT_KIND_TREASURY, AGENT_KIND_ASSEMBLY, AGENT_KIND_DISSOLVED:
 		return true
 	}
 	return false

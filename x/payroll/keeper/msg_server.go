@@ -101,16 +101,21 @@ func (m msgServer) CloseJob(ctx context.Context, msg *types.MsgCloseJob) (*types
 	if err != nil {
 		return nil, err
 	}
-	if err := m.Jobs.Remove(ctx, job.Id); err != nil {
-		return nil, err
+	return &types.MsgCloseJobResponse{}, m.closeJob(ctx, company, job)
+}
+
+// closeJob removes a job, its indexes and its applications.
+func (k Keeper) closeJob(ctx context.Context, company sdk.AccAddress, job types.Job) error {
+	if err := k.Jobs.Remove(ctx, job.Id); err != nil {
+		return err
 	}
-	if err := m.JobsByCompany.Remove(ctx, collections.Join(company, job.Id)); err != nil {
-		return nil, err
+	if err := k.JobsByCompany.Remove(ctx, collections.Join(company, job.Id)); err != nil {
+		return err
 	}
-	if err := m.JobsByOccupation.Remove(ctx, collections.Join(job.OccupationId, job.Id)); err != nil {
-		return nil, err
+	if err := k.JobsByOccupation.Remove(ctx, collections.Join(job.OccupationId, job.Id)); err != nil {
+		return err
 	}
-	return &types.MsgCloseJobResponse{}, m.Applications.Clear(ctx, collections.NewPrefixedPairRange[uint64, sdk.AccAddress](job.Id))
+	return k.Applications.Clear(ctx, collections.NewPrefixedPairRange[uint64, sdk.AccAddress](job.Id))
 }
 
 func (m msgServer) Apply(ctx context.Context, msg *types.MsgApply) (*types.MsgApplyResponse, error) {

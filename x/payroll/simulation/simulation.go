@@ -16,6 +16,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/x/simulation"
 
 	membershipsim "github.com/conductor-coop/conductor/x/membership/simulation"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	"github.com/conductor-coop/conductor/x/payroll/keeper"
 	"github.com/conductor-coop/conductor/x/payroll/types"
 )
@@ -63,7 +64,7 @@ func noop(msg sdk.Msg, why string) (simtypes.OperationMsg, []simtypes.FutureOper
 // hire: a worker of a random company proposes a job (executed at once when their vote is
 // enough), a random person applies, and the worker proposes hiring them.
 func (s sim) hire(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
-	company, workers, ok := membershipsim.RandomCompany(r, ctx, s.k, accs)
+	company, workers, ok := membershipsim.RandomInstitution(r, ctx, s.k, accs, membershiptypes.AGENT_KIND_COMPANY)
 	if !ok {
 		return noop(&types.MsgHire{}, "no company with a simulated worker")
 	}

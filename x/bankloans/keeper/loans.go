@@ -1,0 +1,162 @@
+package keeper
+
+import (
+	"context"
+	"time"
+
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/conductor-coop/conductor/x/bankloans/types"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+)
+
+func ursc(amount math.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, amount)) }
+
+// take collects up to amount of what a loan owes from payer: arrears interest first, then
+// arrears principal, then (prepay) the principal not yet due. The principal goes to the
+// bank's capital (the module account); the interest is returned for the caller to forward
+// to the treasury (one transfer per block in the collection run).
+func (k Keeper) take(ctx context.Context, l *types.Loan, payer sdk.AccAddress, amount math.Int, prepay bool) (principal, interest math.Int, err error) {
+	interest = math.MinInt(amount, l.ArrearsInterest)
+	principal = math.MinInt(amount.Sub(interest), l.ArrearsPrincipal)
+	prepaid := math.ZeroInt()
+	if prepay {
+		prepaid = math.MinInt(amount.Sub(interest).Sub(principal), l.Remaining)
+	}
+	total := interest.Add(principal).Add(prepaid)
+	if !total.IsPositive() {
+		return math.ZeroInt(), math.ZeroInt(), nil
+	}
+	if err := k.bank.SendCoinsFromAccountToModule(membershiptypes.WithConductorAction(ctx), payer, types.ModuleName, ursc(total)); err != nil {
+		return principal, interest, err
+	}
+	l.ArrearsInterest = l.ArrearsInterest.Sub(interest)
+	l.ArrearsPrincipal = l.ArrearsPrincipal.Sub(principal)
+	l.Remaining = l.Remaining.Sub(prepaid)
+	principal = principal.Add(prepaid)
+	l.PrincipalPaid = l.PrincipalPaid.Add(principal)
+	l.InterestPaid = l.InterestPaid.Add(interest)
+	return principal, interest, k.updatePortfolio(ctx, l.Bank, func(p *types.Portfolio) {
+		p.Capital = p.Capital.Add(principal)
+		p.Outstanding = p.Outstanding.Sub(principal)
+		p.InterestCollected = p.InterestCollected.Add(interest)
+	})
+}
+
+// toTreasury forwards collected interest from the module account to the treasury.
+func (k Keeper) toTreasury(ctx context.Context, interest math.Int) error {
+	if !interest.IsPositive() {
+		return nil
+	}
+	return k.bank.SendCoinsFromModuleToModule(membershiptypes.WithConductorAction(ctx), types.ModuleName, k.treasury, ursc(interest))
+}
+
+// setStatus moves a loan to status, keeping the bank's counts of active and defaulted loans.
+func (k Keeper) setStatus(ctx context.Context, l *types.Loan, status types.LoanStatus) error {
+	if l.Status == status {
+		return nil
+	}
+	counts := func(s types.LoanStatus) (active, defaulted int64) {
+		switch s {
+		case types.LOAN_STATUS_ACTIVE, types.LOAN_STATUS_DELINQUENT:
+			return 1, 0
+		case types.LOAN_STATUS_DEFAULTED:
+			return 0, 1
+		}
+		return 0, 0
+	}
+	oldActive, oldDefaulted := counts(l.Status)
+	newActive, newDefaulted := counts(status)
+	l.Status = status
+	if !status.Open() || status == types.LOAN_STATUS_DEFAULTED {
+		l.NextDue = nil
+	}
+	if err := k.updatePortfolio(ctx, l.Bank, func(p *types.Portfolio) {
+		p.ActiveLoans = uint64(int64(p.ActiveLoans) + newActive - oldActive)
+		p.DefaultedLoans = uint64(int64(p.DefaultedLoans) + newDefaulted - oldDefaulted)
+	}); err != nil {
+		return err
+	}
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventLoanStatus{LoanId: l.Id, Borrower: l.Borrower, Status: status})
+}
+
+// settleStatus sets the status that follows from what the loan owes: repaid when nothing,
+// active when no arrears (a defaulted loan stays defaulted until repaid).
+func (k Keeper) settleStatus(ctx context.Context, l *types.Loan) error {
+	switch {
+	case l.Owed().IsZero():
+		return k.setStatus(ctx, l, types.LOAN_STATUS_REPAID)
+	case l.Status == types.LOAN_STATUS_DELINQUENT && l.ArrearsInterest.IsZero() && l.ArrearsPrincipal.IsZero():
+		return k.setStatus(ctx, l, types.LOAN_STATUS_ACTIVE)
+	}
+	return nil
+}
+
+// collect runs a loan's due date: the penalty on arrears still unpaid, then the installment
+// falls due (it joins the arrears), and the borrower pays what it owes now, arrears first,
+// as far as its funds go (a company that owes wages pays them first: nothing is taken).
+// An installment not paid in full is missed: the loan is delinquent, and defaults after
+// default_after misses. It returns the interest collected, for the treasury.
+func (k Keeper) collect(ctx context.Context, l *types.Loan, now time.Time) (math.Int, error) {
+	borrower, err := k.address(l.Borrower, "borrower")
+	if err != nil {
+		return math.ZeroInt(), err
+	}
+	if arrears := l.ArrearsInterest.Add(l.ArrearsPrincipal); arrears.IsPositive() {
+		l.ArrearsInterest = l.ArrearsInterest.Add(l.PenaltyRate.MulInt(arrears).TruncateInt())
+	}
+	interest, principal := types.Split(l.Remaining, l.Installment, l.PeriodRate)
+	l.Remaining = l.Remaining.Sub(principal)
+	l.ArrearsInterest = l.ArrearsInterest.Add(interest)
+	l.ArrearsPrincipal = l.ArrearsPrincipal.Add(principal)
+	l.DueCount++
+	due := l.ArrearsInterest.Add(l.ArrearsPrincipal)
+	available := k.bank.SpendableCoin(ctx, borrower, membershiptypes.Denom).Amount
+	if owes, err := k.payroll.OwesWages(ctx, borrower); err != nil || owes {
+		available = math.ZeroInt()
+	}
+	paidPrincipal, paidInterest, err := k.take(ctx, l, borrower, math.MinInt(available, due), false)
+	if err != nil {
+		return math.ZeroInt(), err
+	}
+	if err := k.record(ctx, l, types.Payment{Kind: types.PAYMENT_KIND_INSTALLMENT, Principal: paidPrincipal, Interest: paidInterest, Due: due}); err != nil {
+		return math.ZeroInt(), err
+	}
+	next := l.NextDue.Add(l.InstallmentPeriod)
+	l.NextDue = &next
+	if l.ArrearsInterest.IsPositive() || l.ArrearsPrincipal.IsPositive() {
+		l.Missed++
+		status := types.LOAN_STATUS_DELINQUENT
+		if l.Missed >= l.DefaultAfter {
+			status = types.LOAN_STATUS_DEFAULTED
+		}
+		if err := k.setStatus(ctx, l, status); err != nil {
+			return math.ZeroInt(), err
+		}
+	} else if err := k.settleStatus(ctx, l); err != nil {
+		return math.ZeroInt(), err
+	}
+	return paidInterest, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventLoanPayment{
+		LoanId: l.Id, Borrower: l.Borrower, Kind: types.PAYMENT_KIND_INSTALLMENT, Principal: paidPrincipal, Interest: paidInterest, Status: l.Status,
+	})
+}
+
+// writeOff closes a loan with what it still owes written off: its principal leaves the
+// bank's outstanding for its written-off total; unpaid interest was never capital.
+func (k Keeper) writeOff(ctx context.Context, l *types.Loan, status types.LoanStatus) error {
+	lost := l.OutstandingPrincipal()
+	l.WrittenOff = l.WrittenOff.Add(lost)
+	l.Remaining, l.ArrearsPrincipal, l.ArrearsInterest = math.ZeroInt(), math.ZeroInt(), math.ZeroInt()
+	if err := k.updatePortfolio(ctx, l.Bank, func(p *types.Portfolio) {
+		p.Outstanding = p.Outstanding.Sub(lost)
+		p.WrittenOff = p.WrittenOff.Add(lost)
+	}); err != nil {
+		return err
+	}
+	if err := k.record(ctx, l, types.Payment{Kind: types.PAYMENT_KIND_WRITE_OFF, Principal: lost, Interest: math.ZeroInt(), Due: math.ZeroInt()}); err != nil {
+		return err
+	}
+	return k.setStatus(ctx, l, status)
+}

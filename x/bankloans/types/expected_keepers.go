@@ -1,0 +1,46 @@
+package types
+
+import (
+	"context"
+
+	"github.com/cosmos/gogoproto/proto"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+)
+
+// MembershipKeeper is the registry: who may borrow, who decided, dissolving a company.
+type MembershipKeeper interface {
+	CheckAuthority(ctx context.Context, signer string) error
+	GetAgent(ctx context.Context, addr sdk.AccAddress) (membershiptypes.Agent, error)
+	Approval(ctx context.Context, policy string, msg proto.Message) (*membershiptypes.Approval, error)
+	Dissolve(ctx context.Context, company sdk.AccAddress) error
+}
+
+// ParamsKeeper reads how many collections a block may make.
+type ParamsKeeper interface {
+	GetParams(ctx context.Context) (gptypes.Params, error)
+}
+
+// BankKeeper moves capital, disbursements, installments and interest.
+type BankKeeper interface {
+	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
+	SpendableCoin(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
+	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
+	SendCoinsFromModuleToAccount(ctx context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error
+	SendCoinsFromAccountToModule(ctx context.Context, from sdk.AccAddress, module string, amt sdk.Coins) error
+	SendCoinsFromModuleToModule(ctx context.Context, from, to string, amt sdk.Coins) error
+}
+
+// PayrollKeeper: wage claims come before the bank.
+type PayrollKeeper interface {
+	OwesWages(ctx context.Context, company sdk.AccAddress) (bool, error)
+	CloseEmployer(ctx context.Context, company sdk.AccAddress, reason string) error
+}
+
+// MarketKeeper closes a bankrupt company's listings.
+type MarketKeeper interface {
+	CloseListings(ctx context.Context, seller sdk.AccAddress) error
+}

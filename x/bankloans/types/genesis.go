@@ -1,0 +1,47 @@
+package types
+
+import (
+	errorsmod "cosmossdk.io/errors"
+)
+
+// DefaultGenesis has no products and no loans.
+func DefaultGenesis() *GenesisState {
+	return &GenesisState{NextProductId: 1, NextLoanId: 1}
+}
+
+// Validate checks ids and amounts.
+func (gs GenesisState) Validate() error {
+	products := map[uint64]bool{}
+	for _, p := range gs.Products {
+		if p.Id == 0 || p.Id >= gs.NextProductId || products[p.Id] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "product id %d", p.Id)
+		}
+		products[p.Id] = true
+		if err := p.Validate(); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "product %d: %s", p.Id, err)
+		}
+	}
+	loans := map[uint64]bool{}
+	for _, l := range gs.Loans {
+		if l.Id == 0 || l.Id >= gs.NextLoanId || loans[l.Id] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "loan id %d", l.Id)
+		}
+		loans[l.Id] = true
+		if l.Status.Open() && l.NextDue == nil && l.Status != LOAN_STATUS_DEFAULTED {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "loan %d is open without a due date", l.Id)
+		}
+	}
+	for _, p := range gs.Payments {
+		if !loans[p.LoanId] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "payment of unknown loan %d", p.LoanId)
+		}
+	}
+	banks := map[string]bool{}
+	for _, p := range gs.Portfolios {
+		if banks[p.Bank] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "portfolio of %s twice", p.Bank)
+		}
+		banks[p.Bank] = true
+	}
+	return nil
+}
