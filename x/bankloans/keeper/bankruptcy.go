@@ -50,7 +50,7 @@ func (k Keeper) windUp(ctx context.Context, company sdk.AccAddress, reason strin
 	}); err != nil {
 		return err
 	}
-	bankFunded, toBank, interest := false, math.ZeroInt(), math.ZeroInt()
+	bankFunded, toBank, rc := false, math.ZeroInt(), newReceipts()
 	for _, id := range loans {
 		l, err := k.Loan(ctx, id)
 		if err != nil {
@@ -62,11 +62,11 @@ func (k Keeper) windUp(ctx context.Context, company sdk.AccAddress, reason strin
 		}
 		old := l
 		l.ArrearsPrincipal, l.Remaining = l.ArrearsPrincipal.Add(l.Remaining), math.ZeroInt() // all due now
-		principal, paidInterest, err := k.take(ctx, &l, company, math.MinInt(balance(), l.Owed()), false)
+		principal, paidInterest, err := k.take(ctx, &l, company, math.MinInt(balance(), l.Owed()), false, rc)
 		if err != nil {
 			return err
 		}
-		toBank, interest = toBank.Add(principal).Add(paidInterest), interest.Add(paidInterest)
+		toBank = toBank.Add(principal).Add(paidInterest)
 		if err := k.record(ctx, &l, types.Payment{Kind: types.PAYMENT_KIND_BANKRUPTCY, Principal: principal, Interest: paidInterest, Due: old.Owed()}); err != nil {
 			return err
 		}
@@ -77,7 +77,7 @@ func (k Keeper) windUp(ctx context.Context, company sdk.AccAddress, reason strin
 			return err
 		}
 	}
-	if err := k.toTreasury(ctx, interest); err != nil {
+	if err := k.book(ctx, rc); err != nil {
 		return err
 	}
 	toRegion := balance()

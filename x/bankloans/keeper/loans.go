@@ -2,7 +2,7 @@ package keeper
 
 import (
 	"context"
-	"time"
+	"strconv"
 
 	"cosmossdk.io/math"
 
@@ -14,11 +14,52 @@ import (
 
 func ursc(amount math.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, amount)) }
 
+// receipts gathers what payments brought in, per bank, so that each bank's portfolio is
+// written once per batch of collections and the interest goes to the treasury in one
+// transfer.
+type receipts struct {
+	banks                []string // in the order first seen: deterministic
+	principal, interests map[string]math.Int
+	interest             math.Int
+}
+
+func newReceipts() *receipts {
+	return &receipts{principal: map[string]math.Int{}, interests: map[string]math.Int{}, interest: math.ZeroInt()}
+}
+
+func (rc *receipts) add(bank string, principal, interest math.Int) {
+	if _, ok := rc.principal[bank]; !ok {
+		rc.banks = append(rc.banks, bank)
+		rc.principal[bank], rc.interests[bank] = math.ZeroInt(), math.ZeroInt()
+	}
+	rc.principal[bank] = rc.principal[bank].Add(principal)
+	rc.interests[bank] = rc.interests[bank].Add(interest)
+	rc.interest = rc.interest.Add(interest)
+}
+
+// book returns the principal received to each bank's capital, records the interest, and
+// forwards the interest from the module account to the treasury.
+func (k Keeper) book(ctx context.Context, rc *receipts) error {
+	for _, bank := range rc.banks {
+		principal, interest := rc.principal[bank], rc.interests[bank]
+		if err := k.updatePortfolio(ctx, bank, func(p *types.Portfolio) {
+			p.Capital = p.Capital.Add(principal)
+			p.Outstanding = p.Outstanding.Sub(principal)
+			p.InterestCollected = p.InterestCollected.Add(interest)
+		}); err != nil {
+			return err
+		}
+	}
+	if !rc.interest.IsPositive() {
+		return nil
+	}
+	return k.bank.SendCoinsFromModuleToModule(membershiptypes.WithConductorAction(ctx), types.ModuleName, k.treasury, ursc(rc.interest))
+}
+
 // take collects up to amount of what a loan owes from payer: arrears interest first, then
-// arrears principal, then (prepay) the principal not yet due. The principal goes to the
-// bank's capital (the module account); the interest is returned for the caller to forward
-// to the treasury (one transfer per block in the collection run).
-func (k Keeper) take(ctx context.Context, l *types.Loan, payer sdk.AccAddress, amount math.Int, prepay bool) (principal, interest math.Int, err error) {
+// arrears principal, then (prepay) the principal not yet due. All of it goes to the module
+// account; rc books it (principal to the bank's capital, interest to the treasury).
+func (k Keeper) take(ctx context.Context, l *types.Loan, payer sdk.AccAddress, amount math.Int, prepay bool, rc *receipts) (principal, interest math.Int, err error) {
 	interest = math.MinInt(amount, l.ArrearsInterest)
 	principal = math.MinInt(amount.Sub(interest), l.ArrearsPrincipal)
 	prepaid := math.ZeroInt()
@@ -38,19 +79,8 @@ func (k Keeper) take(ctx context.Context, l *types.Loan, payer sdk.AccAddress, a
 	principal = principal.Add(prepaid)
 	l.PrincipalPaid = l.PrincipalPaid.Add(principal)
 	l.InterestPaid = l.InterestPaid.Add(interest)
-	return principal, interest, k.updatePortfolio(ctx, l.Bank, func(p *types.Portfolio) {
-		p.Capital = p.Capital.Add(principal)
-		p.Outstanding = p.Outstanding.Sub(principal)
-		p.InterestCollected = p.InterestCollected.Add(interest)
-	})
-}
-
-// toTreasury forwards collected interest from the module account to the treasury.
-func (k Keeper) toTreasury(ctx context.Context, interest math.Int) error {
-	if !interest.IsPositive() {
-		return nil
-	}
-	return k.bank.SendCoinsFromModuleToModule(membershiptypes.WithConductorAction(ctx), types.ModuleName, k.treasury, ursc(interest))
+	rc.add(l.Bank, principal, interest)
+	return principal, interest, nil
 }
 
 // setStatus moves a loan to status, keeping the bank's counts of active and defaulted loans.
@@ -98,11 +128,11 @@ func (k Keeper) settleStatus(ctx context.Context, l *types.Loan) error {
 // falls due (it joins the arrears), and the borrower pays what it owes now, arrears first,
 // as far as its funds go (a company that owes wages pays them first: nothing is taken).
 // An installment not paid in full is missed: the loan is delinquent, and defaults after
-// default_after misses. It returns the interest collected, for the treasury.
-func (k Keeper) collect(ctx context.Context, l *types.Loan, now time.Time) (math.Int, error) {
+// default_after misses. rc books what was collected.
+func (k Keeper) collect(ctx context.Context, l *types.Loan, rc *receipts) error {
 	borrower, err := k.address(l.Borrower, "borrower")
 	if err != nil {
-		return math.ZeroInt(), err
+		return err
 	}
 	if arrears := l.ArrearsInterest.Add(l.ArrearsPrincipal); arrears.IsPositive() {
 		l.ArrearsInterest = l.ArrearsInterest.Add(l.PenaltyRate.MulInt(arrears).TruncateInt())
@@ -117,12 +147,12 @@ func (k Keeper) collect(ctx context.Context, l *types.Loan, now time.Time) (math
 	if owes, err := k.payroll.OwesWages(ctx, borrower); err != nil || owes {
 		available = math.ZeroInt()
 	}
-	paidPrincipal, paidInterest, err := k.take(ctx, l, borrower, math.MinInt(available, due), false)
+	paidPrincipal, paidInterest, err := k.take(ctx, l, borrower, math.MinInt(available, due), false, rc)
 	if err != nil {
-		return math.ZeroInt(), err
+		return err
 	}
 	if err := k.record(ctx, l, types.Payment{Kind: types.PAYMENT_KIND_INSTALLMENT, Principal: paidPrincipal, Interest: paidInterest, Due: due}); err != nil {
-		return math.ZeroInt(), err
+		return err
 	}
 	next := l.NextDue.Add(l.InstallmentPeriod)
 	l.NextDue = &next
@@ -133,15 +163,31 @@ func (k Keeper) collect(ctx context.Context, l *types.Loan, now time.Time) (math
 			status = types.LOAN_STATUS_DEFAULTED
 		}
 		if err := k.setStatus(ctx, l, status); err != nil {
-			return math.ZeroInt(), err
+			return err
 		}
 	} else if err := k.settleStatus(ctx, l); err != nil {
-		return math.ZeroInt(), err
+		return err
 	}
-	return paidInterest, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventLoanPayment{
-		LoanId: l.Id, Borrower: l.Borrower, Kind: types.PAYMENT_KIND_INSTALLMENT, Principal: paidPrincipal, Interest: paidInterest, Status: l.Status,
-	})
+	sdk.UnwrapSDKContext(ctx).EventManager().EmitEvent(PaymentEvent(*l, types.PAYMENT_KIND_INSTALLMENT, paidPrincipal, paidInterest))
+	return nil
 }
+
+// PaymentEvent is types.EventLoanPayment as an ABCI event, exactly as EmitTypedEvent would
+// encode it (clients parse it with sdk.ParseTypedEvent), built without JSON reflection:
+// the collection run emits one per installment.
+func PaymentEvent(l types.Loan, kind types.PaymentKind, principal, interest math.Int) sdk.Event {
+	q := func(s string) string { return `"` + s + `"` }
+	return sdk.NewEvent("conductor.bankloans.v1.EventLoanPayment",
+		sdk.NewAttribute("borrower", q(l.Borrower)),
+		sdk.NewAttribute("interest", q(interest.String())),
+		sdk.NewAttribute("kind", q(kind.String())),
+		sdk.NewAttribute("loan_id", q(strconv.FormatUint(l.Id, 10))),
+		sdk.NewAttribute("principal", q(principal.String())),
+		sdk.NewAttribute("status", q(l.Status.String())),
+	)
+}
+
+
 
 // writeOff closes a loan with what it still owes written off: its principal leaves the
 // bank's outstanding for its written-off total; unpaid interest was never capital.

@@ -236,11 +236,12 @@ func (m msgServer) Repay(ctx context.Context, msg *types.MsgRepay) (*types.MsgRe
 	}
 	old := l
 	borrower := sdk.MustAccAddressFromBech32(l.Borrower)
-	principal, interest, err := m.take(ctx, &l, borrower, msg.Amount, true)
+	rc := newReceipts()
+	principal, interest, err := m.take(ctx, &l, borrower, msg.Amount, true, rc)
 	if err != nil {
 		return nil, err
 	}
-	if err := m.toTreasury(ctx, interest); err != nil {
+	if err := m.book(ctx, rc); err != nil {
 		return nil, err
 	}
 	if err := m.record(ctx, &l, types.Payment{Kind: types.PAYMENT_KIND_REPAYMENT, Principal: principal, Interest: interest, Due: old.Owed()}); err != nil {
@@ -252,9 +253,8 @@ func (m msgServer) Repay(ctx context.Context, msg *types.MsgRepay) (*types.MsgRe
 	if err := m.setLoan(ctx, &old, l); err != nil {
 		return nil, err
 	}
-	return &types.MsgRepayResponse{Principal: principal, Interest: interest}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventLoanPayment{
-		LoanId: l.Id, Borrower: l.Borrower, Kind: types.PAYMENT_KIND_REPAYMENT, Principal: principal, Interest: interest, Status: l.Status,
-	})
+	sdk.UnwrapSDKContext(ctx).EventManager().EmitEvent(PaymentEvent(l, types.PAYMENT_KIND_REPAYMENT, principal, interest))
+	return &types.MsgRepayResponse{Principal: principal, Interest: interest}, nil
 }
 
 // openLoanOfBank returns an outstanding loan of the signing bank.
