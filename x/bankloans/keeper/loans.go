@@ -187,8 +187,6 @@ func PaymentEvent(l types.Loan, kind types.PaymentKind, principal, interest math
 	)
 }
 
-
-
 // writeOff closes a loan with what it still owes written off: its principal leaves the
 // bank's outstanding for its written-off total; unpaid interest was never capital.
 func (k Keeper) writeOff(ctx context.Context, l *types.Loan, status types.LoanStatus) error {
