@@ -27,6 +27,7 @@ test:
 bench:
 	go test ./x/payroll/keeper/ -run '^$$' -bench BenchmarkPayrollEndBlock -benchtime 1x -timeout 30m
 	go test ./x/market/keeper/ -run '^$$' -bench BenchmarkPurchaseVsSend -benchtime 1x -count 3
+	go test ./x/bankloans/keeper/ -run '^$$' -bench BenchmarkLoanCollections -benchtime 1x -timeout 30m
 
 proto-gen:
 	./scripts/protocgen.sh
@@ -36,6 +37,7 @@ proto-check: proto-gen
 	@git diff --exit-code -- api x || (echo "generated code is stale: run make proto-gen and commit" && exit 1)
 
 lint:
+	@test -z "$$(gofmt -l app cmd x testutil tools)" || { gofmt -l app cmd x testutil tools; echo "gofmt: the files above need formatting"; exit 1; }
 	go vet $$(go list ./... | grep -v /api/)
 
 clean:
