@@ -1,13 +1,8 @@
 package market
 
 import (
-	"context"
-
-	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
-
 	"cosmossdk.io/core/appmodule"
 
-	"github.com/cosmos/cosmos-sdk/client"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
@@ -32,8 +27,6 @@ var (
 type AppModule struct {
 	modulekit.Base
 	modulekit.Genesis[types.GenesisState, *types.GenesisState]
-	keeper keeper.Keeper
-	sim    membershipsim.Keepers
 }
 
 // NewAppModule returns the market module; sim serves its simulation operations.
@@ -42,33 +35,19 @@ func NewAppModule(k keeper.Keeper, sim membershipsim.Keepers) AppModule {
 		Base: modulekit.Base{
 			ModuleName: types.ModuleName, StoreKey: types.StoreKey, Schema: k.Schema,
 			Amino: types.RegisterLegacyAminoCodec, Interfaces: types.RegisterInterfaces,
-			Gateway: func(clientCtx client.Context, mux *gwruntime.ServeMux) error {
-				return types.RegisterQueryHandlerClient(context.Background(), mux, types.NewQueryClient(clientCtx))
+			Gateway: modulekit.Gateway(types.RegisterQueryHandlerClient, types.NewQueryClient),
+			Services: func(cfg module.Configurator) {
+				types.RegisterMsgServer(cfg.MsgServer(), keeper.NewMsgServerImpl(k))
+				types.RegisterQueryServer(cfg.QueryServer(), keeper.NewQueryServerImpl(k))
 			},
+			Invariants: func(ir sdk.InvariantRegistry) { keeper.RegisterInvariants(ir, k) },
+			SimGenesis: func(s *module.SimulationState) {
+				s.GenState[types.ModuleName] = s.Cdc.MustMarshalJSON(types.DefaultGenesis())
+			},
+			Operations: func() []simtypes.WeightedOperation { return simulation.WeightedOperations(sim, k) },
 		},
 		Genesis: modulekit.Genesis[types.GenesisState, *types.GenesisState]{
 			ModuleName: types.ModuleName, Default: types.DefaultGenesis, Init: k.InitGenesis, Export: k.ExportGenesis,
 		},
-		keeper: k, sim: sim,
 	}
-}
-
-func (am AppModule) RegisterServices(cfg module.Configurator) {
-	types.RegisterMsgServer(cfg.MsgServer(), keeper.NewMsgServerImpl(am.keeper))
-	types.RegisterQueryServer(cfg.QueryServer(), keeper.NewQueryServerImpl(am.keeper))
-}
-
-func (am AppModule) RegisterInvariants(ir sdk.InvariantRegistry) {
-	keeper.RegisterInvariants(ir, am.keeper)
-}
-
-// GenerateGenesisState starts with an empty market: the operations fill it.
-func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
-	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(types.DefaultGenesis())
-}
-
-// WeightedOperations: companies list and reprice through their workers' proposals;
-// accounts buy.
-func (am AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation {
-	return simulation.WeightedOperations(am.sim, am.keeper)
 }

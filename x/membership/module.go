@@ -1,13 +1,8 @@
 package membership
 
 import (
-	"context"
-
-	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
-
 	"cosmossdk.io/core/appmodule"
 
-	"github.com/cosmos/cosmos-sdk/client"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
@@ -31,8 +26,6 @@ var (
 type AppModule struct {
 	modulekit.Base
 	modulekit.Genesis[types.GenesisState, *types.GenesisState]
-	keeper keeper.Keeper
-	sim    simulation.Keepers
 }
 
 // NewAppModule returns the membership module; sim holds what its simulation operations use.
@@ -41,32 +34,17 @@ func NewAppModule(k keeper.Keeper, sim simulation.Keepers) AppModule {
 		Base: modulekit.Base{
 			ModuleName: types.ModuleName, StoreKey: types.StoreKey, Schema: k.Schema,
 			Amino: types.RegisterLegacyAminoCodec, Interfaces: types.RegisterInterfaces,
-			Gateway: func(clientCtx client.Context, mux *gwruntime.ServeMux) error {
-				return types.RegisterQueryHandlerClient(context.Background(), mux, types.NewQueryClient(clientCtx))
+			Gateway: modulekit.Gateway(types.RegisterQueryHandlerClient, types.NewQueryClient),
+			Services: func(cfg module.Configurator) {
+				types.RegisterMsgServer(cfg.MsgServer(), keeper.NewMsgServerImpl(k))
+				types.RegisterQueryServer(cfg.QueryServer(), keeper.NewQueryServerImpl(k))
 			},
+			Invariants: func(ir sdk.InvariantRegistry) { keeper.RegisterInvariants(ir, k) },
+			SimGenesis: simulation.RandomizedGenState,
+			Operations: func() []simtypes.WeightedOperation { return simulation.WeightedOperations(sim) },
 		},
 		Genesis: modulekit.Genesis[types.GenesisState, *types.GenesisState]{
 			ModuleName: types.ModuleName, Default: types.DefaultGenesis, Init: k.InitGenesis, Export: k.ExportGenesis,
 		},
-		keeper: k, sim: sim,
 	}
-}
-
-// GenerateGenesisState makes a quarter of the simulated accounts members and admits all as validators.
-func (AppModule) GenerateGenesisState(simState *module.SimulationState) {
-	simulation.RandomizedGenState(simState)
-}
-
-// WeightedOperations returns the module's simulation operations.
-func (am AppModule) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation {
-	return simulation.WeightedOperations(am.sim)
-}
-
-func (am AppModule) RegisterServices(cfg module.Configurator) {
-	types.RegisterMsgServer(cfg.MsgServer(), keeper.NewMsgServerImpl(am.keeper))
-	types.RegisterQueryServer(cfg.QueryServer(), keeper.NewQueryServerImpl(am.keeper))
-}
-
-func (am AppModule) RegisterInvariants(ir sdk.InvariantRegistry) {
-	keeper.RegisterInvariants(ir, am.keeper)
 }

@@ -15,6 +15,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/conductor-coop/conductor/x/bankloans/types"
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
@@ -79,11 +80,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 }
 
 func (k Keeper) address(s, what string) (sdk.AccAddress, error) {
-	addr, err := k.addressCodec.StringToBytes(s)
-	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "%s %q: %s", what, s, err)
-	}
-	return addr, nil
+	return modulekit.Address(k.addressCodec, s, what, types.ErrInvalidAddress)
 }
 
 // Loan returns a loan or ErrUnknownLoan.

@@ -1,18 +1,27 @@
 package modulekit
 
 import (
-	"cosmossdk.io/collections"
+	"context"
 
+	gogogrpc "github.com/cosmos/gogoproto/grpc"
 	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/core/address"
+	errorsmod "cosmossdk.io/errors"
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/codec"
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/module"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 )
 
 // Base is what every Conductor module has in common: its name and store, its codecs, its
-// REST gateway and its store decoder. A module's AppModule embeds it beside Genesis.
+// REST gateway, its services and invariants, its simulation and its store decoder. A
+// module's AppModule embeds it beside Genesis and adds what is its own (EndBlock,
+// AutoCLIOptions).
 type Base struct {
 	ModuleName string
 	StoreKey   string
@@ -21,6 +30,13 @@ type Base struct {
 	// Gateway registers the module's query service on the REST gateway.
 	Gateway func(client.Context, *gwruntime.ServeMux) error
 	Schema  collections.Schema
+	// Services registers the module's Msg and Query services.
+	Services func(module.Configurator)
+	// Invariants registers the module's invariants.
+	Invariants func(sdk.InvariantRegistry)
+	// SimGenesis draws a random genesis; Operations are the weighted simulation operations.
+	SimGenesis func(*module.SimulationState)
+	Operations func() []simtypes.WeightedOperation
 }
 
 func (Base) IsOnePerModuleType()      {}
@@ -38,7 +54,34 @@ func (b Base) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwruntime
 	}
 }
 
+func (b Base) RegisterServices(cfg module.Configurator) { b.Services(cfg) }
+
+func (b Base) RegisterInvariants(ir sdk.InvariantRegistry) { b.Invariants(ir) }
+
+func (b Base) GenerateGenesisState(simState *module.SimulationState) { b.SimGenesis(simState) }
+
+func (b Base) WeightedOperations(module.SimulationState) []simtypes.WeightedOperation {
+	return b.Operations()
+}
+
 // RegisterStoreDecoder decodes the module's store in simulation logs.
 func (b Base) RegisterStoreDecoder(sdr simtypes.StoreDecoderRegistry) {
 	sdr[b.StoreKey] = simtypes.NewStoreDecoderFuncFromCollectionsSchema(b.Schema)
+}
+
+// Gateway adapts a module's generated RegisterQueryHandlerClient and NewQueryClient to Base.Gateway.
+func Gateway[C any](register func(context.Context, *gwruntime.ServeMux, C) error, newClient func(gogogrpc.ClientConn) C) func(client.Context, *gwruntime.ServeMux) error {
+	return func(clientCtx client.Context, mux *gwruntime.ServeMux) error {
+		return register(context.Background(), mux, newClient(clientCtx))
+	}
+}
+
+// Address decodes a bech32 address of a message or query field, wrapping a failure in the
+// module's registered invalid-address error and naming the field.
+func Address(codec address.Codec, s, what string, invalid *errorsmod.Error) (sdk.AccAddress, error) {
+	addr, err := codec.StringToBytes(s)
+	if err != nil {
+		return nil, errorsmod.Wrapf(invalid, "%s %q: %s", what, s, err)
+	}
+	return addr, nil
 }

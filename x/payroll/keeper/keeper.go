@@ -13,6 +13,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	"github.com/conductor-coop/conductor/x/payroll/types"
 )
 
@@ -101,11 +102,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 }
 
 func (k Keeper) address(s, what string) (sdk.AccAddress, error) {
-	addr, err := k.addressCodec.StringToBytes(s)
-	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "%s %q: %s", what, s, err)
-	}
-	return addr, nil
+	return modulekit.Address(k.addressCodec, s, what, types.ErrInvalidAddress)
 }
 
 // next returns the next id of a sequence whose ids start at 1.
