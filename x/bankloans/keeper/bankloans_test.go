@@ -191,6 +191,7 @@ func TestArrearsAndDefault(t *testing.T) {
 	require.Equal(t, uint32(1), l.Missed)
 	require.Equal(t, A, l.ArrearsInterest.Add(l.ArrearsPrincipal).Int64(), "the installment is in arrears")
 	require.Equal(t, int64(120_000), l.ArrearsInterest.Int64())
+	require.Equal(t, A, f.portfolio().Arrears.Int64(), "the bank's portfolio shows the arrears")
 
 	// money arrives; the next due date collects the arrears, a penalty on them, and the installment.
 	f.must(r.Deliver(f.dave, banktypes.NewMsgSend(f.dave.Addr, f.erin.Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 3*A)))))
@@ -199,6 +200,7 @@ func TestArrearsAndDefault(t *testing.T) {
 	f.untilDue(l.Id)
 	l = f.loan(l.Id).Loan
 	require.Equal(t, types.LOAN_STATUS_ACTIVE, l.Status, "arrears cleared")
+	require.True(t, f.portfolio().Arrears.IsZero())
 	require.True(t, l.ArrearsInterest.IsZero() && l.ArrearsPrincipal.IsZero())
 	require.Equal(t, 3*A-(A+penalty+interest2.Int64()+principal2.Int64()), r.Balance(f.erin.Addr).Int64())
 

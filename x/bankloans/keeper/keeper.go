@@ -106,7 +106,10 @@ func (k Keeper) portfolio(ctx context.Context, bank sdk.AccAddress) (types.Portf
 	p, err := k.Portfolios.Get(ctx, bank)
 	if errors.Is(err, collections.ErrNotFound) {
 		z := math.ZeroInt()
-		return types.Portfolio{Bank: bank.String(), Provided: z, Capital: z, Outstanding: z, WrittenOff: z, InterestCollected: z, Lent: z}, nil
+		return types.Portfolio{Bank: bank.String(), Provided: z, Capital: z, Outstanding: z, WrittenOff: z, InterestCollected: z, Lent: z, Arrears: z}, nil
+	}
+	if p.Arrears.IsNil() { // a portfolio written before it had arrears
+		p.Arrears = math.ZeroInt()
 	}
 	return p, err
 }
@@ -125,9 +128,16 @@ func (k Keeper) updatePortfolio(ctx context.Context, bank string, f func(*types.
 	return k.Portfolios.Set(ctx, addr, p)
 }
 
-// setLoan stores a loan, its indexes, and its place in the due queue (old is the loan as it
-// was stored, to move it in the queue).
+// setLoan stores a loan, its place in the due queue (old is the loan as it was stored, to
+// move it in the queue), and any change of its arrears in its bank's portfolio.
 func (k Keeper) setLoan(ctx context.Context, old *types.Loan, l types.Loan) error {
+	if old != nil {
+		if delta := l.Arrears().Sub(old.Arrears()); !delta.IsZero() {
+			if err := k.updatePortfolio(ctx, l.Bank, func(p *types.Portfolio) { p.Arrears = p.Arrears.Add(delta) }); err != nil {
+				return err
+			}
+		}
+	}
 	if old != nil && old.NextDue != nil && (l.NextDue == nil || !old.NextDue.Equal(*l.NextDue) || !l.Status.Open() || l.Status == types.LOAN_STATUS_DEFAULTED) {
 		if err := k.Due.Remove(ctx, collections.Join(*old.NextDue, l.Id)); err != nil {
 			return err

@@ -75,6 +75,11 @@ func (l Loan) Owed() math.Int {
 	return l.ArrearsInterest.Add(l.ArrearsPrincipal).Add(l.Remaining)
 }
 
+// Arrears is what fell due and was not paid.
+func (l Loan) Arrears() math.Int {
+	return l.ArrearsInterest.Add(l.ArrearsPrincipal)
+}
+
 // OutstandingPrincipal is the principal not yet repaid: arrears and not yet due.
 func (l Loan) OutstandingPrincipal() math.Int {
 	return l.ArrearsPrincipal.Add(l.Remaining)
