@@ -7,6 +7,7 @@ import (
 	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
@@ -465,4 +466,23 @@ func TestCapitalInvariantBreaks(t *testing.T) {
 	_, broken := keeper.CapitalAccountedInvariant(f.r.App.BankLoansKeeper)(ctx)
 	require.True(t, broken)
 	require.Equal(t, authtypes.NewModuleAddress(types.ModuleName), f.r.App.AccountKeeper.GetModuleAddress(types.ModuleName))
+}
+
+// TestCollectionFailureDoesNotHalt: a loan whose collection fails (here its record is gone,
+// as on a corrupt store) is taken out of the queue and the others are still collected; the
+// block does not fail.
+func TestCollectionFailureDoesNotHalt(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	broken := f.borrow(f.dave, f.dave.Addr, 10*rsc, 2)
+	fine := f.borrow(f.carol, f.carol.Addr, 10*rsc, 2)
+	require.NoError(t, r.App.BankLoansKeeper.Loans.Remove(r.Ctx(), broken.Id))
+	carol := r.Balance(f.carol.Addr)
+	r.At(*fine.NextDue)
+	require.Equal(t, carol.Sub(fine.Installment), r.Balance(f.carol.Addr), "the other loan was collected")
+	has, err := r.App.BankLoansKeeper.Due.Has(r.Ctx(), collections.Join(*broken.NextDue, broken.Id))
+	require.NoError(t, err)
+	require.False(t, has, "the broken loan left the queue")
+	r.At(r.Time.Add(month))
+	require.Equal(t, types.LOAN_STATUS_REPAID, f.loan(fine.Id).Loan.Status)
 }
