@@ -11,6 +11,7 @@ import (
 	ibcante "github.com/cosmos/ibc-go/v8/modules/core/ante"
 	"github.com/cosmos/ibc-go/v8/modules/core/keeper"
 
+	dividendkeeper "github.com/conductor-coop/conductor/x/dividend/keeper"
 	membershipkeeper "github.com/conductor-coop/conductor/x/membership/keeper"
 )
 
@@ -20,6 +21,7 @@ type HandlerOptions struct {
 	CircuitKeeper    circuitante.CircuitBreaker
 	IBCKeeper        *keeper.Keeper
 	MembershipKeeper membershipkeeper.Keeper
+	DividendKeeper   dividendkeeper.Keeper
 }
 
 // NewAnteHandler returns an AnteHandler that checks and increments sequence
@@ -55,6 +57,7 @@ func NewAnteHandler(options HandlerOptions) (sdk.AnteHandler, error) {
 		ibcante.NewRedundantRelayDecorator(options.IBCKeeper),
 		membershipkeeper.NewRSCRuleDecorator(options.MembershipKeeper),
 		membershipkeeper.SignersDecorator{},
+		dividendkeeper.NewSettleDecorator(options.DividendKeeper),
 	}
 
 	return sdk.ChainAnteDecorators(anteDecorators...), nil

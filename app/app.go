@@ -126,6 +126,7 @@ import (
 	ibctestingtypes "github.com/cosmos/ibc-go/v8/testing/types"
 
 	_ "github.com/conductor-coop/conductor/api/conductor/bankloans/v1"        // pulsar types for AutoCLI
+	_ "github.com/conductor-coop/conductor/api/conductor/dividend/v1"         // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/governanceparams/v1" // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/market/v1"           // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/membership/v1"       // pulsar types for AutoCLI
@@ -133,6 +134,9 @@ import (
 	"github.com/conductor-coop/conductor/x/bankloans"
 	bankloanskeeper "github.com/conductor-coop/conductor/x/bankloans/keeper"
 	bankloanstypes "github.com/conductor-coop/conductor/x/bankloans/types"
+	"github.com/conductor-coop/conductor/x/dividend"
+	dividendkeeper "github.com/conductor-coop/conductor/x/dividend/keeper"
+	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	"github.com/conductor-coop/conductor/x/governanceparams"
 	governanceparamskeeper "github.com/conductor-coop/conductor/x/governanceparams/keeper"
 	governanceparamstypes "github.com/conductor-coop/conductor/x/governanceparams/types"
@@ -217,6 +221,7 @@ type App struct {
 	PayrollKeeper          payrollkeeper.Keeper
 	MarketKeeper           marketkeeper.Keeper
 	BankLoansKeeper        bankloanskeeper.Keeper
+	DividendKeeper         dividendkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -267,7 +272,7 @@ func New(
 		govtypes.StoreKey, group.StoreKey, paramstypes.StoreKey, ibcexported.StoreKey, upgradetypes.StoreKey, feegrant.StoreKey,
 		evidencetypes.StoreKey, ibctransfertypes.StoreKey, icacontrollertypes.StoreKey, icahosttypes.StoreKey, capabilitytypes.StoreKey,
 		authzkeeper.StoreKey, consensusparamtypes.StoreKey, circuittypes.StoreKey,
-		membershiptypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey, markettypes.StoreKey, bankloanstypes.StoreKey,
+		membershiptypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey, markettypes.StoreKey, bankloanstypes.StoreKey, dividendtypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -322,12 +327,15 @@ func New(
 	app.GovernanceParamsKeeper = governanceparamskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[governanceparamstypes.StoreKey]), app.MembershipKeeper)
 
 	treasury := authtypes.NewModuleAddress(membershiptypes.TreasuryName)
-	app.MarketKeeper = marketkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[markettypes.StoreKey]), accountCodec,
+	app.DividendKeeper = dividendkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[dividendtypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, treasury)
+	app.MembershipKeeper.SetMemberHooks(app.DividendKeeper)
+	app.MarketKeeper = marketkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[markettypes.StoreKey]), accountCodec,
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.DividendKeeper, treasury)
 	app.PayrollKeeper = payrollkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[payrolltypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.MarketKeeper, treasury)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.MarketKeeper, app.DividendKeeper, treasury)
 	app.BankLoansKeeper = bankloanskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[bankloanstypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.PayrollKeeper, app.MarketKeeper, membershiptypes.TreasuryName)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.PayrollKeeper, app.MarketKeeper, app.DividendKeeper, membershiptypes.TreasuryName)
 
 	app.StakingKeeper.SetHooks(stakingtypes.NewMultiStakingHooks(app.MembershipKeeper.Hooks(), app.DistrKeeper.Hooks(), app.SlashingKeeper.Hooks()))
 
@@ -404,6 +412,7 @@ func New(
 		payroll.NewAppModule(app.PayrollKeeper, simKeepers),
 		market.NewAppModule(app.MarketKeeper, simKeepers),
 		bankloans.NewAppModule(app.BankLoansKeeper, simKeepers),
+		dividend.NewAppModule(app.DividendKeeper, simKeepers),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
 		genutiltypes.ModuleName: genutil.NewAppModuleBasic(genutiltypes.DefaultMessageValidator),
@@ -420,7 +429,7 @@ func New(
 	app.ModuleManager.SetOrderEndBlockers(
 		crisistypes.ModuleName, govtypes.ModuleName, stakingtypes.ModuleName, ibcexported.ModuleName,
 		ibctransfertypes.ModuleName, capabilitytypes.ModuleName, genutiltypes.ModuleName, feegrant.ModuleName,
-		icatypes.ModuleName, group.ModuleName, payrolltypes.ModuleName, bankloanstypes.ModuleName,
+		icatypes.ModuleName, group.ModuleName, payrolltypes.ModuleName, bankloanstypes.ModuleName, dividendtypes.ModuleName,
 	)
 	// membership runs after group (it creates the assembly and institutions as groups) and
 	// before genutil (gentxs create validators, which its staking hooks gate); crisis runs
@@ -428,7 +437,7 @@ func New(
 	genesisModuleOrder := []string{
 		capabilitytypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
-		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName, payrolltypes.ModuleName, markettypes.ModuleName, bankloanstypes.ModuleName,
+		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName, payrolltypes.ModuleName, markettypes.ModuleName, bankloanstypes.ModuleName, dividendtypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, ibctransfertypes.ModuleName,
 		icatypes.ModuleName, feegrant.ModuleName, paramstypes.ModuleName, upgradetypes.ModuleName,
 		vestingtypes.ModuleName, consensusparamtypes.ModuleName, circuittypes.ModuleName, crisistypes.ModuleName,
@@ -506,6 +515,7 @@ func (app *App) setAnteHandler(txConfig client.TxConfig) {
 		CircuitKeeper:    &app.CircuitKeeper,
 		IBCKeeper:        app.IBCKeeper,
 		MembershipKeeper: app.MembershipKeeper,
+		DividendKeeper:   app.DividendKeeper,
 	})
 	if err != nil {
 		panic(err)

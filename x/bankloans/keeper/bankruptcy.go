@@ -83,6 +83,9 @@ func (k Keeper) windUp(ctx context.Context, company sdk.AccAddress, reason strin
 	toRegion := balance()
 	if toRegion.IsPositive() {
 		treasury := authtypes.NewModuleAddress(k.treasury)
+		if err := k.books.Track(ctx, company, toRegion); err != nil {
+			return err
+		}
 		if err := k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), company, treasury, ursc(toRegion)); err != nil {
 			return err
 		}

@@ -9,6 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/conductor-coop/conductor/x/bankloans/types"
+	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
@@ -38,7 +39,7 @@ func (rc *receipts) add(bank string, principal, interest math.Int) {
 }
 
 // book returns the principal received to each bank's capital, records the interest, and
-// forwards the interest from the module account to the treasury.
+// forwards the interest from the module account to the treasury, booked as its revenue.
 func (k Keeper) book(ctx context.Context, rc *receipts) error {
 	for _, bank := range rc.banks {
 		principal, interest := rc.principal[bank], rc.interests[bank]
@@ -53,7 +54,10 @@ func (k Keeper) book(ctx context.Context, rc *receipts) error {
 	if !rc.interest.IsPositive() {
 		return nil
 	}
-	return k.bank.SendCoinsFromModuleToModule(membershiptypes.WithConductorAction(ctx), types.ModuleName, k.treasury, ursc(rc.interest))
+	if err := k.bank.SendCoinsFromModuleToModule(membershiptypes.WithConductorAction(ctx), types.ModuleName, k.treasury, ursc(rc.interest)); err != nil {
+		return err
+	}
+	return k.books.Book(ctx, dividendtypes.SOURCE_BANK_INTEREST, rc.interest)
 }
 
 // take collects up to amount of what a loan owes from payer: arrears interest first, then
@@ -69,6 +73,9 @@ func (k Keeper) take(ctx context.Context, l *types.Loan, payer sdk.AccAddress, a
 	total := interest.Add(principal).Add(prepaid)
 	if !total.IsPositive() {
 		return math.ZeroInt(), math.ZeroInt(), nil
+	}
+	if err := k.books.Track(ctx, payer, total); err != nil {
+		return principal, interest, err
 	}
 	if err := k.bank.SendCoinsFromAccountToModule(membershiptypes.WithConductorAction(ctx), payer, types.ModuleName, ursc(total)); err != nil {
 		return principal, interest, err

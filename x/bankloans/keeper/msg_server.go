@@ -179,6 +179,9 @@ func (m msgServer) Approve(ctx context.Context, msg *types.MsgApprove) (*types.M
 	if l.Decision, err = m.membership.Approval(ctx, msg.Bank, msg); err != nil {
 		return nil, err
 	}
+	if err := m.books.Track(ctx, borrower, math.ZeroInt()); err != nil {
+		return nil, err
+	}
 	if err := m.bank.SendCoinsFromModuleToAccount(membershiptypes.WithConductorAction(ctx), types.ModuleName, borrower, ursc(l.Principal)); err != nil {
 		return nil, err
 	}

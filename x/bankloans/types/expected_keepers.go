@@ -3,10 +3,13 @@ package types
 import (
 	"context"
 
+	"cosmossdk.io/math"
+
 	"github.com/cosmos/gogoproto/proto"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
@@ -43,4 +46,11 @@ type PayrollKeeper interface {
 // MarketKeeper closes a bankrupt company's listings.
 type MarketKeeper interface {
 	CloseListings(ctx context.Context, seller sdk.AccAddress) error
+}
+
+// Treasury books the treasury's revenue by source and tracks companies' money for the
+// profit-at-rest tax (x/dividend).
+type Treasury interface {
+	Book(ctx context.Context, source dividendtypes.Source, amount math.Int) error
+	Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error
 }

@@ -20,12 +20,13 @@ import (
 // Keeper holds the listings, the orders and the companies' books, and runs purchases: the
 // one route by which money moves from a buyer to a company.
 type Keeper struct {
-	cdc          codec.BinaryCodec
-	addressCodec address.Codec
-	membership   types.MembershipKeeper
-	params       types.ParamsKeeper
-	bank         types.BankKeeper
-	treasury     sdk.AccAddress
+	cdc           codec.BinaryCodec
+	addressCodec  address.Codec
+	membership    types.MembershipKeeper
+	params        types.ParamsKeeper
+	bank          types.BankKeeper
+	treasuryBooks types.Treasury
+	treasury      sdk.AccAddress
 
 	Schema           collections.Schema
 	Listings         collections.Map[uint64, types.Listing]
@@ -40,14 +41,14 @@ type Keeper struct {
 	Books          collections.Map[sdk.AccAddress, types.Books]
 }
 
-// NewKeeper returns the market keeper; treasury receives the sales tax.
+// NewKeeper returns the market keeper; treasury receives the sales tax (books records it).
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
-	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, treasury sdk.AccAddress,
+	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, books types.Treasury, treasury sdk.AccAddress,
 ) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	addrID := collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
 	k := Keeper{
-		cdc: cdc, addressCodec: addressCodec, membership: membership, params: params, bank: bank, treasury: treasury,
+		cdc: cdc, addressCodec: addressCodec, membership: membership, params: params, bank: bank, treasuryBooks: books, treasury: treasury,
 		Listings:         collections.NewMap(sb, types.ListingsKey, "listings", collections.Uint64Key, codec.CollValue[types.Listing](cdc)),
 		ListingSeq:       collections.NewSequence(sb, types.ListingSeqKey, "listing_seq"),
 		ListingsBySeller: collections.NewKeySet(sb, types.ListingsBySellerKey, "listings_by_seller", addrID),

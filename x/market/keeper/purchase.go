@@ -12,6 +12,7 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
+	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	"github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
@@ -108,12 +109,29 @@ func (k Keeper) purchase(ctx context.Context, o order) (types.Order, error) {
 	if tax.IsPositive() {
 		outputs = append(outputs, banktypes.Output{Address: k.treasury.String(), Coins: sdk.NewCoins(sdk.NewCoin(o.denom, tax))})
 	}
+	if o.company {
+		if err := k.treasuryBooks.Track(ctx, o.payer, amount.Add(tax)); err != nil {
+			return types.Order{}, err
+		}
+	}
+	if err := k.treasuryBooks.Track(ctx, seller, math.ZeroInt()); err != nil {
+		return types.Order{}, err
+	}
 	input := banktypes.Input{Address: o.payer.String(), Coins: sdk.NewCoins(sdk.NewCoin(o.denom, amount.Add(tax)))}
 	if err := k.bank.InputOutputCoins(membershiptypes.WithConductorAction(ctx), input, outputs); err != nil {
 		if errorsmod.IsOf(err, sdkerrors.ErrInsufficientFunds) {
 			return types.Order{}, errorsmod.Wrapf(types.ErrInsufficientFund, "%s%s + tax %s%s: %s", amount, o.denom, tax, o.denom, err)
 		}
 		return types.Order{}, err
+	}
+	if o.denom == membershiptypes.Denom {
+		source := dividendtypes.SOURCE_INTERNAL_SALES_TAX
+		if o.external {
+			source = dividendtypes.SOURCE_EXTERNAL_SALES_TAX
+		}
+		if err := k.treasuryBooks.Book(ctx, source, tax); err != nil {
+			return types.Order{}, err
+		}
 	}
 
 	if !l.Unlimited {

@@ -3,11 +3,14 @@ package types
 import (
 	"context"
 
+	"cosmossdk.io/math"
+
 	"github.com/cosmos/gogoproto/proto"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
+	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
@@ -28,4 +31,11 @@ type BankKeeper interface {
 	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
 	GetAllBalances(ctx context.Context, addr sdk.AccAddress) sdk.Coins
 	InputOutputCoins(ctx context.Context, input banktypes.Input, outputs []banktypes.Output) error
+}
+
+// Treasury books the treasury's revenue by source and tracks companies' money for the
+// profit-at-rest tax (x/dividend).
+type Treasury interface {
+	Book(ctx context.Context, source dividendtypes.Source, amount math.Int) error
+	Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error
 }

@@ -37,6 +37,7 @@ type Keeper struct {
 	// admin is the membership module's address: the admin of every group it creates, so that
 	// admission, leaving and employment keep the groups in sync.
 	admin string
+	hooks *memberHooks
 
 	Schema             collections.Schema
 	Agents             collections.Map[sdk.AccAddress, types.Agent]
@@ -59,6 +60,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		group:              groupKeeper,
 		account:            accountKeeper,
 		admin:              admin,
+		hooks:              &memberHooks{},
 		Agents:             collections.NewMap(sb, types.AgentsKey, "agents", sdk.AccAddressKey, codec.CollValue[types.Agent](cdc)),
 		AgentsByKind:       collections.NewKeySet(sb, types.AgentsByKindKey, "agents_by_kind", collections.PairKeyCodec(collections.Int32Key, sdk.AccAddressKey)),
 		Assembly:           collections.NewItem(sb, types.AssemblyKey, "assembly", codec.CollValue[types.Assembly](cdc)),
@@ -167,6 +169,9 @@ func (k Keeper) admit(ctx context.Context, address string) error {
 	if err := k.SetAgent(ctx, agent); err != nil {
 		return err
 	}
+	if err := k.afterAdmitted(ctx, sdk.MustAccAddressFromBech32(address)); err != nil {
+		return err
+	}
 	if assembly, err := k.Assembly.Get(ctx); err == nil {
 		if err := k.setWeight(ctx, assembly.GroupId, address, "1"); err != nil {
 			return err
@@ -194,6 +199,9 @@ func (k Keeper) leave(ctx context.Context, address string) error {
 	}
 	if info.Info.TotalWeight == "1" {
 		return types.ErrLastMember
+	}
+	if err := k.beforeLeaving(ctx, sdk.MustAccAddressFromBech32(address)); err != nil {
+		return err
 	}
 	agent.Member = false
 	agent.SinceHeight = sdk.UnwrapSDKContext(ctx).BlockHeight()

@@ -23,7 +23,6 @@ var (
 	AssemblyKey           = collections.NewPrefix(2)
 	AssemblyConfigKey     = collections.NewPrefix(3)
 	AdmittedValidatorsKey = collections.NewPrefix(4)
-	MemberCountKey        = collections.NewPrefix(5)
 )
 
 // RestrictedKinds are the agents whose money moves only through Conductor actions.

@@ -31,6 +31,7 @@ type Keeper struct {
 	params       types.ParamsKeeper
 	bank         types.BankKeeper
 	costs        types.CostBooker
+	books        types.Treasury
 	treasury     sdk.AccAddress
 
 	Schema               collections.Schema
@@ -60,16 +61,17 @@ type Keeper struct {
 	Totals   collections.Item[types.Totals]
 }
 
-// NewKeeper returns the payroll keeper; treasury receives the income tax; costs books the
-// wages as the companies' costs.
+// NewKeeper returns the payroll keeper; treasury receives the income tax (books records it);
+// costs books the wages as the companies' costs.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
-	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, costs types.CostBooker, treasury sdk.AccAddress,
+	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, costs types.CostBooker,
+	books types.Treasury, treasury sdk.AccAddress,
 ) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	addrIDKey := collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
 	idAddrKey := collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey)
 	k := Keeper{
-		cdc: cdc, addressCodec: addressCodec, membership: membership, params: params, bank: bank, costs: costs, treasury: treasury,
+		cdc: cdc, addressCodec: addressCodec, membership: membership, params: params, bank: bank, costs: costs, books: books, treasury: treasury,
 		Occupations:          collections.NewMap(sb, types.OccupationsKey, "occupations", collections.Uint64Key, codec.CollValue[types.Occupation](cdc)),
 		OccupationSeq:        collections.NewSequence(sb, types.OccupationSeqKey, "occupation_seq"),
 		Jobs:                 collections.NewMap(sb, types.JobsKey, "jobs", collections.Uint64Key, codec.CollValue[types.Job](cdc)),

@@ -13,6 +13,7 @@ import (
 
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
+	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	"github.com/conductor-coop/conductor/x/payroll/types"
@@ -241,8 +242,8 @@ func (l *ledger) pay(ctx context.Context, company, worker sdk.AccAddress, net, t
 }
 
 // close makes each company's transfer (the payroll route of the RSC rule): its workers' net
-// wages and its income tax to the treasury; it books the wages earned as the company's
-// costs and adds the batch to the wage totals.
+// wages and its income tax to the treasury, booked as the treasury's revenue; it books the
+// wages earned as the company's costs and adds the batch to the wage totals.
 func (l *ledger) close(ctx context.Context) error {
 	action := membershiptypes.WithConductorAction(ctx)
 	for _, company := range l.companies {
@@ -257,8 +258,14 @@ func (l *ledger) close(ctx context.Context) error {
 		if p.tax.IsPositive() {
 			outputs = append(outputs, banktypes.Output{Address: l.k.treasury.String(), Coins: sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, p.tax))})
 		}
+		if err := l.k.books.Track(ctx, company, p.total); err != nil {
+			return err
+		}
 		input := banktypes.Input{Address: company.String(), Coins: sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, p.total))}
 		if err := l.k.bank.InputOutputCoins(action, input, outputs); err != nil {
+			return err
+		}
+		if err := l.k.books.Book(ctx, dividendtypes.SOURCE_INCOME_TAX, p.tax); err != nil {
 			return err
 		}
 	}

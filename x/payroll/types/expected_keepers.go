@@ -8,6 +8,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
+	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
@@ -37,4 +38,11 @@ type BankKeeper interface {
 // market keeps the books; a regional company's costs give its at-cost prices).
 type CostBooker interface {
 	BookWages(ctx context.Context, company sdk.AccAddress, gross math.Int) error
+}
+
+// Treasury books the treasury's revenue by source and tracks companies' money for the
+// profit-at-rest tax (x/dividend).
+type Treasury interface {
+	Book(ctx context.Context, source dividendtypes.Source, amount math.Int) error
+	Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error
 }

@@ -1,0 +1,57 @@
+package keeper
+
+import (
+	"fmt"
+
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/conductor-coop/conductor/x/dividend/types"
+)
+
+// RegisterInvariants registers the dividend invariants.
+func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
+	ir.RegisterRoute(types.ModuleName, "books-balance", BooksBalanceInvariant(k))
+}
+
+// BooksBalanceInvariant: the closed periods' revenue = the region's retained share + the
+// dividends declared + the carry; the dividends declared = paid out + still owed to the
+// members; each period's revenue is the sum of its sources.
+func BooksBalanceInvariant(k Keeper) sdk.Invariant {
+	return func(ctx sdk.Context) (string, bool) {
+		msg := func(s string) string { return sdk.FormatInvariant(types.ModuleName, "books-balance", s) }
+		t, err := k.Totals.Get(ctx)
+		if err != nil {
+			return "", false // before genesis
+		}
+		if !t.Retained.Add(t.Declared).Add(t.Carried).Equal(t.Revenue) {
+			return msg(fmt.Sprintf("revenue %s != retained %s + declared %s + carried %s", t.Revenue, t.Retained, t.Declared, t.Carried)), true
+		}
+		owed, broken := math.ZeroInt(), ""
+		err = k.Members.Walk(ctx, nil, func(_ sdk.AccAddress, m types.Member) (bool, error) {
+			o, _, err := k.Owed(ctx, m)
+			owed = owed.Add(o)
+			return false, err
+		})
+		if err == nil {
+			err = k.Periods.Walk(ctx, nil, func(_ uint64, p types.Period) (bool, error) {
+				r := p.Revenue
+				sum := r.IncomeTax.Add(r.InternalSalesTax).Add(r.ExternalSalesTax).Add(r.ProfitAtRestTax).Add(r.BankInterest).Add(r.NonMemberServices)
+				if !sum.Equal(p.Total) {
+					broken = fmt.Sprintf("period %d: sources sum to %s, total %s", p.Number, sum, p.Total)
+				}
+				return broken != "", nil
+			})
+		}
+		switch {
+		case err != nil:
+			return msg(err.Error()), true
+		case broken != "":
+			return msg(broken), true
+		case !t.PaidOut.Add(owed).Equal(t.Declared):
+			return msg(fmt.Sprintf("declared %s != paid out %s + owed %s", t.Declared, t.PaidOut, owed)), true
+		}
+		return msg("ok"), false
+	}
+}

@@ -1,0 +1,153 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/conductor-coop/conductor/x/dividend/types"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+)
+
+// Profit at rest. Time is cut into windows as long as profit_at_rest_delay (counted from
+// the Unix epoch). A company's funds at rest through a window are the lowest balance it
+// held during the whole window; when the window ends they are taxed at
+// profit_at_rest_tax_rate, rounded down, and booked as the treasury's profit-at-rest
+// revenue. Funds that arrive during a window and are spent (wages, inputs, rent, loan
+// repayments) before the next window ends are never taxed: they were not there at the
+// lowest point of a whole window. Regional companies are exempt (their surplus is already the region's).
+//
+// Since a company's money moves only through Conductor actions, each of those calls Track
+// before it moves a company's money; Track keeps the company's lowest balance in the
+// window. After a window ends, the companies are taxed a bounded number per block.
+
+// window is the profit-at-rest window of t.
+func window(t time.Time, delay time.Duration) uint64 {
+	if delay <= 0 {
+		return 0
+	}
+	return uint64(t.Unix() / int64(delay/time.Second))
+}
+
+// Track records that company's money is about to move: outflow leaves it (zero for money
+// coming in). Call it before the transfer. Agents other than companies are not tracked.
+func (k Keeper) Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error {
+	agent, err := k.membership.GetAgent(ctx, company)
+	if err != nil || agent.Kind != membershiptypes.AGENT_KIND_COMPANY {
+		return nil
+	}
+	params, err := k.params.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	w := window(sdk.UnwrapSDKContext(ctx).BlockTime(), params.ProfitAtRestDelay)
+	h, err := k.Holdings.Get(ctx, company)
+	if err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return err
+	}
+	if errors.Is(err, collections.ErrNotFound) || h.Window != w {
+		before := k.bank.GetBalance(ctx, company, membershiptypes.Denom).Amount
+		prevWindow, prevLow := h.Window, h.Low
+		if prevLow.IsNil() {
+			prevLow = math.ZeroInt()
+		}
+		h = types.Holding{Company: company.String(), Window: w, Start: before, Low: before, PrevWindow: prevWindow, PrevLow: prevLow}
+	} else if !outflow.IsPositive() {
+		return nil // money in, window already tracked: the lowest balance cannot fall
+	}
+	if outflow.IsPositive() {
+		after := k.bank.GetBalance(ctx, company, membershiptypes.Denom).Amount.Sub(outflow)
+		h.Low = math.MinInt(h.Low, math.MaxInt(after, math.ZeroInt()))
+	}
+	return k.Holdings.Set(ctx, company, h)
+}
+
+// lowIn is a company's lowest balance through window w, which has ended.
+func (k Keeper) lowIn(ctx context.Context, company sdk.AccAddress, w uint64) (math.Int, error) {
+	h, err := k.Holdings.Get(ctx, company)
+	switch {
+	case errors.Is(err, collections.ErrNotFound):
+		// never touched: its balance has not changed since before w
+	case err != nil:
+		return math.ZeroInt(), err
+	case h.Window == w:
+		return h.Low, nil
+	case h.PrevWindow == w && h.Window > w:
+		return h.PrevLow, nil
+	case h.Window > w:
+		return h.Start, nil // untouched in w: its balance through w was the one it had when next touched
+	}
+	return k.bank.GetBalance(ctx, company, membershiptypes.Denom).Amount, nil
+}
+
+// taxRest taxes the companies' funds at rest through the last window that ended, after
+// the last company taxed, at most limit companies.
+func (k Keeper) taxRest(ctx sdk.Context, limit int) error {
+	params, err := k.params.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	if params.ProfitAtRestDelay <= 0 || !params.ProfitAtRestTaxRate.IsPositive() {
+		return nil
+	}
+	ended := window(ctx.BlockTime(), params.ProfitAtRestDelay) - 1
+	sweep, err := k.RestSweep.Get(ctx)
+	if err != nil {
+		return err
+	}
+	if sweep.Window > ended || (sweep.Window == ended && sweep.Done) {
+		return nil
+	}
+	if sweep.Window != ended {
+		sweep = types.RestSweep{Window: ended}
+	}
+	var batch []sdk.AccAddress
+	err = k.membership.WalkAgents(ctx, membershiptypes.AGENT_KIND_COMPANY, sweep.Cursor, func(c sdk.AccAddress) (bool, error) {
+		batch = append(batch, c)
+		return len(batch) > limit, nil
+	})
+	if err != nil {
+		return err
+	}
+	sweep.Done = len(batch) <= limit
+	batch = batch[:min(len(batch), limit)]
+	for _, c := range batch {
+		if err := k.taxCompany(ctx, c, ended, params.ProfitAtRestTaxRate); err != nil {
+			ctx.Logger().Error("dividend: profit-at-rest tax failed", "company", c, "err", err)
+		}
+		sweep.Cursor = c
+	}
+	return k.RestSweep.Set(ctx, sweep)
+}
+
+// taxCompany takes the profit-at-rest tax of window w from a company, in its own cache.
+func (k Keeper) taxCompany(ctx sdk.Context, company sdk.AccAddress, w uint64, rate math.LegacyDec) error {
+	cache, write := ctx.CacheContext()
+	low, err := k.lowIn(cache, company, w)
+	if err != nil {
+		return err
+	}
+	tax := math.MinInt(rate.MulInt(low).TruncateInt(), k.bank.SpendableCoin(cache, company, membershiptypes.Denom).Amount)
+	if !tax.IsPositive() {
+		return nil
+	}
+	if err := k.Track(cache, company, tax); err != nil {
+		return err
+	}
+	if err := k.bank.SendCoins(membershiptypes.WithConductorAction(cache), company, k.treasury, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, tax))); err != nil {
+		return err
+	}
+	if err := k.Book(cache, types.SOURCE_PROFIT_AT_REST_TAX, tax); err != nil {
+		return err
+	}
+	if err := cache.EventManager().EmitTypedEvent(&types.EventProfitAtRestTax{Company: company.String(), Window: w, Low: low, Tax: tax}); err != nil {
+		return err
+	}
+	write()
+	return nil
+}

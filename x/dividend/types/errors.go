@@ -1,0 +1,14 @@
+package types
+
+import errorsmod "cosmossdk.io/errors"
+
+// Registered errors of the dividend module.
+var (
+	ErrInvalidAddress = errorsmod.Register(ModuleName, 2, "invalid address")
+	ErrNotMember      = errorsmod.Register(ModuleName, 3, "only a member of the region is paid the dividend")
+	ErrNothingOwed    = errorsmod.Register(ModuleName, 4, "no dividend is owed: every closed period was paid")
+	ErrUnknownPeriod  = errorsmod.Register(ModuleName, 5, "unknown period")
+	ErrTreasuryShort  = errorsmod.Register(ModuleName, 6, "the treasury cannot pay the dividend owed")
+	ErrInvalidGenesis = errorsmod.Register(ModuleName, 7, "invalid dividend genesis")
+	ErrInvalidRevenue = errorsmod.Register(ModuleName, 8, "revenue must be booked to a known source, in a positive amount")
+)

@@ -1,0 +1,30 @@
+package types
+
+import (
+	"context"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+)
+
+// MembershipKeeper tells who is a member and walks the companies.
+type MembershipKeeper interface {
+	IsMember(ctx context.Context, addr sdk.AccAddress) bool
+	GetAgent(ctx context.Context, addr sdk.AccAddress) (membershiptypes.Agent, error)
+	WalkAgents(ctx context.Context, kind membershiptypes.AgentKind, after sdk.AccAddress, f func(sdk.AccAddress) (bool, error)) error
+	WalkMembers(ctx context.Context, f func(sdk.AccAddress) error) error
+}
+
+// ParamsKeeper reads the dividend share and period, and the profit-at-rest rate and delay.
+type ParamsKeeper interface {
+	GetParams(ctx context.Context) (gptypes.Params, error)
+}
+
+// BankKeeper pays the dividend and the profit-at-rest tax.
+type BankKeeper interface {
+	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
+	SpendableCoin(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
+	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
+}

@@ -1,0 +1,61 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/conductor-coop/conductor/x/membership/types"
+)
+
+// MemberHooks is told when a person becomes a member and before one leaves (the dividend
+// keeps its register of members by them).
+type MemberHooks interface {
+	AfterMemberAdmitted(ctx context.Context, member sdk.AccAddress) error
+	BeforeMemberLeaves(ctx context.Context, member sdk.AccAddress) error
+}
+
+// memberHooks is shared by every copy of the keeper, so that hooks set after the keeper
+// was handed to other keepers reach them all.
+type memberHooks struct{ h MemberHooks }
+
+// SetMemberHooks installs the member hooks (once, when the app is built).
+func (k Keeper) SetMemberHooks(h MemberHooks) { k.hooks.h = h }
+
+func (k Keeper) afterAdmitted(ctx context.Context, member sdk.AccAddress) error {
+	if k.hooks.h == nil {
+		return nil
+	}
+	return k.hooks.h.AfterMemberAdmitted(ctx, member)
+}
+
+func (k Keeper) beforeLeaving(ctx context.Context, member sdk.AccAddress) error {
+	if k.hooks.h == nil {
+		return nil
+	}
+	return k.hooks.h.BeforeMemberLeaves(ctx, member)
+}
+
+// WalkAgents calls f for each agent of kind, in address order, starting after after (nil:
+// from the first), until f returns true.
+func (k Keeper) WalkAgents(ctx context.Context, kind types.AgentKind, after sdk.AccAddress, f func(sdk.AccAddress) (bool, error)) error {
+	rng := collections.NewPrefixedPairRange[int32, sdk.AccAddress](int32(kind))
+	if after != nil {
+		rng = rng.StartExclusive(after)
+	}
+	return k.AgentsByKind.Walk(ctx, rng, func(key collections.Pair[int32, sdk.AccAddress]) (bool, error) {
+		return f(key.K2())
+	})
+}
+
+// WalkMembers calls f for each member of the region.
+func (k Keeper) WalkMembers(ctx context.Context, f func(sdk.AccAddress) error) error {
+	return k.WalkAgents(ctx, types.AGENT_KIND_PERSON, nil, func(addr sdk.AccAddress) (bool, error) {
+		if !k.IsMember(ctx, addr) {
+			return false, nil
+		}
+		return false, f(addr)
+	})
+}
