@@ -96,6 +96,7 @@ func (k Keeper) close(ctx sdk.Context, p types.Period, end time.Time, share math
 		p.PerMember = p.Pool.QuoRaw(int64(members))
 	}
 	declared := p.PerMember.MulRaw(int64(members))
+	p.Declared = declared
 	p.CarriedOut = p.Pool.Sub(declared)
 	p.Cumulative = prev.Add(p.PerMember)
 	if err := k.Periods.Set(ctx, p.Number, p); err != nil {

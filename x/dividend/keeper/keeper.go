@@ -92,6 +92,6 @@ func newPeriod(n uint64, start time.Time) types.Period {
 	return types.Period{
 		Number: n, Start: start,
 		Revenue: types.Revenue{IncomeTax: z, InternalSalesTax: z, ExternalSalesTax: z, ProfitAtRestTax: z, BankInterest: z, NonMemberServices: z},
-		Total:   z, DividendShare: math.LegacyZeroDec(), CarriedIn: z, Pool: z, PerMember: z, CarriedOut: z, Retained: z, Cumulative: z,
+		Total:   z, DividendShare: math.LegacyZeroDec(), CarriedIn: z, Pool: z, PerMember: z, CarriedOut: z, Retained: z, Cumulative: z, Declared: z,
 	}
 }
