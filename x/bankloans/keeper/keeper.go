@@ -73,11 +73,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		Payments:        collections.NewMap(sb, types.PaymentsKey, "payments", collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.Payment](cdc)),
 		Portfolios:      collections.NewMap(sb, types.PortfoliosKey, "portfolios", sdk.AccAddressKey, codec.CollValue[types.Portfolio](cdc)),
 	}
-	schema, err := sb.Build()
-	if err != nil {
-		panic(err)
-	}
-	k.Schema = schema
+	k.Schema = modulekit.Schema(sb)
 	return k
 }
 

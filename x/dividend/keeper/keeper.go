@@ -51,11 +51,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		RestSweep:   collections.NewItem(sb, types.RestSweepKey, "rest_sweep", codec.CollValue[types.RestSweep](cdc)),
 		Totals:      collections.NewItem(sb, types.TotalsKey, "totals", codec.CollValue[types.Totals](cdc)),
 	}
-	schema, err := sb.Build()
-	if err != nil {
-		panic(err)
-	}
-	k.Schema = schema
+	k.Schema = modulekit.Schema(sb)
 	return k
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/codec"
 
 	"github.com/conductor-coop/conductor/x/governanceparams/types"
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
 )
 
 // Keeper holds the region's decided numbers and the record of every change to them.
@@ -32,11 +33,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, authori
 		Changes:   collections.NewMap(sb, types.ChangesKey, "changes", collections.Uint64Key, codec.CollValue[types.ParamChange](cdc)),
 		ChangeSeq: collections.NewSequence(sb, types.ChangeSeqKey, "change_seq"),
 	}
-	schema, err := sb.Build()
-	if err != nil {
-		panic(err)
-	}
-	k.Schema = schema
+	k.Schema = modulekit.Schema(sb)
 	return k
 }
 

@@ -85,3 +85,12 @@ func Address(codec address.Codec, s, what string, invalid *errorsmod.Error) (sdk
 	}
 	return addr, nil
 }
+
+// Schema builds a keeper's collections schema; a bad schema is a programming error.
+func Schema(sb *collections.SchemaBuilder) collections.Schema {
+	schema, err := sb.Build()
+	if err != nil {
+		panic(err)
+	}
+	return schema
+}

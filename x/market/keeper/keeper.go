@@ -58,11 +58,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		OrdersBySeller:   collections.NewKeySet(sb, types.OrdersBySellerKey, "orders_by_seller", addrID),
 		Books:            collections.NewMap(sb, types.BooksKey, "books", sdk.AccAddressKey, codec.CollValue[types.Books](cdc)),
 	}
-	schema, err := sb.Build()
-	if err != nil {
-		panic(err)
-	}
-	k.Schema = schema
+	k.Schema = modulekit.Schema(sb)
 	return k
 }
 

@@ -19,6 +19,7 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	"github.com/cosmos/cosmos-sdk/x/group"
 
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	"github.com/conductor-coop/conductor/x/membership/types"
 )
 
@@ -67,11 +68,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		AssemblyConfig:     collections.NewItem(sb, types.AssemblyConfigKey, "assembly_config", codec.CollValue[types.AssemblyConfig](cdc)),
 		AdmittedValidators: collections.NewKeySet(sb, types.AdmittedValidatorsKey, "admitted_validators", sdk.AccAddressKey),
 	}
-	schema, err := sb.Build()
-	if err != nil {
-		panic(err)
-	}
-	k.Schema = schema
+	k.Schema = modulekit.Schema(sb)
 	return k
 }
 
