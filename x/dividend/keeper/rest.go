@@ -37,28 +37,33 @@ func window(t time.Time, delay time.Duration) uint64 {
 // Track records that company's money is about to move: outflow leaves it (zero for money
 // coming in). Call it before the transfer. Agents other than companies are not tracked.
 func (k Keeper) Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error {
-	agent, err := k.membership.GetAgent(ctx, company)
-	if err != nil || agent.Kind != membershiptypes.AGENT_KIND_COMPANY {
-		return nil
-	}
-	params, err := k.params.GetParams(ctx)
-	if err != nil {
-		return err
-	}
-	w := window(sdk.UnwrapSDKContext(ctx).BlockTime(), params.ProfitAtRestDelay)
+	now := sdk.UnwrapSDKContext(ctx).BlockTime()
 	h, err := k.Holdings.Get(ctx, company)
-	if err != nil && !errors.Is(err, collections.ErrNotFound) {
-		return err
-	}
-	if errors.Is(err, collections.ErrNotFound) || h.Window != w {
-		before := k.bank.GetBalance(ctx, company, membershiptypes.Denom).Amount
-		prevWindow, prevLow := h.Window, h.Low
-		if prevLow.IsNil() {
-			prevLow = math.ZeroInt()
+	switch {
+	case err == nil && now.Before(h.Ends): // tracked in this window already
+		if !outflow.IsPositive() {
+			return nil // money in: the lowest balance cannot fall
 		}
-		h = types.Holding{Company: company.String(), Window: w, Start: before, Low: before, PrevWindow: prevWindow, PrevLow: prevLow}
-	} else if !outflow.IsPositive() {
-		return nil // money in, window already tracked: the lowest balance cannot fall
+	case err == nil || errors.Is(err, collections.ErrNotFound):
+		if errors.Is(err, collections.ErrNotFound) {
+			agent, err := k.membership.GetAgent(ctx, company)
+			if err != nil || agent.Kind != membershiptypes.AGENT_KIND_COMPANY {
+				return nil
+			}
+			h.Low = math.ZeroInt()
+		}
+		params, err := k.params.GetParams(ctx)
+		if err != nil {
+			return err
+		}
+		w := window(now, params.ProfitAtRestDelay)
+		before := k.bank.GetBalance(ctx, company, membershiptypes.Denom).Amount
+		h = types.Holding{
+			Company: company.String(), Window: w, Start: before, Low: before, PrevWindow: h.Window, PrevLow: h.Low,
+			Ends: time.Unix(int64(w+1)*int64(params.ProfitAtRestDelay/time.Second), 0).UTC(),
+		}
+	default:
+		return err
 	}
 	if outflow.IsPositive() {
 		after := k.bank.GetBalance(ctx, company, membershiptypes.Denom).Amount.Sub(outflow)
