@@ -31,6 +31,7 @@ func RandomParams(r *rand.Rand) types.Params {
 	p.ProfitAtRestDelay = time.Duration(r.Intn(60*24)) * time.Hour
 	p.SchoolingPriorityYears = uint32(r.Intn(11))
 	p.MaxPayoutsPerBlock = uint32(1 + r.Intn(5000))
+	p.WaitlistThreshold = uint32(1 + r.Intn(100))
 	return p
 }
 

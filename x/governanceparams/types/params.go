@@ -25,6 +25,7 @@ func DefaultParams() Params {
 		SchoolingPriorityYears: 5,
 		WageFactors:            WageFactors{Training: d("0.25"), RegionalNeed: d("0.25"), Stress: d("0.25")},
 		MaxPayoutsPerBlock:     200,
+		WaitlistThreshold:      50,
 	}
 }
 
@@ -67,6 +68,9 @@ func (p Params) Validate() error {
 	}
 	if p.MaxPayoutsPerBlock == 0 || p.MaxPayoutsPerBlock > 100_000 {
 		return errorsmod.Wrapf(ErrInvalidParams, "max_payouts_per_block must be in [1,100000], got %d", p.MaxPayoutsPerBlock)
+	}
+	if p.WaitlistThreshold == 0 {
+		return errorsmod.Wrap(ErrInvalidParams, "waitlist_threshold must be at least 1")
 	}
 	if p.SchoolingPriorityYears > 100 {
 		return errorsmod.Wrapf(ErrInvalidParams, "schooling_priority_years must be at most 100, got %d", p.SchoolingPriorityYears)
