@@ -47,7 +47,7 @@ type Keeper struct {
 	LoansByBank     collections.KeySet[addrID]
 	// Due queues open loans by their next due time: each block collects the ones due, at
 	// most the region's max_payouts_per_block.
-	Due        collections.KeySet[dueKey]
+	Due        modulekit.DueQueue
 	Payments   collections.Map[collections.Pair[uint64, uint64], types.Payment]
 	Portfolios collections.Map[sdk.AccAddress, types.Portfolio]
 }

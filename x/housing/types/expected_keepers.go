@@ -1,0 +1,40 @@
+package types
+
+import (
+	"context"
+
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+
+	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
+	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+)
+
+// MembershipKeeper tells who may register, wait and rent, and at which markup.
+type MembershipKeeper interface {
+	CheckAuthority(ctx context.Context, signer string) error
+	GetAgent(ctx context.Context, addr sdk.AccAddress) (membershiptypes.Agent, error)
+	IsMember(ctx context.Context, addr sdk.AccAddress) bool
+}
+
+// ParamsKeeper reads the rent markups, the month, the threshold and the per-block limit.
+type ParamsKeeper interface {
+	GetParams(ctx context.Context) (gptypes.Params, error)
+}
+
+// BankKeeper moves rent and home purchases.
+type BankKeeper interface {
+	SpendableCoin(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
+	InputOutputCoins(ctx context.Context, input banktypes.Input, outputs []banktypes.Output) error
+	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
+}
+
+// Treasury books what non-members pay above cost, and tracks companies' money for the
+// profit-at-rest tax (x/dividend).
+type Treasury interface {
+	Book(ctx context.Context, source dividendtypes.Source, amount math.Int) error
+	Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error
+}

@@ -1,0 +1,33 @@
+package types
+
+import errorsmod "cosmossdk.io/errors"
+
+// DefaultGenesis has no units, no wait-list and no leases.
+func DefaultGenesis() *GenesisState {
+	return &GenesisState{NextUnitId: 1, NextEntryId: 1, NextLeaseId: 1}
+}
+
+// Validate checks ids and units.
+func (gs GenesisState) Validate() error {
+	units := map[uint64]bool{}
+	for _, u := range gs.Units {
+		if u.Id == 0 || u.Id >= gs.NextUnitId || units[u.Id] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "unit id %d", u.Id)
+		}
+		units[u.Id] = true
+		if err := u.Validate(); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "unit %d: %s", u.Id, err)
+		}
+	}
+	for _, e := range gs.Entries {
+		if e.Id == 0 || e.Id >= gs.NextEntryId {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "entry id %d", e.Id)
+		}
+	}
+	for _, l := range gs.Leases {
+		if l.Id == 0 || l.Id >= gs.NextLeaseId || !units[l.UnitId] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "lease %d", l.Id)
+		}
+	}
+	return nil
+}
