@@ -3,7 +3,6 @@ package keeper
 import (
 	"context"
 	"errors"
-	"time"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
@@ -19,10 +18,7 @@ import (
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
-type (
-	addrID = collections.Pair[sdk.AccAddress, uint64]
-	dueKey = collections.Pair[time.Time, uint64]
-)
+type addrID = collections.Pair[sdk.AccAddress, uint64]
 
 // Keeper holds the banks' products, portfolios and loans, collects installments when they
 // fall due, and winds up bankrupt companies. The banks' lending capital is held by the
