@@ -128,6 +128,7 @@ import (
 	_ "github.com/conductor-coop/conductor/api/conductor/bankloans/v1"        // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/dividend/v1"         // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/governanceparams/v1" // pulsar types for AutoCLI
+	_ "github.com/conductor-coop/conductor/api/conductor/housing/v1"          // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/market/v1"           // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/membership/v1"       // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/payroll/v1"          // pulsar types for AutoCLI
@@ -140,6 +141,9 @@ import (
 	"github.com/conductor-coop/conductor/x/governanceparams"
 	governanceparamskeeper "github.com/conductor-coop/conductor/x/governanceparams/keeper"
 	governanceparamstypes "github.com/conductor-coop/conductor/x/governanceparams/types"
+	"github.com/conductor-coop/conductor/x/housing"
+	housingkeeper "github.com/conductor-coop/conductor/x/housing/keeper"
+	housingtypes "github.com/conductor-coop/conductor/x/housing/types"
 	"github.com/conductor-coop/conductor/x/market"
 	marketkeeper "github.com/conductor-coop/conductor/x/market/keeper"
 	markettypes "github.com/conductor-coop/conductor/x/market/types"
@@ -222,6 +226,7 @@ type App struct {
 	MarketKeeper           marketkeeper.Keeper
 	BankLoansKeeper        bankloanskeeper.Keeper
 	DividendKeeper         dividendkeeper.Keeper
+	HousingKeeper          housingkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -272,7 +277,7 @@ func New(
 		govtypes.StoreKey, group.StoreKey, paramstypes.StoreKey, ibcexported.StoreKey, upgradetypes.StoreKey, feegrant.StoreKey,
 		evidencetypes.StoreKey, ibctransfertypes.StoreKey, icacontrollertypes.StoreKey, icahosttypes.StoreKey, capabilitytypes.StoreKey,
 		authzkeeper.StoreKey, consensusparamtypes.StoreKey, circuittypes.StoreKey,
-		membershiptypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey, markettypes.StoreKey, bankloanstypes.StoreKey, dividendtypes.StoreKey,
+		membershiptypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey, markettypes.StoreKey, bankloanstypes.StoreKey, dividendtypes.StoreKey, housingtypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -336,6 +341,8 @@ func New(
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.MarketKeeper, app.DividendKeeper, treasury)
 	app.BankLoansKeeper = bankloanskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[bankloanstypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.PayrollKeeper, app.MarketKeeper, app.DividendKeeper, membershiptypes.TreasuryName)
+	app.HousingKeeper = housingkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[housingtypes.StoreKey]), accountCodec,
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.DividendKeeper, treasury)
 
 	app.StakingKeeper.SetHooks(stakingtypes.NewMultiStakingHooks(app.MembershipKeeper.Hooks(), app.DistrKeeper.Hooks(), app.SlashingKeeper.Hooks()))
 
@@ -413,6 +420,7 @@ func New(
 		market.NewAppModule(app.MarketKeeper, simKeepers),
 		bankloans.NewAppModule(app.BankLoansKeeper, simKeepers),
 		dividend.NewAppModule(app.DividendKeeper, simKeepers),
+		housing.NewAppModule(app.HousingKeeper, simKeepers),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
 		genutiltypes.ModuleName: genutil.NewAppModuleBasic(genutiltypes.DefaultMessageValidator),
@@ -429,7 +437,7 @@ func New(
 	app.ModuleManager.SetOrderEndBlockers(
 		crisistypes.ModuleName, govtypes.ModuleName, stakingtypes.ModuleName, ibcexported.ModuleName,
 		ibctransfertypes.ModuleName, capabilitytypes.ModuleName, genutiltypes.ModuleName, feegrant.ModuleName,
-		icatypes.ModuleName, group.ModuleName, payrolltypes.ModuleName, bankloanstypes.ModuleName, dividendtypes.ModuleName,
+		icatypes.ModuleName, group.ModuleName, payrolltypes.ModuleName, bankloanstypes.ModuleName, housingtypes.ModuleName, dividendtypes.ModuleName,
 	)
 	// membership runs after group (it creates the assembly and institutions as groups) and
 	// before genutil (gentxs create validators, which its staking hooks gate); crisis runs
@@ -437,7 +445,7 @@ func New(
 	genesisModuleOrder := []string{
 		capabilitytypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
-		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName, payrolltypes.ModuleName, markettypes.ModuleName, bankloanstypes.ModuleName, dividendtypes.ModuleName,
+		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName, payrolltypes.ModuleName, markettypes.ModuleName, bankloanstypes.ModuleName, dividendtypes.ModuleName, housingtypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, ibctransfertypes.ModuleName,
 		icatypes.ModuleName, feegrant.ModuleName, paramstypes.ModuleName, upgradetypes.ModuleName,
 		vestingtypes.ModuleName, consensusparamtypes.ModuleName, circuittypes.ModuleName, crisistypes.ModuleName,

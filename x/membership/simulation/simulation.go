@@ -42,10 +42,12 @@ func RandomizedGenState(simState *module.SimulationState) {
 		}
 		gs.Institutions = append(gs.Institutions, types.Institution{Name: fmt.Sprintf("co-op %d", i), Kind: types.AGENT_KIND_COMPANY, Workers: workers})
 	}
-	// and the regional bank, its board the first two simulated accounts.
+	// and the regional bank and housing agency, each run by the first two simulated accounts.
 	if len(simState.Accounts) > 1 {
-		gs.Institutions = append(gs.Institutions, types.Institution{Name: "regional bank", Kind: types.AGENT_KIND_BANK,
-			Workers: []string{simState.Accounts[0].Address.String(), simState.Accounts[1].Address.String()}})
+		board := []string{simState.Accounts[0].Address.String(), simState.Accounts[1].Address.String()}
+		gs.Institutions = append(gs.Institutions,
+			types.Institution{Name: "regional bank", Kind: types.AGENT_KIND_BANK, Workers: board},
+			types.Institution{Name: "housing agency", Kind: types.AGENT_KIND_REGIONAL_COMPANY, Workers: board})
 	}
 	simState.GenState[types.ModuleName] = simState.Cdc.MustMarshalJSON(gs)
 }

@@ -1,0 +1,92 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/conductor-coop/conductor/x/housing/types"
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
+)
+
+// InitGenesis writes units, wait-list entries, leases and books, with their indexes.
+func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
+	for _, u := range gs.Units {
+		if err := k.setUnit(ctx, u); err != nil {
+			return err
+		}
+	}
+	for _, e := range gs.Entries {
+		applicant, err := k.address(e.Applicant, "applicant")
+		if err != nil {
+			return err
+		}
+		if err := k.Entries.Set(ctx, e.Id, e); err != nil {
+			return err
+		}
+		if err := k.EntriesByKind.Set(ctx, collections.Join(int32(e.Kind), e.Id)); err != nil {
+			return err
+		}
+		if err := k.EntriesByApplicant.Set(ctx, collections.Join(applicant, e.Id)); err != nil {
+			return err
+		}
+		n, _ := k.Waiting.Get(ctx, int32(e.Kind))
+		if err := k.Waiting.Set(ctx, int32(e.Kind), n+1); err != nil {
+			return err
+		}
+	}
+	for _, l := range gs.Leases {
+		tenant, err := k.address(l.Tenant, "tenant")
+		if err != nil {
+			return err
+		}
+		if err := k.setLease(ctx, nil, l); err != nil {
+			return err
+		}
+		if err := k.LeasesByTenant.Set(ctx, collections.Join(tenant, l.Id)); err != nil {
+			return err
+		}
+	}
+	for _, b := range gs.Books {
+		if err := k.Books.Set(ctx, sdk.MustAccAddressFromBech32(b.Agency), b); err != nil {
+			return err
+		}
+	}
+	for seq, n := range map[*collections.Sequence]uint64{&k.UnitSeq: gs.NextUnitId, &k.EntrySeq: gs.NextEntryId, &k.LeaseSeq: gs.NextLeaseId} {
+		if err := seq.Set(ctx, n-1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ExportGenesis reads the module's state.
+func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
+	gs := &types.GenesisState{}
+	var err error
+	if gs.Units, err = modulekit.Values(ctx, k.Units); err != nil {
+		return nil, err
+	}
+	if gs.Entries, err = modulekit.Values(ctx, k.Entries); err != nil {
+		return nil, err
+	}
+	if gs.Leases, err = modulekit.Values(ctx, k.Leases); err != nil {
+		return nil, err
+	}
+	if gs.Books, err = modulekit.Values(ctx, k.Books); err != nil {
+		return nil, err
+	}
+	units, err := k.UnitSeq.Peek(ctx)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := k.EntrySeq.Peek(ctx)
+	if err != nil {
+		return nil, err
+	}
+	leases, err := k.LeaseSeq.Peek(ctx)
+	gs.NextUnitId, gs.NextEntryId, gs.NextLeaseId = units+1, entries+1, leases+1
+	return gs, err
+}

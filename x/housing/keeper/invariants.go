@@ -1,0 +1,58 @@
+package keeper
+
+import (
+	"fmt"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/conductor-coop/conductor/x/housing/types"
+)
+
+// RegisterInvariants registers the housing invariants.
+func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
+	ir.RegisterRoute(types.ModuleName, "units-leased-once", UnitsLeasedOnceInvariant(k))
+}
+
+// UnitsLeasedOnceInvariant: every unit is vacant (or offered) xor leased to exactly one
+// tenant: a leased unit names its one active lease, and every active lease its unit; an
+// offered unit and its entry name each other.
+func UnitsLeasedOnceInvariant(k Keeper) sdk.Invariant {
+	return func(ctx sdk.Context) (string, bool) {
+		msg := func(s string) string { return sdk.FormatInvariant(types.ModuleName, "units-leased-once", s) }
+		active := map[uint64]uint64{} // unit -> active lease
+		var broken string
+		err := k.Leases.Walk(ctx, nil, func(_ uint64, l types.Lease) (bool, error) {
+			if l.Active {
+				if other, ok := active[l.UnitId]; ok {
+					broken = fmt.Sprintf("unit %d has active leases %d and %d", l.UnitId, other, l.Id)
+				}
+				active[l.UnitId] = l.Id
+			}
+			return broken != "", nil
+		})
+		if err == nil && broken == "" {
+			err = k.Units.Walk(ctx, nil, func(_ uint64, u types.Unit) (bool, error) {
+				lease, leased := active[u.Id]
+				switch {
+				case (u.Status == types.UNIT_STATUS_LEASED) != leased:
+					broken = fmt.Sprintf("unit %d is %s with active lease %v", u.Id, u.Status, leased)
+				case leased && u.LeaseId != lease:
+					broken = fmt.Sprintf("unit %d names lease %d, its active lease is %d", u.Id, u.LeaseId, lease)
+				case u.Status == types.UNIT_STATUS_OFFERED:
+					e, err := k.Entries.Get(ctx, u.OfferedTo)
+					if err != nil || e.Offered != u.Id {
+						broken = fmt.Sprintf("unit %d is offered to entry %d, which does not hold it", u.Id, u.OfferedTo)
+					}
+				}
+				return broken != "", nil
+			})
+		}
+		switch {
+		case err != nil:
+			return msg(err.Error()), true
+		case broken != "":
+			return msg(broken), true
+		}
+		return msg("ok"), false
+	}
+}

@@ -1,0 +1,227 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+
+	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
+	"github.com/conductor-coop/conductor/x/housing/types"
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+)
+
+// Rent. A lease's rent is fixed when it starts: the unit's monthly cost, plus the markup
+// (member_rent_markup for members and the region's companies, non_member_rent_markup for
+// anyone else) of that cost, rounded down. Rent is due every month (the region's month,
+// dividend_period), the first at once. The cost part goes to the agency that keeps the
+// unit; what members pay above cost goes to the agency too (the region's surplus); what
+// non-members pay above cost goes to the treasury and is booked for the dividend. A tenant
+// that cannot pay in full pays what it can, cost first, and owes the rest as arrears,
+// collected first at the next due date. Collections run a bounded number per block.
+
+func ursc(amount math.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, amount)) }
+
+// member tells whether a tenant pays the members' markup: a member, or a company of the region.
+func (k Keeper) member(ctx context.Context, tenant sdk.AccAddress) bool {
+	agent, err := k.membership.GetAgent(ctx, tenant)
+	return err == nil && (agent.Member || agent.Kind == membershiptypes.AGENT_KIND_COMPANY || agent.Kind == membershiptypes.AGENT_KIND_REGIONAL_COMPANY)
+}
+
+// pay collects up to what a lease owes now (arrears and the month's rent if due is true)
+// from its tenant, cost first; it returns what was paid. With all set, it fails unless the
+// whole amount is paid (the first month).
+func (k Keeper) pay(ctx context.Context, l *types.Lease, agency sdk.AccAddress, due, all bool) (math.Int, error) {
+	dueCost, dueMarkup := l.ArrearsCost, l.ArrearsMarkup
+	if due {
+		dueCost, dueMarkup = dueCost.Add(l.Cost), dueMarkup.Add(l.Markup)
+	}
+	tenant := sdk.MustAccAddressFromBech32(l.Tenant)
+	available := k.bank.SpendableCoin(ctx, tenant, membershiptypes.Denom).Amount
+	owed := dueCost.Add(dueMarkup)
+	if all && available.LT(owed) {
+		return math.ZeroInt(), errorsmod.Wrapf(types.ErrCannotPay, "%s owed, %s available", owed, available)
+	}
+	paidCost := math.MinInt(available, dueCost)
+	paidMarkup := math.MinInt(available.Sub(paidCost), dueMarkup)
+	l.ArrearsCost, l.ArrearsMarkup = dueCost.Sub(paidCost), dueMarkup.Sub(paidMarkup)
+	paid := paidCost.Add(paidMarkup)
+	if !paid.IsPositive() {
+		return paid, nil
+	}
+	toAgency, toTreasury := paidCost, math.ZeroInt()
+	if l.Member {
+		toAgency = toAgency.Add(paidMarkup)
+	} else {
+		toTreasury = paidMarkup
+	}
+	outputs := []banktypes.Output{{Address: agency.String(), Coins: ursc(toAgency)}}
+	if toTreasury.IsPositive() {
+		outputs = append(outputs, banktypes.Output{Address: k.treasury.String(), Coins: ursc(toTreasury)})
+	}
+	if err := k.books.Track(ctx, tenant, paid); err != nil {
+		return paid, err
+	}
+	if err := k.bank.InputOutputCoins(membershiptypes.WithConductorAction(ctx), banktypes.Input{Address: l.Tenant, Coins: ursc(paid)}, outputs); err != nil {
+		return paid, err
+	}
+	if err := k.books.Book(ctx, dividendtypes.SOURCE_NON_MEMBER_SERVICES, toTreasury); err != nil {
+		return paid, err
+	}
+	b, err := k.agencyBooks(ctx, agency)
+	if err != nil {
+		return paid, err
+	}
+	b.CostCollected = b.CostCollected.Add(paidCost)
+	if l.Member {
+		b.MemberMarkup = b.MemberMarkup.Add(paidMarkup)
+	} else {
+		b.NonMemberMarkup = b.NonMemberMarkup.Add(paidMarkup)
+	}
+	l.Paid = l.Paid.Add(paid)
+	return paid, k.Books.Set(ctx, agency, b)
+}
+
+// startLease leases unit u to the applicant of entry e; the first month is paid at once.
+func (k Keeper) startLease(ctx context.Context, u types.Unit, e types.Entry) (types.Lease, error) {
+	params, err := k.params.GetParams(ctx)
+	if err != nil {
+		return types.Lease{}, err
+	}
+	tenant := sdk.MustAccAddressFromBech32(e.Applicant)
+	member := k.member(ctx, tenant)
+	markup := params.NonMemberRentMarkup
+	if member {
+		markup = params.MemberRentMarkup
+	}
+	cost, above := u.Rent(markup)
+	id, err := next(ctx, k.LeaseSeq)
+	if err != nil {
+		return types.Lease{}, err
+	}
+	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	due := now.Add(params.DividendPeriod)
+	z := math.ZeroInt()
+	l := types.Lease{Id: id, UnitId: u.Id, Tenant: e.Applicant, Cost: cost, Markup: above, Member: member, Start: now, NextDue: &due,
+		ArrearsCost: z, ArrearsMarkup: z, Paid: z, Active: true}
+	if _, err := k.pay(ctx, &l, sdk.MustAccAddressFromBech32(u.Agency), true, true); err != nil {
+		return l, err
+	}
+	if err := k.setLease(ctx, nil, l); err != nil {
+		return l, err
+	}
+	if err := k.LeasesByTenant.Set(ctx, collections.Join(tenant, l.Id)); err != nil {
+		return l, err
+	}
+	u.Status, u.OfferedTo, u.LeaseId = types.UNIT_STATUS_LEASED, 0, l.Id
+	if err := k.setUnit(ctx, u); err != nil {
+		return l, err
+	}
+	return l, k.removeEntry(ctx, e)
+}
+
+// setLease stores a lease and keeps its place in the due queue.
+func (k Keeper) setLease(ctx context.Context, old *types.Lease, l types.Lease) error {
+	if old != nil && old.NextDue != nil && (l.NextDue == nil || !old.NextDue.Equal(*l.NextDue)) {
+		if err := k.Due.Remove(ctx, collections.Join(*old.NextDue, l.Id)); err != nil {
+			return err
+		}
+	}
+	if l.Active && l.NextDue != nil {
+		if err := k.Due.Set(ctx, collections.Join(*l.NextDue, l.Id)); err != nil {
+			return err
+		}
+	}
+	return k.Leases.Set(ctx, l.Id, l)
+}
+
+// collectRent collects a month's rent (and arrears) of a lease.
+func (k Keeper) collectRent(ctx context.Context, l *types.Lease, month time.Duration) error {
+	u, err := k.unit(ctx, l.UnitId)
+	if err != nil {
+		return err
+	}
+	paid, err := k.pay(ctx, l, sdk.MustAccAddressFromBech32(u.Agency), true, false)
+	if err != nil {
+		return err
+	}
+	if l.ArrearsCost.Add(l.ArrearsMarkup).IsPositive() {
+		l.Missed++
+	}
+	next := l.NextDue.Add(month)
+	l.NextDue = &next
+	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventRentPaid{
+		LeaseId: l.Id, UnitId: l.UnitId, Tenant: l.Tenant, Paid: paid, Arrears: l.ArrearsCost.Add(l.ArrearsMarkup),
+	})
+}
+
+// endLease ends a lease; its unit goes to the next on the wait-list. Arrears stay on the
+// lease, owed.
+func (k Keeper) endLease(ctx context.Context, l types.Lease) error {
+	old := l
+	l.Active, l.NextDue = false, nil
+	if err := k.setLease(ctx, &old, l); err != nil {
+		return err
+	}
+	u, err := k.unit(ctx, l.UnitId)
+	if err != nil {
+		return err
+	}
+	return k.vacate(ctx, u)
+}
+
+// collectDue collects the rents due by the block time, a bounded number per block.
+func (k Keeper) collectDue(ctx sdk.Context) error {
+	params, err := k.params.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	due, err := modulekit.DueNow(ctx, k.Due, params.MaxPayoutsPerBlock)
+	if err != nil {
+		return err
+	}
+	return modulekit.RunBatch(ctx, types.ModuleName, due, func(ctx sdk.Context, ids []uint64) error {
+		for _, id := range ids {
+			l, err := k.Leases.Get(ctx, id)
+			if err != nil {
+				return modulekit.ItemError{ID: id, Err: err}
+			}
+			old := l
+			if err := k.collectRent(ctx, &l, params.DividendPeriod); err != nil {
+				return modulekit.ItemError{ID: id, Err: err}
+			}
+			if err := k.setLease(ctx, &old, l); err != nil {
+				return modulekit.ItemError{ID: id, Err: err}
+			}
+		}
+		return nil
+	}, func(ctx sdk.Context, id uint64) error {
+		l, err := k.Leases.Get(ctx, id)
+		if errors.Is(err, collections.ErrNotFound) || l.NextDue == nil {
+			return modulekit.DropDue(ctx, k.Due, id)
+		}
+		if err != nil {
+			return err
+		}
+		old := l
+		next := l.NextDue.Add(params.DividendPeriod)
+		l.NextDue = &next
+		return k.setLease(ctx, &old, l)
+	})
+}
+
+// EndBlocker collects the rents due; it never returns an error.
+func (k Keeper) EndBlocker(ctx context.Context) error {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	if err := k.collectDue(sdkCtx); err != nil {
+		sdkCtx.Logger().Error("housing: rent collection failed", "err", err)
+	}
+	return nil
+}

@@ -1,0 +1,177 @@
+package keeper
+
+import (
+	"context"
+
+	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/conductor-coop/conductor/x/housing/types"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+)
+
+type msgServer struct{ Keeper }
+
+var _ types.MsgServer = msgServer{}
+
+// NewMsgServerImpl returns the housing Msg service.
+func NewMsgServerImpl(k Keeper) types.MsgServer { return msgServer{k} }
+
+// RegisterUnit adds a regional property, kept by a regional company; a home bought from a
+// person is paid from that agency's account. The unit is offered to the wait-list at once.
+func (m msgServer) RegisterUnit(ctx context.Context, msg *types.MsgRegisterUnit) (*types.MsgRegisterUnitResponse, error) {
+	u := msg.Unit
+	agency, err := m.address(u.Agency, "agency")
+	if err != nil {
+		return nil, err
+	}
+	if a, err := m.membership.GetAgent(ctx, agency); err != nil || a.Kind != membershiptypes.AGENT_KIND_REGIONAL_COMPANY {
+		return nil, errorsmod.Wrapf(types.ErrNotAgency, "%s is not a regional company", u.Agency)
+	}
+	if msg.Signer != u.Agency {
+		if err := m.membership.CheckAuthority(ctx, msg.Signer); err != nil {
+			return nil, errorsmod.Wrap(types.ErrNotAgency, err.Error())
+		}
+	}
+	if err := u.Validate(); err != nil {
+		return nil, err
+	}
+	if !msg.Price.IsNil() && msg.Price.IsPositive() {
+		seller, err := m.address(msg.Seller, "seller")
+		if err != nil {
+			return nil, err
+		}
+		if a, err := m.membership.GetAgent(ctx, seller); err == nil && a.Kind != membershiptypes.AGENT_KIND_PERSON {
+			return nil, errorsmod.Wrapf(types.ErrInvalidUnit, "the region buys homes from persons, not from %s", a.Kind)
+		}
+		if err := m.bank.SendCoins(membershiptypes.WithConductorAction(ctx), agency, seller, ursc(msg.Price)); err != nil {
+			return nil, err
+		}
+		b, err := m.agencyBooks(ctx, agency)
+		if err != nil {
+			return nil, err
+		}
+		b.Bought = b.Bought.Add(msg.Price)
+		if err := m.Books.Set(ctx, agency, b); err != nil {
+			return nil, err
+		}
+	}
+	if u.Id, err = next(ctx, m.UnitSeq); err != nil {
+		return nil, err
+	}
+	return &types.MsgRegisterUnitResponse{UnitId: u.Id}, m.vacate(ctx, u)
+}
+
+// JoinWaitlist puts the applicant at the back of the wait-list of a kind, once; a vacant
+// unit that meets its wishes is offered at once.
+func (m msgServer) JoinWaitlist(ctx context.Context, msg *types.MsgJoinWaitlist) (*types.MsgJoinWaitlistResponse, error) {
+	applicant, err := m.address(msg.Applicant, "applicant")
+	if err != nil {
+		return nil, err
+	}
+	if err := m.requireApplicant(ctx, applicant, msg.Kind); err != nil {
+		return nil, err
+	}
+	waiting := false
+	err = m.EntriesByApplicant.Walk(ctx, collections.NewPrefixedPairRange[sdk.AccAddress, uint64](applicant), func(key addrID) (bool, error) {
+		e, err := m.Entries.Get(ctx, key.K2())
+		waiting = err == nil && e.Kind == msg.Kind
+		return waiting, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if waiting {
+		return nil, errorsmod.Wrapf(types.ErrAlreadyWaiting, "%s", msg.Kind)
+	}
+	e, err := m.addEntry(ctx, types.Entry{Applicant: msg.Applicant, Kind: msg.Kind, Location: msg.Location, MinArea: msg.MinArea,
+		Joined: sdk.UnwrapSDKContext(ctx).BlockTime()})
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgJoinWaitlistResponse{EntryId: e.Id}, m.seek(ctx, e)
+}
+
+// LeaveWaitlist takes an entry off; a unit it was offered goes to the next.
+func (m msgServer) LeaveWaitlist(ctx context.Context, msg *types.MsgLeaveWaitlist) (*types.MsgLeaveWaitlistResponse, error) {
+	e, err := m.ownEntry(ctx, msg.Applicant, msg.EntryId)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.removeEntry(ctx, e); err != nil {
+		return nil, err
+	}
+	if e.Offered != 0 {
+		u, err := m.unit(ctx, e.Offered)
+		if err != nil {
+			return nil, err
+		}
+		return &types.MsgLeaveWaitlistResponse{}, m.vacate(ctx, u)
+	}
+	return &types.MsgLeaveWaitlistResponse{}, nil
+}
+
+// offered returns the signer's entry and the unit offered to it.
+func (m msgServer) offered(ctx context.Context, applicant string, id uint64) (types.Entry, types.Unit, error) {
+	e, err := m.ownEntry(ctx, applicant, id)
+	if err != nil {
+		return e, types.Unit{}, err
+	}
+	if e.Offered == 0 {
+		return e, types.Unit{}, errorsmod.Wrapf(types.ErrNoOffer, "entry %d", id)
+	}
+	u, err := m.unit(ctx, e.Offered)
+	return e, u, err
+}
+
+// AcceptOffer leases the unit offered to the entry.
+func (m msgServer) AcceptOffer(ctx context.Context, msg *types.MsgAcceptOffer) (*types.MsgAcceptOfferResponse, error) {
+	e, u, err := m.offered(ctx, msg.Applicant, msg.EntryId)
+	if err != nil {
+		return nil, err
+	}
+	l, err := m.startLease(ctx, u, e)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgAcceptOfferResponse{LeaseId: l.Id}, nil
+}
+
+// DeclineOffer sends the entry to the back of the wait-list (it waits for the next unit
+// that becomes vacant) and offers the unit to the next match.
+func (m msgServer) DeclineOffer(ctx context.Context, msg *types.MsgDeclineOffer) (*types.MsgDeclineOfferResponse, error) {
+	e, u, err := m.offered(ctx, msg.Applicant, msg.EntryId)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.removeEntry(ctx, e); err != nil {
+		return nil, err
+	}
+	if err := m.vacate(ctx, u); err != nil {
+		return nil, err
+	}
+	e.Joined = sdk.UnwrapSDKContext(ctx).BlockTime()
+	back, err := m.addEntry(ctx, e)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgDeclineOfferResponse{NewEntryId: back.Id}, nil
+}
+
+// EndLease ends a lease: the tenant, or the agency that keeps the unit.
+func (m msgServer) EndLease(ctx context.Context, msg *types.MsgEndLease) (*types.MsgEndLeaseResponse, error) {
+	l, err := m.Leases.Get(ctx, msg.LeaseId)
+	if err != nil || !l.Active {
+		return nil, errorsmod.Wrapf(types.ErrUnknownLease, "%d", msg.LeaseId)
+	}
+	u, err := m.unit(ctx, l.UnitId)
+	if err != nil {
+		return nil, err
+	}
+	if msg.Signer != l.Tenant && msg.Signer != u.Agency {
+		return nil, errorsmod.Wrapf(types.ErrNotParty, "lease %d", l.Id)
+	}
+	return &types.MsgEndLeaseResponse{}, m.endLease(ctx, l)
+}
