@@ -29,6 +29,7 @@ bench:
 	go test ./x/market/keeper/ -run '^$$' -bench BenchmarkPurchaseVsSend -benchtime 1x -count 3
 	go test ./x/bankloans/keeper/ -run '^$$' -bench BenchmarkLoanCollections -benchtime 1x -timeout 30m
 	go test ./x/dividend/keeper/ -run '^$$' -bench BenchmarkDividend -benchtime 1x -timeout 30m
+	go test ./x/housing/keeper/ -run '^$$' -bench BenchmarkRentCollection -benchtime 1x -timeout 30m
 
 proto-gen:
 	./scripts/protocgen.sh

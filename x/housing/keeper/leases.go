@@ -3,6 +3,8 @@ package keeper
 import (
 	"context"
 	"errors"
+	"sort"
+	"strconv"
 	"time"
 
 	"cosmossdk.io/collections"
@@ -35,10 +37,53 @@ func (k Keeper) member(ctx context.Context, tenant sdk.AccAddress) bool {
 	return err == nil && (agent.Member || agent.Kind == membershiptypes.AGENT_KIND_COMPANY || agent.Kind == membershiptypes.AGENT_KIND_REGIONAL_COMPANY)
 }
 
+// takings gathers the rent an agency received, so that its books are written once per
+// batch of collections.
+type takings map[string]*types.Books
+
+func (t takings) add(agency string, l types.Lease, cost, markup math.Int) {
+	b, ok := t[agency]
+	if !ok {
+		z := math.ZeroInt()
+		b = &types.Books{Agency: agency, CostCollected: z, MemberMarkup: z, NonMemberMarkup: z, Bought: z}
+		t[agency] = b
+	}
+	b.CostCollected = b.CostCollected.Add(cost)
+	if l.Member {
+		b.MemberMarkup = b.MemberMarkup.Add(markup)
+	} else {
+		b.NonMemberMarkup = b.NonMemberMarkup.Add(markup)
+	}
+}
+
+// book adds the takings to the agencies' books, in a fixed order.
+func (k Keeper) book(ctx context.Context, t takings) error {
+	agencies := make([]string, 0, len(t))
+	for a := range t {
+		agencies = append(agencies, a)
+	}
+	sort.Strings(agencies)
+	for _, a := range agencies {
+		addr := sdk.MustAccAddressFromBech32(a)
+		b, err := k.agencyBooks(ctx, addr)
+		if err != nil {
+			return err
+		}
+		d := t[a]
+		b.CostCollected = b.CostCollected.Add(d.CostCollected)
+		b.MemberMarkup = b.MemberMarkup.Add(d.MemberMarkup)
+		b.NonMemberMarkup = b.NonMemberMarkup.Add(d.NonMemberMarkup)
+		if err := k.Books.Set(ctx, addr, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // pay collects up to what a lease owes now (arrears and the month's rent if due is true)
-// from its tenant, cost first; it returns what was paid. With all set, it fails unless the
-// whole amount is paid (the first month).
-func (k Keeper) pay(ctx context.Context, l *types.Lease, agency sdk.AccAddress, due, all bool) (math.Int, error) {
+// from its tenant, cost first, and adds it to t; it returns what was paid. With all set, it
+// fails unless the whole amount is paid (the first month).
+func (k Keeper) pay(ctx context.Context, l *types.Lease, agency sdk.AccAddress, due, all bool, t takings) (math.Int, error) {
 	dueCost, dueMarkup := l.ArrearsCost, l.ArrearsMarkup
 	if due {
 		dueCost, dueMarkup = dueCost.Add(l.Cost), dueMarkup.Add(l.Markup)
@@ -75,18 +120,9 @@ func (k Keeper) pay(ctx context.Context, l *types.Lease, agency sdk.AccAddress, 
 	if err := k.books.Book(ctx, dividendtypes.SOURCE_NON_MEMBER_SERVICES, toTreasury); err != nil {
 		return paid, err
 	}
-	b, err := k.agencyBooks(ctx, agency)
-	if err != nil {
-		return paid, err
-	}
-	b.CostCollected = b.CostCollected.Add(paidCost)
-	if l.Member {
-		b.MemberMarkup = b.MemberMarkup.Add(paidMarkup)
-	} else {
-		b.NonMemberMarkup = b.NonMemberMarkup.Add(paidMarkup)
-	}
+	t.add(agency.String(), *l, paidCost, paidMarkup)
 	l.Paid = l.Paid.Add(paid)
-	return paid, k.Books.Set(ctx, agency, b)
+	return paid, nil
 }
 
 // startLease leases unit u to the applicant of entry e; the first month is paid at once.
@@ -111,7 +147,11 @@ func (k Keeper) startLease(ctx context.Context, u types.Unit, e types.Entry) (ty
 	z := math.ZeroInt()
 	l := types.Lease{Id: id, UnitId: u.Id, Tenant: e.Applicant, Cost: cost, Markup: above, Member: member, Start: now, NextDue: &due,
 		ArrearsCost: z, ArrearsMarkup: z, Paid: z, Active: true}
-	if _, err := k.pay(ctx, &l, sdk.MustAccAddressFromBech32(u.Agency), true, true); err != nil {
+	t := takings{}
+	if _, err := k.pay(ctx, &l, sdk.MustAccAddressFromBech32(u.Agency), true, true, t); err != nil {
+		return l, err
+	}
+	if err := k.book(ctx, t); err != nil {
 		return l, err
 	}
 	if err := k.setLease(ctx, nil, l); err != nil {
@@ -142,13 +182,13 @@ func (k Keeper) setLease(ctx context.Context, old *types.Lease, l types.Lease) e
 	return k.Leases.Set(ctx, l.Id, l)
 }
 
-// collectRent collects a month's rent (and arrears) of a lease.
-func (k Keeper) collectRent(ctx context.Context, l *types.Lease, month time.Duration) error {
+// collectRent collects a month's rent (and arrears) of a lease into t.
+func (k Keeper) collectRent(ctx context.Context, l *types.Lease, month time.Duration, t takings) error {
 	u, err := k.unit(ctx, l.UnitId)
 	if err != nil {
 		return err
 	}
-	paid, err := k.pay(ctx, l, sdk.MustAccAddressFromBech32(u.Agency), true, false)
+	paid, err := k.pay(ctx, l, sdk.MustAccAddressFromBech32(u.Agency), true, false, t)
 	if err != nil {
 		return err
 	}
@@ -157,9 +197,22 @@ func (k Keeper) collectRent(ctx context.Context, l *types.Lease, month time.Dura
 	}
 	next := l.NextDue.Add(month)
 	l.NextDue = &next
-	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventRentPaid{
-		LeaseId: l.Id, UnitId: l.UnitId, Tenant: l.Tenant, Paid: paid, Arrears: l.ArrearsCost.Add(l.ArrearsMarkup),
-	})
+	sdk.UnwrapSDKContext(ctx).EventManager().EmitEvent(RentPaidEvent(*l, paid))
+	return nil
+}
+
+// RentPaidEvent is types.EventRentPaid as an ABCI event, exactly as EmitTypedEvent would
+// encode it (clients parse it with sdk.ParseTypedEvent), built without JSON reflection:
+// the collection run emits one per lease.
+func RentPaidEvent(l types.Lease, paid math.Int) sdk.Event {
+	q := func(s string) string { return `"` + s + `"` }
+	return sdk.NewEvent("conductor.housing.v1.EventRentPaid",
+		sdk.NewAttribute("arrears", q(l.ArrearsCost.Add(l.ArrearsMarkup).String())),
+		sdk.NewAttribute("lease_id", q(strconv.FormatUint(l.Id, 10))),
+		sdk.NewAttribute("paid", q(paid.String())),
+		sdk.NewAttribute("tenant", q(l.Tenant)),
+		sdk.NewAttribute("unit_id", q(strconv.FormatUint(l.UnitId, 10))),
+	)
 }
 
 // endLease ends a lease; its unit goes to the next on the wait-list. Arrears stay on the
@@ -188,20 +241,21 @@ func (k Keeper) collectDue(ctx sdk.Context) error {
 		return err
 	}
 	return modulekit.RunBatch(ctx, types.ModuleName, due, func(ctx sdk.Context, ids []uint64) error {
+		t := takings{}
 		for _, id := range ids {
 			l, err := k.Leases.Get(ctx, id)
 			if err != nil {
 				return modulekit.ItemError{ID: id, Err: err}
 			}
 			old := l
-			if err := k.collectRent(ctx, &l, params.DividendPeriod); err != nil {
+			if err := k.collectRent(ctx, &l, params.DividendPeriod, t); err != nil {
 				return modulekit.ItemError{ID: id, Err: err}
 			}
 			if err := k.setLease(ctx, &old, l); err != nil {
 				return modulekit.ItemError{ID: id, Err: err}
 			}
 		}
-		return nil
+		return k.book(ctx, t)
 	}, func(ctx sdk.Context, id uint64) error {
 		l, err := k.Leases.Get(ctx, id)
 		if errors.Is(err, collections.ErrNotFound) || l.NextDue == nil {

@@ -1,0 +1,294 @@
+package keeper_test
+
+import (
+	"testing"
+
+	abci "github.com/cometbft/cometbft/abci/types"
+	"github.com/stretchr/testify/require"
+
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/x/authz"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+
+	"github.com/conductor-coop/conductor/app"
+	"github.com/conductor-coop/conductor/testutil/region"
+	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
+	"github.com/conductor-coop/conductor/x/housing/keeper"
+	"github.com/conductor-coop/conductor/x/housing/types"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+)
+
+var dec = math.LegacyMustNewDecFromStr
+
+const rsc = 1_000_000
+
+type fixture struct {
+	t                             *testing.T
+	r                             *region.Region
+	alice, bob, carol, dave, erin region.Account
+	agency, bakery, treasury      sdk.AccAddress
+	q                             types.QueryServer
+	params                        gptypes.Params
+}
+
+// setup: the Housing Agency (a regional company; carol manages it) keeps the region's
+// units; members pay 5% above cost, non-members 20%; the wait-list threshold is 2. erin,
+// not a member, has 10 RSC.
+func setup(t *testing.T) *fixture {
+	cfg := region.DefaultConfig()
+	cfg.NonMembers = append(cfg.NonMembers, "erin")
+	cfg.Balances = map[string]int64{"erin": 10 * rsc}
+	cfg.Institutions = append(cfg.Institutions, region.Institution{Name: "Housing Agency", Kind: membershiptypes.AGENT_KIND_REGIONAL_COMPANY, Workers: []string{"carol"}})
+	r := region.New(t, cfg)
+	f := &fixture{
+		t: t, r: r, alice: r.Accounts["alice"], bob: r.Accounts["bob"], carol: r.Accounts["carol"], dave: r.Accounts["dave"], erin: r.Accounts["erin"],
+		agency: r.AgentAddr("Housing Agency"), bakery: r.AgentAddr("Bakery Co-op"), treasury: r.AgentAddr("Regional treasury"),
+		q: keeper.NewQueryServerImpl(r.App.HousingKeeper),
+	}
+	params, err := r.App.GovernanceParamsKeeper.GetParams(r.Ctx())
+	require.NoError(t, err)
+	params.MemberRentMarkup, params.NonMemberRentMarkup, params.WaitlistThreshold = dec("0.05"), dec("0.20"), 2
+	r.Pass(r.Assembly(), []region.Account{f.alice, f.bob}, &gptypes.MsgUpdateParams{Authority: r.Assembly(), Params: params})
+	f.params = params
+	f.grant(f.agency, []region.Account{f.carol}, f.carol, &types.MsgRegisterUnit{}, &types.MsgEndLease{})
+	f.grant(f.bakery, []region.Account{f.alice, f.bob}, f.alice, &types.MsgJoinWaitlist{}, &types.MsgAcceptOffer{})
+	return f
+}
+
+func (f *fixture) grant(granter sdk.AccAddress, workers []region.Account, manager region.Account, msgs ...sdk.Msg) {
+	var grants []sdk.Msg
+	for _, m := range msgs {
+		g, err := authz.NewGrant(f.r.Time, authz.NewGenericAuthorization(sdk.MsgTypeURL(m)), nil)
+		require.NoError(f.t, err)
+		grants = append(grants, &authz.MsgGrant{Granter: granter.String(), Grantee: manager.String(), Grant: g})
+	}
+	f.r.Pass(granter.String(), workers, grants...)
+}
+
+func (f *fixture) manage(manager region.Account, msg sdk.Msg) *abci.ExecTxResult {
+	exec := authz.NewMsgExec(manager.Addr, []sdk.Msg{msg})
+	return f.r.Deliver(manager, &exec)
+}
+
+func (f *fixture) must(res *abci.ExecTxResult) {
+	f.t.Helper()
+	require.Zerof(f.t, res.Code, "tx failed: %s", res.Log)
+}
+
+// unit registers a unit kept by the agency: costs 600,000 + 300,000 + 100,000 = 1 RSC a month.
+func (f *fixture) unit(kind types.UnitKind, location string, area uint32) uint64 {
+	f.must(f.manage(f.carol, &types.MsgRegisterUnit{Signer: f.agency.String(), Unit: types.Unit{
+		Kind: kind, Name: "unit", Location: location, Area: area, Agency: f.agency.String(),
+		PropertyTax: math.NewInt(600_000), Maintenance: math.NewInt(300_000), Administration: math.NewInt(100_000),
+	}}))
+	id, err := f.r.App.HousingKeeper.UnitSeq.Peek(f.r.Ctx())
+	require.NoError(f.t, err)
+	return id
+}
+
+func (f *fixture) join(who region.Account, kind types.UnitKind, location string, area uint32) uint64 {
+	f.must(f.r.Deliver(who, &types.MsgJoinWaitlist{Applicant: who.String(), Kind: kind, Location: location, MinArea: area}))
+	id, err := f.r.App.HousingKeeper.EntrySeq.Peek(f.r.Ctx())
+	require.NoError(f.t, err)
+	return id
+}
+
+func (f *fixture) getUnit(id uint64) types.Unit {
+	u, err := f.r.App.HousingKeeper.Units.Get(f.r.Ctx(), id)
+	require.NoError(f.t, err)
+	return u
+}
+
+func (f *fixture) lease(id uint64) types.Lease {
+	l, err := f.r.App.HousingKeeper.Leases.Get(f.r.Ctx(), id)
+	require.NoError(f.t, err)
+	return l
+}
+
+func (f *fixture) invariantHolds() {
+	msg, broken := keeper.UnitsLeasedOnceInvariant(f.r.App.HousingKeeper)(f.r.Ctx())
+	require.False(f.t, broken, msg)
+}
+
+// TestRent: rent = cost x (1 + markup), the markup rounded down; a member pays the members'
+// markup (to the agency), a non-member the non-members' (to the treasury, booked for the
+// dividend); the first month at once, the next ones collected monthly without a transaction.
+func TestRent(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	home1, home2 := f.unit(types.UNIT_KIND_APARTMENT, "north", 60), f.unit(types.UNIT_KIND_APARTMENT, "north", 60)
+	alice, erin, agency, treasury := r.Balance(f.alice.Addr), r.Balance(f.erin.Addr), r.Balance(f.agency), r.Balance(f.treasury)
+	a := f.join(f.alice, types.UNIT_KIND_APARTMENT, "", 0)
+	e := f.join(f.erin, types.UNIT_KIND_APARTMENT, "north", 50)
+	require.Equal(t, a, f.getUnit(home1).OfferedTo)
+	require.Equal(t, e, f.getUnit(home2).OfferedTo)
+	f.must(r.Deliver(f.alice, &types.MsgAcceptOffer{Applicant: f.alice.String(), EntryId: a}))
+	f.must(r.Deliver(f.erin, &types.MsgAcceptOffer{Applicant: f.erin.String(), EntryId: e}))
+	require.Equal(t, alice.SubRaw(1_050_000), r.Balance(f.alice.Addr), "member: 1 RSC + 5%")
+	require.Equal(t, erin.SubRaw(1_200_000), r.Balance(f.erin.Addr), "non-member: 1 RSC + 20%")
+	require.Equal(t, agency.AddRaw(2*rsc+50_000), r.Balance(f.agency), "the cost, and the members' markup")
+	require.Equal(t, treasury.AddRaw(200_000), r.Balance(f.treasury), "the non-members' markup")
+	rev, err := r.App.DividendKeeper.Periods.Get(r.Ctx(), 1)
+	require.NoError(t, err)
+	require.Equal(t, int64(200_000), rev.Revenue.NonMemberServices.Int64(), "booked for the dividend")
+	require.Equal(t, types.UNIT_STATUS_LEASED, f.getUnit(home1).Status)
+
+	// erin keeps 0.7 RSC: less than her next month.
+	left := r.Balance(f.erin.Addr)
+	f.must(r.Deliver(f.erin, banktypes.NewMsgSend(f.erin.Addr, f.dave.Addr, sdk.NewCoins(sdk.NewCoin(app.Denom, left.SubRaw(700_000))))))
+	require.Equal(t, int64(700_000), r.Balance(f.erin.Addr).Int64())
+
+	// The next month is collected without a transaction.
+	l, l2 := f.lease(1), f.lease(2)
+	r.At(*l.NextDue)
+	require.Equal(t, alice.SubRaw(2*1_050_000), r.Balance(f.alice.Addr))
+	r.At(*l2.NextDue)
+	books, err := f.q.Books(r.Ctx(), &types.QueryBooksRequest{Agency: f.agency.String()})
+	require.NoError(t, err)
+	require.Equal(t, int64(3*rsc+700_000), books.Books.CostCollected.Int64())
+	require.Equal(t, int64(100_000), books.Books.MemberMarkup.Int64())
+	require.Equal(t, int64(200_000), books.Books.NonMemberMarkup.Int64())
+
+	// erin could not pay in full: she paid what she had, cost first; the rest is arrears.
+	l2 = f.lease(2)
+	require.True(t, r.Balance(f.erin.Addr).IsZero())
+	require.Equal(t, int64(300_000), l2.ArrearsCost.Int64())
+	require.Equal(t, int64(200_000), l2.ArrearsMarkup.Int64())
+	require.Equal(t, uint32(1), l2.Missed)
+	// The next month, with money, the arrears are paid with it.
+	f.must(r.Deliver(f.dave, banktypes.NewMsgSend(f.dave.Addr, f.erin.Addr, sdk.NewCoins(sdk.NewCoin(app.Denom, math.NewInt(2*rsc))))))
+	r.At(*l2.NextDue)
+	l2 = f.lease(2)
+	require.True(t, l2.ArrearsCost.IsZero() && l2.ArrearsMarkup.IsZero())
+	require.Equal(t, int64(2*rsc-500_000-1_200_000), r.Balance(f.erin.Addr).Int64())
+	f.invariantHolds()
+}
+
+// TestWaitlist: entries are served in order among those a unit suits; a declined offer
+// sends the entry to the back and the unit to the next; ending a lease hands the unit on;
+// the wait-list's length passes the threshold and says so.
+func TestWaitlist(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	south := f.join(f.bob, types.UNIT_KIND_APARTMENT, "south", 0)
+	big := f.join(f.carol, types.UNIT_KIND_APARTMENT, "", 100)
+	any1 := f.join(f.dave, types.UNIT_KIND_APARTMENT, "", 0)
+	waitlist, err := f.q.Waitlist(r.Ctx(), &types.QueryWaitlistRequest{})
+	require.NoError(t, err)
+	require.Equal(t, uint64(3), waitlist.Total)
+	require.True(t, waitlist.OverThreshold, "3 waiting, threshold 2")
+	pos, err := f.q.MyPosition(r.Ctx(), &types.QueryMyPositionRequest{Applicant: f.dave.String()})
+	require.NoError(t, err)
+	require.Equal(t, uint64(2), pos.Positions[0].Ahead)
+
+	home := f.unit(types.UNIT_KIND_APARTMENT, "north", 60) // not south, not 100 m²: dave's
+	require.Equal(t, any1, f.getUnit(home).OfferedTo)
+	back := r.Deliver(f.dave, &types.MsgDeclineOffer{Applicant: f.dave.String(), EntryId: any1})
+	f.must(back)
+	require.Equal(t, types.UNIT_STATUS_VACANT, f.getUnit(home).Status, "nobody else matches")
+	pos, err = f.q.MyPosition(r.Ctx(), &types.QueryMyPositionRequest{Applicant: f.dave.String()})
+	require.NoError(t, err)
+	require.Greater(t, pos.Positions[0].Entry.Id, big, "dave went to the back")
+
+	southern := f.unit(types.UNIT_KIND_APARTMENT, "south", 120) // bob first: he joined first
+	require.Equal(t, south, f.getUnit(southern).OfferedTo)
+	f.must(r.Deliver(f.bob, &types.MsgAcceptOffer{Applicant: f.bob.String(), EntryId: south}))
+	// bob leaves: the unit goes to carol (100 m², any location).
+	f.must(r.Deliver(f.bob, &types.MsgEndLease{Signer: f.bob.String(), LeaseId: 1}))
+	require.Equal(t, big, f.getUnit(southern).OfferedTo)
+	require.False(t, f.lease(1).Active)
+	f.invariantHolds()
+}
+
+// TestFacilities: companies wait for facilities and equipment, persons for homes.
+func TestFacilities(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.bakery, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 5*rsc))))
+	oven := f.unit(types.UNIT_KIND_EQUIPMENT, "", 1)
+	f.must(f.manage(f.alice, &types.MsgJoinWaitlist{Applicant: f.bakery.String(), Kind: types.UNIT_KIND_EQUIPMENT}))
+	entry := f.getUnit(oven).OfferedTo
+	f.must(f.manage(f.alice, &types.MsgAcceptOffer{Applicant: f.bakery.String(), EntryId: entry}))
+	require.Equal(t, int64(5*rsc-1_050_000), r.Balance(f.bakery).Int64(), "a company of the region pays the members' markup")
+	f.invariantHolds()
+}
+
+// TestBadInput: each rule refuses with its registered error.
+func TestBadInput(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	home := f.unit(types.UNIT_KIND_APARTMENT, "", 50)
+	entry := f.join(f.dave, types.UNIT_KIND_APARTMENT, "", 0)
+	f.must(r.Deliver(f.dave, &types.MsgAcceptOffer{Applicant: f.dave.String(), EntryId: entry}))
+	negative := types.Unit{Kind: types.UNIT_KIND_APARTMENT, Name: "x", Area: 1, Agency: f.agency.String(),
+		PropertyTax: math.NewInt(-1), Maintenance: math.NewInt(2), Administration: math.NewInt(0)}
+	cases := []struct {
+		name string
+		run  func() *abci.ExecTxResult
+		err  *errorsmod.Error
+	}{
+		{"negative cost", func() *abci.ExecTxResult {
+			return f.manage(f.carol, &types.MsgRegisterUnit{Signer: f.agency.String(), Unit: negative})
+		}, types.ErrInvalidUnit},
+		{"kept by a company", func() *abci.ExecTxResult {
+			u := negative
+			u.Agency, u.PropertyTax = f.bakery.String(), math.NewInt(1)
+			return f.manage(f.carol, &types.MsgRegisterUnit{Signer: f.agency.String(), Unit: u})
+		}, types.ErrNotAgency},
+		{"registered by a person", func() *abci.ExecTxResult {
+			u := negative
+			u.PropertyTax = math.NewInt(1)
+			return r.Deliver(f.dave, &types.MsgRegisterUnit{Signer: f.dave.String(), Unit: u})
+		}, types.ErrNotAgency},
+		{"joining twice", func() *abci.ExecTxResult {
+			return r.Deliver(f.bob, &types.MsgJoinWaitlist{Applicant: f.bob.String(), Kind: types.UNIT_KIND_APARTMENT})
+		}, nil},
+		{"joining twice, again", func() *abci.ExecTxResult {
+			return r.Deliver(f.bob, &types.MsgJoinWaitlist{Applicant: f.bob.String(), Kind: types.UNIT_KIND_APARTMENT})
+		}, types.ErrAlreadyWaiting},
+		{"a company on the housing wait-list", func() *abci.ExecTxResult {
+			return f.manage(f.alice, &types.MsgJoinWaitlist{Applicant: f.bakery.String(), Kind: types.UNIT_KIND_APARTMENT})
+		}, types.ErrWrongWaitlist},
+		{"a person on the facility wait-list", func() *abci.ExecTxResult {
+			return r.Deliver(f.erin, &types.MsgJoinWaitlist{Applicant: f.erin.String(), Kind: types.UNIT_KIND_FACILITY})
+		}, types.ErrWrongWaitlist},
+		{"accepting without an offer", func() *abci.ExecTxResult {
+			return r.Deliver(f.erin, &types.MsgAcceptOffer{Applicant: f.erin.String(), EntryId: 99})
+		}, types.ErrUnknownEntry},
+		{"someone else's lease", func() *abci.ExecTxResult {
+			return r.Deliver(f.erin, &types.MsgEndLease{Signer: f.erin.String(), LeaseId: 1})
+		}, types.ErrNotParty},
+		{"an unknown lease", func() *abci.ExecTxResult {
+			return r.Deliver(f.erin, &types.MsgEndLease{Signer: f.erin.String(), LeaseId: 7})
+		}, types.ErrUnknownLease},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := c.run()
+			if c.err == nil {
+				require.Zero(t, res.Code, res.Log)
+				return
+			}
+			region.RequireError(t, c.err, res)
+		})
+	}
+	require.Equal(t, types.UNIT_STATUS_LEASED, f.getUnit(home).Status, "a leased unit is not offered again")
+	f.invariantHolds()
+}
+
+// TestInvariantBreaks: a unit marked vacant under an active lease breaks the invariant.
+func TestInvariantBreaks(t *testing.T) {
+	f := setup(t)
+	home := f.unit(types.UNIT_KIND_APARTMENT, "", 50)
+	entry := f.join(f.dave, types.UNIT_KIND_APARTMENT, "", 0)
+	f.must(f.r.Deliver(f.dave, &types.MsgAcceptOffer{Applicant: f.dave.String(), EntryId: entry}))
+	f.invariantHolds()
+	u := f.getUnit(home)
+	u.Status = types.UNIT_STATUS_VACANT
+	require.NoError(t, f.r.App.HousingKeeper.Units.Set(f.r.Ctx(), home, u))
+	_, broken := keeper.UnitsLeasedOnceInvariant(f.r.App.HousingKeeper)(f.r.Ctx())
+	require.True(t, broken)
+}
