@@ -127,6 +127,7 @@ import (
 
 	_ "github.com/conductor-coop/conductor/api/conductor/bankloans/v1"        // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/dividend/v1"         // pulsar types for AutoCLI
+	_ "github.com/conductor-coop/conductor/api/conductor/education/v1"        // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/governanceparams/v1" // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/housing/v1"          // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/market/v1"           // pulsar types for AutoCLI
@@ -138,6 +139,9 @@ import (
 	"github.com/conductor-coop/conductor/x/dividend"
 	dividendkeeper "github.com/conductor-coop/conductor/x/dividend/keeper"
 	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
+	"github.com/conductor-coop/conductor/x/education"
+	educationkeeper "github.com/conductor-coop/conductor/x/education/keeper"
+	educationtypes "github.com/conductor-coop/conductor/x/education/types"
 	"github.com/conductor-coop/conductor/x/governanceparams"
 	governanceparamskeeper "github.com/conductor-coop/conductor/x/governanceparams/keeper"
 	governanceparamstypes "github.com/conductor-coop/conductor/x/governanceparams/types"
@@ -227,6 +231,7 @@ type App struct {
 	BankLoansKeeper        bankloanskeeper.Keeper
 	DividendKeeper         dividendkeeper.Keeper
 	HousingKeeper          housingkeeper.Keeper
+	EducationKeeper        educationkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -277,7 +282,7 @@ func New(
 		govtypes.StoreKey, group.StoreKey, paramstypes.StoreKey, ibcexported.StoreKey, upgradetypes.StoreKey, feegrant.StoreKey,
 		evidencetypes.StoreKey, ibctransfertypes.StoreKey, icacontrollertypes.StoreKey, icahosttypes.StoreKey, capabilitytypes.StoreKey,
 		authzkeeper.StoreKey, consensusparamtypes.StoreKey, circuittypes.StoreKey,
-		membershiptypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey, markettypes.StoreKey, bankloanstypes.StoreKey, dividendtypes.StoreKey, housingtypes.StoreKey,
+		membershiptypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey, markettypes.StoreKey, bankloanstypes.StoreKey, dividendtypes.StoreKey, housingtypes.StoreKey, educationtypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -337,6 +342,8 @@ func New(
 	app.MembershipKeeper.SetMemberHooks(app.DividendKeeper)
 	app.MarketKeeper = marketkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[markettypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.DividendKeeper, treasury)
+	app.EducationKeeper = educationkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[educationtypes.StoreKey]), accountCodec,
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper)
 	app.PayrollKeeper = payrollkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[payrolltypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.MarketKeeper, app.DividendKeeper, treasury)
 	app.BankLoansKeeper = bankloanskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[bankloanstypes.StoreKey]), accountCodec,
@@ -421,6 +428,7 @@ func New(
 		bankloans.NewAppModule(app.BankLoansKeeper, simKeepers),
 		dividend.NewAppModule(app.DividendKeeper, simKeepers),
 		housing.NewAppModule(app.HousingKeeper, simKeepers),
+		education.NewAppModule(app.EducationKeeper, simKeepers),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
 		genutiltypes.ModuleName: genutil.NewAppModuleBasic(genutiltypes.DefaultMessageValidator),
@@ -437,7 +445,7 @@ func New(
 	app.ModuleManager.SetOrderEndBlockers(
 		crisistypes.ModuleName, govtypes.ModuleName, stakingtypes.ModuleName, ibcexported.ModuleName,
 		ibctransfertypes.ModuleName, capabilitytypes.ModuleName, genutiltypes.ModuleName, feegrant.ModuleName,
-		icatypes.ModuleName, group.ModuleName, payrolltypes.ModuleName, bankloanstypes.ModuleName, housingtypes.ModuleName, dividendtypes.ModuleName,
+		icatypes.ModuleName, group.ModuleName, payrolltypes.ModuleName, bankloanstypes.ModuleName, housingtypes.ModuleName, educationtypes.ModuleName, dividendtypes.ModuleName,
 	)
 	// membership runs after group (it creates the assembly and institutions as groups) and
 	// before genutil (gentxs create validators, which its staking hooks gate); crisis runs
@@ -445,7 +453,7 @@ func New(
 	genesisModuleOrder := []string{
 		capabilitytypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
-		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName, payrolltypes.ModuleName, markettypes.ModuleName, bankloanstypes.ModuleName, dividendtypes.ModuleName, housingtypes.ModuleName,
+		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName, payrolltypes.ModuleName, markettypes.ModuleName, bankloanstypes.ModuleName, dividendtypes.ModuleName, housingtypes.ModuleName, educationtypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, ibctransfertypes.ModuleName,
 		icatypes.ModuleName, feegrant.ModuleName, paramstypes.ModuleName, upgradetypes.ModuleName,
 		vestingtypes.ModuleName, consensusparamtypes.ModuleName, circuittypes.ModuleName, crisistypes.ModuleName,

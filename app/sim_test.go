@@ -36,7 +36,8 @@ func envInt(name string, def int) int {
 
 // TestAppSimulation runs the SDK's simulation over every module's operations (members
 // founding companies and leaving, assembly proposals changing parameters, sends, staking,
-// groups, authz, fee grants, listings and purchases, loans) and checks every invariant each few blocks: supply, the
+// groups, authz, fee grants, listings and purchases, loans, dividend claims, homes and
+// leases, school programs and enrollments) and checks every invariant each few blocks: supply, the
 // assembly in sync with the members, parameters recorded. SIM_SEEDS and SIM_BLOCKS set the
 // size (defaults: 2 seeds x 20 blocks).
 func TestAppSimulation(t *testing.T) {
@@ -67,7 +68,9 @@ func TestAppSimulation(t *testing.T) {
 			require.NoError(t, err)
 			leases, err := a.HousingKeeper.LeaseSeq.Peek(ctx)
 			require.NoError(t, err)
-			t.Logf("%d jobs, %d listings, %d orders, %d loans, %d homes, %d leases", jobs, listings, orders, loans, units, leases)
+			enrollments, err := a.EducationKeeper.EnrollmentSeq.Peek(ctx)
+			require.NoError(t, err)
+			t.Logf("%d jobs, %d listings, %d orders, %d loans, %d homes, %d leases, %d enrollments", jobs, listings, orders, loans, units, leases, enrollments)
 			require.Positive(t, units, "the simulation registered homes")
 			require.Positive(t, jobs, "the simulation posted jobs")
 			require.Positive(t, orders, "the simulation made purchases")

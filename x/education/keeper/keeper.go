@@ -1,0 +1,98 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+	"cosmossdk.io/core/address"
+	"cosmossdk.io/core/store"
+	errorsmod "cosmossdk.io/errors"
+
+	"github.com/cosmos/cosmos-sdk/codec"
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/conductor-coop/conductor/x/education/types"
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
+)
+
+type (
+	addrID = collections.Pair[sdk.AccAddress, uint64]
+	idID   = collections.Pair[uint64, uint64]
+)
+
+// Keeper holds the regional schools' programs, their wait-lists, the enrollments and the
+// persons' schooling records, and charges tuition each term.
+type Keeper struct {
+	addressCodec address.Codec
+	membership   types.MembershipKeeper
+	params       types.ParamsKeeper
+	bank         types.BankKeeper
+
+	Schema               collections.Schema
+	Programs             collections.Map[uint64, types.Program]
+	ProgramSeq           collections.Sequence
+	Enrollments          collections.Map[uint64, types.Enrollment]
+	EnrollmentSeq        collections.Sequence
+	EnrollmentsByStudent collections.KeySet[addrID]
+	Applicants           collections.Map[uint64, types.Applicant]
+	ApplicantSeq         collections.Sequence
+	ApplicantsByProgram  collections.KeySet[idID]
+	ApplicantsByPerson   collections.KeySet[addrID]
+	Waiting              collections.Map[uint64, uint64]
+	Records              collections.Map[sdk.AccAddress, types.Record]
+	Due                  modulekit.DueQueue
+}
+
+// NewKeeper returns the education keeper.
+func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
+	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper,
+) Keeper {
+	sb := collections.NewSchemaBuilder(storeService)
+	addrIDKey := collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
+	k := Keeper{
+		addressCodec: addressCodec, membership: membership, params: params, bank: bank,
+		Programs:             collections.NewMap(sb, types.ProgramsKey, "programs", collections.Uint64Key, codec.CollValue[types.Program](cdc)),
+		ProgramSeq:           collections.NewSequence(sb, types.ProgramSeqKey, "program_seq"),
+		Enrollments:          collections.NewMap(sb, types.EnrollmentsKey, "enrollments", collections.Uint64Key, codec.CollValue[types.Enrollment](cdc)),
+		EnrollmentSeq:        collections.NewSequence(sb, types.EnrollmentSeqKey, "enrollment_seq"),
+		EnrollmentsByStudent: collections.NewKeySet(sb, types.EnrollmentsByStudent, "enrollments_by_student", addrIDKey),
+		Applicants:           collections.NewMap(sb, types.ApplicantsKey, "applicants", collections.Uint64Key, codec.CollValue[types.Applicant](cdc)),
+		ApplicantSeq:         collections.NewSequence(sb, types.ApplicantSeqKey, "applicant_seq"),
+		ApplicantsByProgram:  collections.NewKeySet(sb, types.ApplicantsByProgramKey, "applicants_by_program", collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key)),
+		ApplicantsByPerson:   collections.NewKeySet(sb, types.ApplicantsByPersonKey, "applicants_by_person", addrIDKey),
+		Waiting:              collections.NewMap(sb, types.WaitingKey, "waiting", collections.Uint64Key, collections.Uint64Value),
+		Records:              collections.NewMap(sb, types.RecordsKey, "records", sdk.AccAddressKey, codec.CollValue[types.Record](cdc)),
+		Due:                  collections.NewKeySet(sb, types.DueKey, "due", collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),
+	}
+	k.Schema = modulekit.Schema(sb)
+	return k
+}
+
+func (k Keeper) address(s, what string) (sdk.AccAddress, error) {
+	return modulekit.Address(k.addressCodec, s, what, types.ErrInvalidAddress)
+}
+
+// Program returns a program or ErrUnknownProgram.
+func (k Keeper) Program(ctx context.Context, id uint64) (types.Program, error) {
+	p, err := k.Programs.Get(ctx, id)
+	if errors.Is(err, collections.ErrNotFound) {
+		return p, errorsmod.Wrapf(types.ErrUnknownProgram, "%d", id)
+	}
+	return p, err
+}
+
+// record returns a person's schooling record, an empty one if none.
+func (k Keeper) record(ctx context.Context, person sdk.AccAddress) (types.Record, error) {
+	r, err := k.Records.Get(ctx, person)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.Record{Person: person.String()}, nil
+	}
+	return r, err
+}
+
+// next returns the next id of a sequence whose ids start at 1.
+func next(ctx context.Context, seq collections.Sequence) (uint64, error) {
+	id, err := seq.Next(ctx)
+	return id + 1, err
+}
