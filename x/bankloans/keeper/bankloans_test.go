@@ -20,6 +20,7 @@ import (
 	"github.com/conductor-coop/conductor/testutil/region"
 	"github.com/conductor-coop/conductor/x/bankloans/keeper"
 	"github.com/conductor-coop/conductor/x/bankloans/types"
+	housingtypes "github.com/conductor-coop/conductor/x/housing/types"
 	markettypes "github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
@@ -485,4 +486,43 @@ func TestCollectionFailureDoesNotHalt(t *testing.T) {
 	require.False(t, has, "the broken loan left the queue")
 	r.At(r.Time.Add(month))
 	require.Equal(t, types.LOAN_STATUS_REPAID, f.loan(fine.Id).Loan.Status)
+}
+
+// TestBankruptcyPaysRentArrears: rent arrears are the other creditors, paid pro rata after
+// the bank; the company's leases end and the regional equipment goes back to the wait-list.
+func TestBankruptcyPaysRentArrears(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	asm := r.Assembly()
+	r.Pass(asm, []region.Account{f.alice, f.bob}, &membershiptypes.MsgCreateInstitution{Authority: asm, Institution: membershiptypes.Institution{
+		Name: "Equipment Agency", Kind: membershiptypes.AGENT_KIND_REGIONAL_COMPANY, Workers: []string{f.alice.String()},
+	}})
+	agency := r.AgentAddr("Equipment Agency")
+	f.grant(agency, []region.Account{f.alice}, f.alice, &housingtypes.MsgRegisterUnit{})
+	f.grant(f.mill, []region.Account{f.carol}, f.carol, &housingtypes.MsgJoinWaitlist{}, &housingtypes.MsgAcceptOffer{})
+	f.must(f.manage(f.alice, &housingtypes.MsgRegisterUnit{Signer: agency.String(), Unit: housingtypes.Unit{
+		Kind: housingtypes.UNIT_KIND_EQUIPMENT, Name: "saw", Area: 1, Agency: agency.String(),
+		PropertyTax: math.NewInt(rsc), Maintenance: math.ZeroInt(), Administration: math.ZeroInt(),
+	}}))
+	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.mill, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, rsc))))
+	f.must(f.manage(f.carol, &housingtypes.MsgJoinWaitlist{Applicant: f.mill.String(), Kind: housingtypes.UNIT_KIND_EQUIPMENT}))
+	f.must(f.manage(f.carol, &housingtypes.MsgAcceptOffer{Applicant: f.mill.String(), EntryId: 1}))
+	lease, err := r.App.HousingKeeper.Leases.Get(r.Ctx(), 1)
+	require.NoError(t, err)
+	r.At(*lease.NextDue) // the Mill has nothing: a month of arrears
+	lease, err = r.App.HousingKeeper.Leases.Get(r.Ctx(), 1)
+	require.NoError(t, err)
+	require.Equal(t, int64(rsc), lease.ArrearsCost.Int64())
+
+	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.mill, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 400_000))))
+	before := r.Balance(agency)
+	f.must(f.manage(f.carol, &types.MsgDeclareBankruptcy{Company: f.mill.String()}))
+	require.Equal(t, before.AddRaw(400_000), r.Balance(agency), "the only other creditor takes what is left")
+	lease, err = r.App.HousingKeeper.Leases.Get(r.Ctx(), 1)
+	require.NoError(t, err)
+	require.False(t, lease.Active)
+	require.Equal(t, int64(600_000), lease.ArrearsCost.Int64(), "the rest is lost")
+	unit, err := r.App.HousingKeeper.Units.Get(r.Ctx(), 1)
+	require.NoError(t, err)
+	require.Equal(t, housingtypes.UNIT_STATUS_VACANT, unit.Status, "the equipment is the region's again")
 }

@@ -19,7 +19,10 @@ import (
 //     paid oldest first, as far as the funds go;
 //  2. the regional bank: each of its open loans, oldest first, interest then principal; the
 //     principal left unpaid is written off;
-//  3. what is left goes to the region (the treasury): if the bank funded the company its
+//  3. its other creditors, pro rata: the housing agencies it owes rent arrears (each is paid
+//     floor(funds x its debt / all the debts), at most its debt); its leases end and the
+//     regional facilities and equipment go back to the wait-lists;
+//  4. what is left goes to the region (the treasury): if the bank funded the company its
 //     assets are the region's, and otherwise every creditor has been paid in full and a
 //     co-op's profit is never paid out to its workers.
 //
@@ -80,6 +83,10 @@ func (k Keeper) windUp(ctx context.Context, company sdk.AccAddress, reason strin
 	if err := k.book(ctx, rc); err != nil {
 		return err
 	}
+	toOthers, err := k.payOthers(ctx, company, balance())
+	if err != nil {
+		return err
+	}
 	toRegion := balance()
 	if toRegion.IsPositive() {
 		treasury := authtypes.NewModuleAddress(k.treasury)
@@ -97,6 +104,27 @@ func (k Keeper) windUp(ctx context.Context, company sdk.AccAddress, reason strin
 		return err
 	}
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventBankruptcy{
-		Company: agent.Address, Funds: funds, ToWages: toWages, ToBank: toBank, ToRegion: toRegion, BankFunded: bankFunded,
+		Company: agent.Address, Funds: funds, ToWages: toWages, ToBank: toBank, ToOthers: toOthers, ToRegion: toRegion, BankFunded: bankFunded,
 	})
+}
+
+// payOthers pays the company's other creditors pro rata from funds and winds up its leases.
+func (k Keeper) payOthers(ctx context.Context, company sdk.AccAddress, funds math.Int) (math.Int, error) {
+	debts, err := k.housing.Debts(ctx, company)
+	if err != nil {
+		return math.ZeroInt(), err
+	}
+	total := math.ZeroInt()
+	for _, d := range debts {
+		total = total.Add(d.Amount)
+	}
+	amounts, paid := make([]math.Int, len(debts)), math.ZeroInt()
+	for i, d := range debts {
+		amounts[i] = d.Amount
+		if funds.LT(total) {
+			amounts[i] = funds.Mul(d.Amount).Quo(total)
+		}
+		paid = paid.Add(amounts[i])
+	}
+	return paid, k.housing.CloseTenant(ctx, company, debts, amounts)
 }

@@ -11,6 +11,7 @@ import (
 
 	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
+	housingtypes "github.com/conductor-coop/conductor/x/housing/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
@@ -53,4 +54,11 @@ type MarketKeeper interface {
 type Treasury interface {
 	Book(ctx context.Context, source dividendtypes.Source, amount math.Int) error
 	Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error
+}
+
+// HousingKeeper winds up a bankrupt company's leases: its rent arrears are its other
+// creditors, paid pro rata.
+type HousingKeeper interface {
+	Debts(ctx context.Context, tenant sdk.AccAddress) ([]housingtypes.Debt, error)
+	CloseTenant(ctx context.Context, tenant sdk.AccAddress, debts []housingtypes.Debt, amounts []math.Int) error
 }

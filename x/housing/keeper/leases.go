@@ -279,3 +279,69 @@ func (k Keeper) EndBlocker(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Debts lists the rent arrears a tenant owes, lease by lease.
+func (k Keeper) Debts(ctx context.Context, tenant sdk.AccAddress) ([]types.Debt, error) {
+	var out []types.Debt
+	err := k.LeasesByTenant.Walk(ctx, collections.NewPrefixedPairRange[sdk.AccAddress, uint64](tenant), func(key addrID) (bool, error) {
+		l, err := k.Leases.Get(ctx, key.K2())
+		if err != nil {
+			return true, err
+		}
+		if owed := l.ArrearsCost.Add(l.ArrearsMarkup); owed.IsPositive() {
+			u, err := k.unit(ctx, l.UnitId)
+			if err != nil {
+				return true, err
+			}
+			out = append(out, types.Debt{LeaseID: l.Id, Agency: sdk.MustAccAddressFromBech32(u.Agency), Amount: owed})
+		}
+		return false, nil
+	})
+	return out, err
+}
+
+// CloseTenant winds up a bankrupt tenant's leases: amounts[i] (at most what debts[i] is
+// owed) is paid from the tenant to the agency towards the arrears, cost first, and every
+// active lease ends, its unit going to the next on the wait-list.
+func (k Keeper) CloseTenant(ctx context.Context, tenant sdk.AccAddress, debts []types.Debt, amounts []math.Int) error {
+	t := takings{}
+	for i, d := range debts {
+		if !amounts[i].IsPositive() {
+			continue
+		}
+		l, err := k.Leases.Get(ctx, d.LeaseID)
+		if err != nil {
+			return err
+		}
+		cost := math.MinInt(amounts[i], l.ArrearsCost)
+		markup := math.MinInt(amounts[i].Sub(cost), l.ArrearsMarkup)
+		if err := k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), tenant, d.Agency, ursc(cost.Add(markup))); err != nil {
+			return err
+		}
+		l.ArrearsCost, l.ArrearsMarkup, l.Paid = l.ArrearsCost.Sub(cost), l.ArrearsMarkup.Sub(markup), l.Paid.Add(cost).Add(markup)
+		t.add(d.Agency.String(), l, cost, markup)
+		if err := k.Leases.Set(ctx, l.Id, l); err != nil {
+			return err
+		}
+	}
+	if err := k.book(ctx, t); err != nil {
+		return err
+	}
+	var active []types.Lease
+	err := k.LeasesByTenant.Walk(ctx, collections.NewPrefixedPairRange[sdk.AccAddress, uint64](tenant), func(key addrID) (bool, error) {
+		l, err := k.Leases.Get(ctx, key.K2())
+		if err == nil && l.Active {
+			active = append(active, l)
+		}
+		return false, err
+	})
+	if err != nil {
+		return err
+	}
+	for _, l := range active {
+		if err := k.endLease(ctx, l); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -3,7 +3,16 @@ package types
 import (
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
 )
+
+// Debt is rent a tenant owes on a lease, to the agency that keeps the unit.
+type Debt struct {
+	LeaseID uint64
+	Agency  sdk.AccAddress
+	Amount  math.Int
+}
 
 // Cost is a unit's monthly cost: property tax + maintenance + administration.
 func (u Unit) Cost() math.Int {

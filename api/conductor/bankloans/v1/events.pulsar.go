@@ -1230,6 +1230,7 @@ var (
 	fd_EventBankruptcy_to_bank     protoreflect.FieldDescriptor
 	fd_EventBankruptcy_to_region   protoreflect.FieldDescriptor
 	fd_EventBankruptcy_bank_funded protoreflect.FieldDescriptor
+	fd_EventBankruptcy_to_others   protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -1241,6 +1242,7 @@ func init() {
 	fd_EventBankruptcy_to_bank = md_EventBankruptcy.Fields().ByName("to_bank")
 	fd_EventBankruptcy_to_region = md_EventBankruptcy.Fields().ByName("to_region")
 	fd_EventBankruptcy_bank_funded = md_EventBankruptcy.Fields().ByName("bank_funded")
+	fd_EventBankruptcy_to_others = md_EventBankruptcy.Fields().ByName("to_others")
 }
 
 var _ protoreflect.Message = (*fastReflection_EventBankruptcy)(nil)
@@ -1344,6 +1346,12 @@ func (x *fastReflection_EventBankruptcy) Range(f func(protoreflect.FieldDescript
 			return
 		}
 	}
+	if x.ToOthers != "" {
+		value := protoreflect.ValueOfString(x.ToOthers)
+		if !f(fd_EventBankruptcy_to_others, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -1371,6 +1379,8 @@ func (x *fastReflection_EventBankruptcy) Has(fd protoreflect.FieldDescriptor) bo
 		return x.ToRegion != ""
 	case "conductor.bankloans.v1.EventBankruptcy.bank_funded":
 		return x.BankFunded != false
+	case "conductor.bankloans.v1.EventBankruptcy.to_others":
+		return x.ToOthers != ""
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.bankloans.v1.EventBankruptcy"))
@@ -1399,6 +1409,8 @@ func (x *fastReflection_EventBankruptcy) Clear(fd protoreflect.FieldDescriptor) 
 		x.ToRegion = ""
 	case "conductor.bankloans.v1.EventBankruptcy.bank_funded":
 		x.BankFunded = false
+	case "conductor.bankloans.v1.EventBankruptcy.to_others":
+		x.ToOthers = ""
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.bankloans.v1.EventBankruptcy"))
@@ -1433,6 +1445,9 @@ func (x *fastReflection_EventBankruptcy) Get(descriptor protoreflect.FieldDescri
 	case "conductor.bankloans.v1.EventBankruptcy.bank_funded":
 		value := x.BankFunded
 		return protoreflect.ValueOfBool(value)
+	case "conductor.bankloans.v1.EventBankruptcy.to_others":
+		value := x.ToOthers
+		return protoreflect.ValueOfString(value)
 	default:
 		if descriptor.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.bankloans.v1.EventBankruptcy"))
@@ -1465,6 +1480,8 @@ func (x *fastReflection_EventBankruptcy) Set(fd protoreflect.FieldDescriptor, va
 		x.ToRegion = value.Interface().(string)
 	case "conductor.bankloans.v1.EventBankruptcy.bank_funded":
 		x.BankFunded = value.Bool()
+	case "conductor.bankloans.v1.EventBankruptcy.to_others":
+		x.ToOthers = value.Interface().(string)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.bankloans.v1.EventBankruptcy"))
@@ -1497,6 +1514,8 @@ func (x *fastReflection_EventBankruptcy) Mutable(fd protoreflect.FieldDescriptor
 		panic(fmt.Errorf("field to_region of message conductor.bankloans.v1.EventBankruptcy is not mutable"))
 	case "conductor.bankloans.v1.EventBankruptcy.bank_funded":
 		panic(fmt.Errorf("field bank_funded of message conductor.bankloans.v1.EventBankruptcy is not mutable"))
+	case "conductor.bankloans.v1.EventBankruptcy.to_others":
+		panic(fmt.Errorf("field to_others of message conductor.bankloans.v1.EventBankruptcy is not mutable"))
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.bankloans.v1.EventBankruptcy"))
@@ -1522,6 +1541,8 @@ func (x *fastReflection_EventBankruptcy) NewField(fd protoreflect.FieldDescripto
 		return protoreflect.ValueOfString("")
 	case "conductor.bankloans.v1.EventBankruptcy.bank_funded":
 		return protoreflect.ValueOfBool(false)
+	case "conductor.bankloans.v1.EventBankruptcy.to_others":
+		return protoreflect.ValueOfString("")
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.bankloans.v1.EventBankruptcy"))
@@ -1614,6 +1635,10 @@ func (x *fastReflection_EventBankruptcy) ProtoMethods() *protoiface.Methods {
 		if x.BankFunded {
 			n += 2
 		}
+		l = len(x.ToOthers)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -1642,6 +1667,13 @@ func (x *fastReflection_EventBankruptcy) ProtoMethods() *protoiface.Methods {
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if len(x.ToOthers) > 0 {
+			i -= len(x.ToOthers)
+			copy(dAtA[i:], x.ToOthers)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.ToOthers)))
+			i--
+			dAtA[i] = 0x3a
 		}
 		if x.BankFunded {
 			i--
@@ -1917,6 +1949,38 @@ func (x *fastReflection_EventBankruptcy) ProtoMethods() *protoiface.Methods {
 					}
 				}
 				x.BankFunded = bool(v != 0)
+			case 7:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field ToOthers", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.ToOthers = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
 			default:
 				iNdEx = preIndex
 				skippy, err := runtime.Skip(dAtA[iNdEx:])
@@ -2106,6 +2170,8 @@ type EventBankruptcy struct {
 	ToBank     string `protobuf:"bytes,4,opt,name=to_bank,json=toBank,proto3" json:"to_bank,omitempty"`
 	ToRegion   string `protobuf:"bytes,5,opt,name=to_region,json=toRegion,proto3" json:"to_region,omitempty"`
 	BankFunded bool   `protobuf:"varint,6,opt,name=bank_funded,json=bankFunded,proto3" json:"bank_funded,omitempty"`
+	// to_others is what the other creditors (rent arrears) received, pro rata.
+	ToOthers string `protobuf:"bytes,7,opt,name=to_others,json=toOthers,proto3" json:"to_others,omitempty"`
 }
 
 func (x *EventBankruptcy) Reset() {
@@ -2170,6 +2236,13 @@ func (x *EventBankruptcy) GetBankFunded() bool {
 	return false
 }
 
+func (x *EventBankruptcy) GetToOthers() string {
+	if x != nil {
+		return x.ToOthers
+	}
+	return ""
+}
+
 var File_conductor_bankloans_v1_events_proto protoreflect.FileDescriptor
 
 var file_conductor_bankloans_v1_events_proto_rawDesc = []byte{
@@ -2215,7 +2288,7 @@ var file_conductor_bankloans_v1_events_proto_rawDesc = []byte{
 	0x18, 0x03, 0x20, 0x01, 0x28, 0x0e, 0x32, 0x22, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
 	0x6f, 0x72, 0x2e, 0x62, 0x61, 0x6e, 0x6b, 0x6c, 0x6f, 0x61, 0x6e, 0x73, 0x2e, 0x76, 0x31, 0x2e,
 	0x4c, 0x6f, 0x61, 0x6e, 0x53, 0x74, 0x61, 0x74, 0x75, 0x73, 0x52, 0x06, 0x73, 0x74, 0x61, 0x74,
-	0x75, 0x73, 0x22, 0x81, 0x03, 0x0a, 0x0f, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x42, 0x61, 0x6e, 0x6b,
+	0x75, 0x73, 0x22, 0xcb, 0x03, 0x0a, 0x0f, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x42, 0x61, 0x6e, 0x6b,
 	0x72, 0x75, 0x70, 0x74, 0x63, 0x79, 0x12, 0x32, 0x0a, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e,
 	0x79, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73,
 	0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e,
@@ -2239,11 +2312,16 @@ var file_conductor_bankloans_v1_events_proto_rawDesc = []byte{
 	0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x08, 0x74, 0x6f, 0x52,
 	0x65, 0x67, 0x69, 0x6f, 0x6e, 0x12, 0x1f, 0x0a, 0x0b, 0x62, 0x61, 0x6e, 0x6b, 0x5f, 0x66, 0x75,
 	0x6e, 0x64, 0x65, 0x64, 0x18, 0x06, 0x20, 0x01, 0x28, 0x08, 0x52, 0x0a, 0x62, 0x61, 0x6e, 0x6b,
-	0x46, 0x75, 0x6e, 0x64, 0x65, 0x64, 0x42, 0x37, 0x5a, 0x35, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62,
-	0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63,
-	0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f,
-	0x62, 0x61, 0x6e, 0x6b, 0x6c, 0x6f, 0x61, 0x6e, 0x73, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62,
-	0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x46, 0x75, 0x6e, 0x64, 0x65, 0x64, 0x12, 0x48, 0x0a, 0x09, 0x74, 0x6f, 0x5f, 0x6f, 0x74, 0x68,
+	0x65, 0x72, 0x73, 0x18, 0x07, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda,
+	0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f,
+	0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d,
+	0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x08, 0x74, 0x6f, 0x4f, 0x74, 0x68, 0x65, 0x72, 0x73,
+	0x42, 0x37, 0x5a, 0x35, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63,
+	0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f,
+	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x62, 0x61, 0x6e, 0x6b, 0x6c, 0x6f,
+	0x61, 0x6e, 0x73, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f,
+	0x33,
 }
 
 var (
