@@ -40,25 +40,13 @@ func BenchmarkLoanCollections(b *testing.B) {
 		due := dueLoans(b, r, loans)
 		runtime.GC()
 		b.StartTimer()
-		for first := true; ; first = false {
-			began := time.Now()
-			if first {
-				r.At(due)
-			} else {
-				r.NextBlock(time.Second)
-			}
-			took := time.Since(began)
-			worst, total, blocks = max(worst, took), total+took, blocks+1
-			b.StopTimer()
+		w, t, bl := r.TimeBlocks(b, due, func() bool {
 			left, err := r.App.BankLoansKeeper.Due.Iterate(r.Ctx(), new(collections.Range[collections.Pair[time.Time, uint64]]).EndInclusive(collections.Join(due, uint64(loans))))
 			require.NoError(b, err)
-			done := !left.Valid()
-			left.Close()
-			b.StartTimer()
-			if done {
-				break
-			}
-		}
+			defer left.Close()
+			return !left.Valid()
+		})
+		worst, total, blocks = max(worst, w), total+t, blocks+bl
 		b.StopTimer()
 		require.Less(b, r.Time.Sub(due), month, "collected within the period")
 		p, err := r.App.BankLoansKeeper.Portfolios.Get(r.Ctx(), r.AgentAddr("Regional Public Bank"))

@@ -36,25 +36,13 @@ func BenchmarkRentCollection(b *testing.B) {
 		due, month := dueLeases(b, r, leases)
 		runtime.GC()
 		b.StartTimer()
-		for first := true; ; first = false {
-			began := time.Now()
-			if first {
-				r.At(due)
-			} else {
-				r.NextBlock(time.Second)
-			}
-			took := time.Since(began)
-			worst, total, blocks = max(worst, took), total+took, blocks+1
-			b.StopTimer()
+		w, t, bl := r.TimeBlocks(b, due, func() bool {
 			left, err := r.App.HousingKeeper.Due.Iterate(r.Ctx(), new(collections.Range[collections.Pair[time.Time, uint64]]).EndInclusive(collections.Join(due, uint64(leases))))
 			require.NoError(b, err)
-			done := !left.Valid()
-			left.Close()
-			b.StartTimer()
-			if done {
-				break
-			}
-		}
+			defer left.Close()
+			return !left.Valid()
+		})
+		worst, total, blocks = max(worst, w), total+t, blocks+bl
 		b.StopTimer()
 		require.Less(b, r.Time.Sub(due), month, "collected within the month")
 		books, err := r.App.HousingKeeper.Books.Get(r.Ctx(), r.AgentAddr("Housing Agency"))
