@@ -66,33 +66,11 @@ func setup(t *testing.T) *fixture {
 			AnnualRate: dec("0.12"), InstallmentPeriod: month, PenaltyRate: dec("0.01"), DefaultAfter: 3,
 		}})
 	f.product = 1
-	f.grant(f.bank, []region.Account{f.alice, f.bob}, f.alice, &types.MsgApprove{}, &types.MsgReject{}, &types.MsgForgive{}, &types.MsgForceBankruptcy{}, &types.MsgSetProduct{})
-	f.grant(f.mill, []region.Account{f.carol}, f.carol, &types.MsgApply{}, &types.MsgRepay{}, &types.MsgDeclareBankruptcy{},
+	f.r.Grant(f.bank, []region.Account{f.alice, f.bob}, f.alice, &types.MsgApprove{}, &types.MsgReject{}, &types.MsgForgive{}, &types.MsgForceBankruptcy{}, &types.MsgSetProduct{})
+	f.r.Grant(f.mill, []region.Account{f.carol}, f.carol, &types.MsgApply{}, &types.MsgRepay{}, &types.MsgDeclareBankruptcy{},
 		&markettypes.MsgCreateListing{}, &markettypes.MsgPurchase{}, &payrolltypes.MsgPostJob{}, &payrolltypes.MsgHire{})
-	f.grant(f.bakery, []region.Account{f.alice, f.bob}, f.alice, &markettypes.MsgCreateListing{}, &markettypes.MsgPurchase{}, &types.MsgDeclareBankruptcy{})
+	f.r.Grant(f.bakery, []region.Account{f.alice, f.bob}, f.alice, &markettypes.MsgCreateListing{}, &markettypes.MsgPurchase{}, &types.MsgDeclareBankruptcy{})
 	return f
-}
-
-// grant has a company's (or the bank's) workers grant manager msgs.
-func (f *fixture) grant(granter sdk.AccAddress, workers []region.Account, manager region.Account, msgs ...sdk.Msg) {
-	var grants []sdk.Msg
-	for _, m := range msgs {
-		grant, err := authz.NewGrant(f.r.Time, authz.NewGenericAuthorization(sdk.MsgTypeURL(m)), nil)
-		require.NoError(f.t, err)
-		grants = append(grants, &authz.MsgGrant{Granter: granter.String(), Grantee: manager.String(), Grant: grant})
-	}
-	f.r.Pass(granter.String(), workers, grants...)
-}
-
-// manage has manager run msg for the account that granted it.
-func (f *fixture) manage(manager region.Account, msg sdk.Msg) *abci.ExecTxResult {
-	exec := authz.NewMsgExec(manager.Addr, []sdk.Msg{msg})
-	return f.r.Deliver(manager, &exec)
-}
-
-func (f *fixture) must(res *abci.ExecTxResult) {
-	f.t.Helper()
-	require.Zerof(f.t, res.Code, "tx failed: %s", res.Log)
 }
 
 // borrow has borrower apply (signed by signer: the borrower, or its manager) and the loan
@@ -100,13 +78,13 @@ func (f *fixture) must(res *abci.ExecTxResult) {
 func (f *fixture) borrow(signer region.Account, borrower sdk.AccAddress, amount int64, installments uint32) types.Loan {
 	msg := &types.MsgApply{Borrower: borrower.String(), ProductId: f.product, Amount: math.NewInt(amount), Installments: installments, Purpose: "a workshop"}
 	if signer.Addr.Equals(borrower) {
-		f.must(f.r.Deliver(signer, msg))
+		f.r.Must(f.r.Deliver(signer, msg))
 	} else {
-		f.must(f.manage(signer, msg))
+		f.r.Must(f.r.Manage(signer, msg))
 	}
 	id, err := f.r.App.BankLoansKeeper.LoanSeq.Peek(f.r.Ctx())
 	require.NoError(f.t, err)
-	f.must(f.manage(f.alice, &types.MsgApprove{Bank: f.bank.String(), LoanId: id}))
+	f.r.Must(f.r.Manage(f.alice, &types.MsgApprove{Bank: f.bank.String(), LoanId: id}))
 	return f.loan(id).Loan
 }
 
@@ -185,7 +163,7 @@ func TestArrearsAndDefault(t *testing.T) {
 	l := f.borrow(f.erin, f.erin.Addr, 12*rsc, 12)
 	A := l.Installment.Int64()
 	// erin spends it all.
-	f.must(r.Deliver(f.erin, banktypes.NewMsgSend(f.erin.Addr, f.dave.Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, r.Balance(f.erin.Addr).Int64())))))
+	f.r.Must(r.Deliver(f.erin, banktypes.NewMsgSend(f.erin.Addr, f.dave.Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, r.Balance(f.erin.Addr).Int64())))))
 
 	f.untilDue(l.Id) // miss 1
 	l = f.loan(l.Id).Loan
@@ -196,7 +174,7 @@ func TestArrearsAndDefault(t *testing.T) {
 	require.Equal(t, A, f.portfolio().Arrears.Int64(), "the bank's portfolio shows the arrears")
 
 	// money arrives; the next due date collects the arrears, a penalty on them, and the installment.
-	f.must(r.Deliver(f.dave, banktypes.NewMsgSend(f.dave.Addr, f.erin.Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 3*A)))))
+	f.r.Must(r.Deliver(f.dave, banktypes.NewMsgSend(f.dave.Addr, f.erin.Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 3*A)))))
 	penalty := A / 100
 	interest2, principal2 := types.Split(l.Remaining, l.Installment, l.PeriodRate)
 	f.untilDue(l.Id)
@@ -207,7 +185,7 @@ func TestArrearsAndDefault(t *testing.T) {
 	require.Equal(t, 3*A-(A+penalty+interest2.Int64()+principal2.Int64()), r.Balance(f.erin.Addr).Int64())
 
 	// spent again: three more misses and the loan defaults.
-	f.must(r.Deliver(f.erin, banktypes.NewMsgSend(f.erin.Addr, f.dave.Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, r.Balance(f.erin.Addr).Int64())))))
+	f.r.Must(r.Deliver(f.erin, banktypes.NewMsgSend(f.erin.Addr, f.dave.Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, r.Balance(f.erin.Addr).Int64())))))
 	f.untilDue(l.Id)
 	f.untilDue(l.Id)
 	l = f.loan(l.Id).Loan
@@ -223,8 +201,8 @@ func TestArrearsAndDefault(t *testing.T) {
 
 	// erin repays it all later: arrears first, then the rest; the loan is repaid.
 	owed := l.Owed()
-	f.must(r.Deliver(f.dave, banktypes.NewMsgSend(f.dave.Addr, f.erin.Addr, sdk.NewCoins(sdk.NewCoin(app.Denom, owed.AddRaw(5))))))
-	f.must(r.Deliver(f.erin, &types.MsgRepay{Borrower: f.erin.String(), LoanId: l.Id, Amount: owed.AddRaw(5)}))
+	f.r.Must(r.Deliver(f.dave, banktypes.NewMsgSend(f.dave.Addr, f.erin.Addr, sdk.NewCoins(sdk.NewCoin(app.Denom, owed.AddRaw(5))))))
+	f.r.Must(r.Deliver(f.erin, &types.MsgRepay{Borrower: f.erin.String(), LoanId: l.Id, Amount: owed.AddRaw(5)}))
 	l = f.loan(l.Id).Loan
 	require.Equal(t, types.LOAN_STATUS_REPAID, l.Status)
 	require.Equal(t, int64(5), r.Balance(f.erin.Addr).Int64(), "no more than owed is taken")
@@ -240,7 +218,7 @@ func TestEarlyRepayment(t *testing.T) {
 	l := f.borrow(f.dave, f.dave.Addr, 100*rsc, 10)
 	require.Len(t, f.loan(l.Id).Schedule, 10)
 	res := r.Deliver(f.dave, &types.MsgRepay{Borrower: f.dave.String(), LoanId: l.Id, Amount: math.NewInt(50 * rsc)})
-	f.must(res)
+	f.r.Must(res)
 	l = f.loan(l.Id).Loan
 	require.Equal(t, int64(50*rsc), l.Remaining.Int64())
 	require.Equal(t, int64(50*rsc), f.portfolio().Outstanding.Int64())
@@ -256,7 +234,7 @@ func TestEarlyRepayment(t *testing.T) {
 func TestForgive(t *testing.T) {
 	f := setup(t)
 	l := f.borrow(f.dave, f.dave.Addr, 50*rsc, 5)
-	f.must(f.manage(f.alice, &types.MsgForgive{Bank: f.bank.String(), LoanId: l.Id, Reason: "flood"}))
+	f.r.Must(f.r.Manage(f.alice, &types.MsgForgive{Bank: f.bank.String(), LoanId: l.Id, Reason: "flood"}))
 	l = f.loan(l.Id).Loan
 	require.Equal(t, types.LOAN_STATUS_FORGIVEN, l.Status)
 	require.Equal(t, int64(50*rsc), l.WrittenOff.Int64())
@@ -280,8 +258,8 @@ func TestBankruptcy(t *testing.T) {
 	require.Equal(t, int64(100*rsc), r.Balance(f.mill).Int64(), "disbursed to the company's account")
 
 	// The Mill spends 95 RSC on bread.
-	f.must(f.manage(f.alice, &markettypes.MsgCreateListing{Seller: f.bakery.String(), Kind: markettypes.LISTING_KIND_PRODUCT, Name: "Bread", Unit: "loaf", UnitPrice: math.NewInt(rsc), Stock: "unlimited"}))
-	f.must(f.manage(f.carol, &markettypes.MsgPurchase{Buyer: f.mill.String(), ListingId: 1, Quantity: 95}))
+	f.r.Must(f.r.Manage(f.alice, &markettypes.MsgCreateListing{Seller: f.bakery.String(), Kind: markettypes.LISTING_KIND_PRODUCT, Name: "Bread", Unit: "loaf", UnitPrice: math.NewInt(rsc), Stock: "unlimited"}))
+	f.r.Must(f.r.Manage(f.carol, &markettypes.MsgPurchase{Buyer: f.mill.String(), ListingId: 1, Quantity: 95}))
 	require.Equal(t, int64(5*rsc), r.Balance(f.mill).Int64())
 
 	f.millOwesDave()
@@ -290,14 +268,14 @@ func TestBankruptcy(t *testing.T) {
 	require.True(t, owes, "the wages are a claim")
 
 	// The Bakery buys 80 RSC of flour from the Mill.
-	f.must(f.manage(f.carol, &markettypes.MsgCreateListing{Seller: f.mill.String(), Kind: markettypes.LISTING_KIND_PRODUCT, Name: "Flour", Unit: "kg", UnitPrice: math.NewInt(rsc), Stock: "1000"}))
-	f.must(f.manage(f.alice, &markettypes.MsgPurchase{Buyer: f.bakery.String(), ListingId: 2, Quantity: 80}))
+	f.r.Must(f.r.Manage(f.carol, &markettypes.MsgCreateListing{Seller: f.mill.String(), Kind: markettypes.LISTING_KIND_PRODUCT, Name: "Flour", Unit: "kg", UnitPrice: math.NewInt(rsc), Stock: "1000"}))
+	f.r.Must(f.r.Manage(f.alice, &markettypes.MsgPurchase{Buyer: f.bakery.String(), ListingId: 2, Quantity: 80}))
 	require.Equal(t, int64(85*rsc), r.Balance(f.mill).Int64())
 
 	daveBefore, treasuryBefore, capitalBefore := r.Balance(f.dave.Addr), r.Balance(f.treasury), f.portfolio().Capital
 	// The bank cannot force it: the loan has not defaulted.
-	region.RequireError(t, types.ErrNotDefaulted, f.manage(f.alice, &types.MsgForceBankruptcy{Bank: f.bank.String(), LoanId: loan.Id}))
-	f.must(f.manage(f.carol, &types.MsgDeclareBankruptcy{Company: f.mill.String()}))
+	region.RequireError(t, types.ErrNotDefaulted, f.r.Manage(f.alice, &types.MsgForceBankruptcy{Bank: f.bank.String(), LoanId: loan.Id}))
+	f.r.Must(f.r.Manage(f.carol, &types.MsgDeclareBankruptcy{Company: f.mill.String()}))
 
 	require.Equal(t, daveBefore.AddRaw(48*rsc), r.Balance(f.dave.Addr), "the wage claim first: 60 RSC gross, 48 net")
 	loan = f.loan(loan.Id).Loan
@@ -311,10 +289,10 @@ func TestBankruptcy(t *testing.T) {
 
 	// Nothing reaches it any more.
 	region.RequireError(t, markettypes.ErrUnknownListing, r.Deliver(f.dave, &markettypes.MsgPurchase{Buyer: f.dave.String(), ListingId: 2, Quantity: 1}))
-	region.RequireError(t, markettypes.ErrNotSeller, f.manage(f.carol, &markettypes.MsgCreateListing{Seller: f.mill.String(), Kind: markettypes.LISTING_KIND_PRODUCT, Name: "Flour", Unit: "kg", UnitPrice: math.NewInt(1), Stock: "1"}))
+	region.RequireError(t, markettypes.ErrNotSeller, f.r.Manage(f.carol, &markettypes.MsgCreateListing{Seller: f.mill.String(), Kind: markettypes.LISTING_KIND_PRODUCT, Name: "Flour", Unit: "kg", UnitPrice: math.NewInt(1), Stock: "1"}))
 	region.RequireError(t, membershiptypes.ErrDirectTransfer, r.Deliver(f.dave, banktypes.NewMsgSend(f.dave.Addr, f.mill, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 1)))))
-	region.RequireError(t, types.ErrNotBorrower, f.manage(f.carol, &types.MsgApply{Borrower: f.mill.String(), ProductId: f.product, Amount: math.NewInt(rsc), Installments: 1}))
-	region.RequireError(t, membershiptypes.ErrDissolved, f.manage(f.carol, &types.MsgDeclareBankruptcy{Company: f.mill.String()}))
+	region.RequireError(t, types.ErrNotBorrower, f.r.Manage(f.carol, &types.MsgApply{Borrower: f.mill.String(), ProductId: f.product, Amount: math.NewInt(rsc), Installments: 1}))
+	region.RequireError(t, membershiptypes.ErrDissolved, f.r.Manage(f.carol, &types.MsgDeclareBankruptcy{Company: f.mill.String()}))
 	f.invariantHolds()
 }
 
@@ -326,9 +304,9 @@ func (f *fixture) millOwesDave() {
 	r.Pass(asm, []region.Account{f.alice, f.bob}, &payrolltypes.MsgSetOccupation{Authority: asm, Occupation: payrolltypes.Occupation{
 		Name: "miller", MinWage: math.NewInt(20 * rsc), MaxWage: math.NewInt(40 * rsc), Training: dec("0.5"), RegionalNeed: dec("0.2"), Stress: dec("0.2"),
 	}})
-	f.must(f.manage(f.carol, &payrolltypes.MsgPostJob{Company: f.mill.String(), OccupationId: 1, HoursPerWeek: 10, Wage: math.NewInt(30 * rsc), Description: "milling"}))
-	f.must(r.Deliver(f.dave, &payrolltypes.MsgApply{Applicant: f.dave.String(), JobId: 1}))
-	f.must(f.manage(f.carol, &payrolltypes.MsgHire{Company: f.mill.String(), JobId: 1, Applicant: f.dave.String()}))
+	f.r.Must(f.r.Manage(f.carol, &payrolltypes.MsgPostJob{Company: f.mill.String(), OccupationId: 1, HoursPerWeek: 10, Wage: math.NewInt(30 * rsc), Description: "milling"}))
+	f.r.Must(r.Deliver(f.dave, &payrolltypes.MsgApply{Applicant: f.dave.String(), JobId: 1}))
+	f.r.Must(f.r.Manage(f.carol, &payrolltypes.MsgHire{Company: f.mill.String(), JobId: 1, Applicant: f.dave.String()}))
 	h1 := r.Time.Truncate(time.Hour).Add(time.Hour)
 	r.DeliverAt(h1, f.dave, &payrolltypes.MsgClockIn{Worker: f.dave.String(), EmploymentId: 1})
 	r.DeliverAt(h1.Add(2*time.Hour), f.dave, &payrolltypes.MsgClockOut{Worker: f.dave.String(), EmploymentId: 1})
@@ -358,7 +336,7 @@ func TestBankruptcyLeftover(t *testing.T) {
 	r := f.r
 	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.bakery, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 7*rsc))))
 	treasury := r.Balance(f.treasury)
-	f.must(f.manage(f.alice, &types.MsgDeclareBankruptcy{Company: f.bakery.String()}))
+	f.r.Must(f.r.Manage(f.alice, &types.MsgDeclareBankruptcy{Company: f.bakery.String()}))
 	require.Equal(t, treasury.AddRaw(7*rsc), r.Balance(f.treasury))
 	require.Equal(t, membershiptypes.AGENT_KIND_DISSOLVED, r.Agent("Bakery Co-op").Kind)
 }
@@ -367,13 +345,13 @@ func TestBankruptcyLeftover(t *testing.T) {
 func TestForcedBankruptcy(t *testing.T) {
 	f := setup(t)
 	l := f.borrow(f.carol, f.mill, 10*rsc, 12)
-	f.must(f.manage(f.alice, &markettypes.MsgCreateListing{Seller: f.bakery.String(), Kind: markettypes.LISTING_KIND_SERVICE, Name: "Catering", Unit: "day", UnitPrice: math.NewInt(10 * rsc), Stock: "unlimited"}))
-	f.must(f.manage(f.carol, &markettypes.MsgPurchase{Buyer: f.mill.String(), ListingId: 1, Quantity: 1}))
+	f.r.Must(f.r.Manage(f.alice, &markettypes.MsgCreateListing{Seller: f.bakery.String(), Kind: markettypes.LISTING_KIND_SERVICE, Name: "Catering", Unit: "day", UnitPrice: math.NewInt(10 * rsc), Stock: "unlimited"}))
+	f.r.Must(f.r.Manage(f.carol, &markettypes.MsgPurchase{Buyer: f.mill.String(), ListingId: 1, Quantity: 1}))
 	for range 3 {
 		f.untilDue(l.Id)
 	}
 	require.Equal(t, types.LOAN_STATUS_DEFAULTED, f.loan(l.Id).Loan.Status)
-	f.must(f.manage(f.alice, &types.MsgForceBankruptcy{Bank: f.bank.String(), LoanId: l.Id}))
+	f.r.Must(f.r.Manage(f.alice, &types.MsgForceBankruptcy{Bank: f.bank.String(), LoanId: l.Id}))
 	l = f.loan(l.Id).Loan
 	require.Equal(t, types.LOAN_STATUS_BANKRUPT, l.Status)
 	require.Equal(t, int64(10*rsc), l.WrittenOff.Int64())
@@ -389,7 +367,7 @@ func TestBadInput(t *testing.T) {
 		return &types.MsgApply{Borrower: f.dave.String(), ProductId: f.product, Amount: math.NewInt(amount), Installments: n}
 	}
 	approved := f.borrow(f.dave, f.dave.Addr, 10*rsc, 2)
-	f.must(r.Deliver(f.dave, apply(200*rsc, 2)))
+	f.r.Must(r.Deliver(f.dave, apply(200*rsc, 2)))
 	big, err := r.App.BankLoansKeeper.LoanSeq.Peek(r.Ctx())
 	require.NoError(t, err)
 	cases := []struct {
@@ -408,11 +386,11 @@ func TestBadInput(t *testing.T) {
 			return r.Deliver(f.dave, m)
 		}, types.ErrUnknownProduct},
 		{"approving twice", func() *abci.ExecTxResult {
-			return f.manage(f.alice, &types.MsgApprove{Bank: f.bank.String(), LoanId: approved.Id})
+			return f.r.Manage(f.alice, &types.MsgApprove{Bank: f.bank.String(), LoanId: approved.Id})
 		}, types.ErrNotPending},
 		{"more than the bank's capital", func() *abci.ExecTxResult {
 			require.NoError(t, r.App.BankLoansKeeper.Portfolios.Set(r.Ctx(), f.bank, withCapital(f.portfolio(), 100*rsc)))
-			return f.manage(f.alice, &types.MsgApprove{Bank: f.bank.String(), LoanId: big})
+			return f.r.Manage(f.alice, &types.MsgApprove{Bank: f.bank.String(), LoanId: big})
 		}, types.ErrInsufficientCapital},
 		{"repaying someone else's loan", func() *abci.ExecTxResult {
 			return r.Deliver(f.carol, &types.MsgRepay{Borrower: f.carol.String(), LoanId: approved.Id, Amount: math.NewInt(1)})
@@ -430,16 +408,16 @@ func TestBadInput(t *testing.T) {
 			return r.Deliver(f.dave, &types.MsgSetProduct{Signer: f.dave.String(), Product: types.Product{Bank: f.bank.String(), Name: "x", MaxAmount: math.NewInt(1), MaxInstallments: 1, AnnualRate: dec("0"), InstallmentPeriod: month, PenaltyRate: dec("0"), DefaultAfter: 1}})
 		}, types.ErrNotBank},
 		{"an invalid product", func() *abci.ExecTxResult {
-			return f.manage(f.alice, &types.MsgSetProduct{Signer: f.bank.String(), Product: types.Product{Bank: f.bank.String(), Name: "x", MaxAmount: math.NewInt(1), MaxInstallments: 1, AnnualRate: dec("0"), InstallmentPeriod: time.Second, PenaltyRate: dec("0"), DefaultAfter: 1}})
+			return f.r.Manage(f.alice, &types.MsgSetProduct{Signer: f.bank.String(), Product: types.Product{Bank: f.bank.String(), Name: "x", MaxAmount: math.NewInt(1), MaxInstallments: 1, AnnualRate: dec("0"), InstallmentPeriod: time.Second, PenaltyRate: dec("0"), DefaultAfter: 1}})
 		}, types.ErrInvalidProduct},
 		{"a product of a company", func() *abci.ExecTxResult {
-			return f.manage(f.alice, &types.MsgSetProduct{Signer: f.bank.String(), Product: types.Product{Bank: f.mill.String()}})
+			return f.r.Manage(f.alice, &types.MsgSetProduct{Signer: f.bank.String(), Product: types.Product{Bank: f.mill.String()}})
 		}, types.ErrNotBank},
 		{"the bank does not borrow", func() *abci.ExecTxResult {
 			g, err := authz.NewGrant(r.Time, authz.NewGenericAuthorization(sdk.MsgTypeURL(&types.MsgApply{})), nil)
 			require.NoError(t, err)
 			r.Pass(f.bank.String(), []region.Account{f.alice, f.bob}, &authz.MsgGrant{Granter: f.bank.String(), Grantee: f.bob.String(), Grant: g})
-			return f.manage(f.bob, &types.MsgApply{Borrower: f.bank.String(), ProductId: f.product, Amount: math.NewInt(1), Installments: 1})
+			return f.r.Manage(f.bob, &types.MsgApply{Borrower: f.bank.String(), ProductId: f.product, Amount: math.NewInt(1), Installments: 1})
 		}, types.ErrNotBorrower},
 	}
 	for _, c := range cases {
@@ -498,15 +476,15 @@ func TestBankruptcyPaysRentArrears(t *testing.T) {
 		Name: "Equipment Agency", Kind: membershiptypes.AGENT_KIND_REGIONAL_COMPANY, Workers: []string{f.alice.String()},
 	}})
 	agency := r.AgentAddr("Equipment Agency")
-	f.grant(agency, []region.Account{f.alice}, f.alice, &housingtypes.MsgRegisterUnit{})
-	f.grant(f.mill, []region.Account{f.carol}, f.carol, &housingtypes.MsgJoinWaitlist{}, &housingtypes.MsgAcceptOffer{})
-	f.must(f.manage(f.alice, &housingtypes.MsgRegisterUnit{Signer: agency.String(), Unit: housingtypes.Unit{
+	f.r.Grant(agency, []region.Account{f.alice}, f.alice, &housingtypes.MsgRegisterUnit{})
+	f.r.Grant(f.mill, []region.Account{f.carol}, f.carol, &housingtypes.MsgJoinWaitlist{}, &housingtypes.MsgAcceptOffer{})
+	f.r.Must(f.r.Manage(f.alice, &housingtypes.MsgRegisterUnit{Signer: agency.String(), Unit: housingtypes.Unit{
 		Kind: housingtypes.UNIT_KIND_EQUIPMENT, Name: "saw", Area: 1, Agency: agency.String(),
 		PropertyTax: math.NewInt(rsc), Maintenance: math.ZeroInt(), Administration: math.ZeroInt(),
 	}}))
 	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.mill, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, rsc))))
-	f.must(f.manage(f.carol, &housingtypes.MsgJoinWaitlist{Applicant: f.mill.String(), Kind: housingtypes.UNIT_KIND_EQUIPMENT}))
-	f.must(f.manage(f.carol, &housingtypes.MsgAcceptOffer{Applicant: f.mill.String(), EntryId: 1}))
+	f.r.Must(f.r.Manage(f.carol, &housingtypes.MsgJoinWaitlist{Applicant: f.mill.String(), Kind: housingtypes.UNIT_KIND_EQUIPMENT}))
+	f.r.Must(f.r.Manage(f.carol, &housingtypes.MsgAcceptOffer{Applicant: f.mill.String(), EntryId: 1}))
 	lease, err := r.App.HousingKeeper.Leases.Get(r.Ctx(), 1)
 	require.NoError(t, err)
 	r.At(*lease.NextDue) // the Mill has nothing: a month of arrears
@@ -516,7 +494,7 @@ func TestBankruptcyPaysRentArrears(t *testing.T) {
 
 	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.mill, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 400_000))))
 	before := r.Balance(agency)
-	f.must(f.manage(f.carol, &types.MsgDeclareBankruptcy{Company: f.mill.String()}))
+	f.r.Must(f.r.Manage(f.carol, &types.MsgDeclareBankruptcy{Company: f.mill.String()}))
 	require.Equal(t, before.AddRaw(400_000), r.Balance(agency), "the only other creditor takes what is left")
 	lease, err = r.App.HousingKeeper.Leases.Get(r.Ctx(), 1)
 	require.NoError(t, err)

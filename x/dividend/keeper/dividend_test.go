@@ -4,7 +4,6 @@ import (
 	"testing"
 	"time"
 
-	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/math"
@@ -54,8 +53,8 @@ func setup(t *testing.T) *fixture {
 	require.NoError(t, err)
 	params.InternalSalesTaxRate, params.ExternalSalesTaxRate, params.DividendShare = dec("0.05"), dec("0.10"), dec("0.5")
 	f.setParams(params)
-	f.grant(f.bakery, []region.Account{f.alice, f.bob})
-	f.grant(f.transit, []region.Account{f.alice})
+	f.r.Grant(f.bakery, []region.Account{f.alice, f.bob}, f.alice, &markettypes.MsgCreateListing{}, &markettypes.MsgPurchase{})
+	f.r.Grant(f.transit, []region.Account{f.alice}, f.alice, &markettypes.MsgCreateListing{}, &markettypes.MsgPurchase{})
 	return f
 }
 
@@ -64,33 +63,13 @@ func (f *fixture) setParams(p gptypes.Params) {
 	f.params = p
 }
 
-func (f *fixture) grant(company sdk.AccAddress, workers []region.Account) {
-	var msgs []sdk.Msg
-	for _, m := range []sdk.Msg{&markettypes.MsgCreateListing{}, &markettypes.MsgPurchase{}} {
-		g, err := authz.NewGrant(f.r.Time, authz.NewGenericAuthorization(sdk.MsgTypeURL(m)), nil)
-		require.NoError(f.t, err)
-		msgs = append(msgs, &authz.MsgGrant{Granter: company.String(), Grantee: f.alice.String(), Grant: g})
-	}
-	f.r.Pass(company.String(), workers, msgs...)
-}
-
-func (f *fixture) must(res *abci.ExecTxResult) {
-	f.t.Helper()
-	require.Zerof(f.t, res.Code, "tx failed: %s", res.Log)
-}
-
-func (f *fixture) manage(msg sdk.Msg) *abci.ExecTxResult {
-	exec := authz.NewMsgExec(f.alice.Addr, []sdk.Msg{msg})
-	return f.r.Deliver(f.alice, &exec)
-}
-
 // sell lists a 1 RSC service of the Bakery and has buyer buy n units.
 func (f *fixture) sell(buyer region.Account, n uint64) {
 	f.t.Helper()
 	if last, _ := f.r.App.MarketKeeper.ListingSeq.Peek(f.r.Ctx()); last == 0 {
-		f.must(f.manage(&markettypes.MsgCreateListing{Seller: f.bakery.String(), Kind: markettypes.LISTING_KIND_SERVICE, Name: "Bread", Unit: "loaf", UnitPrice: math.NewInt(rsc), Stock: "unlimited"}))
+		f.r.Must(f.r.Manage(f.alice, &markettypes.MsgCreateListing{Seller: f.bakery.String(), Kind: markettypes.LISTING_KIND_SERVICE, Name: "Bread", Unit: "loaf", UnitPrice: math.NewInt(rsc), Stock: "unlimited"}))
 	}
-	f.must(f.r.Deliver(buyer, &markettypes.MsgPurchase{Buyer: buyer.String(), ListingId: 1, Quantity: n}))
+	f.r.Must(f.r.Deliver(buyer, &markettypes.MsgPurchase{Buyer: buyer.String(), ListingId: 1, Quantity: n}))
 }
 
 func (f *fixture) period(n uint64) types.QueryRevenueResponse {
@@ -131,7 +110,7 @@ func TestRevenueBySource(t *testing.T) {
 		Name: "baker", MinWage: math.NewInt(20 * rsc), MaxWage: math.NewInt(40 * rsc), Training: dec("0.5"), RegionalNeed: dec("0.2"), Stress: dec("0.2"),
 	}})
 	r.Pass(f.bakery.String(), []region.Account{f.alice, f.bob}, &payrolltypes.MsgPostJob{Company: f.bakery.String(), OccupationId: 1, HoursPerWeek: 1, Wage: math.NewInt(30 * rsc), Description: "x"})
-	f.must(r.Deliver(f.dave, &payrolltypes.MsgApply{Applicant: f.dave.String(), JobId: 1}))
+	f.r.Must(r.Deliver(f.dave, &payrolltypes.MsgApply{Applicant: f.dave.String(), JobId: 1}))
 	r.Pass(f.bakery.String(), []region.Account{f.alice, f.bob}, &payrolltypes.MsgHire{Company: f.bakery.String(), JobId: 1, Applicant: f.dave.String()})
 	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.erin.Addr, f.bakery, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 100*rsc))))
 	h := r.Time.Truncate(time.Hour).Add(time.Hour)
@@ -145,7 +124,7 @@ func TestRevenueBySource(t *testing.T) {
 		&bankloanstypes.MsgFundBank{Authority: asm, Bank: bank.String(), Amount: math.NewInt(200 * rsc)},
 		&bankloanstypes.MsgSetProduct{Signer: asm, Product: bankloanstypes.Product{Bank: bank.String(), Name: "p", MaxAmount: math.NewInt(100 * rsc),
 			MaxInstallments: 12, AnnualRate: dec("0.365"), InstallmentPeriod: 24 * time.Hour, PenaltyRate: dec("0"), DefaultAfter: 3}})
-	f.must(r.Deliver(f.carol, &bankloanstypes.MsgApply{Borrower: f.carol.String(), ProductId: 1, Amount: math.NewInt(100 * rsc), Installments: 12}))
+	f.r.Must(r.Deliver(f.carol, &bankloanstypes.MsgApply{Borrower: f.carol.String(), ProductId: 1, Amount: math.NewInt(100 * rsc), Installments: 12}))
 	r.Pass(bank.String(), []region.Account{f.alice, f.bob}, &bankloanstypes.MsgApprove{Bank: bank.String(), LoanId: 1})
 	loan, err := r.App.BankLoansKeeper.Loan(r.Ctx(), 1)
 	require.NoError(t, err)
@@ -188,11 +167,11 @@ func TestDividend(t *testing.T) {
 	require.False(t, f.payouts(f.alice).Payouts[0].Paid)
 	// alice's next transaction pays her; bob claims; carol waits.
 	alice := r.Balance(f.alice.Addr)
-	f.must(r.Deliver(f.alice, banktypes.NewMsgSend(f.alice.Addr, f.dave.Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 1)))))
+	f.r.Must(r.Deliver(f.alice, banktypes.NewMsgSend(f.alice.Addr, f.dave.Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 1)))))
 	require.Equal(t, alice.AddRaw(166_666-1), r.Balance(f.alice.Addr))
 	require.True(t, f.payouts(f.alice).Payouts[0].Paid)
 	bob := r.Balance(f.bob.Addr)
-	f.must(r.Deliver(f.bob, &types.MsgClaim{Member: f.bob.String()}))
+	f.r.Must(r.Deliver(f.bob, &types.MsgClaim{Member: f.bob.String()}))
 	require.Equal(t, bob.AddRaw(166_666), r.Balance(f.bob.Addr))
 	region.RequireError(t, types.ErrNothingOwed, r.Deliver(f.bob, &types.MsgClaim{Member: f.bob.String()}))
 	region.RequireError(t, types.ErrNotMember, r.Deliver(f.dave, &types.MsgClaim{Member: f.dave.String()}))
@@ -202,7 +181,7 @@ func TestDividend(t *testing.T) {
 	f.sell(f.dave, 20) // 2 RSC of tax: 1 RSC + the 2 carried, for 3 members (alice, carol, dave)
 	asm := r.Assembly()
 	r.Pass(asm, []region.Account{f.alice, f.bob}, &membershiptypes.MsgAdmitMember{Authority: asm, Person: f.dave.String()})
-	f.must(r.Deliver(f.bob, &membershiptypes.MsgLeaveRegion{Member: f.bob.String()}))
+	f.r.Must(r.Deliver(f.bob, &membershiptypes.MsgLeaveRegion{Member: f.bob.String()}))
 	f.endPeriod()
 	p2 := f.period(2).Period
 	require.Equal(t, uint64(3), p2.Members)
@@ -218,7 +197,7 @@ func TestDividend(t *testing.T) {
 	_, err := f.q.Payouts(r.Ctx(), &types.QueryPayoutsRequest{Member: f.bob.String()})
 	require.ErrorIs(t, err, types.ErrNotMember, "bob left during period 2")
 	carol := r.Balance(f.carol.Addr)
-	f.must(r.Deliver(f.carol, &types.MsgClaim{Member: f.carol.String()}))
+	f.r.Must(r.Deliver(f.carol, &types.MsgClaim{Member: f.carol.String()}))
 	require.Equal(t, carol.AddRaw(166_666+333_334), r.Balance(f.carol.Addr))
 
 	// Period 3's only revenue is the profit-at-rest tax on the Bakery's sales held through a
@@ -252,7 +231,7 @@ func TestProfitAtRest(t *testing.T) {
 		require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.erin.Addr, company, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, ursc))))
 	}
 	mill := func(name string) sdk.AccAddress {
-		f.must(r.Deliver(f.carol, &membershiptypes.MsgFoundCompany{Founder: f.carol.String(), Name: name, Workers: []string{f.carol.String()}}))
+		f.r.Must(r.Deliver(f.carol, &membershiptypes.MsgFoundCompany{Founder: f.carol.String(), Name: name, Workers: []string{f.carol.String()}}))
 		return r.AgentAddr(name)
 	}
 	held, spent, partly := mill("Held Co-op"), mill("Spent Co-op"), mill("Partly Co-op")
@@ -265,7 +244,7 @@ func TestProfitAtRest(t *testing.T) {
 		g, err := authz.NewGrant(r.Time, authz.NewGenericAuthorization(sdk.MsgTypeURL(&markettypes.MsgPurchase{})), nil)
 		require.NoError(t, err)
 		r.Pass(company.String(), workers, &authz.MsgGrant{Granter: company.String(), Grantee: f.alice.String(), Grant: g})
-		f.must(f.manage(&markettypes.MsgPurchase{Buyer: company.String(), ListingId: 1, Quantity: uint64(amount / rsc)}))
+		f.r.Must(f.r.Manage(f.alice, &markettypes.MsgPurchase{Buyer: company.String(), ListingId: 1, Quantity: uint64(amount / rsc)}))
 	}
 	f.sell(f.carol, 1)                             // lists the Bakery's bread
 	buy(spent, []region.Account{f.carol}, 95*rsc)  // ... and is spent (with 5% tax) before it ends

@@ -51,11 +51,6 @@ func setup(t *testing.T) *fixture {
 	return f
 }
 
-func (f *fixture) must(res *abci.ExecTxResult) {
-	f.t.Helper()
-	require.Zerof(f.t, res.Code, "tx failed: %s", res.Log)
-}
-
 // program sets a program of the Trade School: 400 RSC a year for 4 seats, quarterly terms:
 // tuition 0.25 x 400 / 4 / 4 = 6.25 RSC a term.
 func (f *fixture) program(capacity, terms uint32) uint64 {
@@ -95,7 +90,7 @@ func TestTuition(t *testing.T) {
 	tuition := int64(6_250_000)
 	require.Equal(t, tuition, programs.Programs[0].Tuition.Int64())
 	dave, school := r.Balance(f.dave.Addr), r.Balance(f.school)
-	f.must(f.join(f.dave, p))
+	f.r.Must(f.join(f.dave, p))
 	require.Equal(t, dave.SubRaw(tuition), r.Balance(f.dave.Addr), "a free seat: enrolled, the first term paid")
 	e := f.student(f.dave).Enrollments[0]
 	r.At(e.NextDue)
@@ -116,20 +111,20 @@ func TestPriority(t *testing.T) {
 	f := setup(t)
 	r := f.r
 	past := f.program(1, 1) // a one-term program: dave and erin have studied, dave long ago
-	f.must(f.join(f.dave, past))
+	f.r.Must(f.join(f.dave, past))
 	r.At(f.student(f.dave).Enrollments[0].NextDue) // dave completes
-	f.must(f.join(f.erin, past))
+	f.r.Must(f.join(f.erin, past))
 	// Three years on, erin finishes (her term's end is long past): she studied recently.
 	r.At(r.Time.Add(3 * 365 * 24 * time.Hour))
 
 	p := f.program(1, 4)
-	f.must(f.join(f.bob, p)) // takes the one seat
+	f.r.Must(f.join(f.bob, p)) // takes the one seat
 	require.Len(t, f.student(f.bob).Enrollments, 1)
 	// Waiting, in this order: erin (studied less than 2 years ago), dave (3 years ago),
 	// fred (never).
-	f.must(f.join(f.erin, p))
-	f.must(f.join(f.dave, p))
-	f.must(f.join(f.fred, p))
+	f.r.Must(f.join(f.erin, p))
+	f.r.Must(f.join(f.dave, p))
+	f.r.Must(f.join(f.fred, p))
 	programs, err := f.q.Programs(r.Ctx(), &types.QueryProgramsRequest{})
 	require.NoError(t, err)
 	require.Equal(t, uint64(3), programs.Programs[1].Waiting, "demand")
@@ -145,7 +140,7 @@ func TestPriority(t *testing.T) {
 	next := func() string {
 		enrollments := f.student(f.bob).Enrollments
 		if len(enrollments) > 0 {
-			f.must(r.Deliver(f.bob, &types.MsgWithdraw{Student: f.bob.String(), EnrollmentId: enrollments[0].Id}))
+			f.r.Must(r.Deliver(f.bob, &types.MsgWithdraw{Student: f.bob.String(), EnrollmentId: enrollments[0].Id}))
 		}
 		for _, who := range []region.Account{f.fred, f.dave, f.erin} {
 			if s := f.student(who); len(s.Enrollments) > 0 && s.Enrollments[0].ProgramId == p {
@@ -157,7 +152,7 @@ func TestPriority(t *testing.T) {
 	require.Equal(t, "fred", next(), "never enrolled first")
 	withdraw := func(who region.Account) {
 		for _, e := range f.student(who).Enrollments {
-			f.must(r.Deliver(who, &types.MsgWithdraw{Student: who.String(), EnrollmentId: e.Id}))
+			f.r.Must(r.Deliver(who, &types.MsgWithdraw{Student: who.String(), EnrollmentId: e.Id}))
 		}
 	}
 	withdraw(f.fred)
@@ -173,10 +168,10 @@ func TestUnpaid(t *testing.T) {
 	f := setup(t)
 	r := f.r
 	p := f.program(1, 3)
-	f.must(f.join(f.erin, p))
-	f.must(f.join(f.fred, p))
+	f.r.Must(f.join(f.erin, p))
+	f.r.Must(f.join(f.fred, p))
 	e := f.student(f.erin).Enrollments[0]
-	f.must(r.Deliver(f.erin, banktypes.NewMsgSend(f.erin.Addr, f.dave.Addr, sdk.NewCoins(sdk.NewCoin(app.Denom, r.Balance(f.erin.Addr))))))
+	f.r.Must(r.Deliver(f.erin, banktypes.NewMsgSend(f.erin.Addr, f.dave.Addr, sdk.NewCoins(sdk.NewCoin(app.Denom, r.Balance(f.erin.Addr))))))
 	r.At(e.NextDue)
 	require.Empty(t, f.student(f.erin).Enrollments)
 	require.Len(t, f.student(f.fred).Enrollments, 1, "the seat went to the next")
@@ -188,7 +183,7 @@ func TestBadInput(t *testing.T) {
 	f := setup(t)
 	r := f.r
 	p := f.program(1, 2)
-	f.must(f.join(f.dave, p))
+	f.r.Must(f.join(f.dave, p))
 	asm := r.Assembly()
 	cases := []struct {
 		name string
@@ -227,8 +222,8 @@ func TestBadInput(t *testing.T) {
 	}
 	// Two students enrolled: the capacity cannot go below two.
 	p2 := f.program(2, 2)
-	f.must(f.join(f.erin, p2))
-	f.must(f.join(f.fred, p2))
+	f.r.Must(f.join(f.erin, p2))
+	f.r.Must(f.join(f.fred, p2))
 	id := r.Propose(f.alice, asm, &types.MsgSetProgram{Authority: asm, Program: types.Program{Id: p2, School: f.school.String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(1), Term: term, Terms: 1}})
 	r.Vote(id, 1, f.alice, f.bob)
 	_, logs := r.Exec(id, f.alice)

@@ -10,7 +10,6 @@ import (
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/x/authz"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
 	"github.com/conductor-coop/conductor/app"
@@ -53,34 +52,14 @@ func setup(t *testing.T) *fixture {
 	params.MemberRentMarkup, params.NonMemberRentMarkup, params.WaitlistThreshold = dec("0.05"), dec("0.20"), 2
 	r.Pass(r.Assembly(), []region.Account{f.alice, f.bob}, &gptypes.MsgUpdateParams{Authority: r.Assembly(), Params: params})
 	f.params = params
-	f.grant(f.agency, []region.Account{f.carol}, f.carol, &types.MsgRegisterUnit{}, &types.MsgEndLease{})
-	f.grant(f.bakery, []region.Account{f.alice, f.bob}, f.alice, &types.MsgJoinWaitlist{}, &types.MsgAcceptOffer{})
+	f.r.Grant(f.agency, []region.Account{f.carol}, f.carol, &types.MsgRegisterUnit{}, &types.MsgEndLease{})
+	f.r.Grant(f.bakery, []region.Account{f.alice, f.bob}, f.alice, &types.MsgJoinWaitlist{}, &types.MsgAcceptOffer{})
 	return f
-}
-
-func (f *fixture) grant(granter sdk.AccAddress, workers []region.Account, manager region.Account, msgs ...sdk.Msg) {
-	var grants []sdk.Msg
-	for _, m := range msgs {
-		g, err := authz.NewGrant(f.r.Time, authz.NewGenericAuthorization(sdk.MsgTypeURL(m)), nil)
-		require.NoError(f.t, err)
-		grants = append(grants, &authz.MsgGrant{Granter: granter.String(), Grantee: manager.String(), Grant: g})
-	}
-	f.r.Pass(granter.String(), workers, grants...)
-}
-
-func (f *fixture) manage(manager region.Account, msg sdk.Msg) *abci.ExecTxResult {
-	exec := authz.NewMsgExec(manager.Addr, []sdk.Msg{msg})
-	return f.r.Deliver(manager, &exec)
-}
-
-func (f *fixture) must(res *abci.ExecTxResult) {
-	f.t.Helper()
-	require.Zerof(f.t, res.Code, "tx failed: %s", res.Log)
 }
 
 // unit registers a unit kept by the agency: costs 600,000 + 300,000 + 100,000 = 1 RSC a month.
 func (f *fixture) unit(kind types.UnitKind, location string, area uint32) uint64 {
-	f.must(f.manage(f.carol, &types.MsgRegisterUnit{Signer: f.agency.String(), Unit: types.Unit{
+	f.r.Must(f.r.Manage(f.carol, &types.MsgRegisterUnit{Signer: f.agency.String(), Unit: types.Unit{
 		Kind: kind, Name: "unit", Location: location, Area: area, Agency: f.agency.String(),
 		PropertyTax: math.NewInt(600_000), Maintenance: math.NewInt(300_000), Administration: math.NewInt(100_000),
 	}}))
@@ -90,7 +69,7 @@ func (f *fixture) unit(kind types.UnitKind, location string, area uint32) uint64
 }
 
 func (f *fixture) join(who region.Account, kind types.UnitKind, location string, area uint32) uint64 {
-	f.must(f.r.Deliver(who, &types.MsgJoinWaitlist{Applicant: who.String(), Kind: kind, Location: location, MinArea: area}))
+	f.r.Must(f.r.Deliver(who, &types.MsgJoinWaitlist{Applicant: who.String(), Kind: kind, Location: location, MinArea: area}))
 	id, err := f.r.App.HousingKeeper.EntrySeq.Peek(f.r.Ctx())
 	require.NoError(f.t, err)
 	return id
@@ -125,8 +104,8 @@ func TestRent(t *testing.T) {
 	e := f.join(f.erin, types.UNIT_KIND_APARTMENT, "north", 50)
 	require.Equal(t, a, f.getUnit(home1).OfferedTo)
 	require.Equal(t, e, f.getUnit(home2).OfferedTo)
-	f.must(r.Deliver(f.alice, &types.MsgAcceptOffer{Applicant: f.alice.String(), EntryId: a}))
-	f.must(r.Deliver(f.erin, &types.MsgAcceptOffer{Applicant: f.erin.String(), EntryId: e}))
+	f.r.Must(r.Deliver(f.alice, &types.MsgAcceptOffer{Applicant: f.alice.String(), EntryId: a}))
+	f.r.Must(r.Deliver(f.erin, &types.MsgAcceptOffer{Applicant: f.erin.String(), EntryId: e}))
 	require.Equal(t, alice.SubRaw(1_050_000), r.Balance(f.alice.Addr), "member: 1 RSC + 5%")
 	require.Equal(t, erin.SubRaw(1_200_000), r.Balance(f.erin.Addr), "non-member: 1 RSC + 20%")
 	require.Equal(t, agency.AddRaw(2*rsc+50_000), r.Balance(f.agency), "the cost, and the members' markup")
@@ -138,7 +117,7 @@ func TestRent(t *testing.T) {
 
 	// erin keeps 0.7 RSC: less than her next month.
 	left := r.Balance(f.erin.Addr)
-	f.must(r.Deliver(f.erin, banktypes.NewMsgSend(f.erin.Addr, f.dave.Addr, sdk.NewCoins(sdk.NewCoin(app.Denom, left.SubRaw(700_000))))))
+	f.r.Must(r.Deliver(f.erin, banktypes.NewMsgSend(f.erin.Addr, f.dave.Addr, sdk.NewCoins(sdk.NewCoin(app.Denom, left.SubRaw(700_000))))))
 	require.Equal(t, int64(700_000), r.Balance(f.erin.Addr).Int64())
 
 	// The next month is collected without a transaction.
@@ -159,7 +138,7 @@ func TestRent(t *testing.T) {
 	require.Equal(t, int64(200_000), l2.ArrearsMarkup.Int64())
 	require.Equal(t, uint32(1), l2.Missed)
 	// The next month, with money, the arrears are paid with it.
-	f.must(r.Deliver(f.dave, banktypes.NewMsgSend(f.dave.Addr, f.erin.Addr, sdk.NewCoins(sdk.NewCoin(app.Denom, math.NewInt(2*rsc))))))
+	f.r.Must(r.Deliver(f.dave, banktypes.NewMsgSend(f.dave.Addr, f.erin.Addr, sdk.NewCoins(sdk.NewCoin(app.Denom, math.NewInt(2*rsc))))))
 	r.At(*l2.NextDue)
 	l2 = f.lease(2)
 	require.True(t, l2.ArrearsCost.IsZero() && l2.ArrearsMarkup.IsZero())
@@ -187,7 +166,7 @@ func TestWaitlist(t *testing.T) {
 	home := f.unit(types.UNIT_KIND_APARTMENT, "north", 60) // not south, not 100 m²: dave's
 	require.Equal(t, any1, f.getUnit(home).OfferedTo)
 	back := r.Deliver(f.dave, &types.MsgDeclineOffer{Applicant: f.dave.String(), EntryId: any1})
-	f.must(back)
+	f.r.Must(back)
 	require.Equal(t, types.UNIT_STATUS_VACANT, f.getUnit(home).Status, "nobody else matches")
 	pos, err = f.q.MyPosition(r.Ctx(), &types.QueryMyPositionRequest{Applicant: f.dave.String()})
 	require.NoError(t, err)
@@ -195,9 +174,9 @@ func TestWaitlist(t *testing.T) {
 
 	southern := f.unit(types.UNIT_KIND_APARTMENT, "south", 120) // bob first: he joined first
 	require.Equal(t, south, f.getUnit(southern).OfferedTo)
-	f.must(r.Deliver(f.bob, &types.MsgAcceptOffer{Applicant: f.bob.String(), EntryId: south}))
+	f.r.Must(r.Deliver(f.bob, &types.MsgAcceptOffer{Applicant: f.bob.String(), EntryId: south}))
 	// bob leaves: the unit goes to carol (100 m², any location).
-	f.must(r.Deliver(f.bob, &types.MsgEndLease{Signer: f.bob.String(), LeaseId: 1}))
+	f.r.Must(r.Deliver(f.bob, &types.MsgEndLease{Signer: f.bob.String(), LeaseId: 1}))
 	require.Equal(t, big, f.getUnit(southern).OfferedTo)
 	require.False(t, f.lease(1).Active)
 	f.invariantHolds()
@@ -209,9 +188,9 @@ func TestFacilities(t *testing.T) {
 	r := f.r
 	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.bakery, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 5*rsc))))
 	oven := f.unit(types.UNIT_KIND_EQUIPMENT, "", 1)
-	f.must(f.manage(f.alice, &types.MsgJoinWaitlist{Applicant: f.bakery.String(), Kind: types.UNIT_KIND_EQUIPMENT}))
+	f.r.Must(f.r.Manage(f.alice, &types.MsgJoinWaitlist{Applicant: f.bakery.String(), Kind: types.UNIT_KIND_EQUIPMENT}))
 	entry := f.getUnit(oven).OfferedTo
-	f.must(f.manage(f.alice, &types.MsgAcceptOffer{Applicant: f.bakery.String(), EntryId: entry}))
+	f.r.Must(f.r.Manage(f.alice, &types.MsgAcceptOffer{Applicant: f.bakery.String(), EntryId: entry}))
 	require.Equal(t, int64(5*rsc-1_050_000), r.Balance(f.bakery).Int64(), "a company of the region pays the members' markup")
 	f.invariantHolds()
 }
@@ -222,7 +201,7 @@ func TestBadInput(t *testing.T) {
 	r := f.r
 	home := f.unit(types.UNIT_KIND_APARTMENT, "", 50)
 	entry := f.join(f.dave, types.UNIT_KIND_APARTMENT, "", 0)
-	f.must(r.Deliver(f.dave, &types.MsgAcceptOffer{Applicant: f.dave.String(), EntryId: entry}))
+	f.r.Must(r.Deliver(f.dave, &types.MsgAcceptOffer{Applicant: f.dave.String(), EntryId: entry}))
 	negative := types.Unit{Kind: types.UNIT_KIND_APARTMENT, Name: "x", Area: 1, Agency: f.agency.String(),
 		PropertyTax: math.NewInt(-1), Maintenance: math.NewInt(2), Administration: math.NewInt(0)}
 	cases := []struct {
@@ -231,12 +210,12 @@ func TestBadInput(t *testing.T) {
 		err  *errorsmod.Error
 	}{
 		{"negative cost", func() *abci.ExecTxResult {
-			return f.manage(f.carol, &types.MsgRegisterUnit{Signer: f.agency.String(), Unit: negative})
+			return f.r.Manage(f.carol, &types.MsgRegisterUnit{Signer: f.agency.String(), Unit: negative})
 		}, types.ErrInvalidUnit},
 		{"kept by a company", func() *abci.ExecTxResult {
 			u := negative
 			u.Agency, u.PropertyTax = f.bakery.String(), math.NewInt(1)
-			return f.manage(f.carol, &types.MsgRegisterUnit{Signer: f.agency.String(), Unit: u})
+			return f.r.Manage(f.carol, &types.MsgRegisterUnit{Signer: f.agency.String(), Unit: u})
 		}, types.ErrNotAgency},
 		{"registered by a person", func() *abci.ExecTxResult {
 			u := negative
@@ -250,7 +229,7 @@ func TestBadInput(t *testing.T) {
 			return r.Deliver(f.bob, &types.MsgJoinWaitlist{Applicant: f.bob.String(), Kind: types.UNIT_KIND_APARTMENT})
 		}, types.ErrAlreadyWaiting},
 		{"a company on the housing wait-list", func() *abci.ExecTxResult {
-			return f.manage(f.alice, &types.MsgJoinWaitlist{Applicant: f.bakery.String(), Kind: types.UNIT_KIND_APARTMENT})
+			return f.r.Manage(f.alice, &types.MsgJoinWaitlist{Applicant: f.bakery.String(), Kind: types.UNIT_KIND_APARTMENT})
 		}, types.ErrWrongWaitlist},
 		{"a person on the facility wait-list", func() *abci.ExecTxResult {
 			return r.Deliver(f.erin, &types.MsgJoinWaitlist{Applicant: f.erin.String(), Kind: types.UNIT_KIND_FACILITY})
@@ -284,7 +263,7 @@ func TestInvariantBreaks(t *testing.T) {
 	f := setup(t)
 	home := f.unit(types.UNIT_KIND_APARTMENT, "", 50)
 	entry := f.join(f.dave, types.UNIT_KIND_APARTMENT, "", 0)
-	f.must(f.r.Deliver(f.dave, &types.MsgAcceptOffer{Applicant: f.dave.String(), EntryId: entry}))
+	f.r.Must(f.r.Deliver(f.dave, &types.MsgAcceptOffer{Applicant: f.dave.String(), EntryId: entry}))
 	f.invariantHolds()
 	u := f.getUnit(home)
 	u.Status = types.UNIT_STATUS_VACANT

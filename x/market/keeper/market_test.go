@@ -23,6 +23,9 @@ import (
 
 var dec = math.LegacyMustNewDecFromStr
 
+// marketMsgs are the market messages a company's manager is granted.
+var marketMsgs = []sdk.Msg{&types.MsgCreateListing{}, &types.MsgUpdateListing{}, &types.MsgDelist{}, &types.MsgPurchase{}}
+
 type abciResult = abci.ExecTxResult
 
 type fixture struct {
@@ -57,27 +60,10 @@ func setup(t *testing.T) *fixture {
 	require.NoError(t, err)
 	params.InternalSalesTaxRate, params.ExternalSalesTaxRate = dec("0.05"), dec("0.08")
 	r.Pass(r.Assembly(), []region.Account{f.alice, f.bob}, &gptypes.MsgUpdateParams{Authority: r.Assembly(), Params: params})
-	f.grant(f.bakery, []region.Account{f.alice, f.bob}, f.alice)
-	f.grant(f.mill, []region.Account{f.carol}, f.carol)
-	f.grant(f.transit, []region.Account{f.alice, f.carol}, f.alice)
+	f.r.Grant(f.bakery, []region.Account{f.alice, f.bob}, f.alice, marketMsgs...)
+	f.r.Grant(f.mill, []region.Account{f.carol}, f.carol, marketMsgs...)
+	f.r.Grant(f.transit, []region.Account{f.alice, f.carol}, f.alice, marketMsgs...)
 	return f
-}
-
-// grant has a company's workers grant manager the market's messages.
-func (f *fixture) grant(company sdk.AccAddress, workers []region.Account, manager region.Account) {
-	var msgs []sdk.Msg
-	for _, m := range []sdk.Msg{&types.MsgCreateListing{}, &types.MsgUpdateListing{}, &types.MsgDelist{}, &types.MsgPurchase{}} {
-		grant, err := authz.NewGrant(f.r.Time, authz.NewGenericAuthorization(sdk.MsgTypeURL(m)), nil)
-		require.NoError(f.t, err)
-		msgs = append(msgs, &authz.MsgGrant{Granter: company.String(), Grantee: manager.String(), Grant: grant})
-	}
-	f.r.Pass(company.String(), workers, msgs...)
-}
-
-// manage has manager run msg for their company (authz MsgExec) and returns the result.
-func (f *fixture) manage(manager region.Account, msg sdk.Msg) *abciResult {
-	exec := authz.NewMsgExec(manager.Addr, []sdk.Msg{msg})
-	return f.r.Deliver(manager, &exec)
 }
 
 // fund gives a company money by a Conductor route, as its sales would.
@@ -88,7 +74,7 @@ func (f *fixture) fund(company sdk.AccAddress, ursc int64) {
 
 // list has the manager list a product of company and returns its id.
 func (f *fixture) list(manager region.Account, company sdk.AccAddress, price int64, stock string) uint64 {
-	res := f.manage(manager, &types.MsgCreateListing{
+	res := f.r.Manage(manager, &types.MsgCreateListing{
 		Seller: company.String(), Kind: types.LISTING_KIND_PRODUCT, Name: "Rye bread", Description: "sourdough, 1 kg",
 		Unit: "loaf", UnitPrice: math.NewInt(price), Stock: stock,
 	})
@@ -140,10 +126,10 @@ func TestPurchaseTax(t *testing.T) {
 		tax      int64
 		external bool
 	}{
-		{"member pays the internal rate", f.carol.Addr, func(m *types.MsgPurchase) *abciResult { return r.Deliver(f.carol, m) }, 3, 49_999, false},      // 999,999 x 5% = 49,999.95
-		{"non-member pays the external rate", f.dave.Addr, func(m *types.MsgPurchase) *abciResult { return r.Deliver(f.dave, m) }, 3, 79_999, true},     // 999,999 x 8% = 79,999.92
-		{"company buys inputs at the internal rate", f.mill, func(m *types.MsgPurchase) *abciResult { return f.manage(f.carol, m) }, 7, 116_666, false}, // 2,333,331 x 5% = 116,666.55
-		{"one unit", f.carol.Addr, func(m *types.MsgPurchase) *abciResult { return r.Deliver(f.carol, m) }, 1, 16_666, false},                           // 333,333 x 5% = 16,666.65
+		{"member pays the internal rate", f.carol.Addr, func(m *types.MsgPurchase) *abciResult { return r.Deliver(f.carol, m) }, 3, 49_999, false},        // 999,999 x 5% = 49,999.95
+		{"non-member pays the external rate", f.dave.Addr, func(m *types.MsgPurchase) *abciResult { return r.Deliver(f.dave, m) }, 3, 79_999, true},       // 999,999 x 8% = 79,999.92
+		{"company buys inputs at the internal rate", f.mill, func(m *types.MsgPurchase) *abciResult { return f.r.Manage(f.carol, m) }, 7, 116_666, false}, // 2,333,331 x 5% = 116,666.55
+		{"one unit", f.carol.Addr, func(m *types.MsgPurchase) *abciResult { return r.Deliver(f.carol, m) }, 1, 16_666, false},                             // 333,333 x 5% = 16,666.65
 	}
 	stock := uint64(100)
 	for _, c := range cases {
@@ -249,27 +235,29 @@ func TestListings(t *testing.T) {
 			return r.Deliver(f.dave, m)
 		}, types.ErrNotSeller},
 		{"no grant, no listing for the company", func() *abciResult {
-			return f.manage(f.dave, good(nil))
+			return f.r.Manage(f.dave, good(nil))
 		}, authz.ErrNoAuthorizationFound},
-		{"kind required", func() *abciResult { return f.manage(f.alice, noKind) }, types.ErrInvalidListing},
-		{"name too long", func() *abciResult { return f.manage(f.alice, good(&types.MsgCreateListing{Name: string(long)})) }, types.ErrInvalidListing},
-		{"zero price", func() *abciResult { return f.manage(f.alice, good(&types.MsgCreateListing{UnitPrice: math.ZeroInt()})) }, types.ErrInvalidListing},
-		{"negative price", func() *abciResult {
-			return f.manage(f.alice, good(&types.MsgCreateListing{UnitPrice: math.NewInt(-5)}))
+		{"kind required", func() *abciResult { return f.r.Manage(f.alice, noKind) }, types.ErrInvalidListing},
+		{"name too long", func() *abciResult { return f.r.Manage(f.alice, good(&types.MsgCreateListing{Name: string(long)})) }, types.ErrInvalidListing},
+		{"zero price", func() *abciResult {
+			return f.r.Manage(f.alice, good(&types.MsgCreateListing{UnitPrice: math.ZeroInt()}))
 		}, types.ErrInvalidListing},
-		{"stock not a number", func() *abciResult { return f.manage(f.alice, good(&types.MsgCreateListing{Stock: "lots"})) }, types.ErrInvalidListing},
-		{"stock required", func() *abciResult { return f.manage(f.alice, noStock) }, types.ErrInvalidListing},
+		{"negative price", func() *abciResult {
+			return f.r.Manage(f.alice, good(&types.MsgCreateListing{UnitPrice: math.NewInt(-5)}))
+		}, types.ErrInvalidListing},
+		{"stock not a number", func() *abciResult { return f.r.Manage(f.alice, good(&types.MsgCreateListing{Stock: "lots"})) }, types.ErrInvalidListing},
+		{"stock required", func() *abciResult { return f.r.Manage(f.alice, noStock) }, types.ErrInvalidListing},
 		{"update by another company", func() *abciResult {
-			return f.manage(f.carol, &types.MsgUpdateListing{Seller: f.mill.String(), ListingId: bread, UnitPrice: math.NewInt(1)})
+			return f.r.Manage(f.carol, &types.MsgUpdateListing{Seller: f.mill.String(), ListingId: bread, UnitPrice: math.NewInt(1)})
 		}, types.ErrNotYourListing},
 		{"update an unknown listing", func() *abciResult {
-			return f.manage(f.alice, &types.MsgUpdateListing{Seller: f.bakery.String(), ListingId: 999, UnitPrice: math.NewInt(1)})
+			return f.r.Manage(f.alice, &types.MsgUpdateListing{Seller: f.bakery.String(), ListingId: 999, UnitPrice: math.NewInt(1)})
 		}, types.ErrUnknownListing},
 		{"update to a negative price", func() *abciResult {
-			return f.manage(f.alice, &types.MsgUpdateListing{Seller: f.bakery.String(), ListingId: bread, UnitPrice: math.NewInt(-1)})
+			return f.r.Manage(f.alice, &types.MsgUpdateListing{Seller: f.bakery.String(), ListingId: bread, UnitPrice: math.NewInt(-1)})
 		}, types.ErrInvalidListing},
 		{"delist another's listing", func() *abciResult {
-			return f.manage(f.carol, &types.MsgDelist{Seller: f.mill.String(), ListingId: bread})
+			return f.r.Manage(f.carol, &types.MsgDelist{Seller: f.mill.String(), ListingId: bread})
 		}, types.ErrNotYourListing},
 	}
 	for _, c := range cases {
@@ -285,8 +273,8 @@ func TestListings(t *testing.T) {
 	f.invariantsHold()
 
 	// A service with unlimited stock, then the filters.
-	require.Zero(t, f.manage(f.alice, good(nil)).Code)
-	require.Zero(t, f.manage(f.carol, &types.MsgCreateListing{Seller: f.mill.String(), Kind: types.LISTING_KIND_PRODUCT, Name: "Flour", Description: "stone-ground rye", Unit: "kg", UnitPrice: math.NewInt(900_000), Stock: "500"}).Code)
+	require.Zero(t, f.r.Manage(f.alice, good(nil)).Code)
+	require.Zero(t, f.r.Manage(f.carol, &types.MsgCreateListing{Seller: f.mill.String(), Kind: types.LISTING_KIND_PRODUCT, Name: "Flour", Description: "stone-ground rye", Unit: "kg", UnitPrice: math.NewInt(900_000), Stock: "500"}).Code)
 	count := func(req *types.QueryListingsRequest) int {
 		res, err := f.q.Listings(r.Ctx(), req)
 		require.NoError(t, err)
@@ -299,19 +287,19 @@ func TestListings(t *testing.T) {
 	require.Equal(t, 1, count(&types.QueryListingsRequest{Seller: f.bakery.String(), Text: "rye"}))
 
 	// Update price and stock; "" keeps the stock, 0 keeps the price.
-	require.Zero(t, f.manage(f.alice, &types.MsgUpdateListing{Seller: f.bakery.String(), ListingId: bread, UnitPrice: math.NewInt(6_000_000), Stock: ""}).Code)
+	require.Zero(t, f.r.Manage(f.alice, &types.MsgUpdateListing{Seller: f.bakery.String(), ListingId: bread, UnitPrice: math.NewInt(6_000_000), Stock: ""}).Code)
 	require.Equal(t, int64(6_000_000), f.listing(bread).UnitPrice.Int64())
 	require.Equal(t, uint64(10), f.listing(bread).Stock)
-	require.Zero(t, f.manage(f.alice, &types.MsgUpdateListing{Seller: f.bakery.String(), ListingId: bread, Stock: "25"}).Code)
+	require.Zero(t, f.r.Manage(f.alice, &types.MsgUpdateListing{Seller: f.bakery.String(), ListingId: bread, Stock: "25"}).Code)
 	require.Equal(t, int64(6_000_000), f.listing(bread).UnitPrice.Int64())
 	require.Equal(t, uint64(25), f.listing(bread).Stock)
 
 	// Delisted: gone from the list, kept for its orders, cannot be bought or updated.
-	require.Zero(t, f.manage(f.alice, &types.MsgDelist{Seller: f.bakery.String(), ListingId: bread}).Code)
+	require.Zero(t, f.r.Manage(f.alice, &types.MsgDelist{Seller: f.bakery.String(), ListingId: bread}).Code)
 	require.Equal(t, 1, count(&types.QueryListingsRequest{Seller: f.bakery.String()}))
 	require.False(t, f.listing(bread).Active)
 	region.RequireError(t, types.ErrUnknownListing, r.Deliver(f.dave, &types.MsgPurchase{Buyer: f.dave.String(), ListingId: bread, Quantity: 1}))
-	region.RequireError(t, types.ErrUnknownListing, f.manage(f.alice, &types.MsgUpdateListing{Seller: f.bakery.String(), ListingId: bread, Stock: "1"}))
+	region.RequireError(t, types.ErrUnknownListing, f.r.Manage(f.alice, &types.MsgUpdateListing{Seller: f.bakery.String(), ListingId: bread, Stock: "1"}))
 }
 
 // TestPurchaseBadInput: each bad purchase fails with its registered error and moves nothing.
@@ -320,7 +308,7 @@ func TestPurchaseBadInput(t *testing.T) {
 	r := f.r
 	bread := f.list(f.alice, f.bakery, 5_000_000, "2")
 	delisted := f.list(f.alice, f.bakery, 5_000_000, "2")
-	require.Zero(t, f.manage(f.alice, &types.MsgDelist{Seller: f.bakery.String(), ListingId: delisted}).Code)
+	require.Zero(t, f.r.Manage(f.alice, &types.MsgDelist{Seller: f.bakery.String(), ListingId: delisted}).Code)
 	cases := []struct {
 		name string
 		run  func() *abciResult
@@ -339,13 +327,13 @@ func TestPurchaseBadInput(t *testing.T) {
 			return r.Deliver(f.dave, &types.MsgPurchase{Buyer: f.dave.String(), ListingId: bread, Quantity: 3})
 		}, types.ErrOutOfStock},
 		{"buying from oneself", func() *abciResult {
-			return f.manage(f.alice, &types.MsgPurchase{Buyer: f.bakery.String(), ListingId: bread, Quantity: 1})
+			return f.r.Manage(f.alice, &types.MsgPurchase{Buyer: f.bakery.String(), ListingId: bread, Quantity: 1})
 		}, types.ErrSelfPurchase},
 		{"not enough money", func() *abciResult {
 			return r.Deliver(f.erin, &types.MsgPurchase{Buyer: f.erin.String(), ListingId: bread, Quantity: 1})
 		}, types.ErrInsufficientFund},
 		{"a company without money", func() *abciResult {
-			return f.manage(f.carol, &types.MsgPurchase{Buyer: f.mill.String(), ListingId: bread, Quantity: 1})
+			return f.r.Manage(f.carol, &types.MsgPurchase{Buyer: f.mill.String(), ListingId: bread, Quantity: 1})
 		}, types.ErrInsufficientFund},
 		{"price above the buyer's maximum", func() *abciResult {
 			return r.Deliver(f.dave, &types.MsgPurchase{Buyer: f.dave.String(), ListingId: bread, Quantity: 1, MaxUnitPrice: math.NewInt(4_999_999)})
@@ -378,7 +366,7 @@ func TestCompanyPurchaseApproval(t *testing.T) {
 	flour := f.list(f.carol, f.mill, 900_000, "1000")
 	f.fund(f.bakery, 100_000_000)
 
-	require.Zero(t, f.manage(f.alice, &types.MsgPurchase{Buyer: f.bakery.String(), ListingId: flour, Quantity: 10}).Code)
+	require.Zero(t, f.r.Manage(f.alice, &types.MsgPurchase{Buyer: f.bakery.String(), ListingId: flour, Quantity: 10}).Code)
 	o := f.lastOrder()
 	require.Equal(t, f.bakery.String(), o.Buyer)
 	require.Equal(t, &membershiptypes.Approval{Manager: f.alice.String()}, o.Approval)
@@ -410,13 +398,13 @@ func TestAtCost(t *testing.T) {
 	r := f.r
 	ride := f.list(f.alice, f.transit, 2_000_000, "unlimited")
 	require.True(t, f.listing(ride).AtCost)
-	region.RequireError(t, types.ErrAtCost, f.manage(f.alice, &types.MsgUpdateListing{Seller: f.transit.String(), ListingId: ride, UnitPrice: math.NewInt(1)}))
-	require.Zero(t, f.manage(f.alice, &types.MsgUpdateListing{Seller: f.transit.String(), ListingId: ride, Stock: "unlimited"}).Code, "stock may change")
+	region.RequireError(t, types.ErrAtCost, f.r.Manage(f.alice, &types.MsgUpdateListing{Seller: f.transit.String(), ListingId: ride, UnitPrice: math.NewInt(1)}))
+	require.Zero(t, f.r.Manage(f.alice, &types.MsgUpdateListing{Seller: f.transit.String(), ListingId: ride, Stock: "unlimited"}).Code, "stock may change")
 
 	// Period 1: fuel bought from the Mill, wages earned, 3 rides sold at the opening price.
 	fuel := f.list(f.carol, f.mill, 1_000_000, "100")
 	f.fund(f.transit, 50_000_000)
-	require.Zero(t, f.manage(f.alice, &types.MsgPurchase{Buyer: f.transit.String(), ListingId: fuel, Quantity: 10}).Code)
+	require.Zero(t, f.r.Manage(f.alice, &types.MsgPurchase{Buyer: f.transit.String(), ListingId: fuel, Quantity: 10}).Code)
 	require.NoError(t, r.App.MarketKeeper.BookWages(r.Ctx(), f.transit, math.NewInt(4_000_001)))
 	for range 3 {
 		require.Zero(t, r.Deliver(f.dave, &types.MsgPurchase{Buyer: f.dave.String(), ListingId: ride, Quantity: 1}).Code)
