@@ -10,6 +10,7 @@ import (
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
 	"github.com/conductor-coop/conductor/app"
@@ -270,4 +271,29 @@ func TestInvariantBreaks(t *testing.T) {
 	require.NoError(t, f.r.App.HousingKeeper.Units.Set(f.r.Ctx(), home, u))
 	_, broken := keeper.UnitsLeasedOnceInvariant(f.r.App.HousingKeeper)(f.r.Ctx())
 	require.True(t, broken)
+}
+
+// TestBuyHome: the region buys a person's home: the agency pays the seller, and the home is
+// registered and offered to the wait-list.
+func TestBuyHome(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.agency, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 100*rsc))))
+	entry := f.join(f.bob, types.UNIT_KIND_APARTMENT, "", 0)
+	erin := r.Balance(f.erin.Addr)
+	r.Must(r.Manage(f.carol, &types.MsgRegisterUnit{Signer: f.agency.String(), Seller: f.erin.String(), Price: math.NewInt(80 * rsc), Unit: types.Unit{
+		Kind: types.UNIT_KIND_APARTMENT, Name: "erin's house", Area: 90, Agency: f.agency.String(),
+		PropertyTax: math.NewInt(rsc), Maintenance: math.ZeroInt(), Administration: math.ZeroInt(),
+	}}))
+	require.Equal(t, erin.AddRaw(80*rsc), r.Balance(f.erin.Addr))
+	require.Equal(t, int64(20*rsc), r.Balance(f.agency).Int64())
+	require.Equal(t, entry, f.getUnit(1).OfferedTo)
+	books, err := f.q.Books(r.Ctx(), &types.QueryBooksRequest{Agency: f.agency.String()})
+	require.NoError(t, err)
+	require.Equal(t, int64(80*rsc), books.Books.Bought.Int64())
+	region.RequireError(t, sdkerrors.ErrInsufficientFunds, r.Manage(f.carol, &types.MsgRegisterUnit{Signer: f.agency.String(), Seller: f.erin.String(), Price: math.NewInt(80 * rsc), Unit: types.Unit{
+		Kind: types.UNIT_KIND_APARTMENT, Name: "another", Area: 90, Agency: f.agency.String(),
+		PropertyTax: math.NewInt(rsc), Maintenance: math.ZeroInt(), Administration: math.ZeroInt(),
+	}}))
+	f.invariantHolds()
 }

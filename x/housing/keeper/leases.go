@@ -127,6 +127,9 @@ func (k Keeper) pay(ctx context.Context, l *types.Lease, agency sdk.AccAddress, 
 
 // startLease leases unit u to the applicant of entry e; the first month is paid at once.
 func (k Keeper) startLease(ctx context.Context, u types.Unit, e types.Entry) (types.Lease, error) {
+	if u.Status != types.UNIT_STATUS_OFFERED || u.OfferedTo != e.Id {
+		return types.Lease{}, errorsmod.Wrapf(types.ErrUnitNotVacant, "unit %d is %s", u.Id, u.Status)
+	}
 	params, err := k.params.GetParams(ctx)
 	if err != nil {
 		return types.Lease{}, err
