@@ -291,3 +291,19 @@ func TestBooksInvariantBreaks(t *testing.T) {
 	_, broken := keeper.BooksBalanceInvariant(f.r.App.DividendKeeper)(f.r.Ctx())
 	require.True(t, broken)
 }
+
+// TestTreasuryShort: when the treasury cannot pay what a member is owed, the member's
+// transactions still go through and the dividend stays owed; a claim says why.
+func TestTreasuryShort(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	f.sell(f.dave, 10)
+	f.endPeriod()
+	ctx := r.Ctx()
+	all := r.App.BankKeeper.GetBalance(ctx, f.treasury, app.Denom)
+	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(ctx), f.treasury, f.erin.Addr, sdk.NewCoins(all)))
+	f.r.Must(r.Deliver(f.alice, banktypes.NewMsgSend(f.alice.Addr, f.dave.Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 1)))))
+	require.Equal(t, int64(166_666), f.payouts(f.alice).Owed.Int64(), "still owed")
+	region.RequireError(t, types.ErrTreasuryShort, r.Deliver(f.alice, &types.MsgClaim{Member: f.alice.String()}))
+	f.invariantHolds()
+}
