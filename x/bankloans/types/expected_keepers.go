@@ -49,11 +49,12 @@ type MarketKeeper interface {
 	CloseListings(ctx context.Context, seller sdk.AccAddress) error
 }
 
-// Treasury books the treasury's revenue by source and tracks companies' money for the
-// profit-at-rest tax (x/dividend).
+// Treasury books the treasury's revenue by source, tracks companies' money for the
+// profit-at-rest tax, and says what it holds for the members' dividend (x/dividend).
 type Treasury interface {
 	Book(ctx context.Context, source dividendtypes.Source, amount math.Int) error
 	Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error
+	Reserved(ctx context.Context) (math.Int, error)
 }
 
 // HousingKeeper winds up a bankrupt company's leases: its rent arrears are its other

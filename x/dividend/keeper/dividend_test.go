@@ -11,6 +11,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/x/authz"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+	"github.com/cosmos/cosmos-sdk/x/group"
 
 	"github.com/conductor-coop/conductor/app"
 	"github.com/conductor-coop/conductor/testutil/region"
@@ -305,5 +306,31 @@ func TestTreasuryShort(t *testing.T) {
 	f.r.Must(r.Deliver(f.alice, banktypes.NewMsgSend(f.alice.Addr, f.dave.Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 1)))))
 	require.Equal(t, int64(166_666), f.payouts(f.alice).Owed.Int64(), "still owed")
 	region.RequireError(t, types.ErrTreasuryShort, r.Deliver(f.alice, &types.MsgClaim{Member: f.alice.String()}))
+	f.invariantHolds()
+}
+
+// TestReserveKept: the assembly cannot move to the bank the treasury's funds reserved for
+// the dividends owed and carried.
+func TestReserveKept(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	f.sell(f.dave, 10)
+	f.endPeriod()
+	reserved, err := r.App.DividendKeeper.Reserved(r.Ctx())
+	require.NoError(t, err)
+	require.Equal(t, int64(500_000), reserved.Int64(), "3 x 166,666 owed + 2 carried")
+	held := r.Balance(f.treasury)
+	asm, bank := r.Assembly(), r.AgentAddr("Regional Public Bank")
+	fund := func(amount math.Int) (string, bool) {
+		id := r.Propose(f.alice, asm, &bankloanstypes.MsgFundBank{Authority: asm, Bank: bank.String(), Amount: amount})
+		r.Vote(id, group.VOTE_OPTION_YES, f.alice, f.bob)
+		result, logs := r.Exec(id, f.alice)
+		return logs, result == group.PROPOSAL_EXECUTOR_RESULT_SUCCESS
+	}
+	logs, ok := fund(held.SubRaw(499_999))
+	require.False(t, ok)
+	require.Contains(t, logs, bankloanstypes.ErrDividendReserved.Error())
+	_, ok = fund(held.Sub(reserved).SubRaw(1))
+	require.True(t, ok, "what is not reserved may go")
 	f.invariantHolds()
 }

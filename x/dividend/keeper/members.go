@@ -125,3 +125,13 @@ func (k Keeper) SettleSigners(ctx context.Context, signers [][]byte) error {
 	}
 	return nil
 }
+
+// Reserved is what the treasury holds for the members: dividends declared and not yet paid,
+// and the carry for the next period. Spending from the treasury must leave it.
+func (k Keeper) Reserved(ctx context.Context) (math.Int, error) {
+	t, err := k.Totals.Get(ctx)
+	if err != nil {
+		return math.ZeroInt(), err
+	}
+	return t.Declared.Sub(t.PaidOut).Add(t.Carried), nil
+}
