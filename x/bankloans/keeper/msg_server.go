@@ -141,8 +141,7 @@ func (k Keeper) requireBorrower(ctx context.Context, addr sdk.AccAddress) error 
 	if err != nil {
 		return err
 	}
-	switch agent.Kind {
-	case membershiptypes.AGENT_KIND_PERSON, membershiptypes.AGENT_KIND_COMPANY, membershiptypes.AGENT_KIND_REGIONAL_COMPANY:
+	if agent.Kind == membershiptypes.AGENT_KIND_PERSON || agent.Kind.IsCompany() {
 		return nil
 	}
 	return errorsmod.Wrapf(types.ErrNotBorrower, "%s is %s", agent.Address, agent.Kind.Label())

@@ -64,8 +64,8 @@ func (m msgServer) JoinWaitlist(ctx context.Context, msg *types.MsgJoinWaitlist)
 	if err != nil {
 		return nil, err
 	}
-	if a, err := m.membership.GetAgent(ctx, person); err == nil && a.Kind != membershiptypes.AGENT_KIND_PERSON {
-		return nil, errorsmod.Wrapf(types.ErrNotPerson, "%s is %s", msg.Person, a.Kind.Label())
+	if err := m.membership.RequirePerson(ctx, msg.Person); err != nil {
+		return nil, errorsmod.Wrap(types.ErrNotPerson, err.Error())
 	}
 	if _, err := m.Program(ctx, msg.ProgramId); err != nil {
 		return nil, err

@@ -92,7 +92,7 @@ func (k Keeper) fillSeats(ctx context.Context, id uint64) (uint64, error) {
 // enroll seats an applicant if it pays the first term's tuition.
 func (k Keeper) enroll(ctx context.Context, p types.Program, a types.Applicant, group uint32) (types.Enrollment, bool, error) {
 	student := sdk.MustAccAddressFromBech32(a.Person)
-	paid, err := k.chargeTerm(ctx, p, student)
+	tuition, paid, err := k.chargeTerm(ctx, p, student)
 	if err != nil {
 		return types.Enrollment{}, false, err
 	}
@@ -104,7 +104,7 @@ func (k Keeper) enroll(ctx context.Context, p types.Program, a types.Applicant, 
 		return types.Enrollment{}, false, err
 	}
 	now := sdk.UnwrapSDKContext(ctx).BlockTime()
-	e := types.Enrollment{Id: id, ProgramId: p.Id, Student: a.Person, Start: now, TermsPaid: 1, NextDue: now.Add(p.Term), Paid: p.Tuition(k.share(ctx))}
+	e := types.Enrollment{Id: id, ProgramId: p.Id, Student: a.Person, Start: now, TermsPaid: 1, NextDue: now.Add(p.Term), Paid: tuition}
 	if err := k.Enrollments.Set(ctx, e.Id, e); err != nil {
 		return e, false, err
 	}
@@ -138,20 +138,21 @@ func (k Keeper) share(ctx context.Context) math.LegacyDec {
 	return params.TuitionShare
 }
 
-// chargeTerm takes a term's tuition from the student to the school; false if it cannot pay.
-func (k Keeper) chargeTerm(ctx context.Context, p types.Program, student sdk.AccAddress) (bool, error) {
+// chargeTerm takes a term's tuition from the student to the school and returns it; false
+// if the student cannot pay.
+func (k Keeper) chargeTerm(ctx context.Context, p types.Program, student sdk.AccAddress) (math.Int, bool, error) {
 	tuition := p.Tuition(k.share(ctx))
 	if !tuition.IsPositive() {
-		return true, nil
+		return tuition, true, nil
 	}
 	if k.bank.SpendableCoin(ctx, student, membershiptypes.Denom).Amount.LT(tuition) {
-		return false, nil
+		return tuition, false, nil
 	}
 	school := sdk.MustAccAddressFromBech32(p.School)
 	if err := k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), student, school, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, tuition))); err != nil {
-		return false, err
+		return tuition, false, err
 	}
-	return true, nil
+	return tuition, true, nil
 }
 
 // end ends an enrollment with outcome and frees its seat.
@@ -272,7 +273,7 @@ func (k Keeper) term(ctx sdk.Context, id uint64) error {
 	if e.TermsPaid >= p.Terms {
 		return k.end(ctx, e, types.OUTCOME_COMPLETED)
 	}
-	paid, err := k.chargeTerm(ctx, p, sdk.MustAccAddressFromBech32(e.Student))
+	tuition, paid, err := k.chargeTerm(ctx, p, sdk.MustAccAddressFromBech32(e.Student))
 	if err != nil {
 		return err
 	}
@@ -282,7 +283,6 @@ func (k Keeper) term(ctx sdk.Context, id uint64) error {
 	if err := k.Due.Remove(ctx, collections.Join(e.NextDue, e.Id)); err != nil {
 		return err
 	}
-	tuition := p.Tuition(k.share(ctx))
 	e.TermsPaid++
 	e.Paid = e.Paid.Add(tuition)
 	e.NextDue = e.NextDue.Add(p.Term)

@@ -13,6 +13,7 @@ import (
 type MembershipKeeper interface {
 	CheckAuthority(ctx context.Context, signer string) error
 	GetAgent(ctx context.Context, addr sdk.AccAddress) (membershiptypes.Agent, error)
+	RequirePerson(ctx context.Context, address string) error
 }
 
 // ParamsKeeper reads the tuition share, the schooling priority years and the block limit.

@@ -34,7 +34,7 @@ func ursc(amount math.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(membershi
 // member tells whether a tenant pays the members' markup: a member, or a company of the region.
 func (k Keeper) member(ctx context.Context, tenant sdk.AccAddress) bool {
 	agent, err := k.membership.GetAgent(ctx, tenant)
-	return err == nil && (agent.Member || agent.Kind == membershiptypes.AGENT_KIND_COMPANY || agent.Kind == membershiptypes.AGENT_KIND_REGIONAL_COMPANY)
+	return err == nil && agent.InRegion()
 }
 
 // takings gathers the rent an agency received, so that its books are written once per

@@ -9,7 +9,6 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/conductor-coop/conductor/x/housing/types"
-	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
 // Wait-lists. Entries of a kind are served in the order they joined (their ids). A vacant
@@ -29,8 +28,8 @@ func matches(u types.Unit, e types.Entry) bool {
 // facilities and equipment.
 func (k Keeper) requireApplicant(ctx context.Context, addr sdk.AccAddress, kind types.UnitKind) error {
 	agent, err := k.membership.GetAgent(ctx, addr)
-	person := errorsmod.IsOf(err, membershiptypes.ErrUnknownAgent) || (err == nil && agent.Kind == membershiptypes.AGENT_KIND_PERSON)
-	company := err == nil && (agent.Kind == membershiptypes.AGENT_KIND_COMPANY || agent.Kind == membershiptypes.AGENT_KIND_REGIONAL_COMPANY)
+	person := k.membership.RequirePerson(ctx, addr.String()) == nil
+	company := err == nil && agent.Kind.IsCompany()
 	if (kind.ForPersons() && !person) || (!kind.ForPersons() && !company) {
 		return errorsmod.Wrapf(types.ErrWrongWaitlist, "%s cannot wait for %s", addr, kind)
 	}

@@ -17,7 +17,7 @@ import (
 type MembershipKeeper interface {
 	CheckAuthority(ctx context.Context, signer string) error
 	GetAgent(ctx context.Context, addr sdk.AccAddress) (membershiptypes.Agent, error)
-	IsMember(ctx context.Context, addr sdk.AccAddress) bool
+	RequirePerson(ctx context.Context, address string) error
 }
 
 // ParamsKeeper reads the rent markups, the month, the threshold and the per-block limit.

@@ -27,7 +27,7 @@ func (m msgServer) CreateListing(ctx context.Context, msg *types.MsgCreateListin
 		return nil, err
 	}
 	agent, err := m.membership.GetAgent(ctx, seller)
-	if err != nil || (agent.Kind != membershiptypes.AGENT_KIND_COMPANY && agent.Kind != membershiptypes.AGENT_KIND_REGIONAL_COMPANY) {
+	if err != nil || !agent.Kind.IsCompany() {
 		return nil, errorsmod.Wrapf(types.ErrNotSeller, "%s is not a company", msg.Seller)
 	}
 	stock, err := types.ParseStock(msg.Stock, false)

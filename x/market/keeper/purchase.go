@@ -48,11 +48,8 @@ func (k Keeper) Buyer(ctx context.Context, addr sdk.AccAddress) (external, compa
 	if err != nil {
 		return false, false, err
 	}
-	switch agent.Kind {
-	case membershiptypes.AGENT_KIND_PERSON:
-		return !agent.Member, false, nil
-	case membershiptypes.AGENT_KIND_COMPANY, membershiptypes.AGENT_KIND_REGIONAL_COMPANY:
-		return false, true, nil
+	if agent.Kind == membershiptypes.AGENT_KIND_PERSON || agent.Kind.IsCompany() {
+		return !agent.InRegion(), agent.Kind.IsCompany(), nil
 	}
 	return false, false, errorsmod.Wrapf(types.ErrBuyerNotAllowed, "%s is the %s", agent.Address, agent.Kind.Label())
 }

@@ -43,6 +43,17 @@ func (k AgentKind) HasGroup() bool {
 	return false
 }
 
+// IsCompany tells whether agents of this kind are companies: worker co-ops or the region's own.
+func (k AgentKind) IsCompany() bool {
+	return k == AGENT_KIND_COMPANY || k == AGENT_KIND_REGIONAL_COMPANY
+}
+
+// InRegion tells whether an agent buys and rents as one of the region: a member, or one of
+// its companies (the internal sales tax, the members' rent markup).
+func (a Agent) InRegion() bool {
+	return (a.Kind == AGENT_KIND_PERSON && a.Member) || a.Kind.IsCompany()
+}
+
 // Label names the kind for people: "company", "regional company", ...
 func (k AgentKind) Label() string {
 	return strings.ReplaceAll(strings.ToLower(strings.TrimPrefix(k.String(), "AGENT_KIND_")), "_", " ")
