@@ -142,6 +142,9 @@ import (
 	"github.com/conductor-coop/conductor/x/education"
 	educationkeeper "github.com/conductor-coop/conductor/x/education/keeper"
 	educationtypes "github.com/conductor-coop/conductor/x/education/types"
+	"github.com/conductor-coop/conductor/x/federation"
+	federationkeeper "github.com/conductor-coop/conductor/x/federation/keeper"
+	federationtypes "github.com/conductor-coop/conductor/x/federation/types"
 	"github.com/conductor-coop/conductor/x/governanceparams"
 	governanceparamskeeper "github.com/conductor-coop/conductor/x/governanceparams/keeper"
 	governanceparamstypes "github.com/conductor-coop/conductor/x/governanceparams/types"
@@ -232,6 +235,7 @@ type App struct {
 	DividendKeeper         dividendkeeper.Keeper
 	HousingKeeper          housingkeeper.Keeper
 	EducationKeeper        educationkeeper.Keeper
+	FederationKeeper       federationkeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -282,7 +286,7 @@ func New(
 		govtypes.StoreKey, group.StoreKey, paramstypes.StoreKey, ibcexported.StoreKey, upgradetypes.StoreKey, feegrant.StoreKey,
 		evidencetypes.StoreKey, ibctransfertypes.StoreKey, icacontrollertypes.StoreKey, icahosttypes.StoreKey, capabilitytypes.StoreKey,
 		authzkeeper.StoreKey, consensusparamtypes.StoreKey, circuittypes.StoreKey,
-		membershiptypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey, markettypes.StoreKey, bankloanstypes.StoreKey, dividendtypes.StoreKey, housingtypes.StoreKey, educationtypes.StoreKey,
+		membershiptypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey, markettypes.StoreKey, bankloanstypes.StoreKey, dividendtypes.StoreKey, housingtypes.StoreKey, educationtypes.StoreKey, federationtypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -340,8 +344,11 @@ func New(
 	app.DividendKeeper = dividendkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[dividendtypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, treasury)
 	app.MembershipKeeper.SetMemberHooks(app.DividendKeeper)
+	// the transfer keeper is assigned below; the federation keeper uses it only in transactions.
+	app.FederationKeeper = federationkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[federationtypes.StoreKey]), accountCodec,
+		app.MembershipKeeper, app.BankKeeper, app.DividendKeeper, &app.TransferKeeper, membershiptypes.TreasuryName)
 	app.MarketKeeper = marketkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[markettypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.DividendKeeper, treasury)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.DividendKeeper, treasury, app.FederationKeeper)
 	app.EducationKeeper = educationkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[educationtypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper)
 	app.PayrollKeeper = payrollkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[payrolltypes.StoreKey]), accountCodec,
@@ -379,7 +386,8 @@ func New(
 		app.AccountKeeper, app.BankKeeper, scopedTransferKeeper, govAuthority)
 
 	ibcRouter := porttypes.NewRouter().
-		AddRoute(ibctransfertypes.ModuleName, market.NewIBCMiddleware(transfer.NewIBCModule(app.TransferKeeper), app.MarketKeeper)).
+		AddRoute(ibctransfertypes.ModuleName, federation.NewIBCMiddleware(
+			market.NewIBCMiddleware(transfer.NewIBCModule(app.TransferKeeper), app.MarketKeeper), app.FederationKeeper)).
 		AddRoute(icacontrollertypes.SubModuleName, icacontroller.NewIBCMiddleware(nil, app.ICAControllerKeeper)).
 		AddRoute(icahosttypes.SubModuleName, icahost.NewIBCModule(app.ICAHostKeeper))
 	app.IBCKeeper.SetRouter(ibcRouter)
@@ -429,6 +437,7 @@ func New(
 		dividend.NewAppModule(app.DividendKeeper, simKeepers),
 		housing.NewAppModule(app.HousingKeeper, simKeepers),
 		education.NewAppModule(app.EducationKeeper, simKeepers),
+		federation.NewAppModule(app.FederationKeeper, simKeepers),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
 		genutiltypes.ModuleName: genutil.NewAppModuleBasic(genutiltypes.DefaultMessageValidator),
@@ -453,7 +462,7 @@ func New(
 	genesisModuleOrder := []string{
 		capabilitytypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
-		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName, payrolltypes.ModuleName, markettypes.ModuleName, bankloanstypes.ModuleName, dividendtypes.ModuleName, housingtypes.ModuleName, educationtypes.ModuleName,
+		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName, payrolltypes.ModuleName, markettypes.ModuleName, bankloanstypes.ModuleName, dividendtypes.ModuleName, housingtypes.ModuleName, educationtypes.ModuleName, federationtypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, ibctransfertypes.ModuleName,
 		icatypes.ModuleName, feegrant.ModuleName, paramstypes.ModuleName, upgradetypes.ModuleName,
 		vestingtypes.ModuleName, consensusparamtypes.ModuleName, circuittypes.ModuleName, crisistypes.ModuleName,
@@ -659,6 +668,9 @@ func BlockedAddresses() map[string]bool {
 		blocked[authtypes.NewModuleAddress(acc).String()] = true
 	}
 	delete(blocked, authtypes.NewModuleAddress(govtypes.ModuleName).String())
+	// The treasury sends contributions to other regions' pools over ICS-20, which refuses
+	// blocked senders; the RSC rule keeps it from any flow but a Conductor action.
+	delete(blocked, authtypes.NewModuleAddress(membershiptypes.TreasuryName).String())
 	return blocked
 }
 

@@ -26,6 +26,8 @@ import (
 
 	"github.com/conductor-coop/conductor/app"
 	"github.com/conductor-coop/conductor/testutil/region"
+	federationkeeper "github.com/conductor-coop/conductor/x/federation/keeper"
+	federationtypes "github.com/conductor-coop/conductor/x/federation/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
@@ -60,7 +62,22 @@ func newRegions(t *testing.T) *regions {
 	r.senderA, r.senderB = r.a.SenderAccount.GetAddress(), r.b.SenderAccount.GetAddress()
 	r.companyA, r.companyB = r.foundCompany(r.a), r.foundCompany(r.b)
 	r.voucherOnB = transfertypes.ParseDenomTrace(transfertypes.GetPrefixedDenom(r.transfer.EndpointB.ChannelConfig.PortID, r.transfer.EndpointB.ChannelID, app.Denom)).IBCDenom()
+	r.setRegion(r.transfer.EndpointA, "region-b", false)
+	r.setRegion(r.transfer.EndpointB, "region-a", false)
 	return r
+}
+
+// setRegion records in the directory of ep's chain, as its assembly does, that ep's channel
+// leads to the counterparty region, called name; internal: a trade pact (internal tax).
+func (r *regions) setRegion(ep *ibctesting.Endpoint, name string, internal bool) {
+	r.t.Helper()
+	a, ctx := appOf(ep.Chain), ep.Chain.GetContext()
+	authority, err := a.MembershipKeeper.Authority(ctx)
+	require.NoError(r.t, err)
+	_, err = federationkeeper.NewMsgServerImpl(a.FederationKeeper).SetRegion(ctx, &federationtypes.MsgSetRegion{Authority: authority, Region: federationtypes.Region{
+		Name: name, ChainId: ep.Counterparty.Chain.ChainID, ChannelId: ep.ChannelID, Internal: internal,
+	}})
+	require.NoError(r.t, err)
 }
 
 func appOf(chain *ibctesting.TestChain) *app.App { return chain.App.(*app.App) }

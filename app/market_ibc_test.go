@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	errorsmod "cosmossdk.io/errors"
 	sdkmath "cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -17,12 +18,13 @@ import (
 	ibctesting "github.com/cosmos/ibc-go/v8/testing"
 
 	"github.com/conductor-coop/conductor/app"
+	"github.com/conductor-coop/conductor/x/ibcmemo"
 	markettypes "github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
 func purchaseMemo(listing uint64, quantity int) string {
-	return fmt.Sprintf(`{"conductor":{"purchase":{"listing":"%d","quantity":"%d"}}}`, listing, quantity)
+	return ibcmemo.PurchaseMemo(listing, uint64(quantity))
 }
 
 // listOnB has region B's company list a product: 1 RSC a unit, stock units.
@@ -110,16 +112,16 @@ func TestInterRegionalPurchase(t *testing.T) {
 		{"out of stock", purchaseMemo(syrup, 9), one.MulRaw(9), markettypes.ErrOutOfStock},
 		{"one ursc short", purchaseMemo(syrup, 1), oneTotal.SubRaw(1), markettypes.ErrWrongAmount},
 		{"one ursc over", purchaseMemo(syrup, 1), oneTotal.AddRaw(1), markettypes.ErrWrongAmount},
-		{"malformed memo", `{"conductor":{"purchase":{"listing":"x","quantity":"1"}}}`, oneTotal, markettypes.ErrInvalidMemo},
-		{"zero quantity", purchaseMemo(syrup, 0), oneTotal, markettypes.ErrInvalidMemo},
-		{"negative quantity", `{"conductor":{"purchase":{"listing":"1","quantity":"-2"}}}`, oneTotal, markettypes.ErrInvalidMemo},
+		{"malformed memo", `{"conductor":{"purchase":{"listing":"x","quantity":"1"}}}`, oneTotal, ibcmemo.ErrInvalidMemo},
+		{"zero quantity", purchaseMemo(syrup, 0), oneTotal, ibcmemo.ErrInvalidMemo},
+		{"negative quantity", `{"conductor":{"purchase":{"listing":"1","quantity":"-2"}}}`, oneTotal, ibcmemo.ErrInvalidMemo},
 	}
 	for _, c := range failures {
 		t.Run(c.name, func(t *testing.T) {
 			before := r.ledger()
 			ack := r.relay(r.transferPacket(epA, r.senderA, r.senderB.String(), sdk.NewCoin(app.Denom, c.amount), c.memo))
 			require.False(t, ack.Success())
-			require.Contains(t, ack.GetError(), fmt.Sprintf("%s/%d", markettypes.ModuleName, errCode(c.err)), "the acknowledgement names the error")
+			require.Contains(t, ack.GetError(), errRef(c.err), "the acknowledgement names the error")
 			require.Equal(t, before, r.ledger(), "refunded; nothing minted, nothing paid")
 			require.True(t, r.balance(r.b, r.senderB, r.voucherOnB).IsZero(), "the receiver named in the packet gets nothing")
 			l, err := appOf(r.b).MarketKeeper.Listing(r.b.GetContext(), syrup)
@@ -135,7 +137,7 @@ func TestInterRegionalPurchase(t *testing.T) {
 		require.NoError(t, appOf(r.a).BankKeeper.SendCoinsFromModuleToAccount(ctx, "mint", r.senderA, sdk.NewCoins(coin)))
 		ack := r.relay(r.transferPacket(epA, r.senderA, r.companyB.String(), coin, purchaseMemo(syrup, 1)))
 		require.False(t, ack.Success())
-		require.Contains(t, ack.GetError(), fmt.Sprintf("%s/%d", markettypes.ModuleName, markettypes.ErrNotRSC.ABCICode()))
+		require.Contains(t, ack.GetError(), errRef(markettypes.ErrNotRSC))
 		require.Equal(t, coin, appOf(r.a).BankKeeper.GetBalance(r.a.GetContext(), r.senderA, "apple"), "refunded")
 	})
 
@@ -175,7 +177,8 @@ func TestInterRegionalPurchase(t *testing.T) {
 	})
 }
 
-func errCode(err error) uint32 {
-	type coded interface{ ABCICode() uint32 }
-	return err.(coded).ABCICode()
+// errRef is how an error acknowledgement names a registered error: "codespace/code".
+func errRef(err error) string {
+	e := err.(*errorsmod.Error)
+	return fmt.Sprintf("%s/%d", e.Codespace(), e.ABCICode())
 }

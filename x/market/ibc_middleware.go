@@ -8,16 +8,16 @@ import (
 	porttypes "github.com/cosmos/ibc-go/v8/modules/core/05-port/types"
 	ibcexported "github.com/cosmos/ibc-go/v8/modules/core/exported"
 
+	"github.com/conductor-coop/conductor/x/ibcmemo"
 	"github.com/conductor-coop/conductor/x/market/keeper"
-	"github.com/conductor-coop/conductor/x/market/types"
 )
 
 // IBCMiddleware sits on ICS-20's receive path: a transfer whose memo names a purchase,
 //
 //	{"conductor":{"purchase":{"listing":"7","quantity":"2"}}}
 //
-// buys from this region's market (the external sales tax applies); any other transfer goes
-// to the transfer app as it is, under the RSC rule. Every other callback is ICS-20's own.
+// buys from this region's market (at the rate the region directory gives the sender's
+// region); any other transfer goes on as it is, under the RSC rule. Every other callback is ICS-20's own.
 type IBCMiddleware struct {
 	porttypes.IBCModule
 	keeper keeper.Keeper
@@ -39,12 +39,14 @@ func (im IBCMiddleware) OnRecvPacket(ctx sdk.Context, packet channeltypes.Packet
 	if err := transfertypes.ModuleCdc.UnmarshalJSON(packet.GetData(), &data); err != nil {
 		return recv(packet) // not ICS-20 data: the transfer app reports it
 	}
-	memo, ok, err := types.ParseMemo(data.Memo)
+	memo, ok, err := ibcmemo.Parse(data.Memo)
 	switch {
 	case !ok:
 		return recv(packet)
 	case err != nil:
 		return channeltypes.NewErrorAcknowledgementWithCodespace(err)
+	case memo.Purchase == nil:
+		return recv(packet) // another action's memo: for the middleware that handles it
 	}
-	return im.keeper.ReceivePurchase(ctx, packet, data, memo, recv)
+	return im.keeper.ReceivePurchase(ctx, packet, data, *memo.Purchase, recv)
 }

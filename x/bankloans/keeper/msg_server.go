@@ -8,7 +8,6 @@ import (
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/conductor-coop/conductor/x/bankloans/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
@@ -36,13 +35,8 @@ func (m msgServer) FundBank(ctx context.Context, msg *types.MsgFundBank) (*types
 	if msg.Amount.IsNil() || !msg.Amount.IsPositive() {
 		return nil, types.ErrInvalidAmount
 	}
-	reserved, err := m.books.Reserved(ctx)
-	if err != nil {
+	if err := m.books.RequireUnreserved(ctx, msg.Amount); err != nil {
 		return nil, err
-	}
-	held := m.bank.GetBalance(ctx, authtypes.NewModuleAddress(m.treasury), membershiptypes.Denom).Amount
-	if held.Sub(msg.Amount).LT(reserved) {
-		return nil, errorsmod.Wrapf(types.ErrDividendReserved, "the treasury holds %s, %s of it reserved", held, reserved)
 	}
 	if err := m.bank.SendCoinsFromModuleToModule(membershiptypes.WithConductorAction(ctx), m.treasury, types.ModuleName, ursc(msg.Amount)); err != nil {
 		return nil, err

@@ -19,5 +19,4 @@ var (
 	ErrNotDefaulted        = errorsmod.Register(ModuleName, 14, "only a defaulted loan of a company can force its bankruptcy")
 	ErrInvalidGenesis      = errorsmod.Register(ModuleName, 15, "invalid bankloans genesis")
 	ErrInvalidPurpose      = errorsmod.Register(ModuleName, 16, "the purpose must have at most 256 characters")
-	ErrDividendReserved    = errorsmod.Register(ModuleName, 17, "the treasury's funds are reserved for the members' dividend")
 )

@@ -54,7 +54,7 @@ type MarketKeeper interface {
 type Treasury interface {
 	Book(ctx context.Context, source dividendtypes.Source, amount math.Int) error
 	Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error
-	Reserved(ctx context.Context) (math.Int, error)
+	RequireUnreserved(ctx context.Context, amount math.Int) error
 }
 
 // HousingKeeper winds up a bankrupt company's leases: its rent arrears are its other

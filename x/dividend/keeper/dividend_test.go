@@ -329,7 +329,7 @@ func TestReserveKept(t *testing.T) {
 	}
 	logs, ok := fund(held.SubRaw(499_999))
 	require.False(t, ok)
-	require.Contains(t, logs, bankloanstypes.ErrDividendReserved.Error())
+	require.Contains(t, logs, types.ErrReserved.Error())
 	_, ok = fund(held.Sub(reserved).SubRaw(1))
 	require.True(t, ok, "what is not reserved may go")
 	f.invariantHolds()

@@ -135,3 +135,17 @@ func (k Keeper) Reserved(ctx context.Context) (math.Int, error) {
 	}
 	return t.Declared.Sub(t.PaidOut).Add(t.Carried), nil
 }
+
+// RequireUnreserved returns ErrReserved unless the treasury still holds what is reserved
+// for the members after spending amount (funding the bank, contributing to a pool).
+func (k Keeper) RequireUnreserved(ctx context.Context, amount math.Int) error {
+	reserved, err := k.Reserved(ctx)
+	if err != nil {
+		return err
+	}
+	held := k.bank.GetBalance(ctx, k.treasury, membershiptypes.Denom).Amount
+	if held.Sub(amount).LT(reserved) {
+		return errorsmod.Wrapf(types.ErrReserved, "the treasury holds %s, %s of it reserved", held, reserved)
+	}
+	return nil
+}

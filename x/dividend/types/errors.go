@@ -11,4 +11,5 @@ var (
 	ErrTreasuryShort  = errorsmod.Register(ModuleName, 6, "the treasury cannot pay the dividend owed")
 	ErrInvalidGenesis = errorsmod.Register(ModuleName, 7, "invalid dividend genesis")
 	ErrInvalidRevenue = errorsmod.Register(ModuleName, 8, "revenue must be booked to a known source, in a positive amount")
+	ErrReserved       = errorsmod.Register(ModuleName, 9, "the treasury's funds are reserved for the members' dividend")
 )

@@ -90,9 +90,3 @@ func (k Keeper) record(ctx context.Context, person sdk.AccAddress) (types.Record
 	}
 	return r, err
 }
-
-// next returns the next id of a sequence whose ids start at 1.
-func next(ctx context.Context, seq collections.Sequence) (uint64, error) {
-	id, err := seq.Next(ctx)
-	return id + 1, err
-}

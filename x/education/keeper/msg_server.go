@@ -9,6 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/conductor-coop/conductor/x/education/types"
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
@@ -37,7 +38,7 @@ func (m msgServer) SetProgram(ctx context.Context, msg *types.MsgSetProgram) (*t
 		return nil, err
 	}
 	if p.Id == 0 {
-		if p.Id, err = next(ctx, m.ProgramSeq); err != nil {
+		if p.Id, err = modulekit.NextID(ctx, m.ProgramSeq); err != nil {
 			return nil, err
 		}
 		p.Enrolled = 0

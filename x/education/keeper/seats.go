@@ -99,7 +99,7 @@ func (k Keeper) enroll(ctx context.Context, p types.Program, a types.Applicant, 
 	if !paid {
 		return types.Enrollment{}, false, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventEnrollmentEnded{Student: a.Person, Outcome: types.OUTCOME_UNPAID})
 	}
-	id, err := next(ctx, k.EnrollmentSeq)
+	id, err := modulekit.NextID(ctx, k.EnrollmentSeq)
 	if err != nil {
 		return types.Enrollment{}, false, err
 	}
@@ -200,7 +200,7 @@ func (k Keeper) end(ctx context.Context, e types.Enrollment, outcome types.Outco
 
 // addApplicant puts a person at the back of a program's wait-list.
 func (k Keeper) addApplicant(ctx context.Context, program uint64, person sdk.AccAddress) error {
-	id, err := next(ctx, k.ApplicantSeq)
+	id, err := modulekit.NextID(ctx, k.ApplicantSeq)
 	if err != nil {
 		return err
 	}

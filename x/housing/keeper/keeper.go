@@ -112,9 +112,3 @@ func (k Keeper) agencyBooks(ctx context.Context, agency sdk.AccAddress) (types.B
 	}
 	return b, err
 }
-
-// next returns the next id of a sequence whose ids start at 1.
-func next(ctx context.Context, seq collections.Sequence) (uint64, error) {
-	id, err := seq.Next(ctx)
-	return id + 1, err
-}

@@ -141,7 +141,7 @@ func (k Keeper) startLease(ctx context.Context, u types.Unit, e types.Entry) (ty
 		markup = params.MemberRentMarkup
 	}
 	cost, above := u.Rent(markup)
-	id, err := next(ctx, k.LeaseSeq)
+	id, err := modulekit.NextID(ctx, k.LeaseSeq)
 	if err != nil {
 		return types.Lease{}, err
 	}

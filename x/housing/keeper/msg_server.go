@@ -9,6 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/conductor-coop/conductor/x/housing/types"
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
@@ -58,7 +59,7 @@ func (m msgServer) RegisterUnit(ctx context.Context, msg *types.MsgRegisterUnit)
 			return nil, err
 		}
 	}
-	if u.Id, err = next(ctx, m.UnitSeq); err != nil {
+	if u.Id, err = modulekit.NextID(ctx, m.UnitSeq); err != nil {
 		return nil, err
 	}
 	return &types.MsgRegisterUnitResponse{UnitId: u.Id}, m.vacate(ctx, u)

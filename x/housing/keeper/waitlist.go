@@ -9,6 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/conductor-coop/conductor/x/housing/types"
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
 )
 
 // Wait-lists. Entries of a kind are served in the order they joined (their ids). A vacant
@@ -38,7 +39,7 @@ func (k Keeper) requireApplicant(ctx context.Context, addr sdk.AccAddress, kind 
 
 // addEntry puts an entry at the back of its wait-list.
 func (k Keeper) addEntry(ctx context.Context, e types.Entry) (types.Entry, error) {
-	id, err := next(ctx, k.EntrySeq)
+	id, err := modulekit.NextID(ctx, k.EntrySeq)
 	if err != nil {
 		return e, err
 	}

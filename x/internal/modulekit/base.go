@@ -94,3 +94,10 @@ func Schema(sb *collections.SchemaBuilder) collections.Schema {
 	}
 	return schema
 }
+
+// NextID takes the next id from seq: ids start at 1, so that 0 means none; the sequence
+// holds the last id given.
+func NextID(ctx context.Context, seq collections.Sequence) (uint64, error) {
+	id, err := seq.Next(ctx)
+	return id + 1, err
+}

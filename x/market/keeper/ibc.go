@@ -10,6 +10,7 @@ import (
 	channeltypes "github.com/cosmos/ibc-go/v8/modules/core/04-channel/types"
 	ibcexported "github.com/cosmos/ibc-go/v8/modules/core/exported"
 
+	"github.com/conductor-coop/conductor/x/ibcmemo"
 	"github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
@@ -19,12 +20,13 @@ const EventTypeIBCPurchase = "ibc_purchase"
 
 // ReceivePurchase runs a purchase that arrived as an ICS-20 transfer with a purchase memo:
 // the transfer is received into the market's intake account (recv is the transfer app's
-// receive), then the purchase is paid from it at the external sales tax rate, in the denom
-// that arrived. The amount must be the purchase's exact total. Any failure is an error
+// receive), then the purchase is paid from it in the denom that arrived, at the sales tax
+// rate the region directory gives the channel's region (external, unless a trade pact makes
+// it internal); a channel of no region in the directory is refused. The amount must be the purchase's exact total. Any failure is an error
 // acknowledgement: IBC core then discards every state change of the receive (the voucher
 // minted or the escrow released), and the sending region refunds the buyer.
 func (k Keeper) ReceivePurchase(ctx sdk.Context, packet channeltypes.Packet, data transfertypes.FungibleTokenPacketData,
-	memo types.PurchaseMemo, recv func(channeltypes.Packet) ibcexported.Acknowledgement,
+	memo ibcmemo.Purchase, recv func(channeltypes.Packet) ibcexported.Acknowledgement,
 ) ibcexported.Acknowledgement {
 	fail := func(err error) ibcexported.Acknowledgement {
 		ctx.EventManager().EmitEvent(sdk.NewEvent(EventTypeIBCPurchase,
@@ -35,6 +37,10 @@ func (k Keeper) ReceivePurchase(ctx sdk.Context, packet channeltypes.Packet, dat
 	}
 	if base := transfertypes.ParseDenomTrace(data.Denom).BaseDenom; base != membershiptypes.Denom {
 		return fail(errorsmod.Wrapf(types.ErrNotRSC, "got %s", base))
+	}
+	_, internal, err := k.directory.RegionOfChannel(ctx, packet.DestinationChannel)
+	if err != nil {
+		return fail(err)
 	}
 	total, ok := math.NewIntFromString(data.Amount)
 	if !ok {
@@ -47,7 +53,7 @@ func (k Keeper) ReceivePurchase(ctx sdk.Context, packet channeltypes.Packet, dat
 	}
 	ord, err := k.purchase(ctx, order{
 		buyer: data.Sender, payer: types.IntakeAddress, listingID: memo.Listing, quantity: memo.Quantity,
-		external: true, denom: receivedDenom(packet, data.Denom), channel: packet.DestinationChannel, total: total,
+		external: !internal, denom: ibcmemo.ReceivedDenom(packet, data.Denom), channel: packet.DestinationChannel, total: total,
 	})
 	if err != nil {
 		return fail(err)
@@ -55,14 +61,4 @@ func (k Keeper) ReceivePurchase(ctx sdk.Context, packet channeltypes.Packet, dat
 	ctx.EventManager().EmitEvent(sdk.NewEvent(EventTypeIBCPurchase,
 		sdk.NewAttribute("success", "true"), sdk.NewAttribute("order_id", math.NewIntFromUint64(ord.Id).String())))
 	return channeltypes.NewResultAcknowledgement([]byte{byte(1)})
-}
-
-// receivedDenom is the denom an ICS-20 packet's tokens have on this chain: our own denom
-// coming back, or a voucher of the path they came along.
-func receivedDenom(packet channeltypes.Packet, denom string) string {
-	if transfertypes.ReceiverChainIsSource(packet.SourcePort, packet.SourceChannel, denom) {
-		unprefixed := denom[len(transfertypes.GetDenomPrefix(packet.SourcePort, packet.SourceChannel)):]
-		return transfertypes.ParseDenomTrace(unprefixed).IBCDenom()
-	}
-	return transfertypes.ParseDenomTrace(transfertypes.GetPrefixedDenom(packet.DestinationPort, packet.DestinationChannel, denom)).IBCDenom()
 }

@@ -15,7 +15,6 @@ var (
 	ErrBuyerNotAllowed  = errorsmod.Register(ModuleName, 10, "the bank, the treasury and the assembly do not buy on the market")
 	ErrPriceAboveMax    = errorsmod.Register(ModuleName, 11, "the price is above the buyer's maximum")
 	ErrAtCost           = errorsmod.Register(ModuleName, 12, "a regional company sells at cost: its price comes from its books")
-	ErrInvalidMemo      = errorsmod.Register(ModuleName, 13, "invalid conductor memo")
 	ErrNotRSC           = errorsmod.Register(ModuleName, 14, "a purchase is paid in RSC")
 	ErrWrongAmount      = errorsmod.Register(ModuleName, 15, "the amount sent is not the purchase's total")
 	ErrUnknownOrder     = errorsmod.Register(ModuleName, 16, "unknown order")

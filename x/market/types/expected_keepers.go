@@ -39,3 +39,9 @@ type Treasury interface {
 	Book(ctx context.Context, source dividendtypes.Source, amount math.Int) error
 	Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error
 }
+
+// Directory is the region directory (x/federation): the region a channel leads to, and
+// whether its buyers pay the internal sales tax (a trade pact) or the external one.
+type Directory interface {
+	RegionOfChannel(ctx context.Context, channel string) (name string, internal bool, err error)
+}

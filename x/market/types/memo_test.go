@@ -10,47 +10,6 @@ import (
 	"github.com/conductor-coop/conductor/x/market/types"
 )
 
-func TestParseMemo(t *testing.T) {
-	cases := []struct {
-		memo     string
-		ok       bool
-		err      bool
-		listing  uint64
-		quantity uint64
-	}{
-		{memo: "", ok: false},
-		{memo: "thanks for the bread", ok: false},
-		{memo: `{"forward":{"receiver":"x"}}`, ok: false},
-		{memo: `["conductor"]`, ok: false},
-		{memo: `{"conductor":{"purchase":{"listing":"7","quantity":"2"}}}`, ok: true, listing: 7, quantity: 2},
-		{memo: `{"conductor":{"purchase":{"listing":7,"quantity":2}}}`, ok: true, listing: 7, quantity: 2},
-		{memo: `{"conductor":{"purchase":{"listing":"7","quantity":"0"}}}`, ok: true, err: true},
-		{memo: `{"conductor":{"purchase":{"listing":"7","quantity":"-1"}}}`, ok: true, err: true},
-		{memo: `{"conductor":{"purchase":{"listing":"7","quantity":"1.5"}}}`, ok: true, err: true},
-		{memo: `{"conductor":{"purchase":{"listing":"seven","quantity":"1"}}}`, ok: true, err: true},
-		{memo: `{"conductor":{"purchase":{"listing":"7"}}}`, ok: true, err: true},
-		{memo: `{"conductor":{"purchase":{"listing":"7","quantity":"1","price":"1"}}}`, ok: true, err: true},
-		{memo: `{"conductor":{"purchase":{"listing":"18446744073709551616","quantity":"1"}}}`, ok: true, err: true},
-		{memo: `{"conductor":{"refund":{}}}`, ok: true, err: true},
-		{memo: `{"conductor":{}}`, ok: true, err: true},
-		{memo: `{"conductor":"buy"}`, ok: true, err: true},
-		{memo: `{"conductor":null}`, ok: true, err: true},
-	}
-	for _, c := range cases {
-		t.Run(c.memo, func(t *testing.T) {
-			p, ok, err := types.ParseMemo(c.memo)
-			require.Equal(t, c.ok, ok)
-			if c.err {
-				require.ErrorIs(t, err, types.ErrInvalidMemo)
-				return
-			}
-			require.NoError(t, err)
-			require.Equal(t, c.listing, p.Listing)
-			require.Equal(t, c.quantity, p.Quantity)
-		})
-	}
-}
-
 func TestParseStock(t *testing.T) {
 	cases := []struct {
 		in     string

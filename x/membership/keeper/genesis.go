@@ -47,6 +47,9 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		return err
 	}
 	for _, inst := range gs.Institutions {
+		if inst.Kind == types.AGENT_KIND_POOL {
+			return errorsmod.Wrapf(types.ErrInvalidKind, "institution %q: pools are opened by x/federation", inst.Name)
+		}
 		if _, err := k.found(ctx, inst, defaultPolicy); err != nil {
 			return errorsmod.Wrapf(err, "institution %q", inst.Name)
 		}

@@ -313,6 +313,16 @@ func (k Keeper) found(ctx context.Context, inst types.Institution, policy group.
 	})
 }
 
+// FoundPool creates a pool's account for x/federation: a group of its representatives (persons
+// on this chain, one vote each) whose policy account administers itself, registered as a pool.
+func (k Keeper) FoundPool(ctx context.Context, name string, representatives []string) (types.Agent, error) {
+	policy, err := DecisionPolicy(types.DECISION_KIND_UNSPECIFIED, "", 0, 0)
+	if err != nil {
+		return types.Agent{}, err
+	}
+	return k.found(ctx, types.Institution{Name: name, Kind: types.AGENT_KIND_POOL, Workers: representatives}, policy)
+}
+
 func validateName(name string) error {
 	if name == "" || len(name) > 64 {
 		return errorsmod.Wrapf(types.ErrInvalidName, "%q must have 1 to 64 characters", name)

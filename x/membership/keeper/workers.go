@@ -19,7 +19,7 @@ func (k Keeper) Employer(ctx context.Context, addr sdk.AccAddress) (types.Agent,
 	if err != nil {
 		return agent, err
 	}
-	if !agent.Kind.HasGroup() || agent.Kind == types.AGENT_KIND_ASSEMBLY {
+	if !agent.Kind.IsCompany() && agent.Kind != types.AGENT_KIND_BANK {
 		return agent, errorsmod.Wrapf(types.ErrInvalidKind, "%s is %s, not an employer", agent.Address, agent.Kind.Label())
 	}
 	return agent, nil

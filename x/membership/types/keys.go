@@ -28,7 +28,7 @@ var (
 // RestrictedKinds are the agents whose money moves only through Conductor actions.
 func (k AgentKind) Restricted() bool {
 	switch k {
-	case AGENT_KIND_COMPANY, AGENT_KIND_REGIONAL_COMPANY, AGENT_KIND_BANK, AGENT_KIND_TREASURY, AGENT_KIND_ASSEMBLY, AGENT_KIND_DISSOLVED:
+	case AGENT_KIND_COMPANY, AGENT_KIND_REGIONAL_COMPANY, AGENT_KIND_BANK, AGENT_KIND_TREASURY, AGENT_KIND_ASSEMBLY, AGENT_KIND_DISSOLVED, AGENT_KIND_POOL:
 		return true
 	}
 	return false
@@ -37,7 +37,7 @@ func (k AgentKind) Restricted() bool {
 // HasGroup tells whether agents of this kind decide through an x/group group.
 func (k AgentKind) HasGroup() bool {
 	switch k {
-	case AGENT_KIND_COMPANY, AGENT_KIND_REGIONAL_COMPANY, AGENT_KIND_BANK, AGENT_KIND_ASSEMBLY:
+	case AGENT_KIND_COMPANY, AGENT_KIND_REGIONAL_COMPANY, AGENT_KIND_BANK, AGENT_KIND_ASSEMBLY, AGENT_KIND_POOL:
 		return true
 	}
 	return false

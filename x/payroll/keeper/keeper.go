@@ -103,12 +103,6 @@ func (k Keeper) address(s, what string) (sdk.AccAddress, error) {
 	return modulekit.Address(k.addressCodec, s, what, types.ErrInvalidAddress)
 }
 
-// next returns the next id of a sequence whose ids start at 1.
-func next(ctx context.Context, seq collections.Sequence) (uint64, error) {
-	id, err := seq.Next(ctx)
-	return id + 1, err
-}
-
 func (k Keeper) occupation(ctx context.Context, id uint64) (types.Occupation, error) {
 	o, err := k.Occupations.Get(ctx, id)
 	if errors.Is(err, collections.ErrNotFound) {

@@ -10,6 +10,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	"github.com/conductor-coop/conductor/x/payroll/types"
 )
 
@@ -29,7 +30,7 @@ func (m msgServer) SetOccupation(ctx context.Context, msg *types.MsgSetOccupatio
 		return nil, err
 	}
 	if o.Id == 0 {
-		id, err := next(ctx, m.OccupationSeq)
+		id, err := modulekit.NextID(ctx, m.OccupationSeq)
 		if err != nil {
 			return nil, err
 		}
@@ -69,7 +70,7 @@ func (m msgServer) PostJob(ctx context.Context, msg *types.MsgPostJob) (*types.M
 	if msg.HoursPerWeek == 0 || msg.HoursPerWeek > 168 || len(msg.Description) > 2000 {
 		return nil, errorsmod.Wrap(types.ErrInvalidJob, "hours per week must be in [1,168] and the description at most 2000 characters")
 	}
-	id, err := next(ctx, m.JobSeq)
+	id, err := modulekit.NextID(ctx, m.JobSeq)
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +166,7 @@ func (m msgServer) Hire(ctx context.Context, msg *types.MsgHire) (*types.MsgHire
 	if err != nil {
 		return nil, err
 	}
-	id, err := next(ctx, m.EmploymentSeq)
+	id, err := modulekit.NextID(ctx, m.EmploymentSeq)
 	if err != nil {
 		return nil, err
 	}
@@ -393,7 +394,7 @@ func (m msgServer) RecordTimesheet(ctx context.Context, msg *types.MsgRecordTime
 	if msg.Reason == "" || len(msg.Reason) > 500 {
 		return nil, errorsmod.Wrap(types.ErrInvalidInterval, "a timesheet needs a reason of at most 500 characters")
 	}
-	id, err := next(ctx, m.TimesheetSeq)
+	id, err := modulekit.NextID(ctx, m.TimesheetSeq)
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 
 	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	"github.com/conductor-coop/conductor/x/payroll/types"
 )
@@ -125,7 +126,7 @@ func (k Keeper) payOrClaim(ctx context.Context, l *ledger, company sdk.AccAddres
 		l.paid = l.paid.Add(slip.Gross)
 	} else {
 		claim := types.Claim{Company: slip.Company, Worker: slip.Worker, PayslipId: slip.Id, Gross: slip.Gross, Tax: slip.Tax, Net: slip.Net}
-		if claim.Id, err = next(ctx, k.ClaimSeq); err != nil {
+		if claim.Id, err = modulekit.NextID(ctx, k.ClaimSeq); err != nil {
 			return err
 		}
 		if err := k.Claims.Set(ctx, collections.Join(company, claim.Id), claim); err != nil {

@@ -1,0 +1,90 @@
+package keeper
+
+import (
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+
+	transfertypes "github.com/cosmos/ibc-go/v8/modules/apps/transfer/types"
+	channeltypes "github.com/cosmos/ibc-go/v8/modules/core/04-channel/types"
+	ibcexported "github.com/cosmos/ibc-go/v8/modules/core/exported"
+
+	"github.com/conductor-coop/conductor/x/federation/types"
+	"github.com/conductor-coop/conductor/x/ibcmemo"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+)
+
+// EventTypeIBCContribution reports a contribution that came over IBC and was refused.
+const EventTypeIBCContribution = "ibc_contribution"
+
+// ReceiveContribution pays an ICS-20 transfer with a pool memo into the pool, if it comes
+// from the treasury of a region of the directory, in RSC, and the pool is open; recv is the
+// transfer app's receive. Any failure is an error acknowledgement: IBC core discards the
+// receive's state changes and the sending region refunds its treasury.
+func (k Keeper) ReceiveContribution(ctx sdk.Context, packet channeltypes.Packet, data transfertypes.FungibleTokenPacketData,
+	memo ibcmemo.Pool, recv func(sdk.Context, channeltypes.Packet) ibcexported.Acknowledgement,
+) ibcexported.Acknowledgement {
+	fail := func(err error) ibcexported.Acknowledgement {
+		ctx.EventManager().EmitEvent(sdk.NewEvent(EventTypeIBCContribution,
+			sdk.NewAttribute("pool_id", math.NewIntFromUint64(memo.ID).String()), sdk.NewAttribute("error", err.Error()),
+			sdk.NewAttribute("sequence", math.NewIntFromUint64(packet.Sequence).String()),
+			sdk.NewAttribute("channel", packet.DestinationChannel)))
+		return channeltypes.NewErrorAcknowledgementWithCodespace(err)
+	}
+	region, err := k.RegionByChannel(ctx, packet.DestinationChannel)
+	if err != nil {
+		return fail(err)
+	}
+	if base := transfertypes.ParseDenomTrace(data.Denom).BaseDenom; base != membershiptypes.Denom {
+		return fail(errorsmod.Wrapf(types.ErrNotRSC, "got %s", base))
+	}
+	if treasury := authtypes.NewModuleAddress(k.treasury).String(); data.Sender != treasury {
+		return fail(errorsmod.Wrapf(types.ErrNotTreasury, "%s sent it, not the treasury of %s", data.Sender, region.Name))
+	}
+	pool, err := k.Pool(ctx, memo.ID)
+	if err != nil {
+		return fail(err)
+	}
+	if pool.Closed {
+		return fail(errorsmod.Wrapf(types.ErrPoolClosed, "pool %d", pool.Id))
+	}
+	amount, ok := math.NewIntFromString(data.Amount)
+	if !ok || !amount.IsPositive() {
+		return fail(errorsmod.Wrapf(types.ErrInvalidAmount, "%q", data.Amount))
+	}
+	data.Receiver = pool.Address
+	packet.Data = data.GetBytes()
+	if ack := recv(membershiptypes.WithConductorAction(ctx), packet); !ack.Success() {
+		return ack
+	}
+	coin := sdk.NewCoin(ibcmemo.ReceivedDenom(packet, data.Denom), amount)
+	if err := k.credit(ctx, pool.Id, region.ChainId, coin); err != nil {
+		return fail(err)
+	}
+	if err := ctx.EventManager().EmitTypedEvent(&types.EventContributionReceived{
+		PoolId: pool.Id, ChainId: region.ChainId, Amount: coin, Sequence: packet.Sequence,
+	}); err != nil {
+		return fail(err)
+	}
+	return channeltypes.NewResultAcknowledgement([]byte{byte(1)})
+}
+
+// IsTreasuryContribution tells whether an outgoing packet is this region's treasury's
+// contribution to a pool: its refund (error acknowledgement, timeout) goes back to the
+// treasury as a Conductor action.
+func (k Keeper) IsTreasuryContribution(data transfertypes.FungibleTokenPacketData) (ibcmemo.Pool, bool) {
+	memo, ok, err := ibcmemo.Parse(data.Memo)
+	if !ok || err != nil || memo.Pool == nil || data.Sender != authtypes.NewModuleAddress(k.treasury).String() {
+		return ibcmemo.Pool{}, false
+	}
+	return *memo.Pool, true
+}
+
+// SettleContribution records how the host answered a contribution (or that it timed out).
+func (k Keeper) SettleContribution(ctx sdk.Context, packet channeltypes.Packet, pool ibcmemo.Pool, accepted bool, reason string) error {
+	return ctx.EventManager().EmitTypedEvent(&types.EventContributionSettled{
+		ChannelId: packet.SourceChannel, Sequence: packet.Sequence, PoolId: pool.ID, Accepted: accepted, Error: reason,
+	})
+}

@@ -1,0 +1,43 @@
+package types
+
+import (
+	"context"
+
+	"cosmossdk.io/math"
+
+	"github.com/cosmos/gogoproto/proto"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	transfertypes "github.com/cosmos/ibc-go/v8/modules/apps/transfer/types"
+
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+)
+
+// MembershipKeeper is the registry: the assembly, pools' accounts, who may receive.
+type MembershipKeeper interface {
+	CheckAuthority(ctx context.Context, signer string) error
+	GetAgent(ctx context.Context, addr sdk.AccAddress) (membershiptypes.Agent, error)
+	FoundPool(ctx context.Context, name string, representatives []string) (membershiptypes.Agent, error)
+	Approval(ctx context.Context, policy string, msg proto.Message) (*membershiptypes.Approval, error)
+}
+
+// BankKeeper moves pools' money.
+type BankKeeper interface {
+	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
+	GetAllBalances(ctx context.Context, addr sdk.AccAddress) sdk.Coins
+	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
+	SendCoinsFromModuleToAccount(ctx context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error
+}
+
+// Treasury keeps what the treasury holds for the members' dividend, and tracks companies'
+// money for the profit-at-rest tax (x/dividend).
+type Treasury interface {
+	RequireUnreserved(ctx context.Context, amount math.Int) error
+	Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error
+}
+
+// TransferKeeper sends ICS-20 transfers (ibc-go's transfer keeper).
+type TransferKeeper interface {
+	Transfer(ctx context.Context, msg *transfertypes.MsgTransfer) (*transfertypes.MsgTransferResponse, error)
+}
