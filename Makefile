@@ -2,7 +2,7 @@ BUILDDIR ?= $(CURDIR)/build
 BIN := $(BUILDDIR)/conductord
 GO_TEST_FLAGS ?= -count=1
 
-.PHONY: all build install localnet localnet-reset test bench proto-gen proto-check lint clean
+.PHONY: all build install relayer localnet localnet-reset two-regions two-regions-stop test test-unit e2e bench proto-gen proto-check lint clean
 
 all: build
 
@@ -12,6 +12,10 @@ build:
 install:
 	go install ./cmd/conductord
 
+## relayer: the IBC relayer (github.com/cosmos/relayer/v2, pinned in tools/relayer/go.mod).
+relayer:
+	cd tools/relayer && GOBIN=$(BUILDDIR) go install tool
+
 ## localnet: build, create (once) a single-validator demo region in ./build/localnet, run it.
 localnet: build
 	./scripts/localnet.sh
@@ -19,9 +23,23 @@ localnet: build
 localnet-reset:
 	rm -rf $(BUILDDIR)/localnet
 
-## test: every test (unit, app, IBC, multi-validator network).
-test:
+## two-regions: two region chains and a real relayer on 127.0.0.1 (networks/two-regions).
+two-regions: build relayer
+	./networks/two-regions/start.sh
+
+two-regions-stop:
+	./networks/two-regions/stop.sh
+
+## test: every test: unit, app, in-process IBC and multi-validator network, then the
+## two-region scenario on real processes.
+test: test-unit e2e
+
+test-unit:
 	go test $(GO_TEST_FLAGS) ./...
+
+## e2e: the two-region scenario (two chains, the real relayer) with balances asserted on both.
+e2e: build relayer
+	go test $(GO_TEST_FLAGS) -tags e2e ./networks/two-regions/ -v -timeout 15m
 
 ## bench: the benchmarks the issues name (figures in docs/performance.md).
 bench:
@@ -39,8 +57,9 @@ proto-check: proto-gen
 	@git diff --exit-code -- api x || (echo "generated code is stale: run make proto-gen and commit" && exit 1)
 
 lint:
-	@test -z "$$(gofmt -l app cmd x testutil tools)" || { gofmt -l app cmd x testutil tools; echo "gofmt: the files above need formatting"; exit 1; }
+	@test -z "$$(gofmt -l app cmd x testutil tools networks)" || { gofmt -l app cmd x testutil tools networks; echo "gofmt: the files above need formatting"; exit 1; }
 	go vet $$(go list ./... | grep -v /api/)
+	go vet -tags e2e ./networks/two-regions/
 
 clean:
 	rm -rf $(BUILDDIR)

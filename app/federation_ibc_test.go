@@ -10,8 +10,10 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
+	"github.com/cosmos/cosmos-sdk/x/group"
 
 	transfertypes "github.com/cosmos/ibc-go/v8/modules/apps/transfer/types"
+	clienttypes "github.com/cosmos/ibc-go/v8/modules/core/02-client/types"
 	channeltypes "github.com/cosmos/ibc-go/v8/modules/core/04-channel/types"
 	ibctesting "github.com/cosmos/ibc-go/v8/testing"
 
@@ -138,6 +140,21 @@ func TestPoolContributionsOverIBC(t *testing.T) {
 		}
 	})
 
+	t.Run("a company cannot contribute", func(t *testing.T) {
+		ctx := membershiptypes.WithConductorAction(r.a.GetContext())
+		coin := sdk.NewInt64Coin(app.Denom, 1_000_000)
+		require.NoError(t, appOf(r.a).BankKeeper.SendCoins(ctx, r.senderA, r.companyA, sdk.NewCoins(coin)))
+		seq, _ := appOf(r.a).IBCKeeper.ChannelKeeper.GetNextSequenceSend(r.a.GetContext(), epA.ChannelConfig.PortID, epA.ChannelID)
+		transfer := transfertypes.NewMsgTransfer(epA.ChannelConfig.PortID, epA.ChannelID, coin, r.companyA.String(), r.senderB.String(),
+			clienttypes.NewHeight(1, 1000), 0, ibcmemo.PoolMemo(transit))
+		result, logs := execByCompany(t, r.a, r.companyA, transfer)
+		require.Equal(t, group.PROPOSAL_EXECUTOR_RESULT_FAILURE, result)
+		require.Contains(t, logs, membershiptypes.ErrDirectTransfer.Error(), "the RSC rule keeps a company's money home")
+		require.Equal(t, coin.Amount, r.balance(r.a, r.companyA, app.Denom))
+		after, _ := appOf(r.a).IBCKeeper.ChannelKeeper.GetNextSequenceSend(r.a.GetContext(), epA.ChannelConfig.PortID, epA.ChannelID)
+		require.Equal(t, seq, after, "no packet sent")
+	})
+
 	t.Run("a region not in the directory", func(t *testing.T) {
 		msgs, ctx, auth := assemblyMsgs(r.b)
 		_, err := msgs.RemoveRegion(ctx, &types.MsgRemoveRegion{Authority: auth, Name: "region-a"})
@@ -217,4 +234,3 @@ func TestDirectoryDecidesTheSalesTax(t *testing.T) {
 		require.Equal(t, uint64(98), l.Stock)
 	})
 }
-

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# relay.sh start|stop: starts the relayer on path a-b (its PID in $DIR/relayer.pid and
-# $DIR/pids), or stops the one this script started.
+# relay.sh start|stop|kill: starts the relayer on path a-b (its PID in $DIR/relayer.pid and
+# $DIR/pids), or stops the one this script started (kill: SIGKILL, as a crash).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -12,13 +12,15 @@ start)
   echo "$!" >"$DIR/relayer.pid"
   echo "$!" >>"$DIR/pids"
   ;;
-stop)
+stop | kill)
   pid=$(cat "$DIR/relayer.pid")
-  if tr "\0" " " <"/proc/$pid/cmdline" 2>/dev/null | grep -q -e "$DIR"; then kill "$pid"; fi
+  sig=TERM
+  [[ $1 == kill ]] && sig=KILL
+  if tr "\0" " " <"/proc/$pid/cmdline" 2>/dev/null | grep -q -e "$DIR"; then kill -s "$sig" "$pid"; fi
   while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
   ;;
 *)
-  echo "usage: $0 start|stop" >&2
+  echo "usage: $0 start|stop|kill" >&2
   exit 2
   ;;
 esac
