@@ -1,8 +1,9 @@
+SHELL := /bin/bash
 BUILDDIR ?= $(CURDIR)/build
 BIN := $(BUILDDIR)/conductord
 GO_TEST_FLAGS ?= -count=1
 
-.PHONY: all build install relayer localnet localnet-reset two-regions two-regions-stop test test-unit e2e bench proto-gen proto-check lint clean
+.PHONY: all build install relayer localnet localnet-reset two-regions two-regions-stop test test-unit test-sim e2e bench proto-gen proto-check lint clean
 
 all: build
 
@@ -36,6 +37,13 @@ test: test-unit e2e
 
 test-unit:
 	go test $(GO_TEST_FLAGS) ./...
+
+## test-sim: the simulation, SIM_SEEDS seeds x SIM_BLOCKS blocks, every invariant checked.
+SIM_SEEDS ?= 4
+SIM_BLOCKS ?= 50
+test-sim:
+	@SIM_SEEDS=$(SIM_SEEDS) SIM_BLOCKS=$(SIM_BLOCKS) go test ./app/ -run '^TestAppSimulation$$' -count=1 -v -timeout 60m | \
+		grep -E '^(seeds=|--- FAIL|FAIL|ok)|Error' ; test $${PIPESTATUS[0]} -eq 0
 
 ## e2e: the two-region scenario (two chains, the real relayer) with balances asserted on both.
 e2e: build relayer

@@ -35,28 +35,58 @@ func envInt(name string, def int) int {
 	return def
 }
 
+// simRun is one simulation: the app after it, the operations that ran (delivered, not
+// skipped), and the app hash of every block.
+type simRun struct {
+	app    *app.App
+	ops    int
+	hashes [][]byte
+}
+
+// simulate runs the SDK's simulation of every module's operations for seed and blocks;
+// invariants are checked every invPeriod blocks (0: never) by x/crisis, which halts the
+// simulation on a broken one.
+func simulate(t *testing.T, seed int64, blocks, invPeriod int, report io.Writer) *simRun {
+	cfg := simtypes.Config{
+		ChainID: "region-sim-1", Seed: seed, NumBlocks: blocks, BlockSize: 50, Commit: true,
+		InitialBlockHeight: 1, BlockMaxGas: 1_000_000_000,
+	}
+	run := &simRun{}
+	opts := simtestutil.AppOptionsMap{flags.FlagHome: t.TempDir(), server.FlagInvCheckPeriod: invPeriod}
+	recordHash := func(b *baseapp.BaseApp) {
+		b.SetPrepareCheckStater(func(sdk.Context) { run.hashes = append(run.hashes, b.LastCommitID().Hash) })
+	}
+	run.app = app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, opts, baseapp.SetChainID(cfg.ChainID), keepOperations, recordHash)
+	ops := countOperations(tolerateRedelegationFromRemoved(simtestutil.SimulationOperations(run.app, run.app.AppCodec(), cfg)), &run.ops)
+	_, _, err := simulation.SimulateFromSeed(t, report, run.app.BaseApp,
+		simtestutil.AppStateFn(run.app.AppCodec(), run.app.SimulationManager(), run.app.DefaultGenesis()),
+		simtypes.RandomAccounts, ops, app.BlockedAddresses(), cfg, run.app.AppCodec())
+	require.NoError(t, err)
+	return run
+}
+
 // TestAppSimulation runs the SDK's simulation over every module's operations (members
 // founding companies and leaving, assembly proposals changing parameters, sends, staking,
 // groups, authz, fee grants, listings and purchases, loans, dividend claims, homes and
-// leases, school programs and enrollments) and checks every invariant each few blocks: supply, the
-// assembly in sync with the members, parameters recorded. SIM_SEEDS and SIM_BLOCKS set the
-// size (defaults: 2 seeds x 20 blocks).
+// leases, school programs and enrollments, pools and their spends) and checks every
+// invariant every 5 blocks and at the end: supply per denom, the assembly in sync with the
+// members, wages paid + claims = earned, loan books, one tenant per unit, treasury books,
+// pools' balances. SIM_SEEDS and SIM_BLOCKS set the size (defaults: 2 seeds x 20 blocks;
+// `make test-sim`: 4 x 50); SIM_REPORT=1 prints the SDK's per-operation report.
 func TestAppSimulation(t *testing.T) {
 	seeds, blocks := envInt("SIM_SEEDS", 2), envInt("SIM_BLOCKS", 20)
+	report := io.Discard
+	if os.Getenv("SIM_REPORT") != "" {
+		report = os.Stdout
+	}
+	total := 0
 	for seed := 1; seed <= seeds; seed++ {
 		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
-			cfg := simtypes.Config{
-				ChainID: "region-sim-1", Seed: int64(seed), NumBlocks: blocks, BlockSize: 50, Commit: true,
-				InitialBlockHeight: 1, BlockMaxGas: 1_000_000_000,
-			}
-			opts := simtestutil.AppOptionsMap{flags.FlagHome: t.TempDir(), server.FlagInvCheckPeriod: 5}
-			a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, opts, baseapp.SetChainID(cfg.ChainID), keepOperations)
-			_, _, err := simulation.SimulateFromSeed(t, os.Stdout, a.BaseApp,
-				simtestutil.AppStateFn(a.AppCodec(), a.SimulationManager(), a.DefaultGenesis()),
-				simtypes.RandomAccounts, tolerateRedelegationFromRemoved(simtestutil.SimulationOperations(a, a.AppCodec(), cfg)),
-				app.BlockedAddresses(), cfg, a.AppCodec())
-			require.NoError(t, err)
+			run := simulate(t, int64(seed), blocks, 5, report)
+			a := run.app
+			total += run.ops
 			ctx := a.NewUncachedContext(false, cmtproto.Header{Height: a.LastBlockHeight()})
+			require.NotPanics(t, func() { a.CrisisKeeper.AssertInvariants(ctx) }, "every invariant holds at the end")
 			listings, err := a.MarketKeeper.ListingSeq.Peek(ctx)
 			require.NoError(t, err)
 			orders, err := a.MarketKeeper.OrderSeq.Peek(ctx)
@@ -84,30 +114,38 @@ func TestAppSimulation(t *testing.T) {
 			require.Positive(t, loans, "the simulation applied for loans")
 		})
 	}
+	if !t.Failed() {
+		fmt.Printf("seeds=%d blocks=%d ops=%d invariants=held\n", seeds, blocks, total)
+	}
 }
 
 // TestAppStateDeterminism runs the same simulation (seed, blocks, operations) three times
-// and requires the same app hash each time: no map order, clock or randomness outside the
-// state machine's inputs reaches the state.
+// and requires the same app hash at every block each time: no map order, clock or
+// randomness outside the state machine's inputs reaches the state.
 func TestAppStateDeterminism(t *testing.T) {
 	blocks := envInt("SIM_BLOCKS", 20)
-	var hashes [][]byte
-	for run := 0; run < 3; run++ {
-		cfg := simtypes.Config{
-			ChainID: "region-sim-1", Seed: 7, NumBlocks: blocks, BlockSize: 50, Commit: true,
-			InitialBlockHeight: 1, BlockMaxGas: 1_000_000_000,
-		}
-		opts := simtestutil.AppOptionsMap{flags.FlagHome: t.TempDir(), server.FlagInvCheckPeriod: 0}
-		a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, opts, baseapp.SetChainID(cfg.ChainID), keepOperations)
-		_, _, err := simulation.SimulateFromSeed(t, io.Discard, a.BaseApp,
-			simtestutil.AppStateFn(a.AppCodec(), a.SimulationManager(), a.DefaultGenesis()),
-			simtypes.RandomAccounts, tolerateRedelegationFromRemoved(simtestutil.SimulationOperations(a, a.AppCodec(), cfg)),
-			app.BlockedAddresses(), cfg, a.AppCodec())
-		require.NoError(t, err)
-		hashes = append(hashes, a.LastCommitID().Hash)
+	first := simulate(t, 7, blocks, 0, io.Discard)
+	require.Len(t, first.hashes, blocks, "a hash for every block")
+	for run := 2; run <= 3; run++ {
+		again := simulate(t, 7, blocks, 0, io.Discard)
+		require.Equal(t, first.hashes, again.hashes, "run %d", run)
 	}
-	require.Equal(t, hashes[0], hashes[1], "run 2")
-	require.Equal(t, hashes[0], hashes[2], "run 3")
+}
+
+// countOperations counts the operations that delivered a message (not the no-ops).
+func countOperations(ops []simtypes.WeightedOperation, n *int) []simtypes.WeightedOperation {
+	out := make([]simtypes.WeightedOperation, len(ops))
+	for i, op := range ops {
+		inner := op.Op()
+		out[i] = simulation.NewWeightedOperation(op.Weight(), func(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, chainID string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+			msg, future, err := inner(r, app, ctx, accs, chainID)
+			if err == nil && msg.OK {
+				*n++
+			}
+			return msg, future, err
+		})
+	}
+	return out
 }
 
 // keepOperations makes the SDK v0.50 simulator keep what its operations do: it runs them
