@@ -3,7 +3,7 @@ BUILDDIR ?= $(CURDIR)/build
 BIN := $(BUILDDIR)/conductord
 GO_TEST_FLAGS ?= -count=1
 
-.PHONY: all build install relayer localnet localnet-reset two-regions two-regions-stop test test-unit test-sim e2e bench proto-gen proto-check lint clean
+.PHONY: all build install relayer localnet localnet-reset two-regions two-regions-stop test test-unit test-sim fuzz e2e bench proto-gen proto-check lint clean
 
 all: build
 
@@ -44,6 +44,13 @@ SIM_BLOCKS ?= 50
 test-sim:
 	@SIM_SEEDS=$(SIM_SEEDS) SIM_BLOCKS=$(SIM_BLOCKS) go test ./app/ -run '^TestAppSimulation$$' -count=1 -v -timeout 60m | \
 		grep -E '^(seeds=|--- FAIL|FAIL|ok)|Error' ; test $${PIPESTATUS[0]} -eq 0
+
+## fuzz: each fuzz target for FUZZTIME (the committed corpus runs in every go test).
+FUZZTIME ?= 10s
+fuzz:
+	go test ./app/ -run '^$$' -fuzz '^FuzzTxDecode$$' -fuzztime $(FUZZTIME)
+	go test ./app/ -run '^$$' -fuzz '^FuzzMsgHandling$$' -fuzztime $(FUZZTIME)
+	go test ./x/ibcmemo/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
 
 ## e2e: the two-region scenario (two chains, the real relayer) with balances asserted on both.
 e2e: build relayer
