@@ -3,7 +3,7 @@ BUILDDIR ?= $(CURDIR)/build
 BIN := $(BUILDDIR)/conductord
 GO_TEST_FLAGS ?= -count=1
 
-.PHONY: all build install relayer localnet localnet-reset two-regions two-regions-stop test test-unit test-sim fuzz e2e bench proto-gen proto-check lint clean
+.PHONY: all build install relayer localnet localnet-reset two-regions two-regions-stop test test-unit test-sim test-faults fuzz e2e bench proto-gen proto-check lint clean
 
 all: build
 
@@ -33,7 +33,7 @@ two-regions-stop:
 
 ## test: every test: unit, app, in-process IBC and multi-validator network, then the
 ## two-region scenario on real processes.
-test: test-unit e2e
+test: test-unit e2e test-faults
 
 test-unit:
 	go test $(GO_TEST_FLAGS) ./...
@@ -44,6 +44,10 @@ SIM_BLOCKS ?= 50
 test-sim:
 	@SIM_SEEDS=$(SIM_SEEDS) SIM_BLOCKS=$(SIM_BLOCKS) go test ./app/ -run '^TestAppSimulation$$' -count=1 -v -timeout 60m | \
 		grep -E '^(seeds=|--- FAIL|FAIL|ok)|Error' ; test $${PIPESTATUS[0]} -eq 0
+
+## test-faults: kill and restart validators of networks/local-4 while transfers flow.
+test-faults: build
+	go test -count=1 -tags faults ./networks/local-4/ -v -timeout 15m
 
 ## fuzz: each fuzz target for FUZZTIME (the committed corpus runs in every go test).
 FUZZTIME ?= 10s
@@ -75,6 +79,7 @@ lint:
 	@test -z "$$(gofmt -l app cmd x testutil tools networks)" || { gofmt -l app cmd x testutil tools networks; echo "gofmt: the files above need formatting"; exit 1; }
 	go vet $$(go list ./... | grep -v /api/)
 	go vet -tags e2e ./networks/two-regions/
+	go vet -tags faults ./networks/local-4/
 
 clean:
 	rm -rf $(BUILDDIR)

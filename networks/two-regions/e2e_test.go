@@ -11,7 +11,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -20,18 +19,15 @@ import (
 	"cosmossdk.io/math"
 
 	transfertypes "github.com/cosmos/ibc-go/v8/modules/apps/transfer/types"
-)
 
-// region is one running chain, as its members' CLI reaches it.
-type region struct {
-	name, home, node, chainID string
-}
+	"github.com/conductor-coop/conductor/testutil/cli"
+)
 
 type scenario struct {
 	t          *testing.T
-	bin, dir   string
-	here       string
-	a, b       region
+	c          cli.CLI
+	dir, here  string
+	a, b       cli.Chain
 	voucherOnB string // A's ursc on B
 }
 
@@ -39,9 +35,9 @@ func TestTwoRegions(t *testing.T) {
 	here, err := os.Getwd()
 	require.NoError(t, err)
 	root := filepath.Join(here, "..", "..")
-	s := &scenario{t: t, here: here, bin: filepath.Join(root, "build", "conductord"), dir: filepath.Join(root, "build", "two-regions-e2e")}
-	s.a = region{name: "region-a", home: filepath.Join(s.dir, "a"), node: "tcp://127.0.0.1:27657", chainID: "region-a-1"}
-	s.b = region{name: "region-b", home: filepath.Join(s.dir, "b"), node: "tcp://127.0.0.1:28657", chainID: "region-b-1"}
+	s := &scenario{t: t, here: here, c: cli.CLI{T: t, Bin: filepath.Join(root, "build", "conductord")}, dir: filepath.Join(root, "build", "two-regions-e2e")}
+	s.a = cli.Chain{Home: filepath.Join(s.dir, "a"), Node: "tcp://127.0.0.1:27657", ChainID: "region-a-1"}
+	s.b = cli.Chain{Home: filepath.Join(s.dir, "b"), Node: "tcp://127.0.0.1:28657", ChainID: "region-b-1"}
 	s.script("stop.sh") // a run interrupted before
 	start := time.Now()
 	s.script("start.sh")
@@ -62,7 +58,7 @@ func TestTwoRegions(t *testing.T) {
 	} {
 		if !t.Run(step.name, func(t *testing.T) {
 			sub := *s
-			sub.t = t
+			sub.t, sub.c.T = t, t
 			step.run(&sub)
 		}) {
 			return // later steps build on earlier ones
@@ -78,99 +74,20 @@ func (s *scenario) script(name string, args ...string) {
 	require.NoError(s.t, err, "%s: %s", name, out)
 }
 
-// cli runs conductord and returns its output.
-func (s *scenario) cli(args ...string) []byte {
-	s.t.Helper()
-	out, err := exec.Command(s.bin, args...).Output()
-	if ee, ok := err.(*exec.ExitError); ok {
-		s.t.Fatalf("conductord %s: %v: %s", strings.Join(args, " "), err, ee.Stderr)
-	}
-	require.NoError(s.t, err)
-	return out
-}
-
-func (s *scenario) query(r region, out any, args ...string) {
-	s.t.Helper()
-	require.NoError(s.t, json.Unmarshal(s.cli(append(args, "--node", r.node, "-o", "json")...), out))
-}
-
-func (s *scenario) addr(r region, key string) string {
-	return strings.TrimSpace(string(s.cli("keys", "show", key, "-a", "--keyring-backend", "test", "--home", r.home)))
-}
-
-func (s *scenario) balance(r region, addr, denom string) math.Int {
-	s.t.Helper()
-	var res struct {
-		Balance struct{ Amount string } `json:"balance"`
-	}
-	s.query(r, &res, "query", "bank", "balance", addr, denom)
-	if res.Balance.Amount == "" {
-		return math.ZeroInt()
-	}
-	n, ok := math.NewIntFromString(res.Balance.Amount)
-	require.True(s.t, ok, res.Balance.Amount)
-	return n
-}
-
-// txResult is what a committed tx left: its code, log and events.
-type txResult struct {
-	Code   uint32 `json:"code"`
-	RawLog string `json:"raw_log"`
-	Events []struct {
-		Type       string `json:"type"`
-		Attributes []struct{ Key, Value string }
-	} `json:"events"`
-}
-
-func (t txResult) attr(typ, key string) string {
-	for _, ev := range t.Events {
-		if ev.Type == typ {
-			for _, a := range ev.Attributes {
-				if a.Key == key {
-					return strings.Trim(a.Value, `"`)
-				}
-			}
-		}
-	}
-	return ""
-}
-
-// tx signs with key on r, waits for the block, and requires success.
-func (s *scenario) tx(r region, key string, args ...string) txResult {
-	s.t.Helper()
-	var sent struct {
-		Code   uint32 `json:"code"`
-		TxHash string `json:"txhash"`
-		RawLog string `json:"raw_log"`
-	}
-	args = append(args, "--from", key, "--keyring-backend", "test", "--home", r.home, "--node", r.node,
-		"--chain-id", r.chainID, "--gas", "3000000", "-y", "-o", "json")
-	require.NoError(s.t, json.Unmarshal(s.cli(args...), &sent))
-	require.Zero(s.t, sent.Code, sent.RawLog)
-	var res txResult
-	s.eventually(15*time.Second, "tx "+sent.TxHash, func() bool {
-		out, err := exec.Command(s.bin, "query", "tx", sent.TxHash, "--node", r.node, "-o", "json").Output()
-		return err == nil && json.Unmarshal(out, &res) == nil
-	})
-	require.Zero(s.t, res.Code, res.RawLog)
-	return res
+func (s *scenario) query(ch cli.Chain, out any, args ...string) { s.c.Query(ch, out, args...) }
+func (s *scenario) addr(ch cli.Chain, key string) string        { return s.c.Addr(ch, key) }
+func (s *scenario) balance(ch cli.Chain, addr, denom string) math.Int {
+	return s.c.Balance(ch, addr, denom)
 }
 
 func (s *scenario) eventually(d time.Duration, what string, cond func() bool) {
 	s.t.Helper()
-	for deadline := time.Now().Add(d); ; time.Sleep(500 * time.Millisecond) {
-		if cond() {
-			return
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("%s: not after %s", what, d)
-		}
-	}
+	cli.Eventually(s.t, d, what, cond)
 }
 
 // decide has alice propose msgs to a group policy (trying to execute at once) and bob vote
 // yes and execute: two of three members, or both workers of a company.
-func (s *scenario) decide(r region, policy string, msgs ...map[string]any) txResult {
+func (s *scenario) decide(r cli.Chain, policy string, msgs ...map[string]any) cli.TxResult {
 	s.t.Helper()
 	prop, err := json.Marshal(map[string]any{
 		"group_policy_address": policy, "proposers": []string{s.addr(r, "alice")}, "messages": msgs,
@@ -179,16 +96,16 @@ func (s *scenario) decide(r region, policy string, msgs ...map[string]any) txRes
 	require.NoError(s.t, err)
 	file := filepath.Join(s.t.TempDir(), "proposal.json")
 	require.NoError(s.t, os.WriteFile(file, prop, 0o600))
-	submitted := s.tx(r, "alice", "tx", "group", "submit-proposal", file, "--exec", "try")
-	id := submitted.attr("cosmos.group.v1.EventSubmitProposal", "proposal_id")
+	submitted := s.c.Tx(r, "alice", "tx", "group", "submit-proposal", file, "--exec", "try")
+	id := submitted.Attr("cosmos.group.v1.EventSubmitProposal", "proposal_id")
 	require.NotEmpty(s.t, id)
-	voted := s.tx(r, "bob", "tx", "group", "vote", id, s.addr(r, "bob"), "VOTE_OPTION_YES", "", "--exec", "try")
-	require.Equal(s.t, "PROPOSAL_EXECUTOR_RESULT_SUCCESS", voted.attr("cosmos.group.v1.EventExec", "result"),
-		voted.attr("cosmos.group.v1.EventExec", "logs"))
+	voted := s.c.Tx(r, "bob", "tx", "group", "vote", id, s.addr(r, "bob"), "VOTE_OPTION_YES", "", "--exec", "try")
+	require.Equal(s.t, "PROPOSAL_EXECUTOR_RESULT_SUCCESS", voted.Attr("cosmos.group.v1.EventExec", "result"),
+		voted.Attr("cosmos.group.v1.EventExec", "logs"))
 	return voted
 }
 
-func (s *scenario) agent(r region, kind string) string {
+func (s *scenario) agent(r cli.Chain, kind string) string {
 	var res struct {
 		Agents []struct{ Address string } `json:"agents"`
 	}
@@ -197,7 +114,7 @@ func (s *scenario) agent(r region, kind string) string {
 	return res.Agents[0].Address
 }
 
-func (s *scenario) assembly(r region) string {
+func (s *scenario) assembly(r cli.Chain) string {
 	var res struct {
 		Assembly struct{ Address string } `json:"assembly"`
 	}
@@ -217,7 +134,7 @@ func (s *scenario) send(key, receiver string, amount math.Int, memo string) {
 	if memo != "" {
 		args = append(args, "--memo", memo)
 	}
-	s.tx(s.a, key, args...)
+	s.c.Tx(s.a, key, args...)
 }
 
 func (s *scenario) personToPerson() {
@@ -291,7 +208,7 @@ func (s *scenario) pool() {
 	asmB := s.assembly(s.b)
 	s.decide(s.b, asmB, map[string]any{
 		"@type": "/conductor.federation.v1.MsgCreatePool", "authority": asmB, "name": "Transit", "purpose": "the inter-regional railway",
-		"representatives": []map[string]string{{"address": s.addr(s.b, "carol"), "chain_id": s.b.chainID}, {"address": s.addr(s.b, "bob"), "chain_id": s.a.chainID}},
+		"representatives": []map[string]string{{"address": s.addr(s.b, "carol"), "chain_id": s.b.ChainID}, {"address": s.addr(s.b, "bob"), "chain_id": s.a.ChainID}},
 	})
 	var pools struct {
 		Pools []struct{ ID, Address string } `json:"pools"`
@@ -319,7 +236,7 @@ func (s *scenario) pool() {
 	s.query(s.b, &shares, "query", "federation", "pool", "1")
 	require.Len(t, shares.Regions, 1)
 	require.Equal(t, "region-a", shares.Regions[0].Region)
-	require.Equal(t, s.a.chainID, shares.Regions[0].ChainID)
+	require.Equal(t, s.a.ChainID, shares.Regions[0].ChainID)
 	require.Equal(t, "10000000", shares.Regions[0].Balance[0].Amount)
 }
 
@@ -334,13 +251,13 @@ func (s *scenario) discovery() {
 			}
 		} `json:"regions"`
 	}
-	require.NoError(t, json.Unmarshal(s.cli("query", "federation", "listings", "--home", s.a.home, "--node", s.a.node), &res))
+	require.NoError(t, json.Unmarshal(s.c.Run("query", "federation", "listings", "--home", s.a.Home, "--node", s.a.Node), &res))
 	require.Len(t, res.Regions, 2, "this region and region-b")
 	require.Equal(t, "this region", res.Regions[0].Region)
 	require.Equal(t, "region-b", res.Regions[1].Region)
 	require.Empty(t, res.Regions[1].Error)
 	require.Len(t, res.Regions[1].Result.Listings, 1)
-	out, err := exec.Command(s.bin, "query", "federation", "jobs", "--region", "atlantis", "--home", s.a.home, "--node", s.a.node).CombinedOutput()
+	out, err := exec.Command(s.c.Bin, "query", "federation", "jobs", "--region", "atlantis", "--home", s.a.Home, "--node", s.a.Node).CombinedOutput()
 	require.Error(t, err)
 	require.Contains(t, string(out), "unknown region")
 }
