@@ -32,7 +32,7 @@ two-regions-stop:
 	./networks/two-regions/stop.sh
 
 ## test: every test: unit, app, in-process IBC and multi-validator network, then the
-## two-region scenario on real processes.
+## two-region scenario and the fault tests on real processes.
 test: test-unit e2e test-faults
 
 test-unit:
@@ -67,6 +67,7 @@ bench:
 	go test ./x/bankloans/keeper/ -run '^$$' -bench BenchmarkLoanCollections -benchtime 1x -timeout 30m
 	go test ./x/dividend/keeper/ -run '^$$' -bench BenchmarkDividend -benchtime 1x -timeout 30m
 	go test ./x/housing/keeper/ -run '^$$' -bench BenchmarkRentCollection -benchtime 1x -timeout 30m
+	go test ./app/ -run '^$$' -bench BenchmarkThroughput -benchtime 1x -timeout 30m
 
 proto-gen:
 	./scripts/protocgen.sh

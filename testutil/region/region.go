@@ -115,9 +115,13 @@ func New(t testing.TB, cfg Config) *Region {
 	genesis := Genesis(t, a, cfg, r.Accounts)
 	stateBytes, err := json.Marshal(genesis)
 	require.NoError(t, err)
+	// as a node's default genesis: no block gas limit
+	consensus := *simtestutil.DefaultConsensusParams
+	block := *consensus.Block
+	block.MaxGas, block.MaxBytes = -1, 22020096
+	consensus.Block = &block
 	_, err = a.InitChain(&abci.RequestInitChain{
-		ChainId: ChainID, Time: r.Time, AppStateBytes: stateBytes,
-		ConsensusParams: simtestutil.DefaultConsensusParams, InitialHeight: 1,
+		ChainId: ChainID, Time: r.Time, AppStateBytes: stateBytes, ConsensusParams: &consensus, InitialHeight: 1,
 	})
 	require.NoError(t, err)
 	r.NextBlock(time.Second)
