@@ -3,7 +3,7 @@ BUILDDIR ?= $(CURDIR)/build
 BIN := $(BUILDDIR)/conductord
 GO_TEST_FLAGS ?= -count=1
 
-.PHONY: all build install relayer localnet localnet-reset two-regions two-regions-stop test test-unit test-sim test-faults fuzz e2e bench proto-gen proto-check lint clean
+.PHONY: all build install relayer localnet localnet-reset two-regions two-regions-stop test test-unit test-sim test-faults loadtest fuzz e2e bench proto-gen proto-check lint clean
 
 all: build
 
@@ -49,6 +49,10 @@ test-sim:
 test-faults: build
 	go test -count=1 -tags faults ./networks/local-4/ -v -timeout 15m
 
+## loadtest: a rising load on networks/local-4 until it saturates; prints a table.
+loadtest: build
+	go test -count=1 -tags loadtest ./networks/local-4/ -run TestLoad -v -timeout 20m | grep -v -E '^(=== RUN|--- PASS|PASS)'
+
 ## fuzz: each fuzz target for FUZZTIME (the committed corpus runs in every go test).
 FUZZTIME ?= 10s
 fuzz:
@@ -81,6 +85,7 @@ lint:
 	go vet $$(go list ./... | grep -v /api/)
 	go vet -tags e2e ./networks/two-regions/
 	go vet -tags faults ./networks/local-4/
+	go vet -tags loadtest ./networks/local-4/
 
 clean:
 	rm -rf $(BUILDDIR)

@@ -1,8 +1,8 @@
 //go:build faults
 
-// Package local4 runs fault tests on a region of four validators as separate processes
-// (start.sh): with transactions flowing, one validator is killed and restarted, then two are
-// stopped and one returns. Run it with `make test-faults`; it prints the recovery times.
+// Fault tests: with transactions flowing, one validator is killed and restarted, then two
+// are stopped and one returns. Run with `make test-faults`; it prints the recovery times.
+
 package local4
 
 import (
@@ -24,28 +24,6 @@ import (
 
 	"github.com/conductor-coop/conductor/testutil/cli"
 )
-
-const chainID = "region-local-4"
-
-type network struct {
-	t         *testing.T
-	c         cli.CLI
-	here, dir string
-	pids      [4]int
-	restarted []*exec.Cmd
-}
-
-func (n *network) node(i int) cli.Chain {
-	return cli.Chain{Home: filepath.Join(n.dir, fmt.Sprintf("node%d", i)), Node: fmt.Sprintf("tcp://127.0.0.1:%d", 26657+100*i), ChainID: chainID}
-}
-
-func (n *network) script(name string) {
-	n.t.Helper()
-	cmd := exec.Command(filepath.Join(n.here, name))
-	cmd.Env = append(os.Environ(), "DIR="+n.dir, "CHAIN_ID="+chainID, "BIN="+n.c.Bin)
-	out, err := cmd.CombinedOutput()
-	require.NoError(n.t, err, "%s: %s", name, out)
-}
 
 // kill sends SIGKILL to validator i and waits until it is gone.
 func (n *network) kill(i int) {
@@ -72,8 +50,6 @@ func (n *network) restart(i int) {
 	require.NoError(n.t, err)
 	require.NoError(n.t, pids.Close())
 }
-
-func (n *network) height(i int) int64 { return n.c.Height(n.node(i)) }
 
 // sent is a transfer the network accepted (CheckTx passed).
 type sent struct {
@@ -122,13 +98,7 @@ func (n *network) flow(recipient string, stop <-chan struct{}) func() []sent {
 }
 
 func TestFaults(t *testing.T) {
-	here, err := os.Getwd()
-	require.NoError(t, err)
-	root := filepath.Join(here, "..", "..")
-	n := &network{t: t, here: here, c: cli.CLI{T: t, Bin: filepath.Join(root, "build", "conductord")}, dir: filepath.Join(root, "build", "local-4-faults")}
-	n.script("stop.sh")
-	n.script("start.sh")
-	t.Cleanup(func() { n.script("stop.sh") })
+	n := start(t, "local-4-faults")
 	bz, err := os.ReadFile(filepath.Join(n.dir, "pids"))
 	require.NoError(t, err)
 	for i, p := range strings.Fields(string(bz)) {

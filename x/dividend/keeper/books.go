@@ -71,9 +71,10 @@ func (k Keeper) rollPeriods(ctx sdk.Context) error {
 	return nil
 }
 
-// close closes period p at end: pool = floor(total x share) + the carry, split equally
+// close closes period p at end: pool = floor(total x its share) + the carry, split equally
 // among the members now (each is owed per_member, paid at its next claim or transaction);
-// what does not divide carries to the next period.
+// what does not divide carries to the next period, which opens under share (the
+// parameter now).
 func (k Keeper) close(ctx sdk.Context, p types.Period, end time.Time, share math.LegacyDec) error {
 	totals, err := k.Totals.Get(ctx)
 	if err != nil {
@@ -87,8 +88,8 @@ func (k Keeper) close(ctx sdk.Context, p types.Period, end time.Time, share math
 	if err != nil {
 		return err
 	}
-	dividend := share.MulInt(p.Total).TruncateInt()
-	p.End, p.DividendShare, p.Members = &end, share, members
+	dividend := p.DividendShare.MulInt(p.Total).TruncateInt()
+	p.End, p.Members = &end, members
 	p.Retained, p.CarriedIn = p.Total.Sub(dividend), totals.Carried
 	p.Pool = dividend.Add(p.CarriedIn)
 	p.PerMember = math.ZeroInt()
@@ -109,7 +110,7 @@ func (k Keeper) close(ctx sdk.Context, p types.Period, end time.Time, share math
 	if err := k.Totals.Set(ctx, totals); err != nil {
 		return err
 	}
-	next := newPeriod(p.Number+1, end)
+	next := newPeriod(p.Number+1, end, share)
 	if err := k.Periods.Set(ctx, next.Number, next); err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		if err != nil {
 			return err
 		}
-		gs.Periods = []types.Period{newPeriod(1, sdkCtx.BlockTime())}
+		gs.Periods = []types.Period{newPeriod(1, sdkCtx.BlockTime(), params.DividendShare)}
 		z := math.ZeroInt()
 		gs.Totals = types.Totals{Revenue: z, Retained: z, Declared: z, Carried: z, PaidOut: z}
 		gs.RestSweep = types.RestSweep{Window: window(sdkCtx.BlockTime(), params.ProfitAtRestDelay), Done: true}

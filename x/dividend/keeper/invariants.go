@@ -8,11 +8,27 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/conductor-coop/conductor/x/dividend/types"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
 // RegisterInvariants registers the dividend invariants.
 func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
 	ir.RegisterRoute(types.ModuleName, "books-balance", BooksBalanceInvariant(k))
+	ir.RegisterRoute(types.ModuleName, "reserve-held", ReserveHeldInvariant(k))
+}
+
+// ReserveHeldInvariant: the treasury holds at least what it reserves for the members (owed,
+// carried, and the share of the open period's revenue), so every dividend can be paid.
+func ReserveHeldInvariant(k Keeper) sdk.Invariant {
+	return func(ctx sdk.Context) (string, bool) {
+		reserved, err := k.Reserved(ctx)
+		if err != nil {
+			return "", false // before genesis
+		}
+		held := k.bank.GetBalance(ctx, k.treasury, membershiptypes.Denom).Amount
+		broken := held.LT(reserved)
+		return sdk.FormatInvariant(types.ModuleName, "reserve-held", fmt.Sprintf("the treasury holds %s, reserves %s", held, reserved)), broken
+	}
 }
 
 // BooksBalanceInvariant: the closed periods' revenue = the region's retained share + the

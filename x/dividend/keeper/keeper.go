@@ -82,12 +82,12 @@ func (k Keeper) cumulative(ctx context.Context, n uint64) (math.Int, error) {
 
 func zero() math.Int { return math.ZeroInt() }
 
-// newPeriod is an open period n starting at start.
-func newPeriod(n uint64, start time.Time) types.Period {
+// newPeriod is an open period n starting at start, under the dividend share in force.
+func newPeriod(n uint64, start time.Time, share math.LegacyDec) types.Period {
 	z := zero()
 	return types.Period{
 		Number: n, Start: start,
 		Revenue: types.Revenue{IncomeTax: z, InternalSalesTax: z, ExternalSalesTax: z, ProfitAtRestTax: z, BankInterest: z, NonMemberServices: z},
-		Total:   z, DividendShare: math.LegacyZeroDec(), CarriedIn: z, Pool: z, PerMember: z, CarriedOut: z, Retained: z, Cumulative: z, Declared: z,
+		Total:   z, DividendShare: share, CarriedIn: z, Pool: z, PerMember: z, CarriedOut: z, Retained: z, Cumulative: z, Declared: z,
 	}
 }

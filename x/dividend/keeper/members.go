@@ -127,13 +127,20 @@ func (k Keeper) SettleSigners(ctx context.Context, signers [][]byte) error {
 }
 
 // Reserved is what the treasury holds for the members: dividends declared and not yet paid,
-// and the carry for the next period. Spending from the treasury must leave it.
+// the carry for the next period, and the members' share of the open period's revenue so
+// far (what its close will declare: the share is fixed when a period opens). Every spending
+// from the treasury leaves it, so the treasury can always pay the dividend.
 func (k Keeper) Reserved(ctx context.Context) (math.Int, error) {
 	t, err := k.Totals.Get(ctx)
 	if err != nil {
 		return math.ZeroInt(), err
 	}
-	return t.Declared.Sub(t.PaidOut).Add(t.Carried), nil
+	open, err := k.open(ctx)
+	if err != nil {
+		return math.ZeroInt(), err
+	}
+	upcoming := open.DividendShare.MulInt(open.Total).TruncateInt()
+	return t.Declared.Sub(t.PaidOut).Add(t.Carried).Add(upcoming), nil
 }
 
 // RequireUnreserved returns ErrReserved unless the treasury still holds what is reserved

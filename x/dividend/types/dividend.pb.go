@@ -123,6 +123,8 @@ type Period struct {
 	Revenue Revenue    `protobuf:"bytes,4,opt,name=revenue,proto3" json:"revenue"`
 	// total is the sum of the revenue.
 	Total cosmossdk_io_math.Int `protobuf:"bytes,5,opt,name=total,proto3,customtype=cosmossdk.io/math.Int" json:"total"`
+	// dividend_share is the region's dividend_share when the period opened: a change of the
+	// parameter applies from the next period, so the treasury always knows what it owes.
 	// When the period closes: pool = floor(total x dividend_share) + carried_in, split
 	// equally among the members at that moment; carried_out = pool - per_member x members.
 	DividendShare cosmossdk_io_math.LegacyDec `protobuf:"bytes,6,opt,name=dividend_share,json=dividendShare,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"dividend_share"`

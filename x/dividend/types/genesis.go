@@ -2,6 +2,7 @@ package types
 
 import (
 	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
@@ -17,6 +18,9 @@ func (gs GenesisState) Validate() error {
 		}
 		if (p.End == nil) != (i == len(gs.Periods)-1) {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "only the last period is open (period %d)", p.Number)
+		}
+		if p.DividendShare.IsNil() || p.DividendShare.IsNegative() || p.DividendShare.GT(math.LegacyOneDec()) {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "period %d: dividend share %s not in [0, 1]", p.Number, p.DividendShare)
 		}
 	}
 	seen := map[string]bool{}

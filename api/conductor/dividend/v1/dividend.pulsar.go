@@ -5210,6 +5210,8 @@ type Period struct {
 	Revenue *Revenue               `protobuf:"bytes,4,opt,name=revenue,proto3" json:"revenue,omitempty"`
 	// total is the sum of the revenue.
 	Total string `protobuf:"bytes,5,opt,name=total,proto3" json:"total,omitempty"`
+	// dividend_share is the region's dividend_share when the period opened: a change of the
+	// parameter applies from the next period, so the treasury always knows what it owes.
 	// When the period closes: pool = floor(total x dividend_share) + carried_in, split
 	// equally among the members at that moment; carried_out = pool - per_member x members.
 	DividendShare string `protobuf:"bytes,6,opt,name=dividend_share,json=dividendShare,proto3" json:"dividend_share,omitempty"`
