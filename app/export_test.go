@@ -7,6 +7,7 @@ import (
 	"time"
 
 	abci "github.com/cometbft/cometbft/abci/types"
+	cmtproto "github.com/cometbft/cometbft/proto/tendermint/types"
 	dbm "github.com/cosmos/cosmos-db"
 	"github.com/stretchr/testify/require"
 
@@ -25,14 +26,14 @@ import (
 	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
 )
 
-// importGenesis starts a fresh app from an exported state, commits one block and returns it
-// with its app hash.
-func importGenesis(t *testing.T, appState json.RawMessage, height int64) (*app.App, []byte) {
+// importGenesis starts a fresh app from an exported state, commits one (empty) block at
+// time at and returns it with its app hash.
+func importGenesis(t *testing.T, appState json.RawMessage, height int64, at time.Time) (*app.App, []byte) {
 	t.Helper()
 	a := app.New(log.NewNopLogger(), dbm.NewMemDB(), nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()), baseapp.SetChainID(region.ChainID))
-	_, err := a.InitChain(&abci.RequestInitChain{ChainId: region.ChainID, AppStateBytes: appState, ConsensusParams: simtestutil.DefaultConsensusParams, InitialHeight: height + 1})
+	_, err := a.InitChain(&abci.RequestInitChain{ChainId: region.ChainID, AppStateBytes: appState, ConsensusParams: simtestutil.DefaultConsensusParams, InitialHeight: height})
 	require.NoError(t, err)
-	res, err := a.FinalizeBlock(&abci.RequestFinalizeBlock{Height: height + 1})
+	res, err := a.FinalizeBlock(&abci.RequestFinalizeBlock{Height: height, Time: at})
 	require.NoError(t, err)
 	_, err = a.Commit()
 	require.NoError(t, err)
@@ -67,28 +68,11 @@ func TestExportImport(t *testing.T) {
 
 	exported, err := r.App.ExportAppStateAndValidators(false, nil, nil)
 	require.NoError(t, err)
-	imported, hash1 := importGenesis(t, exported.AppState, exported.Height)
-	_, hash2 := importGenesis(t, exported.AppState, exported.Height)
+	imported, hash1 := importGenesis(t, exported.AppState, exported.Height, time.Time{})
+	_, hash2 := importGenesis(t, exported.AppState, exported.Height, time.Time{})
 	require.Equal(t, hash1, hash2, "the same genesis must give the same app hash")
 
-	for _, key := range []string{membershiptypes.StoreKey, governanceparamstypes.StoreKey, group.StoreKey, payrolltypes.StoreKey} {
-		t.Run(key, func(t *testing.T) {
-			a := r.Ctx().KVStore(r.App.GetKey(key))
-			b := imported.NewUncachedContext(false, r.Ctx().BlockHeader()).KVStore(imported.GetKey(key))
-			ia, ib := a.Iterator(nil, nil), b.Iterator(nil, nil)
-			defer ia.Close()
-			defer ib.Close()
-			n := 0
-			for ; ia.Valid() && ib.Valid(); ia.Next() {
-				require.Equal(t, ia.Key(), ib.Key())
-				require.True(t, bytes.Equal(ia.Value(), ib.Value()), "value of %x differs", ia.Key())
-				ib.Next()
-				n++
-			}
-			require.False(t, ia.Valid() || ib.Valid(), "stores differ in length")
-			require.Positive(t, n)
-		})
-	}
+	sameStores(t, r.App, r.Ctx().BlockHeader(), imported, membershiptypes.StoreKey, governanceparamstypes.StoreKey, group.StoreKey, payrolltypes.StoreKey)
 	again, err := imported.ExportAppStateAndValidators(false, nil, nil)
 	require.NoError(t, err)
 	var before, after map[string]json.RawMessage
@@ -105,4 +89,28 @@ func TestExportImport(t *testing.T) {
 	claims, err := imported.PayrollKeeper.Totals.Get(imported.NewUncachedContext(false, r.Ctx().BlockHeader()))
 	require.NoError(t, err)
 	require.True(t, claims.Claimed.IsPositive(), "the wage claim survives the export")
+}
+
+// sameStores requires the stores of a and b at keys to hold the same keys and values (and
+// something).
+func sameStores(t *testing.T, a *app.App, header cmtproto.Header, b *app.App, keys ...string) {
+	t.Helper()
+	for _, key := range keys {
+		t.Run(key, func(t *testing.T) {
+			sa := a.NewUncachedContext(false, header).KVStore(a.GetKey(key))
+			sb := b.NewUncachedContext(false, header).KVStore(b.GetKey(key))
+			ia, ib := sa.Iterator(nil, nil), sb.Iterator(nil, nil)
+			defer ia.Close()
+			defer ib.Close()
+			n := 0
+			for ; ia.Valid() && ib.Valid(); ia.Next() {
+				require.Equal(t, ia.Key(), ib.Key())
+				require.True(t, bytes.Equal(ia.Value(), ib.Value()), "value of %x differs", ia.Key())
+				ib.Next()
+				n++
+			}
+			require.False(t, ia.Valid() || ib.Valid(), "stores differ in length")
+			require.Positive(t, n)
+		})
+	}
 }

@@ -187,4 +187,3 @@ func must(err error) {
 		panic(err)
 	}
 }
-

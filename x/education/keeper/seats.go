@@ -236,6 +236,9 @@ func (k Keeper) removeApplicant(ctx context.Context, a types.Applicant) error {
 	if err != nil {
 		return err
 	}
+	if n == 1 { // no wait-list count is kept for an empty wait-list (as genesis rebuilds it)
+		return k.Waiting.Remove(ctx, a.ProgramId)
+	}
 	return k.Waiting.Set(ctx, a.ProgramId, n-1)
 }
 
