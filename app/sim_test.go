@@ -7,6 +7,7 @@ import (
 	"math/rand"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	dbm "github.com/cosmos/cosmos-db"
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/collections"
 	"cosmossdk.io/log"
 	storetypes "cosmossdk.io/store/types"
 
@@ -91,7 +93,7 @@ func TestAppSimulation(t *testing.T) {
 	if os.Getenv("SIM_REPORT") != "" {
 		report = os.Stdout
 	}
-	total := 0
+	total, made := 0, map[string]uint64{}
 	for seed := 1; seed <= seeds; seed++ {
 		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
 			run := simulate(t, int64(seed), blocks, 5, report)
@@ -99,32 +101,26 @@ func TestAppSimulation(t *testing.T) {
 			total += run.ops
 			ctx := a.NewUncachedContext(false, cmtproto.Header{Height: a.LastBlockHeight()})
 			require.NotPanics(t, func() { a.CrisisKeeper.AssertInvariants(ctx) }, "every invariant holds at the end")
-			listings, err := a.MarketKeeper.ListingSeq.Peek(ctx)
-			require.NoError(t, err)
-			orders, err := a.MarketKeeper.OrderSeq.Peek(ctx)
-			require.NoError(t, err)
-			jobs, err := a.PayrollKeeper.JobSeq.Peek(ctx)
-			require.NoError(t, err)
-			loans, err := a.BankLoansKeeper.LoanSeq.Peek(ctx)
-			require.NoError(t, err)
-			units, err := a.HousingKeeper.UnitSeq.Peek(ctx)
-			require.NoError(t, err)
-			leases, err := a.HousingKeeper.LeaseSeq.Peek(ctx)
-			require.NoError(t, err)
-			enrollments, err := a.EducationKeeper.EnrollmentSeq.Peek(ctx)
-			require.NoError(t, err)
-			pools, err := a.FederationKeeper.PoolSeq.Peek(ctx)
-			require.NoError(t, err)
-			spends, err := a.FederationKeeper.SpendSeq.Peek(ctx)
-			require.NoError(t, err)
-			t.Logf("%d jobs, %d listings, %d orders, %d loans, %d homes, %d leases, %d enrollments, %d pools, %d pool spends",
-				jobs, listings, orders, loans, units, leases, enrollments, pools, spends)
-			require.Positive(t, pools, "the simulation opened pools")
-			require.Positive(t, units, "the simulation registered homes")
-			require.Positive(t, jobs, "the simulation posted jobs")
-			require.Positive(t, orders, "the simulation made purchases")
-			require.Positive(t, loans, "the simulation applied for loans")
+			counts := []struct {
+				what string
+				seq  collections.Sequence
+			}{
+				{"jobs", a.PayrollKeeper.JobSeq}, {"listings", a.MarketKeeper.ListingSeq}, {"orders", a.MarketKeeper.OrderSeq},
+				{"loans", a.BankLoansKeeper.LoanSeq}, {"homes", a.HousingKeeper.UnitSeq}, {"leases", a.HousingKeeper.LeaseSeq},
+				{"enrollments", a.EducationKeeper.EnrollmentSeq}, {"pools", a.FederationKeeper.PoolSeq}, {"pool spends", a.FederationKeeper.SpendSeq},
+			}
+			var line []string
+			for _, c := range counts {
+				n, err := c.seq.Peek(ctx)
+				require.NoError(t, err)
+				made[c.what] += n
+				line = append(line, fmt.Sprintf("%d %s", n, c.what))
+			}
+			t.Log(strings.Join(line, ", "))
 		})
+	}
+	for _, what := range []string{"jobs", "orders", "loans", "homes", "pools"} {
+		require.Positive(t, made[what], "the simulation made %s", what)
 	}
 	if !t.Failed() {
 		fmt.Printf("seeds=%d blocks=%d ops=%d invariants=held\n", seeds, blocks, total)

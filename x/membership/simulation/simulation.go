@@ -8,12 +8,15 @@ import (
 	"math/rand"
 
 	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	"github.com/cosmos/cosmos-sdk/client"
+	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	"github.com/cosmos/cosmos-sdk/x/group"
 	"github.com/cosmos/cosmos-sdk/x/simulation"
 
@@ -71,6 +74,46 @@ func WeightedOperations(k Keepers) simulation.WeightedOperations {
 	return simulation.WeightedOperations{
 		simulation.NewWeightedOperation(20, SimulateMsgFoundCompany(k)),
 		simulation.NewWeightedOperation(5, SimulateMsgLeaveRegion(k)),
+		simulation.NewWeightedOperation(10, SimulateDirectTransferRefused(k)),
+	}
+}
+
+// SimulateDirectTransferRefused has a random person send 1 ursc straight to a random
+// company, regional company, bank, pool or the treasury. The RSC rule must refuse it:
+// if the send goes through, or fails for another reason, the simulation fails.
+func SimulateDirectTransferRefused(k Keepers) simtypes.Operation {
+	return func(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, chainID string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+		msgType := sdk.MsgTypeURL(&banktypes.MsgSend{})
+		kinds := []types.AgentKind{types.AGENT_KIND_COMPANY, types.AGENT_KIND_REGIONAL_COMPANY, types.AGENT_KIND_BANK, types.AGENT_KIND_POOL, types.AGENT_KIND_TREASURY}
+		var targets []sdk.AccAddress
+		for _, kind := range kinds {
+			_ = k.Membership.AgentsByKind.Walk(ctx, collections.NewPrefixedPairRange[int32, sdk.AccAddress](int32(kind)),
+				func(key collections.Pair[int32, sdk.AccAddress]) (bool, error) {
+					targets = append(targets, key.K2())
+					return false, nil
+				})
+		}
+		sender, _ := simtypes.RandomAcc(r, accs)
+		if agent, err := k.Membership.GetAgent(ctx, sender.Address); len(targets) == 0 || (err == nil && agent.Kind != types.AGENT_KIND_PERSON) {
+			return simtypes.NoOpMsg(types.ModuleName, msgType, "no target or not a person"), nil, nil
+		}
+		acc := k.Account.GetAccount(ctx, sender.Address)
+		if acc == nil || !k.Bank.SpendableCoins(ctx, sender.Address).AmountOf(types.Denom).IsPositive() {
+			return simtypes.NoOpMsg(types.ModuleName, msgType, "nothing to send"), nil, nil
+		}
+		target := targets[r.Intn(len(targets))]
+		msg := banktypes.NewMsgSend(sender.Address, target, sdk.NewCoins(sdk.NewInt64Coin(types.Denom, 1)))
+		tx, err := simtestutil.GenSignedMockTx(r, k.TxConfig, []sdk.Msg{msg}, sdk.NewCoins(), simtestutil.DefaultGenTxGas, chainID,
+			[]uint64{acc.GetAccountNumber()}, []uint64{acc.GetSequence()}, sender.PrivKey)
+		if err != nil {
+			return simtypes.NoOpMsg(types.ModuleName, msgType, err.Error()), nil, err
+		}
+		_, _, err = app.SimDeliver(k.TxConfig.TxEncoder(), tx)
+		if !errorsmod.IsOf(err, types.ErrDirectTransfer) {
+			return simtypes.NoOpMsg(types.ModuleName, msgType, "the RSC rule"), nil,
+				fmt.Errorf("RSC rule: a direct send from %s to %s gave %v, not ErrDirectTransfer", sender.Address, target, err)
+		}
+		return simtypes.NewOperationMsg(msg, true, "refused by the RSC rule"), nil, nil
 	}
 }
 
