@@ -35,11 +35,7 @@ func NewIBCMiddleware(app porttypes.IBCModule, k keeper.Keeper) IBCMiddleware {
 
 // OnRecvPacket runs a pool memo's contribution, or passes the packet on.
 func (im IBCMiddleware) OnRecvPacket(ctx sdk.Context, packet channeltypes.Packet, relayer sdk.AccAddress) ibcexported.Acknowledgement {
-	var data transfertypes.FungibleTokenPacketData
-	if err := transfertypes.ModuleCdc.UnmarshalJSON(packet.GetData(), &data); err != nil {
-		return im.IBCModule.OnRecvPacket(ctx, packet, relayer)
-	}
-	memo, ok, err := ibcmemo.Parse(data.Memo)
+	data, memo, ok, err := ibcmemo.Read(packet)
 	switch {
 	case !ok || memo.Pool == nil:
 		return im.IBCModule.OnRecvPacket(ctx, packet, relayer) // plain, or another action's memo
@@ -80,9 +76,9 @@ func (im IBCMiddleware) OnTimeoutPacket(ctx sdk.Context, packet channeltypes.Pac
 }
 
 func (im IBCMiddleware) contribution(packet channeltypes.Packet) (ibcmemo.Pool, bool) {
-	var data transfertypes.FungibleTokenPacketData
-	if err := transfertypes.ModuleCdc.UnmarshalJSON(packet.GetData(), &data); err != nil {
+	data, memo, ok, err := ibcmemo.Read(packet)
+	if !ok || err != nil || memo.Pool == nil || !im.keeper.IsTreasury(data.Sender) {
 		return ibcmemo.Pool{}, false
 	}
-	return im.keeper.IsTreasuryContribution(data)
+	return *memo.Pool, true
 }

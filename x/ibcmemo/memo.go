@@ -109,6 +109,16 @@ func positive(n json.Number, field string) (uint64, error) {
 	return v, nil
 }
 
+// Read reads an ICS-20 packet's data and its memo: ok is false for a packet that is not
+// ICS-20 data or whose memo is not for Conductor.
+func Read(packet channeltypes.Packet) (data transfertypes.FungibleTokenPacketData, m Memo, ok bool, err error) {
+	if transfertypes.ModuleCdc.UnmarshalJSON(packet.GetData(), &data) != nil {
+		return data, m, false, nil
+	}
+	m, ok, err = Parse(data.Memo)
+	return data, m, ok, err
+}
+
 // ReceivedDenom is the denom an ICS-20 packet's tokens have on the receiving chain: its own
 // denom coming back, or a voucher of the path they came along.
 func ReceivedDenom(packet channeltypes.Packet, denom string) string {

@@ -3,7 +3,6 @@ package market
 import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	transfertypes "github.com/cosmos/ibc-go/v8/modules/apps/transfer/types"
 	channeltypes "github.com/cosmos/ibc-go/v8/modules/core/04-channel/types"
 	porttypes "github.com/cosmos/ibc-go/v8/modules/core/05-port/types"
 	ibcexported "github.com/cosmos/ibc-go/v8/modules/core/exported"
@@ -35,11 +34,7 @@ func (im IBCMiddleware) OnRecvPacket(ctx sdk.Context, packet channeltypes.Packet
 	recv := func(p channeltypes.Packet) ibcexported.Acknowledgement {
 		return im.IBCModule.OnRecvPacket(ctx, p, relayer)
 	}
-	var data transfertypes.FungibleTokenPacketData
-	if err := transfertypes.ModuleCdc.UnmarshalJSON(packet.GetData(), &data); err != nil {
-		return recv(packet) // not ICS-20 data: the transfer app reports it
-	}
-	memo, ok, err := ibcmemo.Parse(data.Memo)
+	data, memo, ok, err := ibcmemo.Read(packet)
 	switch {
 	case !ok:
 		return recv(packet)

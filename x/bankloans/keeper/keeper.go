@@ -80,11 +80,7 @@ func (k Keeper) address(s, what string) (sdk.AccAddress, error) {
 
 // Loan returns a loan or ErrUnknownLoan.
 func (k Keeper) Loan(ctx context.Context, id uint64) (types.Loan, error) {
-	l, err := k.Loans.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return l, errorsmod.Wrapf(types.ErrUnknownLoan, "%d", id)
-	}
-	return l, err
+	return modulekit.Get(ctx, k.Loans, id, types.ErrUnknownLoan)
 }
 
 // requireBank returns ErrNotBank unless addr is a bank.

@@ -7,7 +7,6 @@ import (
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/store"
-	errorsmod "cosmossdk.io/errors"
 
 	"github.com/cosmos/cosmos-sdk/codec"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -75,11 +74,7 @@ func (k Keeper) address(s, what string) (sdk.AccAddress, error) {
 
 // Program returns a program or ErrUnknownProgram.
 func (k Keeper) Program(ctx context.Context, id uint64) (types.Program, error) {
-	p, err := k.Programs.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return p, errorsmod.Wrapf(types.ErrUnknownProgram, "%d", id)
-	}
-	return p, err
+	return modulekit.Get(ctx, k.Programs, id, types.ErrUnknownProgram)
 }
 
 // record returns a person's schooling record, an empty one if none.

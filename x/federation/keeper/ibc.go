@@ -40,7 +40,7 @@ func (k Keeper) ReceiveContribution(ctx sdk.Context, packet channeltypes.Packet,
 	if base := transfertypes.ParseDenomTrace(data.Denom).BaseDenom; base != membershiptypes.Denom {
 		return fail(errorsmod.Wrapf(types.ErrNotRSC, "got %s", base))
 	}
-	if treasury := authtypes.NewModuleAddress(k.treasury).String(); data.Sender != treasury {
+	if !k.IsTreasury(data.Sender) {
 		return fail(errorsmod.Wrapf(types.ErrNotTreasury, "%s sent it, not the treasury of %s", data.Sender, region.Name))
 	}
 	pool, err := k.Pool(ctx, memo.ID)
@@ -71,15 +71,11 @@ func (k Keeper) ReceiveContribution(ctx sdk.Context, packet channeltypes.Packet,
 	return channeltypes.NewResultAcknowledgement([]byte{byte(1)})
 }
 
-// IsTreasuryContribution tells whether an outgoing packet is this region's treasury's
-// contribution to a pool: its refund (error acknowledgement, timeout) goes back to the
-// treasury as a Conductor action.
-func (k Keeper) IsTreasuryContribution(data transfertypes.FungibleTokenPacketData) (ibcmemo.Pool, bool) {
-	memo, ok, err := ibcmemo.Parse(data.Memo)
-	if !ok || err != nil || memo.Pool == nil || data.Sender != authtypes.NewModuleAddress(k.treasury).String() {
-		return ibcmemo.Pool{}, false
-	}
-	return *memo.Pool, true
+// IsTreasury tells whether an ICS-20 sender is a region's treasury (the same address on
+// every region): only treasuries contribute to pools, and a refused contribution goes back
+// to this one's as a Conductor action.
+func (k Keeper) IsTreasury(sender string) bool {
+	return sender == authtypes.NewModuleAddress(k.treasury).String()
 }
 
 // SettleContribution records how the host answered a contribution (or that it timed out).

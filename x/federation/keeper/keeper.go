@@ -72,11 +72,7 @@ func (k Keeper) address(s, what string) (sdk.AccAddress, error) {
 
 // Region returns a region of the directory by name, or ErrUnknownRegion.
 func (k Keeper) Region(ctx context.Context, name string) (types.Region, error) {
-	r, err := k.Regions.Get(ctx, name)
-	if errors.Is(err, collections.ErrNotFound) {
-		return r, errorsmod.Wrapf(types.ErrUnknownRegion, "%q", name)
-	}
-	return r, err
+	return modulekit.Get(ctx, k.Regions, name, types.ErrUnknownRegion)
 }
 
 // RegionByChannel returns the region an ICS-20 channel of this chain leads to, or
@@ -101,11 +97,7 @@ func (k Keeper) RegionOfChannel(ctx context.Context, channel string) (string, bo
 
 // Pool returns a pool by id, or ErrUnknownPool.
 func (k Keeper) Pool(ctx context.Context, id uint64) (types.Pool, error) {
-	p, err := k.Pools.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return p, errorsmod.Wrapf(types.ErrUnknownPool, "%d", id)
-	}
-	return p, err
+	return modulekit.Get(ctx, k.Pools, id, types.ErrUnknownPool)
 }
 
 // setRegion writes a directory entry and its channel index.

@@ -7,7 +7,6 @@ import (
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/store"
-	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
@@ -81,11 +80,7 @@ func (k Keeper) address(s, what string) (sdk.AccAddress, error) {
 }
 
 func (k Keeper) unit(ctx context.Context, id uint64) (types.Unit, error) {
-	u, err := k.Units.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return u, errorsmod.Wrapf(types.ErrUnknownUnit, "%d", id)
-	}
-	return u, err
+	return modulekit.Get(ctx, k.Units, id, types.ErrUnknownUnit)
 }
 
 // setUnit stores a unit and keeps the vacant index.

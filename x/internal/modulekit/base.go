@@ -2,6 +2,8 @@ package modulekit
 
 import (
 	"context"
+	"errors"
+	"fmt"
 
 	gogogrpc "github.com/cosmos/gogoproto/grpc"
 	gwruntime "github.com/grpc-ecosystem/grpc-gateway/runtime"
@@ -100,4 +102,17 @@ func Schema(sb *collections.SchemaBuilder) collections.Schema {
 func NextID(ctx context.Context, seq collections.Sequence) (uint64, error) {
 	id, err := seq.Next(ctx)
 	return id + 1, err
+}
+
+// Get reads key from m; a missing key is the module's notFound error, naming the key.
+func Get[K, V any](ctx context.Context, m collections.Map[K, V], key K, notFound *errorsmod.Error) (V, error) {
+	v, err := m.Get(ctx, key)
+	if errors.Is(err, collections.ErrNotFound) {
+		name := fmt.Sprint(key)
+		if s, ok := any(key).(fmt.Stringer); ok {
+			name = s.String()
+		}
+		return v, errorsmod.Wrap(notFound, name)
+	}
+	return v, err
 }

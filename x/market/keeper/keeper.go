@@ -7,7 +7,6 @@ import (
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/store"
-	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
@@ -69,11 +68,7 @@ func (k Keeper) address(s, what string) (sdk.AccAddress, error) {
 
 // Listing returns a listing, active or not, or ErrUnknownListing.
 func (k Keeper) Listing(ctx context.Context, id uint64) (types.Listing, error) {
-	l, err := k.Listings.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return l, errorsmod.Wrapf(types.ErrUnknownListing, "%d", id)
-	}
-	return l, err
+	return modulekit.Get(ctx, k.Listings, id, types.ErrUnknownListing)
 }
 
 // books returns a company's books, new ones (a costing period starting now) if it has none.

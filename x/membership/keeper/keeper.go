@@ -103,11 +103,7 @@ func (k Keeper) CheckAuthority(ctx context.Context, signer string) error {
 
 // GetAgent returns the agent at addr, or ErrUnknownAgent.
 func (k Keeper) GetAgent(ctx context.Context, addr sdk.AccAddress) (types.Agent, error) {
-	agent, err := k.Agents.Get(ctx, addr)
-	if errors.Is(err, collections.ErrNotFound) {
-		return agent, errorsmod.Wrapf(types.ErrUnknownAgent, "%s", addr)
-	}
-	return agent, err
+	return modulekit.Get(ctx, k.Agents, addr, types.ErrUnknownAgent)
 }
 
 // IsMember tells whether addr is a member of the region in good standing.

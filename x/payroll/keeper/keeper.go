@@ -2,12 +2,10 @@ package keeper
 
 import (
 	"context"
-	"errors"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
 	"cosmossdk.io/core/store"
-	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/codec"
@@ -104,28 +102,16 @@ func (k Keeper) address(s, what string) (sdk.AccAddress, error) {
 }
 
 func (k Keeper) occupation(ctx context.Context, id uint64) (types.Occupation, error) {
-	o, err := k.Occupations.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return o, errorsmod.Wrapf(types.ErrUnknownOccupation, "%d", id)
-	}
-	return o, err
+	return modulekit.Get(ctx, k.Occupations, id, types.ErrUnknownOccupation)
 }
 
 func (k Keeper) job(ctx context.Context, id uint64) (types.Job, error) {
-	j, err := k.Jobs.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return j, errorsmod.Wrapf(types.ErrUnknownJob, "%d", id)
-	}
-	return j, err
+	return modulekit.Get(ctx, k.Jobs, id, types.ErrUnknownJob)
 }
 
 // Employment returns an employment or ErrUnknownEmployment.
 func (k Keeper) Employment(ctx context.Context, id uint64) (types.Employment, error) {
-	e, err := k.Employments.Get(ctx, id)
-	if errors.Is(err, collections.ErrNotFound) {
-		return e, errorsmod.Wrapf(types.ErrUnknownEmployment, "%d", id)
-	}
-	return e, err
+	return modulekit.Get(ctx, k.Employments, id, types.ErrUnknownEmployment)
 }
 
 func (k Keeper) setEmployment(ctx context.Context, e types.Employment) error {
