@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -98,6 +99,7 @@ func TestDirectory(t *testing.T) {
 			{"rest not a URL", with(func(r *types.Region) { r.Endpoints.Rest = "127.0.0.1:1317" }), types.ErrInvalidRegion},
 			{"rpc not http", with(func(r *types.Region) { r.Endpoints.Rpc = "ftp://x" }), types.ErrInvalidRegion},
 			{"grpc without port", with(func(r *types.Region) { r.Endpoints.Grpc = "localhost" }), types.ErrInvalidRegion},
+			{"rest too long", with(func(r *types.Region) { r.Endpoints.Rest = "http://x/" + strings.Repeat("a", types.MaxEndpoint) }), types.ErrInvalidRegion},
 			{"this chain", with(func(r *types.Region) { r.ChainId = f.r.Ctx().ChainID() }), types.ErrInvalidRegion},
 			{"same chain as region-b", with(func(r *types.Region) { r.ChainId = "region-b-1" }), types.ErrDuplicateRegion},
 			{"same channel as region-b", with(func(r *types.Region) { r.ChannelId = "channel-0" }), types.ErrDuplicateRegion},
@@ -254,6 +256,7 @@ func TestPools(t *testing.T) {
 			{"to the treasury", &types.MsgSpend{Pool: p.Address, Recipient: treasury.String(), Amount: coins(1)}, types.ErrInvalidRecipient},
 			{"to the assembly", &types.MsgSpend{Pool: p.Address, Recipient: asm, Amount: coins(1)}, types.ErrInvalidRecipient},
 			{"bad recipient", &types.MsgSpend{Pool: p.Address, Recipient: "rsc1nothing", Amount: coins(1)}, types.ErrInvalidAddress},
+			{"reason too long", &types.MsgSpend{Pool: p.Address, Recipient: f.carol.String(), Amount: coins(1), Reason: strings.Repeat("r", types.MaxReason+1)}, types.ErrInvalidPool},
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {

@@ -166,6 +166,9 @@ func (m msgServer) Spend(ctx context.Context, msg *types.MsgSpend) (*types.MsgSp
 	if !msg.Amount.IsValid() || msg.Amount.IsZero() {
 		return nil, errorsmod.Wrapf(types.ErrInvalidAmount, "%q", msg.Amount)
 	}
+	if len(msg.Reason) > types.MaxReason {
+		return nil, errorsmod.Wrapf(types.ErrInvalidPool, "reason: at most %d characters", types.MaxReason)
+	}
 	recipient, err := m.membership.GetAgent(ctx, to)
 	if err != nil {
 		return nil, err

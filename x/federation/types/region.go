@@ -10,6 +10,13 @@ import (
 	channeltypes "github.com/cosmos/ibc-go/v8/modules/core/04-channel/types"
 )
 
+// MaxEndpoint is the longest endpoint the directory keeps; MaxReason the longest reason a
+// spend records.
+const (
+	MaxEndpoint = 256
+	MaxReason   = 256
+)
+
 var regionName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$`)
 
 // ValidateName checks a region's name: 1 to 64 letters, digits, '-' or '_'.
@@ -31,8 +38,11 @@ func (r Region) Validate() error {
 	if !channeltypes.IsValidChannelID(r.ChannelId) {
 		return errorsmod.Wrapf(ErrInvalidRegion, "channel %q is not a channel identifier (channel-N)", r.ChannelId)
 	}
-	for what, u := range map[string]string{"rest": r.Endpoints.Rest, "rpc": r.Endpoints.Rpc} {
-		if u == "" {
+	for what, u := range map[string]string{"rest": r.Endpoints.Rest, "rpc": r.Endpoints.Rpc, "grpc": r.Endpoints.Grpc} {
+		if len(u) > MaxEndpoint {
+			return errorsmod.Wrapf(ErrInvalidRegion, "%s endpoint: at most %d characters", what, MaxEndpoint)
+		}
+		if u == "" || what == "grpc" {
 			continue
 		}
 		parsed, err := url.Parse(u)
