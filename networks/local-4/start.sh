@@ -11,6 +11,14 @@ CHAIN_ID=${CHAIN_ID:-region-local-4}
 N=4
 [[ -x $BIN ]] || (cd "$ROOT" && make build >/dev/null)
 if [[ -f $DIR/pids ]]; then echo "already running? $DIR/pids exists; run $HERE/stop.sh first" >&2; exit 1; fi
+for i in $(seq 0 $((N - 1))); do
+  for port in $((26656 + 100 * i)) $((26657 + 100 * i)) $((9090 + 100 * i)) $((1317 + 100 * i)); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "port $port is in use (a localnet, or another network?): stop it first" >&2
+      exit 1
+    fi
+  done
+done
 rm -rf "$DIR"
 mkdir -p "$DIR/gentxs"
 

@@ -19,6 +19,12 @@ DIR=${DIR:-$ROOT/build/two-regions}
 [[ -x $BIN ]] || (cd "$ROOT" && make build >/dev/null)
 [[ -x $RLY ]] || (cd "$ROOT/tools/relayer" && GOBIN="$ROOT/build" go install tool)
 if [[ -f $DIR/pids ]]; then echo "already running? $DIR/pids exists; run $HERE/stop.sh first" >&2; exit 1; fi
+for port in 27656 27657 10090 2317 28656 28657 11090 3317; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use (another two-regions?): stop it first" >&2
+    exit 1
+  fi
+done
 rm -rf "$DIR"
 mkdir -p "$DIR"
 
