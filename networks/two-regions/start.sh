@@ -48,11 +48,8 @@ region() {
   "$BIN" genesis region set-assembly --voting-period 30s --home "$h"
   "$BIN" genesis region fund-treasury 1000000000000ursc --home "$h"
   local po; po=$(offset "$peer")
-  jq --arg name "region-$peer" --arg chain "region-$peer-1" \
-    --arg rest "http://127.0.0.1:$((1317 + po))" --arg rpc "http://127.0.0.1:$((26657 + po))" --arg grpc "127.0.0.1:$((9090 + po))" \
-    '.app_state.federation.regions = [{name: $name, chain_id: $chain, channel_id: "channel-0", internal: false,
-      endpoints: {rest: $rest, rpc: $rpc, grpc: $grpc}}]' "$h/config/genesis.json" >"$h/genesis.tmp"
-  mv "$h/genesis.tmp" "$h/config/genesis.json"
+  "$BIN" genesis region add-region "region-$peer" "region-$peer-1" channel-0 --endpoint-rest "http://127.0.0.1:$((1317 + po))" \
+    --endpoint-rpc "http://127.0.0.1:$((26657 + po))" --endpoint-grpc "127.0.0.1:$((9090 + po))" --home "$h"
   "$BIN" genesis gentx node 10000000000ursc --chain-id "$chain" "${KR[@]}" >/dev/null 2>&1
   "$BIN" genesis collect-gentxs --home "$h" >/dev/null 2>&1
   "$BIN" genesis validate --home "$h" >/dev/null

@@ -18,6 +18,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/x/genutil"
 	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
 
+	federationtypes "github.com/conductor-coop/conductor/x/federation/types"
 	governanceparamstypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
@@ -30,7 +31,7 @@ func RegionCmd() *cobra.Command {
 		Short: "Found a region in the genesis file: members, institutions, assembly, treasury",
 		RunE:  client.ValidateCmd,
 	}
-	cmd.AddCommand(addMembersCmd(), addInstitutionCmd(), setAssemblyCmd(), fundTreasuryCmd(), setParamsCmd(), addOccupationCmd())
+	cmd.AddCommand(addMembersCmd(), addInstitutionCmd(), setAssemblyCmd(), fundTreasuryCmd(), setParamsCmd(), addOccupationCmd(), addRegionCmd())
 	return cmd
 }
 
@@ -262,4 +263,39 @@ func addOccupationCmd() *cobra.Command {
 			})
 		},
 	}
+}
+
+func addRegionCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "add-region [name] [chain-id] [channel] [--endpoint-rest url] [--endpoint-rpc url] [--endpoint-grpc host:port] [--internal]",
+		Short:   "Put another region in the region directory: the ICS-20 channel that leads to it, its public endpoints",
+		Example: "conductord genesis region add-region region-b region-b-1 channel-0 --endpoint-rest http://127.0.0.1:3317",
+		Args:    cobra.ExactArgs(3),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r := federationtypes.Region{Name: args[0], ChainId: args[1], ChannelId: args[2]}
+			r.Endpoints.Rest, _ = cmd.Flags().GetString("endpoint-rest")
+			r.Endpoints.Rpc, _ = cmd.Flags().GetString("endpoint-rpc")
+			r.Endpoints.Grpc, _ = cmd.Flags().GetString("endpoint-grpc")
+			r.Internal, _ = cmd.Flags().GetBool("internal")
+			return editGenesis(cmd, func(cdc codec.Codec, appState map[string]json.RawMessage) error {
+				var gs federationtypes.GenesisState
+				if err := cdc.UnmarshalJSON(appState[federationtypes.ModuleName], &gs); err != nil {
+					return err
+				}
+				gs.Regions = append(gs.Regions, r)
+				if err := gs.Validate(); err != nil {
+					return err
+				}
+				bz, err := cdc.MarshalJSON(&gs)
+				appState[federationtypes.ModuleName] = bz
+				return err
+			})
+		},
+	}
+	// not --rpc or --grpc: the server binds flags to its config, where those are sections
+	cmd.Flags().String("endpoint-rest", "", "the region's REST gateway, http(s)://host:port")
+	cmd.Flags().String("endpoint-rpc", "", "the region's CometBFT RPC, http(s)://host:port")
+	cmd.Flags().String("endpoint-grpc", "", "the region's gRPC, host:port")
+	cmd.Flags().Bool("internal", false, "its buyers pay the internal sales tax (a trade pact)")
+	return cmd
 }
