@@ -161,6 +161,9 @@ import (
 	"github.com/conductor-coop/conductor/x/payroll"
 	payrollkeeper "github.com/conductor-coop/conductor/x/payroll/keeper"
 	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
+	"github.com/conductor-coop/conductor/x/valueflows"
+	valueflowskeeper "github.com/conductor-coop/conductor/x/valueflows/keeper"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // DefaultNodeHome is where conductord keeps its data by default.
@@ -236,6 +239,7 @@ type App struct {
 	HousingKeeper          housingkeeper.Keeper
 	EducationKeeper        educationkeeper.Keeper
 	FederationKeeper       federationkeeper.Keeper
+	ValueFlowsKeeper       valueflowskeeper.Keeper
 
 	ModuleManager      *module.Manager
 	BasicModuleManager module.BasicManager
@@ -286,7 +290,7 @@ func New(
 		govtypes.StoreKey, group.StoreKey, paramstypes.StoreKey, ibcexported.StoreKey, upgradetypes.StoreKey, feegrant.StoreKey,
 		evidencetypes.StoreKey, ibctransfertypes.StoreKey, icacontrollertypes.StoreKey, icahosttypes.StoreKey, capabilitytypes.StoreKey,
 		authzkeeper.StoreKey, consensusparamtypes.StoreKey, circuittypes.StoreKey,
-		membershiptypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey, markettypes.StoreKey, bankloanstypes.StoreKey, dividendtypes.StoreKey, housingtypes.StoreKey, educationtypes.StoreKey, federationtypes.StoreKey,
+		membershiptypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey, markettypes.StoreKey, bankloanstypes.StoreKey, dividendtypes.StoreKey, housingtypes.StoreKey, educationtypes.StoreKey, federationtypes.StoreKey, valueflowstypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -339,24 +343,26 @@ func New(
 	app.MembershipKeeper = membershipkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[membershiptypes.StoreKey]), accountCodec, app.GroupKeeper, app.AccountKeeper)
 	app.BankKeeper.AppendSendRestriction(app.MembershipKeeper.SendRestriction)
 	app.GovernanceParamsKeeper = governanceparamskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[governanceparamstypes.StoreKey]), app.MembershipKeeper)
+	// every Conductor action records its flows here.
+	app.ValueFlowsKeeper = valueflowskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[valueflowstypes.StoreKey]), accountCodec, app.MembershipKeeper)
 
 	treasury := authtypes.NewModuleAddress(membershiptypes.TreasuryName)
 	app.DividendKeeper = dividendkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[dividendtypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, treasury)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.ValueFlowsKeeper, treasury)
 	app.MembershipKeeper.SetMemberHooks(app.DividendKeeper)
 	// the transfer keeper is assigned below; the federation keeper uses it only in transactions.
 	app.FederationKeeper = federationkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[federationtypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.BankKeeper, app.DividendKeeper, &app.TransferKeeper, membershiptypes.TreasuryName)
 	app.MarketKeeper = marketkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[markettypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.DividendKeeper, treasury, app.FederationKeeper)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.DividendKeeper, treasury, app.FederationKeeper, app.ValueFlowsKeeper)
 	app.EducationKeeper = educationkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[educationtypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.ValueFlowsKeeper)
 	app.PayrollKeeper = payrollkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[payrolltypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.MarketKeeper, app.DividendKeeper, treasury)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.MarketKeeper, app.DividendKeeper, app.ValueFlowsKeeper, treasury)
 	app.HousingKeeper = housingkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[housingtypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.DividendKeeper, treasury)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.DividendKeeper, app.ValueFlowsKeeper, treasury)
 	app.BankLoansKeeper = bankloanskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[bankloanstypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.PayrollKeeper, app.MarketKeeper, app.HousingKeeper, app.DividendKeeper, membershiptypes.TreasuryName)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.PayrollKeeper, app.MarketKeeper, app.HousingKeeper, app.DividendKeeper, app.ValueFlowsKeeper, membershiptypes.TreasuryName)
 
 	app.StakingKeeper.SetHooks(stakingtypes.NewMultiStakingHooks(app.MembershipKeeper.Hooks(), app.DistrKeeper.Hooks(), app.SlashingKeeper.Hooks()))
 
@@ -438,6 +444,7 @@ func New(
 		housing.NewAppModule(app.HousingKeeper, simKeepers),
 		education.NewAppModule(app.EducationKeeper, simKeepers),
 		federation.NewAppModule(app.FederationKeeper, simKeepers),
+		valueflows.NewAppModule(app.ValueFlowsKeeper, simKeepers),
 	)
 	app.BasicModuleManager = module.NewBasicManagerFromManager(app.ModuleManager, map[string]module.AppModuleBasic{
 		genutiltypes.ModuleName: genutil.NewAppModuleBasic(genutiltypes.DefaultMessageValidator),
@@ -462,7 +469,7 @@ func New(
 	genesisModuleOrder := []string{
 		capabilitytypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
 		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName, minttypes.ModuleName,
-		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName, payrolltypes.ModuleName, markettypes.ModuleName, bankloanstypes.ModuleName, dividendtypes.ModuleName, housingtypes.ModuleName, educationtypes.ModuleName, federationtypes.ModuleName,
+		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName, valueflowstypes.ModuleName, payrolltypes.ModuleName, markettypes.ModuleName, bankloanstypes.ModuleName, dividendtypes.ModuleName, housingtypes.ModuleName, educationtypes.ModuleName, federationtypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, ibctransfertypes.ModuleName,
 		icatypes.ModuleName, feegrant.ModuleName, paramstypes.ModuleName, upgradetypes.ModuleName,
 		vestingtypes.ModuleName, consensusparamtypes.ModuleName, circuittypes.ModuleName, crisistypes.ModuleName,

@@ -12,6 +12,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/bankloans/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // windUp is a company's bankruptcy. Its funds go to its creditors in order:
@@ -94,6 +95,11 @@ func (k Keeper) windUp(ctx context.Context, company sdk.AccAddress, reason strin
 			return err
 		}
 		if err := k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), company, treasury, ursc(toRegion)); err != nil {
+			return err
+		}
+		rest := valueflowstypes.RSCTransfer(company.String(), treasury.String(), toRegion, "bankloans/bankruptcy", 0)
+		rest.Note = "what is left of a bankrupt co-op returns to the region"
+		if _, err := k.flows.Record(ctx, rest); err != nil {
 			return err
 		}
 	}

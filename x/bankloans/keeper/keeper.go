@@ -33,6 +33,7 @@ type Keeper struct {
 	market       types.MarketKeeper
 	housing      types.HousingKeeper
 	books        types.Treasury
+	flows        types.FlowRecorder
 	treasury     string // module account name of the treasury
 
 	Schema          collections.Schema
@@ -53,13 +54,13 @@ type Keeper struct {
 // (books records the interest it receives).
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
 	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper,
-	payroll types.PayrollKeeper, market types.MarketKeeper, housing types.HousingKeeper, books types.Treasury, treasury string,
+	payroll types.PayrollKeeper, market types.MarketKeeper, housing types.HousingKeeper, books types.Treasury, flows types.FlowRecorder, treasury string,
 ) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	addrIDKey := collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
 	k := Keeper{
 		cdc: cdc, addressCodec: addressCodec, membership: membership, params: params, bank: bank,
-		payroll: payroll, market: market, housing: housing, books: books, treasury: treasury,
+		payroll: payroll, market: market, housing: housing, books: books, flows: flows, treasury: treasury,
 		Products:        collections.NewMap(sb, types.ProductsKey, "products", collections.Uint64Key, codec.CollValue[types.Product](cdc)),
 		ProductSeq:      collections.NewSequence(sb, types.ProductSeqKey, "product_seq"),
 		Loans:           collections.NewMap(sb, types.LoansKey, "loans", collections.Uint64Key, codec.CollValue[types.Loan](cdc)),

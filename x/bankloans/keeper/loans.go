@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 
 	"cosmossdk.io/math"
@@ -11,6 +12,7 @@ import (
 	"github.com/conductor-coop/conductor/x/bankloans/types"
 	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 func ursc(amount math.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, amount)) }
@@ -84,6 +86,11 @@ func (k Keeper) take(ctx context.Context, l *types.Loan, payer sdk.AccAddress, a
 	l.ArrearsPrincipal = l.ArrearsPrincipal.Sub(principal)
 	l.Remaining = l.Remaining.Sub(prepaid)
 	principal = principal.Add(prepaid)
+	repay := valueflowstypes.RSCTransfer(payer.String(), l.Bank, total, valueflowstypes.Link("bankloans/loan", l.Id), 0)
+	repay.Note = fmt.Sprintf("repayment: principal %s, interest %s (to the treasury)", principal, interest)
+	if _, err := k.flows.Record(ctx, repay); err != nil {
+		return principal, interest, err
+	}
 	l.PrincipalPaid = l.PrincipalPaid.Add(principal)
 	l.InterestPaid = l.InterestPaid.Add(interest)
 	rc.add(l.Bank, principal, interest)

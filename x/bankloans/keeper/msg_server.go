@@ -11,6 +11,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/bankloans/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 type msgServer struct{ Keeper }
@@ -185,6 +186,11 @@ func (m msgServer) Approve(ctx context.Context, msg *types.MsgApprove) (*types.M
 		return nil, err
 	}
 	if err := m.bank.SendCoinsFromModuleToAccount(membershiptypes.WithConductorAction(ctx), types.ModuleName, borrower, ursc(l.Principal)); err != nil {
+		return nil, err
+	}
+	loan := valueflowstypes.RSCTransfer(l.Bank, l.Borrower, l.Principal, valueflowstypes.Link("bankloans/loan", l.Id), 0)
+	loan.Note = "loan disbursed"
+	if _, err := m.flows.Record(ctx, loan); err != nil {
 		return nil, err
 	}
 	now := sdk.UnwrapSDKContext(ctx).BlockTime()

@@ -13,6 +13,7 @@ import (
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	housingtypes "github.com/conductor-coop/conductor/x/housing/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // MembershipKeeper is the registry: who may borrow, who decided, dissolving a company.
@@ -62,4 +63,9 @@ type Treasury interface {
 type HousingKeeper interface {
 	Debts(ctx context.Context, tenant sdk.AccAddress) ([]housingtypes.Debt, error)
 	CloseTenant(ctx context.Context, tenant sdk.AccAddress, debts []housingtypes.Debt, amounts []math.Int) error
+}
+
+// FlowRecorder records the module's economic events (x/valueflows).
+type FlowRecorder interface {
+	Record(ctx context.Context, e valueflowstypes.EconomicEvent) (uint64, error)
 }

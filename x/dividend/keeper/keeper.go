@@ -24,6 +24,7 @@ type Keeper struct {
 	membership   types.MembershipKeeper
 	params       types.ParamsKeeper
 	bank         types.BankKeeper
+	flows        types.FlowRecorder
 	treasury     sdk.AccAddress
 
 	Schema      collections.Schema
@@ -38,11 +39,11 @@ type Keeper struct {
 
 // NewKeeper returns the dividend keeper.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
-	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, treasury sdk.AccAddress,
+	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, flows types.FlowRecorder, treasury sdk.AccAddress,
 ) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	k := Keeper{
-		addressCodec: addressCodec, membership: membership, params: params, bank: bank, treasury: treasury,
+		addressCodec: addressCodec, membership: membership, params: params, bank: bank, flows: flows, treasury: treasury,
 		Periods:     collections.NewMap(sb, types.PeriodsKey, "periods", collections.Uint64Key, codec.CollValue[types.Period](cdc)),
 		Current:     collections.NewItem(sb, types.CurrentKey, "current", collections.Uint64Value),
 		Members:     collections.NewMap(sb, types.MembersKey, "members", sdk.AccAddressKey, codec.CollValue[types.Member](cdc)),

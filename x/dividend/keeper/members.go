@@ -12,6 +12,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/dividend/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // The dividend is owed through an index, not pushed: a period's close adds per_member to
@@ -94,6 +95,9 @@ func (k Keeper) settle(ctx context.Context, addr sdk.AccAddress) (math.Int, erro
 		return owed, errorsmod.Wrapf(types.ErrTreasuryShort, "%s owed", owed)
 	}
 	if err := k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), k.treasury, addr, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, owed))); err != nil {
+		return owed, err
+	}
+	if _, err := k.flows.Record(ctx, valueflowstypes.RSCTransfer(k.treasury.String(), m.Address, owed, valueflowstypes.Link("dividend/through-period", last), 0)); err != nil {
 		return owed, err
 	}
 	m.SettledThrough = last

@@ -12,6 +12,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/dividend/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // Profit at rest. Time is cut into windows as long as profit_at_rest_delay (counted from
@@ -148,6 +149,9 @@ func (k Keeper) taxCompany(ctx sdk.Context, company sdk.AccAddress, w uint64, ra
 		return err
 	}
 	if err := k.Book(cache, types.SOURCE_PROFIT_AT_REST_TAX, tax); err != nil {
+		return err
+	}
+	if _, err := k.flows.Record(cache, valueflowstypes.RSCTransfer(company.String(), k.treasury.String(), tax, "dividend/profit-at-rest-tax", 0)); err != nil {
 		return err
 	}
 	if err := cache.EventManager().EmitTypedEvent(&types.EventProfitAtRestTax{Company: company.String(), Window: w, Low: low, Tax: tax}); err != nil {

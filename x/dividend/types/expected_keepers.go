@@ -7,6 +7,7 @@ import (
 
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // MembershipKeeper tells who is a member and walks the companies.
@@ -27,4 +28,9 @@ type BankKeeper interface {
 	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
 	SpendableCoin(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
 	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
+}
+
+// FlowRecorder records the module's economic events (x/valueflows).
+type FlowRecorder interface {
+	Record(ctx context.Context, e valueflowstypes.EconomicEvent) (uint64, error)
 }

@@ -27,6 +27,7 @@ type Keeper struct {
 	membership   types.MembershipKeeper
 	params       types.ParamsKeeper
 	bank         types.BankKeeper
+	flows        types.FlowRecorder
 
 	Schema               collections.Schema
 	Programs             collections.Map[uint64, types.Program]
@@ -45,12 +46,12 @@ type Keeper struct {
 
 // NewKeeper returns the education keeper.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
-	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper,
+	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, flows types.FlowRecorder,
 ) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	addrIDKey := collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
 	k := Keeper{
-		addressCodec: addressCodec, membership: membership, params: params, bank: bank,
+		addressCodec: addressCodec, membership: membership, params: params, bank: bank, flows: flows,
 		Programs:             collections.NewMap(sb, types.ProgramsKey, "programs", collections.Uint64Key, codec.CollValue[types.Program](cdc)),
 		ProgramSeq:           collections.NewSequence(sb, types.ProgramSeqKey, "program_seq"),
 		Enrollments:          collections.NewMap(sb, types.EnrollmentsKey, "enrollments", collections.Uint64Key, codec.CollValue[types.Enrollment](cdc)),

@@ -13,6 +13,7 @@ import (
 	"github.com/conductor-coop/conductor/x/education/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // Seats. A free seat goes to the wait-list's first applicant of the best priority group:
@@ -152,7 +153,10 @@ func (k Keeper) chargeTerm(ctx context.Context, p types.Program, student sdk.Acc
 	if err := k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), student, school, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, tuition))); err != nil {
 		return tuition, false, err
 	}
-	return tuition, true, nil
+	term := valueflowstypes.RSCTransfer(student.String(), p.School, tuition, valueflowstypes.Link("education/program", p.Id), 0)
+	term.Note = "a term's tuition"
+	_, err := k.flows.Record(ctx, term)
+	return tuition, err == nil, err
 }
 
 // end ends an enrollment with outcome and frees its seat.

@@ -29,6 +29,7 @@ type Keeper struct {
 	params       types.ParamsKeeper
 	bank         types.BankKeeper
 	books        types.Treasury
+	flows        types.FlowRecorder
 	treasury     sdk.AccAddress
 
 	Schema             collections.Schema
@@ -50,13 +51,13 @@ type Keeper struct {
 
 // NewKeeper returns the housing keeper; treasury receives what non-members pay above cost.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
-	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, books types.Treasury, treasury sdk.AccAddress,
+	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, books types.Treasury, flows types.FlowRecorder, treasury sdk.AccAddress,
 ) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	kindIDKey := collections.PairKeyCodec(collections.Int32Key, collections.Uint64Key)
 	addrIDKey := collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
 	k := Keeper{
-		addressCodec: addressCodec, membership: membership, params: params, bank: bank, books: books, treasury: treasury,
+		addressCodec: addressCodec, membership: membership, params: params, bank: bank, books: books, flows: flows, treasury: treasury,
 		Units:              collections.NewMap(sb, types.UnitsKey, "units", collections.Uint64Key, codec.CollValue[types.Unit](cdc)),
 		UnitSeq:            collections.NewSequence(sb, types.UnitSeqKey, "unit_seq"),
 		Vacant:             collections.NewKeySet(sb, types.VacantKey, "vacant", kindIDKey),

@@ -18,6 +18,7 @@ import (
 	"github.com/conductor-coop/conductor/x/housing/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // Rent. A lease's rent is fixed when it starts: the unit's monthly cost, plus the markup
@@ -80,14 +81,13 @@ func (k Keeper) book(ctx context.Context, t takings) error {
 	return nil
 }
 
-// pay collects up to what a lease owes now (arrears and the month's rent if due is true)
-// from its tenant, cost first, and adds it to t; it returns what was paid. With all set, it
-// fails unless the whole amount is paid (the first month).
-func (k Keeper) pay(ctx context.Context, l *types.Lease, agency sdk.AccAddress, due, all bool, t takings) (math.Int, error) {
-	dueCost, dueMarkup := l.ArrearsCost, l.ArrearsMarkup
-	if due {
-		dueCost, dueMarkup = dueCost.Add(l.Cost), dueMarkup.Add(l.Markup)
-	}
+// pay collects up to what a lease of unit u owes now (arrears and the month's rent) from
+// its tenant, cost first, and adds it to t; it returns what was paid. With all set, it
+// fails unless the whole amount is paid (the first month). It records the month's use of
+// the unit and the RSC paid for it (x/valueflows).
+func (k Keeper) pay(ctx context.Context, l *types.Lease, u types.Unit, all bool, t takings) (math.Int, error) {
+	agency := sdk.MustAccAddressFromBech32(u.Agency)
+	dueCost, dueMarkup := l.ArrearsCost.Add(l.Cost), l.ArrearsMarkup.Add(l.Markup)
 	tenant := sdk.MustAccAddressFromBech32(l.Tenant)
 	available := k.bank.SpendableCoin(ctx, tenant, membershiptypes.Denom).Amount
 	owed := dueCost.Add(dueMarkup)
@@ -99,7 +99,7 @@ func (k Keeper) pay(ctx context.Context, l *types.Lease, agency sdk.AccAddress, 
 	l.ArrearsCost, l.ArrearsMarkup = dueCost.Sub(paidCost), dueMarkup.Sub(paidMarkup)
 	paid := paidCost.Add(paidMarkup)
 	if !paid.IsPositive() {
-		return paid, nil
+		return paid, k.recordRent(ctx, *l, u, paid, paid)
 	}
 	toAgency, toTreasury := paidCost, math.ZeroInt()
 	if l.Member {
@@ -118,6 +118,9 @@ func (k Keeper) pay(ctx context.Context, l *types.Lease, agency sdk.AccAddress, 
 		return paid, err
 	}
 	if err := k.books.Book(ctx, dividendtypes.SOURCE_NON_MEMBER_SERVICES, toTreasury); err != nil {
+		return paid, err
+	}
+	if err := k.recordRent(ctx, *l, u, toAgency, toTreasury); err != nil {
 		return paid, err
 	}
 	t.add(agency.String(), *l, paidCost, paidMarkup)
@@ -151,7 +154,7 @@ func (k Keeper) startLease(ctx context.Context, u types.Unit, e types.Entry) (ty
 	l := types.Lease{Id: id, UnitId: u.Id, Tenant: e.Applicant, Cost: cost, Markup: above, Member: member, Start: now, NextDue: &due,
 		ArrearsCost: z, ArrearsMarkup: z, Paid: z, Active: true}
 	t := takings{}
-	if _, err := k.pay(ctx, &l, sdk.MustAccAddressFromBech32(u.Agency), true, true, t); err != nil {
+	if _, err := k.pay(ctx, &l, u, true, t); err != nil {
 		return l, err
 	}
 	if err := k.book(ctx, t); err != nil {
@@ -191,7 +194,7 @@ func (k Keeper) collectRent(ctx context.Context, l *types.Lease, month time.Dura
 	if err != nil {
 		return err
 	}
-	paid, err := k.pay(ctx, l, sdk.MustAccAddressFromBech32(u.Agency), true, false, t)
+	paid, err := k.pay(ctx, l, u, false, t)
 	if err != nil {
 		return err
 	}
@@ -344,6 +347,39 @@ func (k Keeper) CloseTenant(ctx context.Context, tenant sdk.AccAddress, debts []
 	for _, l := range active {
 		if err := k.endLease(ctx, l); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// unitSpecs are the resource kinds (x/valueflows) of the units the agency rents.
+var unitSpecs = map[types.UnitKind]uint64{
+	types.UNIT_KIND_APARTMENT: valueflowstypes.SpecHome,
+	types.UNIT_KIND_FACILITY:  valueflowstypes.SpecFacility,
+	types.UNIT_KIND_EQUIPMENT: valueflowstypes.SpecEquipment,
+}
+
+// recordRent records a month's use of unit u by the tenant, valued at its rent (a company
+// attaches it to the processes that used the facility), and the RSC the tenant paid: to
+// the agency, and a non-member's markup to the treasury.
+func (k Keeper) recordRent(ctx context.Context, l types.Lease, u types.Unit, toAgency, toTreasury math.Int) error {
+	link := valueflowstypes.Link("housing/lease", l.Id)
+	use, err := k.flows.Record(ctx, valueflowstypes.EconomicEvent{
+		Action: valueflowstypes.ACTION_USE, Provider: u.Agency, Receiver: l.Tenant, SpecId: unitSpecs[u.Kind],
+		Quantity: math.LegacyOneDec(), Unit: "month", Value: math.LegacyNewDecFromInt(l.Cost.Add(l.Markup)),
+		Link: link, Note: valueflowstypes.Link("housing/unit", u.Id),
+	})
+	if err != nil {
+		return err
+	}
+	for _, p := range []struct {
+		to     string
+		amount math.Int
+	}{{u.Agency, toAgency}, {k.treasury.String(), toTreasury}} {
+		if p.amount.IsPositive() {
+			if _, err := k.flows.Record(ctx, valueflowstypes.RSCTransfer(l.Tenant, p.to, p.amount, link, use)); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

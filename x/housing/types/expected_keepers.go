@@ -11,6 +11,7 @@ import (
 	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // MembershipKeeper tells who may register, wait and rent, and at which markup.
@@ -37,4 +38,9 @@ type BankKeeper interface {
 type Treasury interface {
 	Book(ctx context.Context, source dividendtypes.Source, amount math.Int) error
 	Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error
+}
+
+// FlowRecorder records the module's economic events (x/valueflows).
+type FlowRecorder interface {
+	Record(ctx context.Context, e valueflowstypes.EconomicEvent) (uint64, error)
 }

@@ -64,11 +64,18 @@ func (k Keeper) BookWages(ctx context.Context, company sdk.AccAddress, gross mat
 	return k.Books.Set(ctx, company, b)
 }
 
-// unitPrice is the price a listing sells at now: an at-cost listing's is its seller's unit
-// cost once the books give one.
-func unitPrice(l types.Listing, seller types.Books) math.Int {
-	if l.AtCost && seller.UnitCost.IsPositive() {
-		return seller.UnitCost
+// unitPrice is the price a listing sells at now: an at-cost listing's is the unit cost of
+// the resource it sells from (x/valueflows, rounded up to the ursc) or, without one, its
+// seller's unit cost once the books give one.
+func (k Keeper) unitPrice(ctx context.Context, l types.Listing, seller types.Books) (math.Int, error) {
+	if l.AtCost && l.ResourceId != 0 {
+		cost, err := k.flows.UnitCost(ctx, l.ResourceId)
+		if err != nil || cost.IsPositive() {
+			return cost.Ceil().TruncateInt(), err
+		}
 	}
-	return l.UnitPrice
+	if l.AtCost && seller.UnitCost.IsPositive() {
+		return seller.UnitCost, nil
+	}
+	return l.UnitPrice, nil
 }

@@ -30,7 +30,10 @@ func (q queryServer) priced(ctx context.Context, l types.Listing) (types.Listing
 		return l, err
 	}
 	b, err := q.openBooks(ctx, sdk.MustAccAddressFromBech32(l.Seller), params.DividendPeriod)
-	l.UnitPrice = unitPrice(l, b)
+	if err != nil {
+		return l, err
+	}
+	l.UnitPrice, err = q.unitPrice(ctx, l, b)
 	return l, err
 }
 

@@ -27,6 +27,7 @@ type Keeper struct {
 	treasuryBooks types.Treasury
 	treasury      sdk.AccAddress
 	directory     types.Directory
+	flows         types.Flows
 
 	Schema           collections.Schema
 	Listings         collections.Map[uint64, types.Listing]
@@ -43,12 +44,12 @@ type Keeper struct {
 
 // NewKeeper returns the market keeper; treasury receives the sales tax (books records it).
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
-	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, books types.Treasury, treasury sdk.AccAddress, directory types.Directory,
+	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, books types.Treasury, treasury sdk.AccAddress, directory types.Directory, flows types.Flows,
 ) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	addrID := collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
 	k := Keeper{
-		cdc: cdc, addressCodec: addressCodec, membership: membership, params: params, bank: bank, treasuryBooks: books, treasury: treasury, directory: directory,
+		cdc: cdc, addressCodec: addressCodec, membership: membership, params: params, bank: bank, treasuryBooks: books, treasury: treasury, directory: directory, flows: flows,
 		Listings:         collections.NewMap(sb, types.ListingsKey, "listings", collections.Uint64Key, codec.CollValue[types.Listing](cdc)),
 		ListingSeq:       collections.NewSequence(sb, types.ListingSeqKey, "listing_seq"),
 		ListingsBySeller: collections.NewKeySet(sb, types.ListingsBySellerKey, "listings_by_seller", addrID),

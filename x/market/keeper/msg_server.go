@@ -37,11 +37,16 @@ func (m msgServer) CreateListing(ctx context.Context, msg *types.MsgCreateListin
 	l := types.Listing{
 		Seller: msg.Seller, Kind: msg.Kind, Name: msg.Name, Description: msg.Description, Unit: msg.Unit,
 		UnitPrice: msg.UnitPrice, Active: true, AtCost: agent.Kind == membershiptypes.AGENT_KIND_REGIONAL_COMPANY,
-		CreatedHeight: sdk.UnwrapSDKContext(ctx).BlockHeight(),
+		CreatedHeight: sdk.UnwrapSDKContext(ctx).BlockHeight(), ResourceId: msg.ResourceId,
 	}
 	stock.Apply(&l)
 	if err := l.Validate(); err != nil {
 		return nil, err
+	}
+	if l.ResourceId != 0 {
+		if err := m.flows.SaleResource(ctx, l.ResourceId, l.Seller, l.Unit); err != nil {
+			return nil, err
+		}
 	}
 	id, err := m.ListingSeq.Next(ctx)
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	"github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // order is a purchase to run.
@@ -93,7 +94,10 @@ func (k Keeper) purchase(ctx context.Context, o order) (types.Order, error) {
 	if err != nil {
 		return types.Order{}, err
 	}
-	price := unitPrice(l, sellerBooks)
+	price, err := k.unitPrice(ctx, l, sellerBooks)
+	if err != nil {
+		return types.Order{}, err
+	}
 	if !o.maxUnitPrice.IsNil() && o.maxUnitPrice.IsPositive() && price.GT(o.maxUnitPrice) {
 		return types.Order{}, errorsmod.Wrapf(types.ErrPriceAboveMax, "%s > %s", price, o.maxUnitPrice)
 	}
@@ -168,8 +172,48 @@ func (k Keeper) purchase(ctx context.Context, o order) (types.Order, error) {
 	if err := k.setOrder(ctx, ord, seller); err != nil {
 		return types.Order{}, err
 	}
+	if err := k.recordFlows(ctx, l, ord); err != nil {
+		return types.Order{}, err
+	}
 	sdkCtx.EventManager().EmitEvent(PurchaseEvent(ord))
 	return ord, nil
+}
+
+// recordFlows records a purchase's economic events: the goods (or service) passing from
+// seller to buyer, out of the listing's resource if it has one, valued at what the buyer
+// paid; the RSC paying for them; and the sales tax paid to the treasury. Purchases in
+// another region's voucher denom record the same flows in that denom's quantity.
+func (k Keeper) recordFlows(ctx context.Context, l types.Listing, o types.Order) error {
+	link := valueflowstypes.Link("market/order", o.Id)
+	q := math.LegacyNewDecFromInt(math.NewIntFromUint64(o.Quantity))
+	paid := math.LegacyNewDecFromInt(o.Amount.Add(o.Tax))
+	var goods uint64
+	var err error
+	if l.ResourceId != 0 {
+		goods, err = k.flows.Sell(ctx, l.ResourceId, o.Buyer, q, paid, link)
+	} else {
+		action := valueflowstypes.ACTION_TRANSFER
+		if l.Kind == types.LISTING_KIND_SERVICE {
+			action = valueflowstypes.ACTION_DELIVER_SERVICE
+		}
+		goods, err = k.flows.Record(ctx, valueflowstypes.EconomicEvent{
+			Action: action, Provider: l.Seller, Receiver: o.Buyer, Quantity: q, Unit: l.Unit, Value: paid, Link: link, Note: l.Name,
+		})
+	}
+	if err != nil {
+		return err
+	}
+	pay := valueflowstypes.RSCTransfer(o.Buyer, l.Seller, o.Amount, link, goods)
+	if o.Denom != membershiptypes.Denom {
+		pay.SpecId, pay.Unit, pay.Note = 0, o.Denom, "paid in another region's RSC"
+	}
+	if _, err := k.flows.Record(ctx, pay); err != nil || !o.Tax.IsPositive() {
+		return err
+	}
+	tax := valueflowstypes.RSCTransfer(o.Buyer, k.treasury.String(), o.Tax, link, goods)
+	tax.SpecId, tax.Unit, tax.Note = pay.SpecId, pay.Unit, "sales tax"
+	_, err = k.flows.Record(ctx, tax)
+	return err
 }
 
 // PurchaseEvent is types.EventPurchase of an order as an ABCI event, exactly as

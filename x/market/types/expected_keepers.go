@@ -13,6 +13,7 @@ import (
 	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // MembershipKeeper is the registry: who sells, who buys at which rate, who approved.
@@ -44,4 +45,13 @@ type Treasury interface {
 // whether its buyers pay the internal sales tax (a trade pact) or the external one.
 type Directory interface {
 	RegionOfChannel(ctx context.Context, channel string) (name string, internal bool, err error)
+}
+
+// Flows records purchases as economic events and moves goods out of the resources
+// listings sell from (x/valueflows).
+type Flows interface {
+	Record(ctx context.Context, e valueflowstypes.EconomicEvent) (uint64, error)
+	SaleResource(ctx context.Context, id uint64, seller, unit string) error
+	UnitCost(ctx context.Context, id uint64) (math.LegacyDec, error)
+	Sell(ctx context.Context, id uint64, buyer string, q, paid math.LegacyDec, link string) (uint64, error)
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	"github.com/conductor-coop/conductor/x/payroll/types"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // workedByPeriod returns the time (in nanoseconds) e worked in [e.PaidThrough, through), per pay period
@@ -146,16 +147,28 @@ func (k Keeper) payOrClaim(ctx context.Context, l *ledger, company sdk.AccAddres
 	if err := k.Payslips.Set(ctx, collections.Join(worker, slip.Id), *slip); err != nil {
 		return err
 	}
-	if slip.ClaimId != 0 {
-		return nil
+	if _, err := k.flows.Record(ctx, WorkEvent(*slip)); err != nil {
+		return err
 	}
-	return emitPaid(ctx, *slip)
+	if slip.ClaimId == 0 {
+		sdkCtx.EventManager().EmitEvent(WorkPaidEvent(*slip))
+	}
+	return nil
 }
 
-// emitPaid records the ValueFlows "work" event of a paid payslip.
-func emitPaid(ctx context.Context, slip types.Payslip) error {
-	sdk.UnwrapSDKContext(ctx).EventManager().EmitEvent(WorkPaidEvent(slip))
-	return nil
+// WorkEvent is the ValueFlows work event of a payslip: the worker's hours in the
+// occupation, for the company, at the wage; its value is the gross earned (paid, or owed as
+// a claim).
+func WorkEvent(slip types.Payslip) valueflowstypes.EconomicEvent {
+	note := "paid"
+	if slip.ClaimId != 0 {
+		note = "owed: " + valueflowstypes.Link("payroll/claim", slip.ClaimId)
+	}
+	return valueflowstypes.EconomicEvent{
+		Action: valueflowstypes.ACTION_WORK, Provider: slip.Worker, Receiver: slip.Company, SpecId: valueflowstypes.SpecLabour,
+		Quantity: slip.Hours, Unit: "hour", OccupationId: slip.OccupationId, Wage: slip.Wage,
+		Value: math.LegacyNewDecFromInt(slip.Gross), Link: valueflowstypes.Link("payroll/payslip", slip.Id), Note: note,
+	}
 }
 
 // WorkPaidEvent is types.EventWorkPaid of a payslip as an ABCI event, exactly as
@@ -269,6 +282,12 @@ func (l *ledger) close(ctx context.Context) error {
 		if err := l.k.books.Book(ctx, dividendtypes.SOURCE_INCOME_TAX, p.tax); err != nil {
 			return err
 		}
+		if p.tax.IsPositive() {
+			tax := valueflowstypes.RSCTransfer(company.String(), l.k.treasury.String(), p.tax, "payroll/income-tax", 0)
+			if _, err := l.k.flows.Record(ctx, tax); err != nil {
+				return err
+			}
+		}
 	}
 	if l.payslipsLoaded {
 		if err := l.k.PayslipSeq.Set(ctx, l.lastPayslip); err != nil {
@@ -338,5 +357,7 @@ func (k Keeper) payClaim(ctx context.Context, l *ledger, company sdk.AccAddress,
 	}
 	l.claimed = l.claimed.Sub(c.Gross)
 	l.paid = l.paid.Add(c.Gross)
-	return emitPaid(ctx, slip)
+	sdk.UnwrapSDKContext(ctx).EventManager().EmitEvent(WorkPaidEvent(slip))
+	_, err = k.flows.Record(ctx, valueflowstypes.RSCTransfer(c.Company, c.Worker, c.Net, valueflowstypes.Link("payroll/claim", c.Id), 0))
+	return err
 }

@@ -1,0 +1,85 @@
+package keeper
+
+import (
+	"fmt"
+
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/conductor-coop/conductor/x/valueflows/types"
+)
+
+// RegisterInvariants registers the valueflows invariants.
+func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
+	ir.RegisterRoute(types.ModuleName, "resources", ResourcesInvariant(k))
+	ir.RegisterRoute(types.ModuleName, "process-costs", ProcessCostsInvariant(k))
+}
+
+// ResourcesInvariant: no resource holds a negative quantity or value, and the region's
+// stock of each kind is the sum of its resources' on-hand quantities.
+func ResourcesInvariant(k Keeper) sdk.Invariant {
+	return func(ctx sdk.Context) (string, bool) {
+		sums := map[uint64]math.LegacyDec{}
+		var broken []string
+		err := k.Resources.Walk(ctx, nil, func(id uint64, r types.EconomicResource) (bool, error) {
+			if r.AccountingQuantity.IsNegative() || r.OnhandQuantity.IsNegative() || r.Value.IsNegative() {
+				broken = append(broken, fmt.Sprintf("resource %d: %s accounted, %s on hand, value %s", id, r.AccountingQuantity, r.OnhandQuantity, r.Value))
+			}
+			if s, ok := sums[r.SpecId]; ok {
+				sums[r.SpecId] = s.Add(r.OnhandQuantity)
+			} else {
+				sums[r.SpecId] = r.OnhandQuantity
+			}
+			return false, nil
+		})
+		if err != nil {
+			broken = append(broken, err.Error())
+		}
+		err = k.Stock.Walk(ctx, nil, func(spec uint64, q math.LegacyDec) (bool, error) {
+			if s := sums[spec]; s.IsNil() || !s.Equal(q) {
+				broken = append(broken, fmt.Sprintf("kind %d: stock %s, resources hold %v", spec, q, s))
+			}
+			delete(sums, spec)
+			return false, nil
+		})
+		if err != nil {
+			broken = append(broken, err.Error())
+		}
+		for spec, s := range sums {
+			if !s.IsZero() {
+				broken = append(broken, fmt.Sprintf("kind %d: no stock, resources hold %s", spec, s))
+			}
+		}
+		return sdk.FormatInvariant(types.ModuleName, "resources", fmt.Sprintf("%d broken\n%v", len(broken), broken)), len(broken) > 0
+	}
+}
+
+// ProcessCostsInvariant: a finished process's lines add up to its total, and its unit cost
+// is the total over its output.
+func ProcessCostsInvariant(k Keeper) sdk.Invariant {
+	return func(ctx sdk.Context) (string, bool) {
+		var broken []string
+		err := k.Processes.Walk(ctx, nil, func(id uint64, p types.Process) (bool, error) {
+			if !p.Finished || p.Cost == nil {
+				return false, nil
+			}
+			c := p.Cost
+			sum := math.LegacyZeroDec()
+			for _, l := range c.Labour {
+				sum = sum.Add(l.Value)
+			}
+			for _, in := range c.Inputs {
+				sum = sum.Add(in.Value)
+			}
+			if !sum.Equal(c.Total) || !c.Total.Quo(c.OutputQuantity).Equal(c.UnitCost) {
+				broken = append(broken, fmt.Sprintf("process %d: lines %s, total %s, unit cost %s of %s", id, sum, c.Total, c.UnitCost, c.OutputQuantity))
+			}
+			return false, nil
+		})
+		if err != nil {
+			broken = append(broken, err.Error())
+		}
+		return sdk.FormatInvariant(types.ModuleName, "process-costs", fmt.Sprintf("%d broken\n%v", len(broken), broken)), len(broken) > 0
+	}
+}
