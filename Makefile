@@ -71,6 +71,7 @@ bench:
 	go test ./x/bankloans/keeper/ -run '^$$' -bench BenchmarkLoanCollections -benchtime 1x -timeout 30m
 	go test ./x/dividend/keeper/ -run '^$$' -bench BenchmarkDividend -benchtime 1x -timeout 30m
 	go test ./x/housing/keeper/ -run '^$$' -bench BenchmarkRentCollection -benchtime 1x -timeout 30m
+	go test ./x/valueflows/keeper/ -run '^$$' -bench BenchmarkFlowGaps -benchtime 3x -timeout 30m
 	go test ./app/ -run '^$$' -bench BenchmarkThroughput -benchtime 1x -timeout 30m
 
 proto-gen:

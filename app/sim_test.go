@@ -40,6 +40,7 @@ import (
 	markettypes "github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 func envInt(name string, def int) int {
@@ -158,7 +159,7 @@ func TestSimImportExport(t *testing.T) {
 	header := cmtproto.Header{Height: a.LastBlockHeight()}
 	sameStores(t, a, header, imported, membershiptypes.StoreKey, governanceparamstypes.StoreKey, group.StoreKey,
 		payrolltypes.StoreKey, markettypes.StoreKey, bankloanstypes.StoreKey, dividendtypes.StoreKey, housingtypes.StoreKey,
-		educationtypes.StoreKey, federationtypes.StoreKey)
+		educationtypes.StoreKey, federationtypes.StoreKey, valueflowstypes.StoreKey)
 }
 
 // countOperations counts the operations that delivered a message (not the no-ops).

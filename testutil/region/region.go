@@ -5,6 +5,7 @@ package region
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -22,6 +23,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/crypto/keys/secp256k1"
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
 	"github.com/cosmos/cosmos-sdk/types/tx/signing"
 	authsigning "github.com/cosmos/cosmos-sdk/x/auth/signing"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
@@ -30,6 +32,8 @@ import (
 
 	"github.com/conductor-coop/conductor/app"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	valueflowskeeper "github.com/conductor-coop/conductor/x/valueflows/keeper"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // ChainID is the chain id of test regions.
@@ -363,4 +367,20 @@ func (r *Region) decodeResponse(res *abci.ExecTxResult, out interface{ Unmarshal
 	require.NoError(r.t, r.App.AppCodec().Unmarshal(res.Data, &msgData))
 	require.Len(r.t, msgData.MsgResponses, 1)
 	require.NoError(r.t, out.Unmarshal(msgData.MsgResponses[0].Value))
+}
+
+// RSCFlows sums the RSC that x/valueflows recorded as moving from provider to receiver
+// ("" for anyone) for actions whose link starts with link, and counts the events.
+func (r *Region) RSCFlows(provider, receiver, link string) (sdkmath.Int, int) {
+	r.t.Helper()
+	res, err := valueflowskeeper.NewQueryServerImpl(r.App.ValueFlowsKeeper).Events(r.Ctx(),
+		&valueflowstypes.QueryEventsRequest{Agent: provider, Pagination: &query.PageRequest{Limit: 1000}})
+	require.NoError(r.t, err)
+	sum, n := sdkmath.ZeroInt(), 0
+	for _, e := range res.Events {
+		if e.SpecId == valueflowstypes.SpecRSC && e.Provider == provider && (receiver == "" || e.Receiver == receiver) && strings.HasPrefix(e.Link, link) {
+			sum, n = sum.Add(e.Quantity.TruncateInt()), n+1
+		}
+	}
+	return sum, n
 }

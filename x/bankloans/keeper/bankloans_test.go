@@ -151,6 +151,13 @@ func TestLoanRepaidOnSchedule(t *testing.T) {
 	require.Equal(t, interest, p.InterestCollected)
 	require.Zero(t, p.ActiveLoans)
 	require.Len(t, f.loan(l.Id).History, 13, "disbursement and 12 installments")
+	// recorded as RSC flows (x/valueflows): the loan to dave, his 12 repayments to the bank
+	lent, n := r.RSCFlows(l.Bank, f.dave.String(), "bankloans/loan/")
+	require.Equal(t, int64(120*rsc), lent.Int64())
+	require.Equal(t, 1, n)
+	repaid, n := r.RSCFlows(f.dave.String(), l.Bank, "bankloans/loan/")
+	require.Equal(t, interest.AddRaw(120*rsc), repaid)
+	require.Equal(t, 12, n)
 	f.invariantHolds()
 }
 

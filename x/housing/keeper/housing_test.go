@@ -144,6 +144,12 @@ func TestRent(t *testing.T) {
 	l2 = f.lease(2)
 	require.True(t, l2.ArrearsCost.IsZero() && l2.ArrearsMarkup.IsZero())
 	require.Equal(t, int64(2*rsc-500_000-1_200_000), r.Balance(f.erin.Addr).Int64())
+	// every payment is recorded as RSC flows (x/valueflows): to the agency and, her markup,
+	// to the treasury; each month as a use of the home
+	toAgency, n := r.RSCFlows(f.erin.String(), f.agency.String(), "housing/lease/2")
+	toTreasury, _ := r.RSCFlows(f.erin.String(), f.treasury.String(), "housing/lease/2")
+	require.Equal(t, int64(1_200_000+700_000+500_000+1_200_000), toAgency.Add(toTreasury).Int64())
+	require.Equal(t, 3, n, "three payments to the agency")
 	f.invariantHolds()
 }
 

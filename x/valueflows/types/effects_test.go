@@ -103,15 +103,22 @@ func TestPeriodsAndBuckets(t *testing.T) {
 func TestGenesisValidate(t *testing.T) {
 	require.NoError(t, types.DefaultGenesis().Validate())
 	cases := map[string]func(*types.GenesisState){
-		"duplicate unit":        func(g *types.GenesisState) { g.Units = append(g.Units, g.Units[0]) },
-		"unit with space":       func(g *types.GenesisState) { g.Units[0].Symbol = "k g" },
-		"spec of unknown unit":  func(g *types.GenesisState) { g.Specs[0].Unit = "furlong" },
-		"region spec missing":   func(g *types.GenesisState) { g.Specs = g.Specs[1:] },
-		"spec id past next":     func(g *types.GenesisState) { g.NextSpecId = 3 },
-		"resource of no spec":   func(g *types.GenesisState) { g.Resources = []types.EconomicResource{{Id: 1, SpecId: 99}}; g.NextResourceId = 2 },
-		"event id zero":         func(g *types.GenesisState) { g.Events = []types.EconomicEvent{{Id: 0}} },
-		"plan id past next":     func(g *types.GenesisState) { g.Plans = []types.Plan{{Id: 1}} },
-		"negative resource qty": func(g *types.GenesisState) { g.Resources = []types.EconomicResource{*res("-1", "0", "0")}; g.Resources[0].SpecId = 2; g.NextResourceId = 2 },
+		"duplicate unit":       func(g *types.GenesisState) { g.Units = append(g.Units, g.Units[0]) },
+		"unit with space":      func(g *types.GenesisState) { g.Units[0].Symbol = "k g" },
+		"spec of unknown unit": func(g *types.GenesisState) { g.Specs[0].Unit = "furlong" },
+		"region spec missing":  func(g *types.GenesisState) { g.Specs = g.Specs[1:] },
+		"spec id past next":    func(g *types.GenesisState) { g.NextSpecId = 3 },
+		"resource of no spec": func(g *types.GenesisState) {
+			g.Resources = []types.EconomicResource{{Id: 1, SpecId: 99}}
+			g.NextResourceId = 2
+		},
+		"event id zero":     func(g *types.GenesisState) { g.Events = []types.EconomicEvent{{Id: 0}} },
+		"plan id past next": func(g *types.GenesisState) { g.Plans = []types.Plan{{Id: 1}} },
+		"negative resource qty": func(g *types.GenesisState) {
+			g.Resources = []types.EconomicResource{*res("-1", "0", "0")}
+			g.Resources[0].SpecId = 2
+			g.NextResourceId = 2
+		},
 	}
 	for name, edit := range cases {
 		t.Run(name, func(t *testing.T) {
