@@ -67,10 +67,10 @@ func FuzzMsgHandling(f *testing.F) {
 		&payrolltypes.MsgClockIn{Worker: alice, EmploymentId: 1},
 		&federationtypes.MsgContribute{Authority: asm, PoolId: 1, Amount: math.NewInt(7)},
 		&federationtypes.MsgSetRegion{Authority: asm, Region: federationtypes.Region{Name: "b", ChainId: "b-1", ChannelId: "channel-0"}},
-		&valueflowstypes.MsgRecordEvent{Company: bakery, Action: valueflowstypes.ACTION_RAISE, SpecId: 2, Quantity: math.LegacyNewDec(3)},
-		&valueflowstypes.MsgCreateRecipe{Agent: bakery, Name: "r", OutputSpecId: 3, OutputQuantity: math.LegacyNewDec(1),
-			Inputs: []valueflowstypes.RecipeFlow{{Action: valueflowstypes.ACTION_CONSUME, SpecId: 2, Quantity: math.LegacyNewDec(1)}}},
-		&valueflowstypes.MsgIntend{Agent: alice, Kind: valueflowstypes.INTENT_KIND_DEMAND, SpecId: 2, Quantity: math.LegacyNewDec(1), Due: r.Time.Add(time.Hour)},
+		&valueflowstypes.MsgRecordEvent{Company: bakery, Action: valueflowstypes.ACTION_RAISE, SpecId: 2, Quantity: math.LegacyNewDec(3).String()},
+		&valueflowstypes.MsgCreateRecipe{Agent: bakery, Name: "r", OutputSpecId: 3, OutputQuantity: math.LegacyNewDec(1).String(),
+			Inputs: []valueflowstypes.RecipeInput{{Action: valueflowstypes.ACTION_CONSUME, SpecId: 2, Quantity: math.LegacyNewDec(1).String()}}},
+		&valueflowstypes.MsgIntend{Agent: alice, Kind: valueflowstypes.INTENT_KIND_DEMAND, SpecId: 2, Quantity: math.LegacyNewDec(1).String(), Due: r.Time.Add(time.Hour)},
 	} {
 		bz, err := proto.Marshal(m)
 		require.NoError(f, err)

@@ -35,13 +35,13 @@ func BenchmarkFlowGaps(b *testing.B) {
 		res, err := ms.DefineSpec(ctx, &types.MsgDefineSpec{Agent: company, Name: fmt.Sprintf("kind %d", i), Unit: "kg", Classification: fmt.Sprintf("sector-%d", i%5)})
 		require.NoError(b, err)
 		specs[i] = res.SpecId
-		ev, err := ms.RecordEvent(ctx, &types.MsgRecordEvent{Company: company, Action: types.ACTION_RAISE, SpecId: specs[i], Quantity: math.LegacyNewDec(1_000_000_000), Value: math.LegacyNewDec(1_000_000)})
+		ev, err := ms.RecordEvent(ctx, &types.MsgRecordEvent{Company: company, Action: types.ACTION_RAISE, SpecId: specs[i], Quantity: math.LegacyNewDec(1_000_000_000).String(), Value: math.LegacyNewDec(1_000_000).String()})
 		require.NoError(b, err)
 		stock[i] = ev.ResourceId
 	}
 	for i := range kinds / 2 {
-		must(ms.CreateRecipe(ctx, &types.MsgCreateRecipe{Agent: company, Name: "recipe", OutputSpecId: specs[i], OutputQuantity: math.LegacyNewDec(10), Duration: time.Hour,
-			Inputs: []types.RecipeFlow{{Action: types.ACTION_CONSUME, SpecId: specs[i+kinds/2], Quantity: math.LegacyNewDec(3)}}}))
+		must(ms.CreateRecipe(ctx, &types.MsgCreateRecipe{Agent: company, Name: "recipe", OutputSpecId: specs[i], OutputQuantity: math.LegacyNewDec(10).String(), Duration: time.Hour,
+			Inputs: []types.RecipeInput{{Action: types.ACTION_CONSUME, SpecId: specs[i+kinds/2], Quantity: math.LegacyNewDec(3).String()}}}))
 	}
 	events := kinds
 	for p := range processes {
@@ -54,13 +54,13 @@ func BenchmarkFlowGaps(b *testing.B) {
 		require.NoError(b, err)
 		in, out := p%kinds, (p+1)%kinds
 		for e := range eventsPerProcess - 1 {
-			msg := &types.MsgRecordEvent{Company: company, ProcessId: started.ProcessId, Quantity: math.LegacyNewDec(1), Action: types.ACTION_CONSUME, ResourceId: stock[in]}
+			msg := &types.MsgRecordEvent{Company: company, ProcessId: started.ProcessId, Quantity: math.LegacyNewDec(1).String(), Action: types.ACTION_CONSUME, ResourceId: stock[in]}
 			if e%2 == 1 {
 				msg.Action, msg.ResourceId = types.ACTION_PRODUCE, stock[out]
 			}
 			must(ms.RecordEvent(at, msg))
 		}
-		must(ms.RecordEvent(at, &types.MsgRecordEvent{Company: company, ProcessId: started.ProcessId, Quantity: math.LegacyNewDec(1), Action: types.ACTION_USE, SpecId: types.SpecFacility}))
+		must(ms.RecordEvent(at, &types.MsgRecordEvent{Company: company, ProcessId: started.ProcessId, Quantity: math.LegacyNewDec(1).String(), Action: types.ACTION_USE, SpecId: types.SpecFacility}))
 		must(ms.FinishProcess(at, &types.MsgFinishProcess{Company: company, ProcessId: started.ProcessId}))
 		events += eventsPerProcess
 	}
@@ -75,7 +75,7 @@ func BenchmarkFlowGaps(b *testing.B) {
 		if i%3 == 0 {
 			kind = types.INTENT_KIND_OFFER
 		}
-		must(ms.Intend(ctx, &types.MsgIntend{Agent: member, Kind: kind, SpecId: specs[i%kinds], Quantity: math.LegacyNewDec(int64(1 + i%100)),
+		must(ms.Intend(ctx, &types.MsgIntend{Agent: member, Kind: kind, SpecId: specs[i%kinds], Quantity: math.LegacyNewDec(int64(1 + i%100)).String(),
 			Due: year.Add(time.Duration(1+i%360) * 24 * time.Hour)}))
 	}
 	r.NextBlock(time.Second)

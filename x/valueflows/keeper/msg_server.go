@@ -136,13 +136,21 @@ func (m msgServer) RecordEvent(ctx context.Context, msg *types.MsgRecordEvent) (
 	if _, err := m.company(ctx, msg.Company); err != nil {
 		return nil, err
 	}
-	if msg.Quantity.IsNil() || !msg.Quantity.IsPositive() {
+	quantity, err := types.ParseQuantity(msg.Quantity, "quantity")
+	if err != nil {
+		return nil, err
+	}
+	value, err := types.ParseQuantity(msg.Value, "value")
+	if err != nil {
+		return nil, err
+	}
+	if !quantity.IsPositive() {
 		return nil, errorsmod.Wrap(types.ErrInvalidQuantity, "a positive quantity")
 	}
 	if len(msg.Description) > 256 {
 		return nil, errorsmod.Wrap(types.ErrInvalidAction, "a note of at most 256 bytes")
 	}
-	e := types.EconomicEvent{Action: msg.Action, Provider: msg.Company, Receiver: msg.Company, Quantity: msg.Quantity, Note: msg.Description}
+	e := types.EconomicEvent{Action: msg.Action, Provider: msg.Company, Receiver: msg.Company, Quantity: quantity, Note: msg.Description}
 	switch msg.Action {
 	case types.ACTION_CONSUME, types.ACTION_USE, types.ACTION_CITE:
 		e.InputOf = msg.ProcessId
@@ -163,7 +171,6 @@ func (m msgServer) RecordEvent(ctx context.Context, msg *types.MsgRecordEvent) (
 		}
 	}
 	var old, res, oldTo, to *types.EconomicResource
-	var err error
 	switch {
 	case msg.Action.NeedsResource():
 		opens := msg.Action == types.ACTION_PRODUCE || msg.Action == types.ACTION_RAISE
@@ -197,14 +204,14 @@ func (m msgServer) RecordEvent(ctx context.Context, msg *types.MsgRecordEvent) (
 		}
 		e.ToResourceId = to.Id
 	}
-	if e.Value, err = types.ApplyEffect(msg.Action, res, to, msg.Quantity); err != nil {
+	if e.Value, err = types.ApplyEffect(msg.Action, res, to, quantity); err != nil {
 		return nil, err
 	}
-	if msg.Action == types.ACTION_RAISE && !msg.Value.IsNil() {
-		if msg.Value.IsNegative() {
+	if msg.Action == types.ACTION_RAISE {
+		if value.IsNegative() {
 			return nil, errorsmod.Wrap(types.ErrInvalidQuantity, "a raise's value cannot be negative")
 		}
-		res.Value, e.Value = res.Value.Add(msg.Value), msg.Value
+		res.Value, e.Value = res.Value.Add(value), value
 	}
 	for _, r := range []struct{ old, new *types.EconomicResource }{{old, res}, {oldTo, to}} {
 		if r.new != nil {
@@ -244,8 +251,11 @@ func (m msgServer) Attach(ctx context.Context, msg *types.MsgAttach) (*types.Msg
 		return nil, err
 	}
 	left := e.Quantity.Sub(attached)
-	q := msg.Quantity
-	if q.IsNil() || q.IsZero() {
+	q, err := types.ParseQuantity(msg.Quantity, "quantity")
+	if err != nil {
+		return nil, err
+	}
+	if q.IsZero() {
 		q = left
 	}
 	if !q.IsPositive() || q.GT(left) {
@@ -295,7 +305,15 @@ func (m msgServer) CreateRecipe(ctx context.Context, msg *types.MsgCreateRecipe)
 	if err := m.companyOrAssembly(ctx, msg.Agent); err != nil {
 		return nil, err
 	}
-	r := types.Recipe{Owner: msg.Agent, Name: msg.Name, OutputSpecId: msg.OutputSpecId, OutputQuantity: msg.OutputQuantity, Duration: msg.Duration, Inputs: msg.Inputs}
+	output, err := types.ParseQuantity(msg.OutputQuantity, "output quantity")
+	if err != nil {
+		return nil, err
+	}
+	inputs, err := types.Flows(msg.Inputs)
+	if err != nil {
+		return nil, err
+	}
+	r := types.Recipe{Owner: msg.Agent, Name: msg.Name, OutputSpecId: msg.OutputSpecId, OutputQuantity: output, Duration: msg.Duration, Inputs: inputs}
 	if err := m.checkRecipe(ctx, r); err != nil {
 		return nil, err
 	}
@@ -321,7 +339,11 @@ func (m msgServer) Intend(ctx context.Context, msg *types.MsgIntend) (*types.Msg
 	if _, err := m.Spec(ctx, msg.SpecId); err != nil {
 		return nil, err
 	}
-	if msg.Quantity.IsNil() || !msg.Quantity.IsPositive() {
+	quantity, err := types.ParseQuantity(msg.Quantity, "quantity")
+	if err != nil {
+		return nil, err
+	}
+	if !quantity.IsPositive() {
 		return nil, errorsmod.Wrap(types.ErrInvalidQuantity, "a positive quantity")
 	}
 	now := sdk.UnwrapSDKContext(ctx).BlockTime()
@@ -335,7 +357,7 @@ func (m msgServer) Intend(ctx context.Context, msg *types.MsgIntend) (*types.Msg
 	if err != nil {
 		return nil, err
 	}
-	in := types.Intent{Id: id, Kind: msg.Kind, Agent: msg.Agent, SpecId: msg.SpecId, Quantity: msg.Quantity, Due: msg.Due.UTC(), Note: msg.Description, Open: true}
+	in := types.Intent{Id: id, Kind: msg.Kind, Agent: msg.Agent, SpecId: msg.SpecId, Quantity: quantity, Due: msg.Due.UTC(), Note: msg.Description, Open: true}
 	if err := m.setIntent(ctx, nil, in); err != nil {
 		return nil, err
 	}

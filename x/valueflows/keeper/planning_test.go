@@ -30,17 +30,17 @@ func newPlanScenario(t *testing.T) planScenario {
 	s.wheat = f.defineSpec(f.alice, f.mill, "wheat", "kg", "food/grain")
 	s.flour = f.defineSpec(f.alice, f.mill, "flour", "kg", "food/grain")
 	s.bread = f.defineSpec(f.bob, f.bakery, "bread", "each", "food/bakery")
-	f.as(f.alice, &types.MsgCreateRecipe{Agent: f.mill.String(), Name: "milling", OutputSpecId: s.flour, OutputQuantity: dec("10"), Duration: 24 * time.Hour,
-		Inputs: []types.RecipeFlow{{Action: types.ACTION_CONSUME, SpecId: s.wheat, Quantity: dec("12")}, {Action: types.ACTION_WORK, OccupationId: 1, Quantity: dec("1")}}})
-	f.as(f.bob, &types.MsgCreateRecipe{Agent: f.bakery.String(), Name: "baking", OutputSpecId: s.bread, OutputQuantity: dec("10"), Duration: 2 * time.Hour,
-		Inputs: []types.RecipeFlow{{Action: types.ACTION_CONSUME, SpecId: s.flour, Quantity: dec("5")}, {Action: types.ACTION_USE, SpecId: types.SpecFacility, Quantity: dec("1")}}})
-	f.as(f.bob, &types.MsgRecordEvent{Company: f.bakery.String(), Action: types.ACTION_RAISE, SpecId: s.flour, Quantity: dec("3")})
-	f.as(f.alice, &types.MsgRecordEvent{Company: f.mill.String(), Action: types.ACTION_RAISE, SpecId: s.wheat, Quantity: dec("20")})
+	f.as(f.alice, &types.MsgCreateRecipe{Agent: f.mill.String(), Name: "milling", OutputSpecId: s.flour, OutputQuantity: "10", Duration: 24 * time.Hour,
+		Inputs: []types.RecipeInput{{Action: types.ACTION_CONSUME, SpecId: s.wheat, Quantity: "12"}, {Action: types.ACTION_WORK, OccupationId: 1, Quantity: "1"}}})
+	f.as(f.bob, &types.MsgCreateRecipe{Agent: f.bakery.String(), Name: "baking", OutputSpecId: s.bread, OutputQuantity: "10", Duration: 2 * time.Hour,
+		Inputs: []types.RecipeInput{{Action: types.ACTION_CONSUME, SpecId: s.flour, Quantity: "5"}, {Action: types.ACTION_USE, SpecId: types.SpecFacility, Quantity: "1"}}})
+	f.as(f.bob, &types.MsgRecordEvent{Company: f.bakery.String(), Action: types.ACTION_RAISE, SpecId: s.flour, Quantity: "3"})
+	f.as(f.alice, &types.MsgRecordEvent{Company: f.mill.String(), Action: types.ACTION_RAISE, SpecId: s.wheat, Quantity: "20"})
 	return s
 }
 
 func (s planScenario) need(who region.Account, spec uint64, q string, due time.Time) uint64 {
-	s.r.MustDeliver(who, &types.MsgIntend{Agent: who.String(), Kind: types.INTENT_KIND_DEMAND, SpecId: spec, Quantity: dec(q), Due: due})
+	s.r.MustDeliver(who, &types.MsgIntend{Agent: who.String(), Kind: types.INTENT_KIND_DEMAND, SpecId: spec, Quantity: q, Due: due})
 	return s.last(s.r.App.ValueFlowsKeeper.IntentSeq)
 }
 
@@ -183,7 +183,7 @@ func TestBadInput(t *testing.T) {
 	}
 	mill, bakery := f.mill.String(), f.bakery.String()
 	consume := func(company string, process, resource uint64, q string) *types.MsgRecordEvent {
-		return &types.MsgRecordEvent{Company: company, Action: types.ACTION_CONSUME, ProcessId: process, ResourceId: resource, Quantity: dec(q)}
+		return &types.MsgRecordEvent{Company: company, Action: types.ACTION_CONSUME, ProcessId: process, ResourceId: resource, Quantity: q}
 	}
 	cases := []struct {
 		name    string
@@ -193,38 +193,38 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"unknown unit", f.alice, &types.MsgDefineSpec{Agent: mill, Name: "rye", Unit: "furlong"}, types.ErrUnknownUnit},
 		{"no name", f.alice, &types.MsgDefineSpec{Agent: mill, Name: "", Unit: "kg"}, types.ErrInvalidSpec},
-		{"unknown kind", f.alice, &types.MsgRecordEvent{Company: mill, Action: types.ACTION_PRODUCE, ProcessId: milling, SpecId: 999, Quantity: dec("1")}, types.ErrUnknownSpec},
+		{"unknown kind", f.alice, &types.MsgRecordEvent{Company: mill, Action: types.ACTION_PRODUCE, ProcessId: milling, SpecId: 999, Quantity: "1"}, types.ErrUnknownSpec},
 		{"consuming more than on hand", f.alice, consume(mill, milling, wheatRes, "21"), types.ErrInsufficientQuantity},
 		{"consuming another company's resource", f.alice, consume(mill, milling, flourRes, "1"), types.ErrNotOwner},
 		{"the bakery consumes the mill's wheat", f.bob, consume(bakery, baking, wheatRes, "1"), types.ErrNotOwner},
-		{"producing into another company's resource", f.alice, &types.MsgRecordEvent{Company: mill, Action: types.ACTION_PRODUCE, ProcessId: milling, ResourceId: flourRes, Quantity: dec("1")}, types.ErrNotOwner},
+		{"producing into another company's resource", f.alice, &types.MsgRecordEvent{Company: mill, Action: types.ACTION_PRODUCE, ProcessId: milling, ResourceId: flourRes, Quantity: "1"}, types.ErrNotOwner},
 		{"another company's process", f.alice, consume(mill, baking, wheatRes, "1"), types.ErrNotOwner},
 		{"no process", f.alice, consume(mill, 0, wheatRes, "1"), types.ErrUnknownProcess},
 		{"zero quantity", f.alice, consume(mill, milling, wheatRes, "0"), types.ErrInvalidQuantity},
 		{"negative quantity", f.alice, consume(mill, milling, wheatRes, "-2"), types.ErrInvalidQuantity},
-		{"work is payroll's", f.alice, &types.MsgRecordEvent{Company: mill, Action: types.ACTION_WORK, ProcessId: milling, Quantity: dec("1")}, types.ErrInvalidAction},
-		{"lower with no resource", f.alice, &types.MsgRecordEvent{Company: mill, Action: types.ACTION_LOWER, Quantity: dec("1")}, types.ErrUnknownResource},
-		{"producing into a resource of another kind", f.alice, &types.MsgRecordEvent{Company: mill, Action: types.ACTION_PRODUCE, ProcessId: milling, ResourceId: wheatRes, SpecId: s.flour, Quantity: dec("1")}, types.ErrSpecMismatch},
-		{"transfer to a bad address", f.alice, &types.MsgRecordEvent{Company: mill, Action: types.ACTION_TRANSFER, ResourceId: wheatRes, Receiver: "nobody", Quantity: dec("1")}, types.ErrInvalidAddress},
+		{"work is payroll's", f.alice, &types.MsgRecordEvent{Company: mill, Action: types.ACTION_WORK, ProcessId: milling, Quantity: "1"}, types.ErrInvalidAction},
+		{"lower with no resource", f.alice, &types.MsgRecordEvent{Company: mill, Action: types.ACTION_LOWER, Quantity: "1"}, types.ErrUnknownResource},
+		{"producing into a resource of another kind", f.alice, &types.MsgRecordEvent{Company: mill, Action: types.ACTION_PRODUCE, ProcessId: milling, ResourceId: wheatRes, SpecId: s.flour, Quantity: "1"}, types.ErrSpecMismatch},
+		{"transfer to a bad address", f.alice, &types.MsgRecordEvent{Company: mill, Action: types.ACTION_TRANSFER, ResourceId: wheatRes, Receiver: "nobody", Quantity: "1"}, types.ErrInvalidAddress},
 		{"attach an unknown event", f.alice, &types.MsgAttach{Company: mill, EventId: 999, ProcessId: milling}, types.ErrUnknownEvent},
 		{"attach a consume event", f.alice, &types.MsgAttach{Company: mill, EventId: 1, ProcessId: milling}, types.ErrInvalidAction},
 		{"finish with no output", f.alice, &types.MsgFinishProcess{Company: mill, ProcessId: milling}, types.ErrNoOutput},
-		{"recipe cycle", f.alice, &types.MsgCreateRecipe{Agent: mill, Name: "unmilling", OutputSpecId: s.wheat, OutputQuantity: dec("1"),
-			Inputs: []types.RecipeFlow{{Action: types.ACTION_CONSUME, SpecId: s.bread, Quantity: dec("1")}}}, types.ErrRecipeCycle},
-		{"recipe from itself", f.alice, &types.MsgCreateRecipe{Agent: mill, Name: "loop", OutputSpecId: s.wheat, OutputQuantity: dec("1"),
-			Inputs: []types.RecipeFlow{{Action: types.ACTION_CONSUME, SpecId: s.wheat, Quantity: dec("1")}}}, types.ErrRecipeCycle},
-		{"recipe without inputs", f.alice, &types.MsgCreateRecipe{Agent: mill, Name: "air", OutputSpecId: s.wheat, OutputQuantity: dec("1")}, types.ErrInvalidRecipe},
-		{"recipe producing an input", f.alice, &types.MsgCreateRecipe{Agent: mill, Name: "x", OutputSpecId: s.wheat, OutputQuantity: dec("1"),
-			Inputs: []types.RecipeFlow{{Action: types.ACTION_PRODUCE, SpecId: s.flour, Quantity: dec("1")}}}, types.ErrInvalidRecipe},
-		{"recipe work without occupation", f.alice, &types.MsgCreateRecipe{Agent: mill, Name: "x", OutputSpecId: s.wheat, OutputQuantity: dec("1"),
-			Inputs: []types.RecipeFlow{{Action: types.ACTION_WORK, Quantity: dec("1")}}}, types.ErrInvalidRecipe},
+		{"recipe cycle", f.alice, &types.MsgCreateRecipe{Agent: mill, Name: "unmilling", OutputSpecId: s.wheat, OutputQuantity: "1",
+			Inputs: []types.RecipeInput{{Action: types.ACTION_CONSUME, SpecId: s.bread, Quantity: "1"}}}, types.ErrRecipeCycle},
+		{"recipe from itself", f.alice, &types.MsgCreateRecipe{Agent: mill, Name: "loop", OutputSpecId: s.wheat, OutputQuantity: "1",
+			Inputs: []types.RecipeInput{{Action: types.ACTION_CONSUME, SpecId: s.wheat, Quantity: "1"}}}, types.ErrRecipeCycle},
+		{"recipe without inputs", f.alice, &types.MsgCreateRecipe{Agent: mill, Name: "air", OutputSpecId: s.wheat, OutputQuantity: "1"}, types.ErrInvalidRecipe},
+		{"recipe producing an input", f.alice, &types.MsgCreateRecipe{Agent: mill, Name: "x", OutputSpecId: s.wheat, OutputQuantity: "1",
+			Inputs: []types.RecipeInput{{Action: types.ACTION_PRODUCE, SpecId: s.flour, Quantity: "1"}}}, types.ErrInvalidRecipe},
+		{"recipe work without occupation", f.alice, &types.MsgCreateRecipe{Agent: mill, Name: "x", OutputSpecId: s.wheat, OutputQuantity: "1",
+			Inputs: []types.RecipeInput{{Action: types.ACTION_WORK, Quantity: "1"}}}, types.ErrInvalidRecipe},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) { f.refused(c.manager, c.err, c.msg) })
 	}
 
 	t.Run("a finished process takes nothing more", func(t *testing.T) {
-		f.as(f.alice, &types.MsgRecordEvent{Company: mill, Action: types.ACTION_PRODUCE, ProcessId: milling, SpecId: s.flour, Quantity: dec("1")})
+		f.as(f.alice, &types.MsgRecordEvent{Company: mill, Action: types.ACTION_PRODUCE, ProcessId: milling, SpecId: s.flour, Quantity: "1"})
 		f.as(f.alice, &types.MsgFinishProcess{Company: mill, ProcessId: milling})
 		f.refused(f.alice, types.ErrProcessFinished, consume(mill, milling, wheatRes, "1"))
 		f.refused(f.alice, types.ErrProcessFinished, &types.MsgFinishProcess{Company: mill, ProcessId: milling})
@@ -236,12 +236,12 @@ func TestBadInput(t *testing.T) {
 		msg    sdk.Msg
 		err    *errorsmod.Error
 	}{
-		{"a person records production", f.dave, &types.MsgRecordEvent{Company: f.dave.String(), Action: types.ACTION_RAISE, SpecId: s.flour, Quantity: dec("1")}, types.ErrNotCompany},
+		{"a person records production", f.dave, &types.MsgRecordEvent{Company: f.dave.String(), Action: types.ACTION_RAISE, SpecId: s.flour, Quantity: "1"}, types.ErrNotCompany},
 		{"a person defines a kind", f.dave, &types.MsgDefineSpec{Agent: f.dave.String(), Name: "x", Unit: "kg"}, types.ErrNotCompany},
-		{"a need in the past", f.dave, &types.MsgIntend{Agent: f.dave.String(), Kind: types.INTENT_KIND_DEMAND, SpecId: s.bread, Quantity: dec("1"), Due: hour(-1)}, types.ErrInvalidIntent},
-		{"a need of no kind", f.dave, &types.MsgIntend{Agent: f.dave.String(), Kind: types.INTENT_KIND_DEMAND, SpecId: 999, Quantity: dec("1"), Due: hour(48)}, types.ErrUnknownSpec},
-		{"an intent neither need nor offer", f.dave, &types.MsgIntend{Agent: f.dave.String(), SpecId: s.bread, Quantity: dec("1"), Due: hour(48)}, types.ErrInvalidIntent},
-		{"a need of nothing", f.dave, &types.MsgIntend{Agent: f.dave.String(), Kind: types.INTENT_KIND_DEMAND, SpecId: s.bread, Quantity: dec("0"), Due: hour(48)}, types.ErrInvalidQuantity},
+		{"a need in the past", f.dave, &types.MsgIntend{Agent: f.dave.String(), Kind: types.INTENT_KIND_DEMAND, SpecId: s.bread, Quantity: "1", Due: hour(-1)}, types.ErrInvalidIntent},
+		{"a need of no kind", f.dave, &types.MsgIntend{Agent: f.dave.String(), Kind: types.INTENT_KIND_DEMAND, SpecId: 999, Quantity: "1", Due: hour(48)}, types.ErrUnknownSpec},
+		{"an intent neither need nor offer", f.dave, &types.MsgIntend{Agent: f.dave.String(), SpecId: s.bread, Quantity: "1", Due: hour(48)}, types.ErrInvalidIntent},
+		{"a need of nothing", f.dave, &types.MsgIntend{Agent: f.dave.String(), Kind: types.INTENT_KIND_DEMAND, SpecId: s.bread, Quantity: "0", Due: hour(48)}, types.ErrInvalidQuantity},
 		{"a plan of an unknown need", f.dave, &types.MsgCreatePlan{Planner: f.dave.String(), Name: "x", IntentIds: []uint64{999}}, types.ErrUnknownIntent},
 		{"a plan of nothing", f.dave, &types.MsgCreatePlan{Planner: f.dave.String(), Name: "x"}, types.ErrInvalidPlan},
 		{"a unit by a member", f.dave, &types.MsgSetUnit{Authority: f.dave.String(), Unit: types.Unit{Symbol: "bu", Label: "bushel"}}, nil},
@@ -258,7 +258,7 @@ func TestBadInput(t *testing.T) {
 
 	t.Run("intents and plans are their agents'", func(t *testing.T) {
 		offer := uint64(0)
-		r.MustDeliver(f.carol, &types.MsgIntend{Agent: f.carol.String(), Kind: types.INTENT_KIND_OFFER, SpecId: s.bread, Quantity: dec("5"), Due: hour(48)})
+		r.MustDeliver(f.carol, &types.MsgIntend{Agent: f.carol.String(), Kind: types.INTENT_KIND_OFFER, SpecId: s.bread, Quantity: "5", Due: hour(48)})
 		offer = f.last(vk.IntentSeq)
 		res := r.Deliver(f.dave, &types.MsgCloseIntent{Agent: f.dave.String(), IntentId: offer})
 		require.Contains(t, res.Log, types.ErrNotOwner.Error())

@@ -152,7 +152,7 @@ func TestSupplyChainCost(t *testing.T) {
 	bag := f.defineSpec(f.bob, f.bakery, "bag of slices", "each", "food/bakery")
 
 	// the Mill's opening stock: 1,000 kg of wheat it paid 500 RSC for
-	f.as(f.alice, &types.MsgRecordEvent{Company: f.mill.String(), Action: types.ACTION_RAISE, SpecId: wheat, Quantity: dec("1000"), Value: dec("500000000")})
+	f.as(f.alice, &types.MsgRecordEvent{Company: f.mill.String(), Action: types.ACTION_RAISE, SpecId: wheat, Quantity: "1000", Value: "500000000"})
 	wheatRes := f.last(vk.ResourceSeq)
 
 	// milling: 100 kg of wheat and carol's 2 hours (30 RSC/h) make 50 kg of flour
@@ -160,8 +160,8 @@ func TestSupplyChainCost(t *testing.T) {
 	milling := f.last(vk.ProcessSeq)
 	r.DeliverAt(hour(1), f.carol, &payrolltypes.MsgClockIn{Worker: f.carol.String(), EmploymentId: carolAtMill})
 	r.DeliverAt(hour(3), f.carol, &payrolltypes.MsgClockOut{Worker: f.carol.String(), EmploymentId: carolAtMill})
-	f.as(f.alice, &types.MsgRecordEvent{Company: f.mill.String(), Action: types.ACTION_CONSUME, ProcessId: milling, ResourceId: wheatRes, Quantity: dec("100")})
-	f.as(f.alice, &types.MsgRecordEvent{Company: f.mill.String(), Action: types.ACTION_PRODUCE, ProcessId: milling, SpecId: flour, Quantity: dec("50")})
+	f.as(f.alice, &types.MsgRecordEvent{Company: f.mill.String(), Action: types.ACTION_CONSUME, ProcessId: milling, ResourceId: wheatRes, Quantity: "100"})
+	f.as(f.alice, &types.MsgRecordEvent{Company: f.mill.String(), Action: types.ACTION_PRODUCE, ProcessId: milling, SpecId: flour, Quantity: "50"})
 	flourRes := f.last(vk.ResourceSeq)
 	r.At(hour(4))
 	r.NextBlock(time.Minute)
@@ -204,9 +204,9 @@ func TestSupplyChainCost(t *testing.T) {
 	require.Len(t, work, 2, "an hour, then half an hour")
 	require.Equal(t, dec("1"), work[0].Quantity)
 	require.Equal(t, dec("0.5"), work[1].Quantity)
-	f.as(f.bob, &types.MsgRecordEvent{Company: f.bakery.String(), Action: types.ACTION_CONSUME, ProcessId: baking, ResourceId: bakeryFlour, Quantity: dec("20")})
+	f.as(f.bob, &types.MsgRecordEvent{Company: f.bakery.String(), Action: types.ACTION_CONSUME, ProcessId: baking, ResourceId: bakeryFlour, Quantity: "20"})
 	f.as(f.bob, &types.MsgAttach{Company: f.bakery.String(), EventId: work[0].Id, ProcessId: baking})
-	f.as(f.bob, &types.MsgRecordEvent{Company: f.bakery.String(), Action: types.ACTION_PRODUCE, ProcessId: baking, SpecId: loaf, Quantity: dec("40")})
+	f.as(f.bob, &types.MsgRecordEvent{Company: f.bakery.String(), Action: types.ACTION_PRODUCE, ProcessId: baking, SpecId: loaf, Quantity: "40"})
 	loaves := f.last(vk.ResourceSeq)
 	f.as(f.bob, &types.MsgFinishProcess{Company: f.bakery.String(), ProcessId: baking})
 	require.Equal(t, dec("1725000"), f.resource(loaves).UnitCost(), "(44 + 25) RSC / 40")
@@ -214,9 +214,9 @@ func TestSupplyChainCost(t *testing.T) {
 	// slicing: the 40 loaves and dave's other half hour make 40 bags
 	f.as(f.bob, &types.MsgStartProcess{Company: f.bakery.String(), Name: "slicing"})
 	slicing := f.last(vk.ProcessSeq)
-	f.as(f.bob, &types.MsgRecordEvent{Company: f.bakery.String(), Action: types.ACTION_CONSUME, ProcessId: slicing, ResourceId: loaves, Quantity: dec("40")})
-	f.as(f.bob, &types.MsgAttach{Company: f.bakery.String(), EventId: work[1].Id, ProcessId: slicing, Quantity: dec("0.5")})
-	f.as(f.bob, &types.MsgRecordEvent{Company: f.bakery.String(), Action: types.ACTION_PRODUCE, ProcessId: slicing, SpecId: bag, Quantity: dec("40")})
+	f.as(f.bob, &types.MsgRecordEvent{Company: f.bakery.String(), Action: types.ACTION_CONSUME, ProcessId: slicing, ResourceId: loaves, Quantity: "40"})
+	f.as(f.bob, &types.MsgAttach{Company: f.bakery.String(), EventId: work[1].Id, ProcessId: slicing, Quantity: "0.5"})
+	f.as(f.bob, &types.MsgRecordEvent{Company: f.bakery.String(), Action: types.ACTION_PRODUCE, ProcessId: slicing, SpecId: bag, Quantity: "40"})
 	bags := f.last(vk.ResourceSeq)
 	f.as(f.bob, &types.MsgFinishProcess{Company: f.bakery.String(), ProcessId: slicing})
 

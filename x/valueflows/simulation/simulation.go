@@ -5,10 +5,10 @@ package simulation
 
 import (
 	"math/rand"
+	"strconv"
 	"time"
 
 	"cosmossdk.io/collections"
-	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -65,7 +65,7 @@ func (s sim) randomSpec(r *rand.Rand, ctx sdk.Context) uint64 {
 	return 2 + uint64(r.Int63n(int64(last-1)))
 }
 
-func quantity(r *rand.Rand) math.LegacyDec { return math.LegacyNewDec(1 + r.Int63n(100)) }
+func quantity(r *rand.Rand) string { return strconv.FormatInt(1+r.Int63n(100), 10) }
 
 // spec has a company define a kind of resource.
 func (s sim) spec(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
@@ -78,9 +78,9 @@ func (s sim) spec(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []si
 
 // recipe has a company define a recipe from one or two kinds (a cycle is refused).
 func (s sim) recipe(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
-	inputs := []types.RecipeFlow{{Action: types.ACTION_CONSUME, SpecId: s.randomSpec(r, ctx), Quantity: quantity(r)}}
+	inputs := []types.RecipeInput{{Action: types.ACTION_CONSUME, SpecId: s.randomSpec(r, ctx), Quantity: quantity(r)}}
 	if r.Intn(2) == 0 {
-		inputs = append(inputs, types.RecipeFlow{Action: types.ACTION_WORK, OccupationId: 1, Quantity: quantity(r)})
+		inputs = append(inputs, types.RecipeInput{Action: types.ACTION_WORK, OccupationId: 1, Quantity: quantity(r)})
 	}
 	return s.company(r, app, ctx, accs, func(c string) []sdk.Msg {
 		return []sdk.Msg{&types.MsgCreateRecipe{Agent: c, Name: "simulated", OutputSpecId: s.randomSpec(r, ctx), OutputQuantity: quantity(r),
@@ -111,7 +111,7 @@ func (s sim) produce(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs [
 		switch n := r.Intn(4); {
 		case n == 0 && held != nil:
 			q := held.OnhandQuantity.MulInt64(int64(1 + r.Intn(100))).QuoInt64(100)
-			return []sdk.Msg{&types.MsgRecordEvent{Company: c, Action: types.ACTION_CONSUME, ProcessId: open.Id, ResourceId: held.Id, Quantity: q}}
+			return []sdk.Msg{&types.MsgRecordEvent{Company: c, Action: types.ACTION_CONSUME, ProcessId: open.Id, ResourceId: held.Id, Quantity: q.String()}}
 		case n == 1:
 			return []sdk.Msg{&types.MsgFinishProcess{Company: c, ProcessId: open.Id}}
 		default:

@@ -61,3 +61,28 @@ func Bucket(t time.Time, bucket string) (string, error) {
 	}
 	return "", errorsmod.Wrapf(ErrInvalidQuery, "bucket %q: month, quarter or year", bucket)
 }
+
+// ParseQuantity reads a decimal number a transaction gives ("2.5"); "" is zero.
+func ParseQuantity(s, what string) (math.LegacyDec, error) {
+	if s == "" {
+		return math.LegacyZeroDec(), nil
+	}
+	d, err := math.LegacyNewDecFromStr(s)
+	if err != nil {
+		return d, errorsmod.Wrapf(ErrInvalidQuantity, "%s %q: a decimal number", what, s)
+	}
+	return d, nil
+}
+
+// Flows converts a transaction's recipe inputs.
+func Flows(inputs []RecipeInput) ([]RecipeFlow, error) {
+	out := make([]RecipeFlow, len(inputs))
+	for i, in := range inputs {
+		q, err := ParseQuantity(in.Quantity, "input quantity")
+		if err != nil {
+			return nil, err
+		}
+		out[i] = RecipeFlow{Action: in.Action, SpecId: in.SpecId, OccupationId: in.OccupationId, Quantity: q}
+	}
+	return out, nil
+}
