@@ -103,6 +103,12 @@ func NewAccount(name string) Account {
 	return Account{Name: name, Priv: priv, Addr: sdk.AccAddress(priv.PubKey().Address())}
 }
 
+// Genesis time of every region: 2026-01-01, midnight UTC.
+var GenesisTime = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Hour is hour h (a fraction is minutes) of a region's first day.
+func Hour(h float64) time.Time { return GenesisTime.Add(time.Duration(h * float64(time.Hour))) }
+
 // New starts a region from cfg and commits its first block.
 func New(t testing.TB, cfg Config) *Region {
 	t.Helper()
@@ -114,7 +120,7 @@ func New(t testing.TB, cfg Config) *Region {
 			baseapp.SetIAVLDisableFastNode(true), baseapp.SetIAVLCacheSize(781250))
 	}
 	a := app.New(log.NewNopLogger(), db, nil, true, simtestutil.NewAppOptionsWithFlagHome(t.TempDir()), opts...)
-	r := &Region{t: t, App: a, Accounts: map[string]Account{}, Time: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	r := &Region{t: t, App: a, Accounts: map[string]Account{}, Time: GenesisTime}
 
 	genesis := Genesis(t, a, cfg, r.Accounts)
 	stateBytes, err := json.Marshal(genesis)

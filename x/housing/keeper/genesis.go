@@ -54,12 +54,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
-	for seq, n := range map[*collections.Sequence]uint64{&k.UnitSeq: gs.NextUnitId, &k.EntrySeq: gs.NextEntryId, &k.LeaseSeq: gs.NextLeaseId} {
-		if err := seq.Set(ctx, n-1); err != nil {
-			return err
-		}
-	}
-	return nil
+	return modulekit.SetNext(ctx, map[*collections.Sequence]uint64{&k.UnitSeq: gs.NextUnitId, &k.EntrySeq: gs.NextEntryId, &k.LeaseSeq: gs.NextLeaseId})
 }
 
 // ExportGenesis reads the module's state.
@@ -78,15 +73,5 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if gs.Books, err = modulekit.Values(ctx, k.Books); err != nil {
 		return nil, err
 	}
-	units, err := k.UnitSeq.Peek(ctx)
-	if err != nil {
-		return nil, err
-	}
-	entries, err := k.EntrySeq.Peek(ctx)
-	if err != nil {
-		return nil, err
-	}
-	leases, err := k.LeaseSeq.Peek(ctx)
-	gs.NextUnitId, gs.NextEntryId, gs.NextLeaseId = units+1, entries+1, leases+1
-	return gs, err
+	return gs, modulekit.PeekNext(ctx, map[*collections.Sequence]*uint64{&k.UnitSeq: &gs.NextUnitId, &k.EntrySeq: &gs.NextEntryId, &k.LeaseSeq: &gs.NextLeaseId})
 }

@@ -116,3 +116,26 @@ func Get[K, V any](ctx context.Context, m collections.Map[K, V], key K, notFound
 	}
 	return v, err
 }
+
+// SetNext sets each sequence so that the next id it gives (NextID) is the one mapped to it:
+// a genesis's next ids.
+func SetNext(ctx context.Context, next map[*collections.Sequence]uint64) error {
+	for seq, n := range next {
+		if err := seq.Set(ctx, n-1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// PeekNext writes into each pointer the next id its sequence will give: a genesis's next ids.
+func PeekNext(ctx context.Context, next map[*collections.Sequence]*uint64) error {
+	for seq, n := range next {
+		last, err := seq.Peek(ctx)
+		if err != nil {
+			return err
+		}
+		*n = last + 1
+	}
+	return nil
+}

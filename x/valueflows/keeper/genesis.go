@@ -72,18 +72,10 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
-	for _, s := range []struct {
-		seq  collections.Sequence
-		next uint64
-	}{
-		{k.SpecSeq, gs.NextSpecId}, {k.ResourceSeq, gs.NextResourceId}, {k.EventSeq, gs.NextEventId},
-		{k.ProcessSeq, gs.NextProcessId}, {k.RecipeSeq, gs.NextRecipeId}, {k.IntentSeq, gs.NextIntentId}, {k.PlanSeq, gs.NextPlanId},
-	} {
-		if err := s.seq.Set(ctx, s.next-1); err != nil {
-			return err
-		}
-	}
-	return nil
+	return modulekit.SetNext(ctx, map[*collections.Sequence]uint64{
+		&k.SpecSeq: gs.NextSpecId, &k.ResourceSeq: gs.NextResourceId, &k.EventSeq: gs.NextEventId, &k.ProcessSeq: gs.NextProcessId,
+		&k.RecipeSeq: gs.NextRecipeId, &k.IntentSeq: gs.NextIntentId, &k.PlanSeq: gs.NextPlanId,
+	})
 }
 
 // ExportGenesis reads the module's state (the indexes are rebuilt on import).
@@ -117,18 +109,8 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if gs.Plans, err = modulekit.Values(ctx, k.Plans); err != nil {
 		return nil, err
 	}
-	for _, s := range []struct {
-		seq  collections.Sequence
-		next *uint64
-	}{
-		{k.SpecSeq, &gs.NextSpecId}, {k.ResourceSeq, &gs.NextResourceId}, {k.EventSeq, &gs.NextEventId},
-		{k.ProcessSeq, &gs.NextProcessId}, {k.RecipeSeq, &gs.NextRecipeId}, {k.IntentSeq, &gs.NextIntentId}, {k.PlanSeq, &gs.NextPlanId},
-	} {
-		last, err := s.seq.Peek(ctx)
-		if err != nil {
-			return nil, err
-		}
-		*s.next = last + 1
-	}
-	return gs, nil
+	return gs, modulekit.PeekNext(ctx, map[*collections.Sequence]*uint64{
+		&k.SpecSeq: &gs.NextSpecId, &k.ResourceSeq: &gs.NextResourceId, &k.EventSeq: &gs.NextEventId, &k.ProcessSeq: &gs.NextProcessId,
+		&k.RecipeSeq: &gs.NextRecipeId, &k.IntentSeq: &gs.NextIntentId, &k.PlanSeq: &gs.NextPlanId,
+	})
 }

@@ -27,10 +27,8 @@ const rsc = 1_000_000
 
 func dec(s string) math.LegacyDec { return math.LegacyMustNewDecFromStr(s) }
 
-// hour is hour h of the region's first day, 2026-01-01.
-func hour(h float64) time.Time {
-	return time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(h * float64(time.Hour)))
-}
+// hour is the test's calendar: hour h of the region's first day.
+var hour = region.Hour
 
 type fixture struct {
 	t                       *testing.T
