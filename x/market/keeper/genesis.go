@@ -24,11 +24,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		}
 	}
 	for _, o := range gs.Orders {
-		seller, err := k.address(o.Seller, "seller")
-		if err != nil {
-			return err
-		}
-		if err := k.setOrder(ctx, o, seller); err != nil {
+		if err := k.Orders.Set(ctx, o.Id, o); err != nil {
 			return err
 		}
 	}

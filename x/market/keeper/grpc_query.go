@@ -123,23 +123,27 @@ func (q queryServer) Orders(ctx context.Context, req *types.QueryOrdersRequest) 
 		page *query.PageResponse
 		err  error
 	)
-	switch {
-	case req.Buyer != "":
-		list, page, err = query.CollectionPaginate(ctx, q.OrdersByBuyer, req.Pagination,
-			func(key collections.Pair[string, uint64], _ collections.NoValue) (types.Order, error) {
-				return q.Keeper.Orders.Get(ctx, key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[string, uint64](req.Buyer))
-	case req.Seller != "":
-		seller, aerr := q.address(req.Seller, "seller")
-		if aerr != nil {
-			return nil, aerr
+	// a buyer's or a seller's orders are found by the value flows their purchases recorded
+	agent, asSeller := req.Buyer, false
+	if req.Buyer == "" && req.Seller != "" {
+		if _, err := q.address(req.Seller, "seller"); err != nil {
+			return nil, err
 		}
-		list, page, err = query.CollectionPaginate(ctx, q.OrdersBySeller, req.Pagination,
-			func(key collections.Pair[sdk.AccAddress, uint64], _ collections.NoValue) (types.Order, error) {
-				return q.Keeper.Orders.Get(ctx, key.K2())
-			},
-			query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](seller))
+		agent, asSeller = req.Seller, true
+	}
+	switch {
+	case agent != "":
+		var ids []uint64
+		if ids, page, err = q.flows.Linked(ctx, agent, asSeller, "market/order/", req.Pagination); err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			o, err := q.Keeper.Orders.Get(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			list = append(list, o)
+		}
 	default:
 		list, page, err = query.CollectionPaginate(ctx, q.Keeper.Orders, req.Pagination,
 			func(_ uint64, o types.Order) (types.Order, error) { return o, nil })

@@ -35,11 +35,7 @@ type Keeper struct {
 	ListingsBySeller collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
 	Orders           collections.Map[uint64, types.Order]
 	OrderSeq         collections.Sequence
-	// OrdersByBuyer is keyed by the buyer's address as written (a buyer from another region
-	// has an address of its own chain).
-	OrdersByBuyer  collections.KeySet[collections.Pair[string, uint64]]
-	OrdersBySeller collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
-	Books          collections.Map[sdk.AccAddress, types.Books]
+	Books            collections.Map[sdk.AccAddress, types.Books]
 }
 
 // NewKeeper returns the market keeper; treasury receives the sales tax (books records it).
@@ -55,8 +51,6 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		ListingsBySeller: collections.NewKeySet(sb, types.ListingsBySellerKey, "listings_by_seller", addrID),
 		Orders:           collections.NewMap(sb, types.OrdersKey, "orders", collections.Uint64Key, codec.CollValue[types.Order](cdc)),
 		OrderSeq:         collections.NewSequence(sb, types.OrderSeqKey, "order_seq"),
-		OrdersByBuyer:    collections.NewKeySet(sb, types.OrdersByBuyerKey, "orders_by_buyer", collections.PairKeyCodec(collections.StringKey, collections.Uint64Key)),
-		OrdersBySeller:   collections.NewKeySet(sb, types.OrdersBySellerKey, "orders_by_seller", addrID),
 		Books:            collections.NewMap(sb, types.BooksKey, "books", sdk.AccAddressKey, codec.CollValue[types.Books](cdc)),
 	}
 	k.Schema = modulekit.Schema(sb)

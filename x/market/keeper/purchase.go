@@ -4,7 +4,6 @@ import (
 	"context"
 	"strconv"
 
-	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
@@ -169,7 +168,7 @@ func (k Keeper) purchase(ctx context.Context, o order) (types.Order, error) {
 		Amount: amount, Tax: tax, TaxRate: rate, External: o.external, Denom: o.denom,
 		Height: sdkCtx.BlockHeight(), Time: sdkCtx.BlockTime(), Approval: o.approval, SourceChannel: o.channel,
 	}
-	if err := k.setOrder(ctx, ord, seller); err != nil {
+	if err := k.Orders.Set(ctx, ord.Id, ord); err != nil {
 		return types.Order{}, err
 	}
 	if err := k.recordFlows(ctx, l, ord); err != nil {
@@ -179,40 +178,28 @@ func (k Keeper) purchase(ctx context.Context, o order) (types.Order, error) {
 	return ord, nil
 }
 
-// recordFlows records a purchase's economic events: the goods (or service) passing from
+// recordFlows records a purchase as one economic event: the goods (or service) passing from
 // seller to buyer, out of the listing's resource if it has one, valued at what the buyer
-// paid; the RSC paying for them; and the sales tax paid to the treasury. Purchases in
-// another region's voucher denom record the same flows in that denom's quantity.
+// paid, with the RSC that settled it (the price to the seller, the sales tax to the
+// treasury) kept in it. A purchase in another region's RSC records it in that denom.
 func (k Keeper) recordFlows(ctx context.Context, l types.Listing, o types.Order) error {
 	link := valueflowstypes.Link("market/order", o.Id)
 	q := math.LegacyNewDecFromInt(math.NewIntFromUint64(o.Quantity))
 	paid := math.LegacyNewDecFromInt(o.Amount.Add(o.Tax))
-	var goods uint64
-	var err error
+	paidBy := []valueflowstypes.Settlement{{Receiver: l.Seller, Amount: o.Amount, Denom: o.Denom, Note: "price"}}
+	if o.Tax.IsPositive() {
+		paidBy = append(paidBy, valueflowstypes.Settlement{Receiver: k.treasury.String(), Amount: o.Tax, Denom: o.Denom, Note: "sales tax"})
+	}
 	if l.ResourceId != 0 {
-		goods, err = k.flows.Sell(ctx, l.ResourceId, o.Buyer, q, paid, link)
-	} else {
-		action := valueflowstypes.ACTION_TRANSFER
-		if l.Kind == types.LISTING_KIND_SERVICE {
-			action = valueflowstypes.ACTION_DELIVER_SERVICE
-		}
-		goods, err = k.flows.Record(ctx, valueflowstypes.EconomicEvent{
-			Action: action, Provider: l.Seller, Receiver: o.Buyer, Quantity: q, Unit: l.Unit, Value: paid, Link: link, Note: l.Name,
-		})
+		return k.flows.Sell(ctx, l.ResourceId, o.Buyer, q, paid, link, paidBy)
 	}
-	if err != nil {
-		return err
+	action := valueflowstypes.ACTION_TRANSFER
+	if l.Kind == types.LISTING_KIND_SERVICE {
+		action = valueflowstypes.ACTION_DELIVER_SERVICE
 	}
-	pay := valueflowstypes.RSCTransfer(o.Buyer, l.Seller, o.Amount, link, goods)
-	if o.Denom != membershiptypes.Denom {
-		pay.SpecId, pay.Unit, pay.Note = 0, o.Denom, "paid in another region's RSC"
-	}
-	if _, err := k.flows.Record(ctx, pay); err != nil || !o.Tax.IsPositive() {
-		return err
-	}
-	tax := valueflowstypes.RSCTransfer(o.Buyer, k.treasury.String(), o.Tax, link, goods)
-	tax.SpecId, tax.Unit, tax.Note = pay.SpecId, pay.Unit, "sales tax"
-	_, err = k.flows.Record(ctx, tax)
+	_, err := k.flows.Record(ctx, valueflowstypes.EconomicEvent{
+		Action: action, Provider: l.Seller, Receiver: o.Buyer, Quantity: q, Unit: l.Unit, Value: paid, Link: link, Note: l.Name, SettledBy: paidBy,
+	})
 	return err
 }
 
@@ -232,15 +219,4 @@ func PurchaseEvent(o types.Order) sdk.Event {
 		sdk.NewAttribute("seller", q(o.Seller)),
 		sdk.NewAttribute("tax", q(o.Tax.String())),
 	)
-}
-
-// setOrder stores an order and its indexes.
-func (k Keeper) setOrder(ctx context.Context, o types.Order, seller sdk.AccAddress) error {
-	if err := k.Orders.Set(ctx, o.Id, o); err != nil {
-		return err
-	}
-	if err := k.OrdersByBuyer.Set(ctx, collections.Join(o.Buyer, o.Id)); err != nil {
-		return err
-	}
-	return k.OrdersBySeller.Set(ctx, collections.Join(seller, o.Id))
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/cosmos/gogoproto/proto"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	"github.com/cosmos/cosmos-sdk/types/query"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
 	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
@@ -53,5 +54,6 @@ type Flows interface {
 	Record(ctx context.Context, e valueflowstypes.EconomicEvent) (uint64, error)
 	SaleResource(ctx context.Context, id uint64, seller, unit string) error
 	UnitCost(ctx context.Context, id uint64) (math.LegacyDec, error)
-	Sell(ctx context.Context, id uint64, buyer string, q, paid math.LegacyDec, link string) (uint64, error)
+	Sell(ctx context.Context, id uint64, buyer string, q, paid math.LegacyDec, link string, paidBy []valueflowstypes.Settlement) error
+	Linked(ctx context.Context, agent string, asProvider bool, prefix string, page *query.PageRequest) ([]uint64, *query.PageResponse, error)
 }

@@ -20,8 +20,6 @@ var (
 	ListingsBySellerKey = collections.NewPrefix(2)
 	OrdersKey           = collections.NewPrefix(3)
 	OrderSeqKey         = collections.NewPrefix(4)
-	OrdersByBuyerKey    = collections.NewPrefix(5)
-	OrdersBySellerKey   = collections.NewPrefix(6)
 	BooksKey            = collections.NewPrefix(7)
 )
 

@@ -2,6 +2,8 @@ package keeper
 
 import (
 	"context"
+	"encoding/binary"
+	"time"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -104,14 +106,16 @@ func (q queryServer) Events(ctx context.Context, req *types.QueryEventsRequest) 
 	return &types.QueryEventsResponse{Events: list, Pagination: page}, err
 }
 
-// eventsIn pages through the events of a period by the time index: the page key is the
-// index key to resume at.
+// eventsIn pages through the events of a period. Event ids follow block time, so the
+// first event of the period is found by a binary search over ids; the page key is the id
+// to resume at.
 func (q queryServer) eventsIn(ctx context.Context, period string, page *query.PageRequest) ([]types.EconomicEvent, *query.PageResponse, error) {
 	from, to, err := types.ParsePeriod(period)
 	if err != nil {
 		return nil, nil, err
 	}
-	start, limit := collections.Join(from, uint64(0)), uint64(query.DefaultLimit)
+	limit := uint64(query.DefaultLimit)
+	var start uint64
 	if page != nil {
 		if page.Offset != 0 || page.CountTotal || page.Reverse {
 			return nil, nil, errorsmod.Wrap(types.ErrInvalidQuery, "a period pages by key only")
@@ -120,13 +124,18 @@ func (q queryServer) eventsIn(ctx context.Context, period string, page *query.Pa
 			limit = min(page.Limit, 1000)
 		}
 		if len(page.Key) > 0 {
-			if _, start, err = q.EventsByTime.KeyCodec().Decode(page.Key); err != nil || start.K1().Before(from) {
+			if len(page.Key) != 8 {
 				return nil, nil, errorsmod.Wrap(types.ErrInvalidQuery, "page key")
 			}
+			start = binary.BigEndian.Uint64(page.Key)
 		}
 	}
-	rng := new(collections.Range[timeID]).StartInclusive(start).EndExclusive(collections.Join(to, uint64(0)))
-	it, err := q.EventsByTime.Iterate(ctx, rng)
+	if start == 0 {
+		if start, err = q.firstEventAt(ctx, from); err != nil {
+			return nil, nil, err
+		}
+	}
+	it, err := q.Keeper.Events.Iterate(ctx, new(collections.Range[uint64]).StartInclusive(start))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -134,22 +143,42 @@ func (q queryServer) eventsIn(ctx context.Context, period string, page *query.Pa
 	var list []types.EconomicEvent
 	res := &query.PageResponse{}
 	for ; it.Valid(); it.Next() {
-		key, err := it.Key()
+		e, err := it.Value()
 		if err != nil {
 			return nil, nil, err
+		}
+		if !e.Time.Before(to) {
+			break
 		}
 		if uint64(len(list)) == limit {
-			res.NextKey = make([]byte, q.EventsByTime.KeyCodec().Size(key))
-			_, err = q.EventsByTime.KeyCodec().Encode(res.NextKey, key)
-			return list, res, err
-		}
-		e, err := q.event(ctx, key.K2())
-		if err != nil {
-			return nil, nil, err
+			res.NextKey = binary.BigEndian.AppendUint64(nil, e.Id)
+			break
 		}
 		list = append(list, e)
 	}
 	return list, res, nil
+}
+
+// firstEventAt is the id of the first event at or after t (one past the last if none).
+func (q queryServer) firstEventAt(ctx context.Context, t time.Time) (uint64, error) {
+	last, err := q.EventSeq.Peek(ctx)
+	if err != nil {
+		return 0, err
+	}
+	lo, hi := uint64(1), last+1
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		e, err := q.event(ctx, mid)
+		if err != nil {
+			return 0, err
+		}
+		if e.Time.Before(t) {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo, nil
 }
 
 func (q queryServer) Event(ctx context.Context, req *types.QueryEventRequest) (*types.QueryEventResponse, error) {

@@ -131,6 +131,16 @@ func (x *exporter) event(e types.EconomicEvent) error {
 		n["note"] = e.Link + " " + e.Note
 	}
 	x.node(prune(n))
+	for i, s := range e.SettledBy {
+		rsc, err := x.spec(types.SpecRSC)
+		if err != nil {
+			return err
+		}
+		x.node(map[string]any{"@id": x.iri("event", fmt.Sprintf("%d-%d", e.Id, i+1)), "@type": "EconomicEvent", "action": "transfer",
+			"provider": x.agent(e.Receiver), "receiver": x.agent(s.Receiver), "resourceConformsTo": rsc,
+			"resourceQuantity": x.measure(math.LegacyNewDecFromInt(s.Amount), s.Denom), "hasPointInTime": stamp(e.Time),
+			"settles": x.ref("event", e.Id), "note": s.Note})
+	}
 	return nil
 }
 

@@ -21,7 +21,6 @@ import (
 type (
 	strID   = collections.Pair[string, uint64]
 	idID    = collections.Pair[uint64, uint64]
-	timeID  = collections.Pair[time.Time, uint64]
 	flowKey = collections.Triple[uint64, int64, uint64]  // kind, day, spec
 	planKey = collections.Triple[uint64, uint64, uint64] // spec, plan, planned process index
 )
@@ -46,7 +45,6 @@ type Keeper struct {
 	EventsByAgent    collections.KeySet[strID]
 	EventsByProcess  collections.KeySet[idID]
 	EventsByResource collections.KeySet[idID]
-	EventsByTime     collections.KeySet[timeID]
 	// Attachments are keyed (process, event); Attached is how much of each event is attached.
 	Attachments      collections.Map[idID, types.Attachment]
 	Attached         collections.Map[uint64, math.LegacyDec]
@@ -90,7 +88,6 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		EventsByAgent:    collections.NewKeySet(sb, types.EventsByAgentKey, "events_by_agent", strIDKey),
 		EventsByProcess:  collections.NewKeySet(sb, types.EventsByProcessKey, "events_by_process", idIDKey),
 		EventsByResource: collections.NewKeySet(sb, types.EventsByResourceKey, "events_by_resource", idIDKey),
-		EventsByTime:     collections.NewKeySet(sb, types.EventsByTimeKey, "events_by_time", collections.PairKeyCodec(sdk.TimeKey, u64)),
 		Attachments:      collections.NewMap(sb, types.AttachmentsKey, "attachments", idIDKey, codec.CollValue[types.Attachment](cdc)),
 		Attached:         collections.NewMap(sb, types.AttachedKey, "attached", u64, sdk.LegacyDecValue),
 		Processes:        collections.NewMap(sb, types.ProcessesKey, "processes", u64, codec.CollValue[types.Process](cdc)),
@@ -149,8 +146,9 @@ func (k Keeper) company(ctx context.Context, addr string) (sdk.AccAddress, error
 }
 
 // Record stores an economic event another module's action made (its id, time and height
-// are filled in) and indexes it by agent, time, process and resource. It changes no
-// resource: the caller has already applied the action's effect, if any.
+// are filled in) and indexes it by agent, process and resource (ids follow block time, so
+// they index time too). It changes no resource: the caller has already applied the
+// action's effect, if any.
 func (k Keeper) Record(ctx context.Context, e types.EconomicEvent) (uint64, error) {
 	id, err := modulekit.NextID(ctx, k.EventSeq)
 	if err != nil {
@@ -181,9 +179,6 @@ func (k Keeper) setEvent(ctx context.Context, e types.EconomicEvent) error {
 		if e.Receiver == e.Provider {
 			break
 		}
-	}
-	if err := k.EventsByTime.Set(ctx, collections.Join(e.Time, e.Id)); err != nil {
-		return err
 	}
 	for _, p := range []uint64{e.InputOf, e.OutputOf} {
 		if p != 0 {

@@ -16,6 +16,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/conductor-coop/conductor/testutil/region"
+	marketkeeper "github.com/conductor-coop/conductor/x/market/keeper"
 	markettypes "github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
@@ -266,12 +267,12 @@ func TestSupplyChainCost(t *testing.T) {
 		require.Equal(t, f.mill.String(), in.Provider)
 		require.Equal(t, f.bakery.String(), in.Receiver)
 		require.Equal(t, "market/order/1", in.Link)
-		pay, err := f.q.Event(r.Ctx(), &types.QueryEventRequest{Id: in.Id + 1})
+		require.Equal(t, []types.Settlement{{Receiver: f.mill.String(), Amount: math.NewInt(44 * rsc), Denom: "ursc", Note: "price"}}, in.SettledBy,
+			"the RSC that paid for it, no sales tax inside the region")
+		orders, err := marketkeeper.NewQueryServerImpl(r.App.MarketKeeper).Orders(r.Ctx(), &markettypes.QueryOrdersRequest{Seller: f.mill.String()})
 		require.NoError(t, err)
-		require.Equal(t, types.SpecRSC, pay.Event.SpecId)
-		require.Equal(t, dec("44000000"), pay.Event.Quantity)
-		require.Equal(t, in.Id, pay.Event.Settles)
-		require.Equal(t, f.bakery.String(), pay.Event.Provider)
+		require.Len(t, orders.Orders, 1, "the seller's orders, found by its flows")
+		require.Equal(t, f.bakery.String(), orders.Orders[0].Buyer)
 	})
 
 	t.Run("events page by agent, process and period", func(t *testing.T) {
@@ -317,6 +318,7 @@ func TestSupplyChainCost(t *testing.T) {
 		period, err := f.q.Export(r.Ctx(), &types.QueryExportRequest{Subject: "period", Period: "2026-01-01,2026-01-02"})
 		require.NoError(t, err)
 		require.Contains(t, expand(t, period.JsonLd), keeper.VocabVF+"EconomicEvent")
+		require.Contains(t, period.JsonLd, `"settles"`, "the purchase's RSC settles the flour's transfer")
 	})
 	f.invariantsHold()
 }

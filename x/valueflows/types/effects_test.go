@@ -2,6 +2,7 @@ package types_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -112,7 +113,17 @@ func TestGenesisValidate(t *testing.T) {
 			g.Resources = []types.EconomicResource{{Id: 1, SpecId: 99}}
 			g.NextResourceId = 2
 		},
-		"event id zero":     func(g *types.GenesisState) { g.Events = []types.EconomicEvent{{Id: 0}} },
+		"event id zero": func(g *types.GenesisState) { g.Events = []types.EconomicEvent{{Id: 0}} },
+		"events out of time order": func(g *types.GenesisState) {
+			z := math.LegacyZeroDec()
+			g.Events = []types.EconomicEvent{{Id: 1, Quantity: z, Value: z, Time: time.Unix(10, 0)}, {Id: 2, Quantity: z, Value: z, Time: time.Unix(5, 0)}}
+			g.NextEventId = 3
+		},
+		"an event missing": func(g *types.GenesisState) {
+			z := math.LegacyZeroDec()
+			g.Events = []types.EconomicEvent{{Id: 2, Quantity: z, Value: z}}
+			g.NextEventId = 3
+		},
 		"plan id past next": func(g *types.GenesisState) { g.Plans = []types.Plan{{Id: 1}} },
 		"negative resource qty": func(g *types.GenesisState) {
 			g.Resources = []types.EconomicResource{*res("-1", "0", "0")}

@@ -86,10 +86,16 @@ func (gs GenesisState) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "resource %d", r.Id)
 		}
 	}
-	for _, e := range gs.Events {
-		if e.SpecId != 0 && !specs[e.SpecId] || e.Quantity.IsNil() || e.Value.IsNil() {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "event %d", e.Id)
+	// events are numbered 1, 2, ... in the order of their times: a period's events are
+	// found by their ids
+	for i, e := range gs.Events {
+		if e.Id != uint64(i)+1 || i > 0 && e.Time.Before(gs.Events[i-1].Time) ||
+			e.SpecId != 0 && !specs[e.SpecId] || e.Quantity.IsNil() || e.Value.IsNil() {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "event %d (the %d-th)", e.Id, i+1)
 		}
+	}
+	if gs.NextEventId != uint64(len(gs.Events))+1 {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "next event id %d after %d events", gs.NextEventId, len(gs.Events))
 	}
 	return nil
 }

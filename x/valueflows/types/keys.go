@@ -22,7 +22,6 @@ var (
 	EventsByAgentKey    = collections.NewPrefix(9)
 	EventsByProcessKey  = collections.NewPrefix(10)
 	EventsByResourceKey = collections.NewPrefix(11)
-	EventsByTimeKey     = collections.NewPrefix(12)
 	AttachmentsKey      = collections.NewPrefix(13)
 	AttachedKey         = collections.NewPrefix(14)
 	ProcessesKey        = collections.NewPrefix(15)
