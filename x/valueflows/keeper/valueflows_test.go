@@ -16,6 +16,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 
 	"github.com/conductor-coop/conductor/testutil/region"
+	housingtypes "github.com/conductor-coop/conductor/x/housing/types"
 	marketkeeper "github.com/conductor-coop/conductor/x/market/keeper"
 	markettypes "github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
@@ -42,18 +43,19 @@ type fixture struct {
 // setup: four members; the Mill, a regional company (alice), sells at cost; the Bakery
 // Co-op (bob). alice manages the Mill and bob the Bakery by authz grants for every
 // valueflows, market and payroll message they need; both have 1,000 RSC.
-func setup(t *testing.T) *fixture {
+func setup(t *testing.T, more ...region.Institution) *fixture {
 	cfg := region.DefaultConfig()
 	cfg.Members, cfg.NonMembers = []string{"alice", "bob", "carol", "dave"}, nil
-	cfg.Institutions = []region.Institution{
+	cfg.Institutions = append([]region.Institution{
 		{Name: "Mill", Kind: membershiptypes.AGENT_KIND_REGIONAL_COMPANY, Workers: []string{"alice"}},
 		{Name: "Bakery Co-op", Kind: membershiptypes.AGENT_KIND_COMPANY, Workers: []string{"bob"}},
-	}
+	}, more...)
 	r := region.New(t, cfg)
 	f := &fixture{t: t, r: r, alice: r.Accounts["alice"], bob: r.Accounts["bob"], carol: r.Accounts["carol"], dave: r.Accounts["dave"],
 		mill: r.AgentAddr("Mill"), bakery: r.AgentAddr("Bakery Co-op"), q: keeper.NewQueryServerImpl(r.App.ValueFlowsKeeper)}
 	msgs := []sdk.Msg{&types.MsgDefineSpec{}, &types.MsgStartProcess{}, &types.MsgRecordEvent{}, &types.MsgAttach{}, &types.MsgFinishProcess{},
-		&types.MsgCreateRecipe{}, &markettypes.MsgCreateListing{}, &markettypes.MsgPurchase{}, &payrolltypes.MsgPostJob{}, &payrolltypes.MsgHire{}}
+		&types.MsgCreateRecipe{}, &markettypes.MsgCreateListing{}, &markettypes.MsgPurchase{}, &payrolltypes.MsgPostJob{}, &payrolltypes.MsgHire{},
+		&housingtypes.MsgJoinWaitlist{}, &housingtypes.MsgAcceptOffer{}}
 	r.Grant(f.mill, []region.Account{f.alice}, f.alice, msgs...)
 	r.Grant(f.bakery, []region.Account{f.bob}, f.bob, msgs...)
 	for _, c := range []sdk.AccAddress{f.mill, f.bakery} {
@@ -119,10 +121,8 @@ func (f *fixture) employ(manager region.Account, company sdk.AccAddress, person 
 // workEvents are the work events company received, oldest first.
 func (f *fixture) workEvents(company sdk.AccAddress) []types.EconomicEvent {
 	f.t.Helper()
-	res, err := f.q.Events(f.r.Ctx(), &types.QueryEventsRequest{Agent: company.String()})
-	require.NoError(f.t, err)
 	var out []types.EconomicEvent
-	for _, e := range res.Events {
+	for _, e := range f.events(company) {
 		if e.Action == types.ACTION_WORK {
 			out = append(out, e)
 		}
@@ -321,6 +321,69 @@ func TestSupplyChainCost(t *testing.T) {
 		require.Contains(t, period.JsonLd, `"settles"`, "the purchase's RSC settles the flour's transfer")
 	})
 	f.invariantsHold()
+}
+
+// TestRentedFacilityCost: the Bakery rents a facility from the Housing Agency; the month's
+// use, recorded when the rent is paid, is put half to a baking process, whose cost is the
+// flour it consumed plus half the month's rent.
+func TestRentedFacilityCost(t *testing.T) {
+	f := setup(t, region.Institution{Name: "Housing Agency", Kind: membershiptypes.AGENT_KIND_REGIONAL_COMPANY, Workers: []string{"carol"}})
+	r, vk := f.r, f.r.App.ValueFlowsKeeper
+	agency := r.AgentAddr("Housing Agency")
+	r.Grant(agency, []region.Account{f.carol}, f.carol, &housingtypes.MsgRegisterUnit{})
+	f.as(f.carol, &housingtypes.MsgRegisterUnit{Signer: agency.String(), Unit: housingtypes.Unit{
+		Kind: housingtypes.UNIT_KIND_FACILITY, Name: "bakehouse", Location: "north", Area: 80, Agency: agency.String(),
+		PropertyTax: math.NewInt(600_000), Maintenance: math.NewInt(300_000), Administration: math.NewInt(100_000),
+	}})
+	f.as(f.bob, &housingtypes.MsgJoinWaitlist{Applicant: f.bakery.String(), Kind: housingtypes.UNIT_KIND_FACILITY})
+	entry, err := r.App.HousingKeeper.EntrySeq.Peek(r.Ctx())
+	require.NoError(t, err)
+	f.as(f.bob, &housingtypes.MsgAcceptOffer{Applicant: f.bakery.String(), EntryId: entry})
+	lease, err := r.App.HousingKeeper.Leases.Get(r.Ctx(), 1)
+	require.NoError(t, err)
+	rent := lease.Cost.Add(lease.Markup)
+
+	var use types.EconomicEvent
+	for _, e := range f.events(f.bakery) {
+		if e.Action == types.ACTION_USE {
+			use = e
+		}
+	}
+	require.Equal(t, types.SpecFacility, use.SpecId)
+	require.Equal(t, agency.String(), use.Provider)
+	require.Equal(t, math.LegacyNewDecFromInt(rent), use.Value, "the month's rent")
+
+	flour := f.defineSpec(f.bob, f.bakery, "flour", "kg", "food/grain")
+	loaf := f.defineSpec(f.bob, f.bakery, "loaf", "each", "food/bakery")
+	f.as(f.bob, &types.MsgRecordEvent{Company: f.bakery.String(), Action: types.ACTION_RAISE, SpecId: flour, Quantity: "10", Value: "10000000"})
+	flourRes := f.last(vk.ResourceSeq)
+	f.as(f.bob, &types.MsgStartProcess{Company: f.bakery.String(), Name: "baking"})
+	baking := f.last(vk.ProcessSeq)
+	f.as(f.bob, &types.MsgRecordEvent{Company: f.bakery.String(), Action: types.ACTION_CONSUME, ProcessId: baking, ResourceId: flourRes, Quantity: "10"})
+	f.as(f.bob, &types.MsgAttach{Company: f.bakery.String(), EventId: use.Id, ProcessId: baking, Quantity: "0.5"})
+	f.refused(f.bob, types.ErrOverAttached, &types.MsgAttach{Company: f.bakery.String(), EventId: use.Id, ProcessId: baking, Quantity: "0.6"})
+	f.as(f.bob, &types.MsgRecordEvent{Company: f.bakery.String(), Action: types.ACTION_PRODUCE, ProcessId: baking, SpecId: loaf, Quantity: "20"})
+	loaves := f.last(vk.ResourceSeq)
+	f.as(f.bob, &types.MsgFinishProcess{Company: f.bakery.String(), ProcessId: baking})
+
+	half := math.LegacyNewDecFromInt(rent).QuoInt64(2)
+	want := dec("10000000").Add(half).QuoInt64(20)
+	cost, err := f.q.Cost(r.Ctx(), &types.QueryCostRequest{ResourceId: loaves})
+	require.NoError(t, err)
+	require.Equal(t, want, cost.UnitCost)
+	require.Equal(t, []types.InputCost{
+		{SpecId: types.SpecFacility, Action: types.ACTION_USE, Unit: "month", Quantity: dec("0.025"), Value: half.QuoInt64(20)},
+		{SpecId: flour, Action: types.ACTION_CONSUME, Unit: "kg", Quantity: dec("0.5"), Value: dec("500000")},
+	}, cost.Inputs, "per loaf")
+	f.invariantsHold()
+}
+
+// events are the events agent took part in, oldest first.
+func (f *fixture) events(agent sdk.AccAddress) []types.EconomicEvent {
+	f.t.Helper()
+	res, err := f.q.Events(f.r.Ctx(), &types.QueryEventsRequest{Agent: agent.String()})
+	require.NoError(f.t, err)
+	return res.Events
 }
 
 // expand parses doc as JSON-LD, expands it, and returns the types of its nodes; every
