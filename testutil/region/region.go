@@ -209,9 +209,12 @@ type TxOptions struct {
 	Signers    []Account
 	Fee        sdk.Coins
 	FeeGranter sdk.AccAddress
+	// SignMode defaults to SIGN_MODE_DIRECT; browser and hardware wallets use
+	// SIGN_MODE_LEGACY_AMINO_JSON.
+	SignMode signing.SignMode
 }
 
-// SignTx builds and signs a tx as a wallet does (SIGN_MODE_DIRECT).
+// SignTx builds and signs a tx as a wallet does (SIGN_MODE_DIRECT unless opts say).
 func (r *Region) SignTx(opts TxOptions, msgs ...sdk.Msg) []byte {
 	r.t.Helper()
 	cfg := r.App.TxConfig()
@@ -220,7 +223,10 @@ func (r *Region) SignTx(opts TxOptions, msgs ...sdk.Msg) []byte {
 	b.SetGasLimit(10_000_000)
 	b.SetFeeAmount(opts.Fee)
 	b.SetFeeGranter(opts.FeeGranter)
-	mode := signing.SignMode_SIGN_MODE_DIRECT
+	mode := opts.SignMode
+	if mode == signing.SignMode_SIGN_MODE_UNSPECIFIED {
+		mode = signing.SignMode_SIGN_MODE_DIRECT
+	}
 	ctx := r.Ctx()
 	accs := make([]sdk.AccountI, len(opts.Signers))
 	sigs := make([]signing.SignatureV2, len(opts.Signers))
