@@ -79,7 +79,7 @@ proto-gen:
 
 ## proto-check: regenerating the protobuf code must change nothing.
 proto-check: proto-gen
-	@git diff --exit-code -- api x || (echo "generated code is stale: run make proto-gen and commit" && exit 1)
+	@git diff --exit-code -- api x app/openapi || (echo "generated code is stale: run make proto-gen and commit" && exit 1)
 
 lint:
 	@test -z "$$(gofmt -l app cmd x testutil tools networks)" || { gofmt -l app cmd x testutil tools networks; echo "gofmt: the files above need formatting"; exit 1; }

@@ -133,6 +133,7 @@ import (
 	_ "github.com/conductor-coop/conductor/api/conductor/market/v1"           // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/membership/v1"       // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/payroll/v1"          // pulsar types for AutoCLI
+	"github.com/conductor-coop/conductor/app/openapi"
 	"github.com/conductor-coop/conductor/x/bankloans"
 	bankloanskeeper "github.com/conductor-coop/conductor/x/bankloans/keeper"
 	bankloanstypes "github.com/conductor-coop/conductor/x/bankloans/types"
@@ -648,6 +649,9 @@ func (app *App) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig
 	nodeservice.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	app.BasicModuleManager.RegisterGRPCGatewayRoutes(clientCtx, apiSvr.GRPCGatewayRouter)
 	if err := server.RegisterSwaggerAPI(apiSvr.ClientCtx, apiSvr.Router, apiConfig.Swagger); err != nil {
+		panic(err)
+	}
+	if err := openapi.Register(apiSvr.Router); err != nil {
 		panic(err)
 	}
 }

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 MODULE=github.com/conductor-coop/conductor
 BIN="$PWD/build/tools"
-if [[ ! -x $BIN/protoc-gen-go-pulsar ]]; then
+if [[ ! -x $BIN/protoc-gen-go-pulsar || ! -x $BIN/protoc-gen-swagger ]]; then
   (cd tools && GOBIN="$BIN" go install tool)
 fi
 export PATH="$BIN:$PATH"
@@ -44,3 +44,12 @@ for d in $(cd proto && find conductor -name '*.proto' -exec dirname {} \; | sort
 done
 cp -r "$OUT/$MODULE/"* .
 gofmt -w api x 2>/dev/null || true
+
+# OpenAPI (Swagger 2.0) of every Conductor query's REST route, one document, served by the
+# node at /openapi.json and /openapi.yaml (app/openapi).
+protoc "${INCLUDES[@]}" \
+  --swagger_out="$OUT" --swagger_opt=logtostderr=true,allow_merge=true,merge_file_name=conductor,fqn_for_swagger_name=true \
+  $(cd proto && find conductor -name query.proto | sort)
+jq --sort-keys '.info = {title: "Conductor region REST API", version: "v1",
+  description: "The REST gateway of every Conductor module (conductord, API server, default port 1317). The SDK modules serve theirs under /cosmos."}' \
+  "$OUT/conductor.swagger.json" > app/openapi/openapi.json
