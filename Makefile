@@ -3,7 +3,7 @@ BUILDDIR ?= $(CURDIR)/build
 BIN := $(BUILDDIR)/conductord
 GO_TEST_FLAGS ?= -count=1
 
-.PHONY: all build install relayer localnet localnet-reset two-regions two-regions-stop test test-unit test-sim test-faults loadtest fuzz e2e bench proto-gen proto-check lint clean
+.PHONY: all build install relayer localnet localnet-reset two-regions two-regions-stop test test-unit test-sim test-faults test-cosmjs test-dashboard loadtest fuzz e2e bench proto-gen proto-check lint clean
 
 all: build
 
@@ -33,7 +33,7 @@ two-regions-stop:
 
 ## test: every test: unit, app, in-process IBC and multi-validator network, then the
 ## two-region scenario and the fault tests on real processes.
-test: test-unit e2e test-faults
+test: test-unit e2e test-faults test-cosmjs test-dashboard
 
 test-unit:
 	go test $(GO_TEST_FLAGS) ./...
@@ -44,6 +44,20 @@ SIM_BLOCKS ?= 50
 test-sim:
 	@SIM_SEEDS=$(SIM_SEEDS) SIM_BLOCKS=$(SIM_BLOCKS) go test ./app/ -run '^TestAppSimulation$$' -count=1 -v -timeout 60m | \
 		grep -E '^(seeds=|--- FAIL|FAIL|ok)|Error' ; test $${PIPESTATUS[0]} -eq 0
+
+## test-cosmjs: a wallet's view (tests/cosmjs): CosmJS over RPC on a fresh demo region, a
+## direct-signed send and an amino-signed purchase, results over REST.
+test-cosmjs: build tests/cosmjs/node_modules
+	cd tests/cosmjs && node --test --test-reporter=spec wallet.test.mjs
+
+## test-dashboard: the region dashboard in headless Chromium (Debian's chromium; CHROMIUM=path
+## to use another) on a fresh demo region; screenshots in tests/cosmjs/output/.
+test-dashboard: build tests/cosmjs/node_modules
+	cd tests/cosmjs && node --test --test-reporter=spec dashboard.test.mjs
+
+tests/cosmjs/node_modules: tests/cosmjs/package-lock.json
+	cd tests/cosmjs && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 ## test-faults: kill and restart validators of networks/local-4 while transfers flow.
 test-faults: build

@@ -133,6 +133,7 @@ import (
 	_ "github.com/conductor-coop/conductor/api/conductor/market/v1"           // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/membership/v1"       // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/payroll/v1"          // pulsar types for AutoCLI
+	"github.com/conductor-coop/conductor/app/dashboard"
 	"github.com/conductor-coop/conductor/app/openapi"
 	"github.com/conductor-coop/conductor/x/bankloans"
 	bankloanskeeper "github.com/conductor-coop/conductor/x/bankloans/keeper"
@@ -652,6 +653,9 @@ func (app *App) RegisterAPIRoutes(apiSvr *api.Server, apiConfig config.APIConfig
 		panic(err)
 	}
 	if err := openapi.Register(apiSvr.Router); err != nil {
+		panic(err)
+	}
+	if err := dashboard.Register(apiSvr.Router); err != nil {
 		panic(err)
 	}
 }

@@ -49,6 +49,11 @@ for _ in $(seq 60); do
   sleep 1
 done
 
+if [[ ! -f $HOME_DIR/demo.done ]]; then
+  # once, on a new region: a listing, a job, a purchase, a need (scripts/demo.sh)
+  if BIN="$BIN" LOCALNET_HOME="$HOME_DIR" RPC="$RPC" ./scripts/demo.sh; then touch "$HOME_DIR/demo.done"; else echo "demo activity failed (above)"; fi
+fi
+
 cat <<TXT
 
 Region $CHAIN_ID is running (log: $HOME_DIR/node.log). Ctrl-C stops it; run again to resume.
