@@ -62,6 +62,7 @@ region() {
   cfg app grpc.address "127.0.0.1:$((9090 + o))"
   cfg app api.enable true
   cfg app api.address "tcp://127.0.0.1:$((1317 + o))"
+  cfg app api.enabled-unsafe-cors true # the other region's dashboard reads this REST API from its page
   cfg app minimum-gas-prices 0ursc
   cfg app iavl-disable-fastnode true
   cfg client chain-id "$chain"

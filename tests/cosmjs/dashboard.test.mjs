@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { useRegion, rest, root } from "./localnet.mjs";
+import { useRegion, rest, root, assembly, get } from "./localnet.mjs";
 
 useRegion();
 const out = join(root, "tests", "cosmjs", "output");
@@ -63,6 +63,23 @@ test("an address shows what the chain shows publicly", async () => {
   await page.click("button");
   await page.locator("#address", { hasText: "Bakery Co-op" }).waitFor({ timeout: 10000 });
   await page.locator("#address", { hasText: "market/order/" }).waitFor();
+});
+
+test("another region of the directory: its listings and jobs beside this region's", async () => {
+  // the assembly records a region whose REST endpoint is this node's (a mirror, as another
+  // region's node would answer)
+  await assembly({ "@type": "/conductor.federation.v1.MsgSetRegion",
+    region: { name: "mirror", chain_id: "region-mirror-1", channel_id: "channel-7", internal: true, endpoints: { rest } } });
+  const { regions } = await get("/conductor/federation/v1/regions");
+  assert.equal(regions[0].name, "mirror");
+  const { page, errors } = await open();
+  const price = page.locator('table.listings[data-region="mirror"] tr', { hasText: "Rye bread" }).locator(".price");
+  await price.waitFor({ timeout: 20000 });
+  assert.equal((await price.textContent()).trim(), "5 RSC");
+  await page.locator("#market", { hasText: "trade pact" }).waitFor();
+  await page.goto(`${page0}#/region/mirror`);
+  await page.locator("#region", { hasText: "bread, early shifts" }).waitFor({ timeout: 10000 });
+  assert.deepEqual(errors, []);
 });
 
 test("unknown addresses, proposals, regions and pages get a clear message", async () => {

@@ -3,7 +3,7 @@
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +19,43 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // cli runs conductord against the region's keyring (answering yes to any question).
 export const cli = (...args) =>
   execFileSync(bin, [...args, "--keyring-backend", "test", "--home", region.home], { input: "y\n", encoding: "utf8" }).trim();
+
+const node = ["--node", "tcp://127.0.0.1:26657", "--chain-id", "region-local-1"];
+
+// query runs a CLI query of the region and returns its JSON.
+export const query = (...args) =>
+  JSON.parse(execFileSync(bin, ["query", ...args, "--node", "tcp://127.0.0.1:26657", "-o", "json"], { encoding: "utf8" }));
+
+// tx runs a transaction with the CLI and waits until a block includes it; it fails the test
+// unless it succeeded.
+export async function tx(...args) {
+  const { txhash } = JSON.parse(cli("tx", ...args, ...node, "-y", "-o", "json"));
+  for (let i = 0; i < 40; i++) {
+    try {
+      const res = query("tx", txhash);
+      assert.equal(res.code, 0, res.raw_log);
+      return res;
+    } catch (e) {
+      if (e instanceof assert.AssertionError) throw e;
+      await sleep(500);
+    }
+  }
+  throw new Error(`tx ${args.join(" ")} was not included`);
+}
+
+// assembly has alice propose msgs to the assembly and bob vote yes and execute.
+export async function assembly(...msgs) {
+  const members = Object.fromEntries(["alice", "bob"].map((k) => [k, cli("keys", "show", k, "-a")]));
+  const { assembly: a } = query("membership", "assembly");
+  const file = join(region.home, `proposal-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify({ group_policy_address: a.address, proposers: [members.alice], title: "test", summary: "", metadata: "",
+    messages: msgs.map((m) => ({ ...m, authority: a.address })) }));
+  await tx("group", "submit-proposal", file, "--from", "alice");
+  const { proposals } = query("group", "proposals-by-group-policy", a.address);
+  const id = proposals.at(-1).id;
+  await tx("group", "vote", id, members.alice, "VOTE_OPTION_YES", "", "--from", "alice");
+  await tx("group", "vote", id, members.bob, "VOTE_OPTION_YES", "", "--exec", "try", "--from", "bob");
+}
 
 // get reads a REST path of the region; it fails the test unless the answer is 200.
 export async function get(path) {

@@ -133,7 +133,7 @@ function Jobs({ base = "" }) {
 function OtherRegions() {
   return html`<${Load} load=${() => get("/conductor/federation/v1/regions")} empty=${none("No other region in the directory.", (d) => !d.regions?.length)}>${({ regions }) => html`
     ${regions.map((r) => html`<h3><a href="#/region/${r.name}">${r.name}</a> <span class="muted">${r.internal ? "trade pact" : "external"}</span></h3>
-      ${r.endpoints?.rest ? html`<${Listings} base=${r.endpoints.rest} region=${r.name} />` : html`<p class="muted">No public endpoint recorded.</p>`}`)}`}<//>`;
+      ${r.endpoints?.rest ? html`<${Listings} base=${r.endpoints.rest} region=${r.name} /><${Jobs} base=${r.endpoints.rest} />` : html`<p class="muted">No public endpoint recorded.</p>`}`)}`}<//>`;
 }
 
 function Demand() {
@@ -185,7 +185,7 @@ function Home() {
   return html`<div class="grid">
     <${Section} title="Regional parameters" id="parameters"><${Params} /><//>
     <${Section} title="Open proposals of the assembly" id="proposals"><${Proposals} /><//>
-    <${Section} title="Market" id="market"><${Listings} /><h3>Other regions</h3><${OtherRegions} /><//>
+    <${Section} title="Market" id="market"><${Listings} /><h3>Other regions' listings and jobs</h3><${OtherRegions} /><//>
     <${Section} title="Jobs" id="jobs"><${Jobs} /><//>
     <${Section} title="Demand: wait-lists" id="demand"><${Demand} /><//>
     <${Section} title="Treasury revenue and the social dividend" id="treasury"><${Treasury} /><//>
