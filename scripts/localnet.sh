@@ -58,7 +58,8 @@ cat <<TXT
 
 Region $CHAIN_ID is running (log: $HOME_DIR/node.log). Ctrl-C stops it; run again to resume.
   RPC   $RPC
-  REST  http://127.0.0.1:1317
+  REST  http://127.0.0.1:1317   (OpenAPI: /openapi.yaml)
+  Dashboard  http://127.0.0.1:1317/dashboard/
   gRPC  127.0.0.1:9090
 
 Demo accounts (keyring: --keyring-backend test --home $HOME_DIR):
