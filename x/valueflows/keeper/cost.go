@@ -72,11 +72,11 @@ func (k Keeper) processCost(ctx context.Context, process uint64) (types.ProcessC
 	lines := newCostLines()
 	var outputs []types.EconomicEvent
 	output := math.LegacyZeroDec()
-	err := k.EventsByProcess.Walk(ctx, collections.NewPrefixedPairRange[uint64, uint64](process), func(key idID) (bool, error) {
-		e, err := k.Events.Get(ctx, key.K2())
-		if err != nil {
-			return true, err
-		}
+	events, err := k.indexed(ctx, k.EventsByProcess, process)
+	if err != nil {
+		return types.ProcessCost{}, nil, err
+	}
+	for _, e := range events {
 		switch {
 		case e.OutputOf == process && e.Action == types.ACTION_PRODUCE:
 			outputs = append(outputs, e)
@@ -84,10 +84,6 @@ func (k Keeper) processCost(ctx context.Context, process uint64) (types.ProcessC
 		case e.InputOf == process:
 			lines.addInput(e.SpecId, e.Action, e.Unit, e.Quantity, e.Value)
 		}
-		return false, nil
-	})
-	if err != nil {
-		return types.ProcessCost{}, nil, err
 	}
 	err = k.Attachments.Walk(ctx, collections.NewPrefixedPairRange[uint64, uint64](process), func(_ idID, a types.Attachment) (bool, error) {
 		e, err := k.Events.Get(ctx, a.EventId)
@@ -146,16 +142,19 @@ func (k Keeper) Cost(ctx context.Context, id uint64) (*types.QueryCostResponse, 
 	res := &types.QueryCostResponse{Resource: r, UnitCost: r.UnitCost(), Acquired: math.LegacyZeroDec()}
 	lines := newCostLines()
 	in := math.LegacyZeroDec()
-	err = k.EventsByResource.Walk(ctx, collections.NewPrefixedPairRange[uint64, uint64](id), func(key idID) (bool, error) {
-		e, err := k.Events.Get(ctx, key.K2())
-		if err != nil {
-			return true, err
-		}
+	events, err := k.indexed(ctx, k.EventsByResource, id)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range events {
 		switch {
 		case e.Action == types.ACTION_PRODUCE && e.ResourceId == id:
 			p, err := k.Process(ctx, e.OutputOf)
-			if err != nil || p.Cost == nil {
-				return err != nil, err // an unfinished process has no cost yet
+			if err != nil {
+				return nil, err
+			}
+			if p.Cost == nil {
+				continue // an unfinished process has no cost yet
 			}
 			f := func(d math.LegacyDec) math.LegacyDec { return d.Mul(e.Quantity).Quo(p.Cost.OutputQuantity) }
 			for _, l := range p.Cost.Labour {
@@ -169,13 +168,12 @@ func (k Keeper) Cost(ctx context.Context, id uint64) (*types.QueryCostResponse, 
 			e.ToResourceId == id && (e.Action == types.ACTION_TRANSFER || e.Action == types.ACTION_MOVE || e.Action == types.ACTION_TRANSFER_ALL_RIGHTS):
 			res.Acquired = res.Acquired.Add(e.Value)
 		default:
-			return false, nil
+			continue
 		}
 		in = in.Add(e.Quantity)
-		return false, nil
-	})
-	if err != nil || !in.IsPositive() {
-		return res, err
+	}
+	if !in.IsPositive() {
+		return res, nil
 	}
 	res.Labour, res.Inputs, _ = lines.lists(math.LegacyOneDec(), in)
 	res.Acquired = res.Acquired.Quo(in)

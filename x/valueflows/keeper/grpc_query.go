@@ -208,8 +208,7 @@ func (q queryServer) Process(ctx context.Context, req *types.QueryProcessRequest
 		return nil, err
 	}
 	res := &types.QueryProcessResponse{Process: p}
-	t := &tracer{k: q.Keeper, ctx: ctx}
-	if res.Events, err = t.events(q.EventsByProcess, p.Id); err != nil {
+	if res.Events, err = q.indexed(ctx, q.EventsByProcess, p.Id); err != nil {
 		return nil, err
 	}
 	err = q.Attachments.Walk(ctx, collections.NewPrefixedPairRange[uint64, uint64](p.Id), func(_ idID, a types.Attachment) (bool, error) {

@@ -154,8 +154,7 @@ func (x *exporter) process(id uint64) error {
 		n["hasEnd"] = stamp(*p.End)
 	}
 	x.node(n)
-	t := &tracer{k: x.k, ctx: x.ctx}
-	evs, err := t.events(x.k.EventsByProcess, id)
+	evs, err := x.k.indexed(x.ctx, x.k.EventsByProcess, id)
 	if err != nil {
 		return err
 	}

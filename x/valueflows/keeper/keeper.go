@@ -203,6 +203,18 @@ func (k Keeper) setEvent(ctx context.Context, e types.EconomicEvent) error {
 	return nil
 }
 
+// indexed returns the events an index (by process or by resource) holds under id, in id
+// order.
+func (k Keeper) indexed(ctx context.Context, index collections.KeySet[idID], id uint64) ([]types.EconomicEvent, error) {
+	var out []types.EconomicEvent
+	err := index.Walk(ctx, collections.NewPrefixedPairRange[uint64, uint64](id), func(key idID) (bool, error) {
+		e, err := k.Events.Get(ctx, key.K2())
+		out = append(out, e)
+		return err != nil, err
+	})
+	return out, err
+}
+
 // addDec adds d to the decimal at key (removing it at zero).
 func addDec[K any](ctx context.Context, m collections.Map[K, math.LegacyDec], key K, d math.LegacyDec) error {
 	v, err := m.Get(ctx, key)

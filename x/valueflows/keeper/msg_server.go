@@ -180,8 +180,8 @@ func (m msgServer) RecordEvent(ctx context.Context, msg *types.MsgRecordEvent) (
 		if old, res, err = m.resourceOf(ctx, msg.Company, msg.ResourceId, msg.SpecId); err != nil {
 			return nil, err
 		}
-	case msg.ResourceId != 0: // use or cite of one of the company's resources
-		if old, res, err = m.resourceOf(ctx, msg.Company, msg.ResourceId, msg.SpecId); err != nil {
+	case msg.ResourceId != 0: // use or cite of one of the company's resources: not changed
+		if _, res, err = m.resourceOf(ctx, msg.Company, msg.ResourceId, msg.SpecId); err != nil {
 			return nil, err
 		}
 	default: // use or cite of a kind
@@ -214,7 +214,7 @@ func (m msgServer) RecordEvent(ctx context.Context, msg *types.MsgRecordEvent) (
 		res.Value, e.Value = res.Value.Add(value), value
 	}
 	for _, r := range []struct{ old, new *types.EconomicResource }{{old, res}, {oldTo, to}} {
-		if r.new != nil {
+		if r.new != nil && msg.Action.NeedsResource() { // use and cite change no resource
 			if err := m.setResource(ctx, r.old, *r.new); err != nil {
 				return nil, err
 			}

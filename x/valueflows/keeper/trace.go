@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"cosmossdk.io/collections"
-
 	"github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
@@ -31,24 +29,13 @@ func (t *tracer) add(kind string, id uint64, depth uint32, label string) bool {
 	return true
 }
 
-// events returns the events indexed under a resource or a process.
-func (t *tracer) events(set collections.KeySet[idID], id uint64) ([]types.EconomicEvent, error) {
-	var out []types.EconomicEvent
-	err := set.Walk(t.ctx, collections.NewPrefixedPairRange[uint64, uint64](id), func(key idID) (bool, error) {
-		e, err := t.k.Events.Get(t.ctx, key.K2())
-		out = append(out, e)
-		return err != nil, err
-	})
-	return out, err
-}
-
 // resource visits a resource and the events that made it (back) or took from it (forward).
 func (t *tracer) resource(id uint64, depth uint32) error {
 	r, err := t.k.Resource(t.ctx, id)
 	if err != nil || !t.add("resource", id, depth, fmt.Sprintf("%s %s %s of %s", r.AccountingQuantity, r.Unit, r.Name, r.Owner)) {
 		return err
 	}
-	evs, err := t.events(t.k.EventsByResource, id)
+	evs, err := t.k.indexed(t.ctx, t.k.EventsByResource, id)
 	if err != nil {
 		return err
 	}
@@ -87,7 +74,7 @@ func (t *tracer) process(id uint64, depth uint32) error {
 	if err != nil || !t.add("process", id, depth, p.Name+" by "+p.Owner) {
 		return err
 	}
-	evs, err := t.events(t.k.EventsByProcess, id)
+	evs, err := t.k.indexed(t.ctx, t.k.EventsByProcess, id)
 	if err != nil {
 		return err
 	}
