@@ -438,9 +438,9 @@ func TestDismissPaysWorked(t *testing.T) {
 	f.invariantHolds()
 }
 
-// TestPayRunSpreads: a pay run is spread over the first half of the period at the pace the
-// block interval allows (the employments left over the blocks left), never below a quarter
-// of the cap nor above the cap, and is over by its deadline when the cap allows.
+// TestPayRunSpreads: a pay run is spread over the first three quarters of the period at the
+// pace the block interval allows (the employments left over the blocks left), never below an
+// eighth of the cap nor above the cap, and is over by its deadline when the cap allows.
 func TestPayRunSpreads(t *testing.T) {
 	cases := []struct {
 		name     string
@@ -448,9 +448,9 @@ func TestPayRunSpreads(t *testing.T) {
 		cap      uint32
 		second   int // payments in the run's second block (the first pays the floor)
 	}{
-		{"1 s blocks: the floor, a quarter of the cap", time.Second, 8, 2}, // ceil(98 / 1799) < 2
-		{"60 s blocks: 30 blocks left", time.Minute, 8, 4},                 // ceil(98 / 29)
-		{"7 min blocks: the cap", 7 * time.Minute, 8, 8},                   // ceil(98 / 3) > 8
+		{"1 s blocks: the floor, an eighth of the cap", time.Second, 16, 2}, // ceil(98 / 2699) < 2
+		{"60 s blocks: 44 blocks left", time.Minute, 16, 3},                 // ceil(98 / 44)
+		{"7 min blocks: the cap", 7 * time.Minute, 16, 16},                  // ceil(98 / 5) > 16
 		{"1 s blocks, a cap of 1", time.Second, 1, 1},
 	}
 	for _, tc := range cases {
@@ -468,7 +468,7 @@ func TestPayRunSpreads(t *testing.T) {
 				require.NoError(t, err)
 				return int(totals.Paid.Int64() / 15_000_000)
 			}
-			floor := max(int(tc.cap)/4, 1)
+			floor := max(int(tc.cap)/8, 1)
 			r.At(next)
 			require.Equal(t, floor, paid())
 			r.NextBlock(tc.interval)
@@ -482,8 +482,8 @@ func TestPayRunSpreads(t *testing.T) {
 			sweep, err := r.App.PayrollKeeper.Sweep.Get(r.Ctx())
 			require.NoError(t, err)
 			require.False(t, sweep.Active)
-			if int(tc.cap)*int(30*time.Minute/tc.interval) >= 100 {
-				require.False(t, r.Time.After(next.Add(30*time.Minute)), "over by the deadline")
+			if int(tc.cap)*int(45*time.Minute/tc.interval) >= 100 {
+				require.False(t, r.Time.After(next.Add(45*time.Minute)), "over by the deadline")
 			}
 		})
 	}
