@@ -96,6 +96,7 @@ function Params() {
     <tr><th>dividend share of revenue</th><td class="num">${pct(p.dividend_share)}</td></tr>
     <tr><th>pay period / dividend period</th><td class="num">${p.pay_period} / ${p.dividend_period}</td></tr>
     <tr><th>rent above cost: members / others</th><td class="num">${pct(p.member_rent_markup)} / ${pct(p.non_member_rent_markup)}</td></tr>
+    <tr><th>a housing offer stays open</th><td class="num">${p.offer_window}</td></tr>
   </table>`}<//>
   <h3>History</h3>
   <${Load} load=${() => get("/conductor/governanceparams/v1/changes?pagination.reverse=true&pagination.limit=10")} empty=${none("No change since genesis.", (d) => !d.changes?.length)}>${({ changes }) => html`<table>

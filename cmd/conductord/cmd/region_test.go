@@ -32,6 +32,8 @@ func TestEditParams(t *testing.T) {
 		{"no value", []string{"income_tax_rate"}, nil, true},
 		{"not a number", []string{"income_tax_rate=lots"}, nil, true},
 		{"a zero pay period", []string{"pay_period=0s"}, nil, true},
+		{"the offer window", []string{"offer_window=48h"}, func(p governanceparamstypes.Params) bool { return p.OfferWindow == 48*time.Hour }, false},
+		{"a zero offer window", []string{"offer_window=0s"}, nil, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -32,6 +32,7 @@ func RandomParams(r *rand.Rand) types.Params {
 	p.SchoolingPriorityYears = uint32(r.Intn(11))
 	p.MaxPayoutsPerBlock = uint32(1 + r.Intn(5000))
 	p.WaitlistThreshold = uint32(1 + r.Intn(100))
+	p.OfferWindow = time.Duration(1+r.Intn(14*24)) * time.Hour
 	return p
 }
 

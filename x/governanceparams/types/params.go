@@ -26,6 +26,7 @@ func DefaultParams() Params {
 		WageFactors:            WageFactors{Training: d("0.25"), RegionalNeed: d("0.25"), Stress: d("0.25")},
 		MaxPayoutsPerBlock:     200,
 		WaitlistThreshold:      50,
+		OfferWindow:            7 * 24 * time.Hour,
 	}
 }
 
@@ -60,6 +61,7 @@ func (p Params) Validate() error {
 		{"pay_period", p.PayPeriod, time.Second},
 		{"dividend_period", p.DividendPeriod, time.Second},
 		{"profit_at_rest_delay", p.ProfitAtRestDelay, 0},
+		{"offer_window", p.OfferWindow, time.Second},
 	}
 	for _, d := range periods {
 		if d.v < d.min {

@@ -36,6 +36,8 @@ func TestParamsValidate(t *testing.T) {
 		{"pay period under a second", func(p *types.Params) { p.PayPeriod = time.Millisecond }, false},
 		{"dividend period negative", func(p *types.Params) { p.DividendPeriod = -time.Hour }, false},
 		{"profit-at-rest delay negative", func(p *types.Params) { p.ProfitAtRestDelay = -time.Second }, false},
+		{"offer window zero", func(p *types.Params) { p.OfferWindow = 0 }, false},
+		{"offer window a second", func(p *types.Params) { p.OfferWindow = time.Second }, true},
 		{"no payouts per block", func(p *types.Params) { p.MaxPayoutsPerBlock = 0 }, false},
 		{"too many payouts per block", func(p *types.Params) { p.MaxPayoutsPerBlock = 100_001 }, false},
 		{"schooling years over a century", func(p *types.Params) { p.SchoolingPriorityYears = 101 }, false},

@@ -26,6 +26,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		if err := k.Entries.Set(ctx, e.Id, e); err != nil {
 			return err
 		}
+		if e.OfferExpires != nil {
+			if err := k.OffersDue.Set(ctx, collections.Join(*e.OfferExpires, e.Id)); err != nil {
+				return err
+			}
+		}
 		if err := k.EntriesByKind.Set(ctx, collections.Join(int32(e.Kind), e.Id)); err != nil {
 			return err
 		}

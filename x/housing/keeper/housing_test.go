@@ -2,10 +2,12 @@ package keeper_test
 
 import (
 	"testing"
+	"time"
 
 	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
@@ -265,18 +267,43 @@ func TestBadInput(t *testing.T) {
 	f.invariantHolds()
 }
 
-// TestInvariantBreaks: a unit marked vacant under an active lease breaks the invariant.
+// TestInvariantBreaks: a unit marked vacant under an active lease, or an offer that would
+// never lapse, breaks the invariant.
 func TestInvariantBreaks(t *testing.T) {
-	f := setup(t)
-	home := f.unit(types.UNIT_KIND_APARTMENT, "", 50)
-	entry := f.join(f.dave, types.UNIT_KIND_APARTMENT, "", 0)
-	f.r.Must(f.r.Deliver(f.dave, &types.MsgAcceptOffer{Applicant: f.dave.String(), EntryId: entry}))
-	f.invariantHolds()
-	u := f.getUnit(home)
-	u.Status = types.UNIT_STATUS_VACANT
-	require.NoError(t, f.r.App.HousingKeeper.Units.Set(f.r.Ctx(), home, u))
-	_, broken := keeper.UnitsLeasedOnceInvariant(f.r.App.HousingKeeper)(f.r.Ctx())
-	require.True(t, broken)
+	cases := []struct {
+		name  string
+		spoil func(f *fixture, home, entry uint64)
+	}{
+		{"a leased unit marked vacant", func(f *fixture, home, entry uint64) {
+			f.r.Must(f.r.Deliver(f.dave, &types.MsgAcceptOffer{Applicant: f.dave.String(), EntryId: entry}))
+			f.invariantHolds()
+			u := f.getUnit(home)
+			u.Status = types.UNIT_STATUS_VACANT
+			require.NoError(f.t, f.r.App.HousingKeeper.Units.Set(f.r.Ctx(), home, u))
+		}},
+		{"an offer out of the lapse queue", func(f *fixture, home, entry uint64) {
+			e, err := f.r.App.HousingKeeper.Entries.Get(f.r.Ctx(), entry)
+			require.NoError(f.t, err)
+			require.NoError(f.t, f.r.App.HousingKeeper.OffersDue.Remove(f.r.Ctx(), collections.Join(*e.OfferExpires, entry)))
+		}},
+		{"an offer without a lapse", func(f *fixture, home, entry uint64) {
+			e, err := f.r.App.HousingKeeper.Entries.Get(f.r.Ctx(), entry)
+			require.NoError(f.t, err)
+			e.OfferExpires = nil
+			require.NoError(f.t, f.r.App.HousingKeeper.Entries.Set(f.r.Ctx(), entry, e))
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := setup(t)
+			home := f.unit(types.UNIT_KIND_APARTMENT, "", 50)
+			entry := f.join(f.dave, types.UNIT_KIND_APARTMENT, "", 0)
+			f.invariantHolds()
+			tc.spoil(f, home, entry)
+			_, broken := keeper.UnitsLeasedOnceInvariant(f.r.App.HousingKeeper)(f.r.Ctx())
+			require.True(t, broken)
+		})
+	}
 }
 
 // TestBuyHome: the region buys a person's home: the agency pays the seller, and the home is
@@ -302,4 +329,83 @@ func TestBuyHome(t *testing.T) {
 		PropertyTax: math.NewInt(rsc), Maintenance: math.ZeroInt(), Administration: math.ZeroInt(),
 	}}))
 	f.invariantHolds()
+}
+
+// TestOfferLapses: an offer not answered within the region's offer_window counts as
+// declined, without a transaction: the entry goes to the back of the wait-list and the unit
+// to the next match, whose own window starts then. An offer answered, declined or given up
+// in time does not lapse.
+func TestOfferLapses(t *testing.T) {
+	const window = time.Hour
+	cases := []struct {
+		name  string
+		act   func(f *fixture, dave uint64) // what dave does with his offer, in time
+		lapse bool
+	}{
+		{"unanswered", func(*fixture, uint64) {}, true},
+		{"accepted", func(f *fixture, dave uint64) {
+			f.r.Must(f.r.Deliver(f.dave, &types.MsgAcceptOffer{Applicant: f.dave.String(), EntryId: dave}))
+		}, false},
+		{"declined", func(f *fixture, dave uint64) {
+			f.r.Must(f.r.Deliver(f.dave, &types.MsgDeclineOffer{Applicant: f.dave.String(), EntryId: dave}))
+		}, false},
+		{"left the wait-list", func(f *fixture, dave uint64) {
+			f.r.Must(f.r.Deliver(f.dave, &types.MsgLeaveWaitlist{Applicant: f.dave.String(), EntryId: dave}))
+		}, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := setup(t)
+			r := f.r
+			f.params.OfferWindow = window
+			r.Pass(r.Assembly(), []region.Account{f.alice, f.bob}, &gptypes.MsgUpdateParams{Authority: r.Assembly(), Params: f.params})
+			dave := f.join(f.dave, types.UNIT_KIND_APARTMENT, "", 0)
+			erin := f.join(f.erin, types.UNIT_KIND_APARTMENT, "", 0)
+			home := f.unit(types.UNIT_KIND_APARTMENT, "", 50)
+			offered := r.Time
+			require.Equal(t, dave, f.getUnit(home).OfferedTo)
+			entry, err := r.App.HousingKeeper.Entries.Get(r.Ctx(), dave)
+			require.NoError(t, err)
+			require.Equal(t, offered.Add(window), *entry.OfferExpires, "the offer lapses a window after it was made")
+
+			r.NextBlock(time.Minute)
+			tc.act(f, dave)
+			r.At(offered.Add(window - time.Second))
+			if tc.lapse {
+				require.Equal(t, dave, f.getUnit(home).OfferedTo, "not before the window closes")
+			}
+			res := r.NextBlock(2 * time.Second)
+			var lapsed []*types.EventOfferExpired
+			for _, ev := range res.Events {
+				if ev.Type == "conductor.housing.v1.EventOfferExpired" {
+					ev.Attributes = ev.Attributes[:len(ev.Attributes)-1] // the block's "mode": EndBlock
+					parsed, err := sdk.ParseTypedEvent(ev)
+					require.NoError(t, err)
+					lapsed = append(lapsed, parsed.(*types.EventOfferExpired))
+				}
+			}
+			f.invariantHolds()
+			if !tc.lapse {
+				require.Empty(t, lapsed)
+				if tc.name != "accepted" { // declined or left: erin was offered the home then, for her own window
+					require.Equal(t, erin, f.getUnit(home).OfferedTo)
+				}
+				return
+			}
+			require.Len(t, lapsed, 1)
+			require.Equal(t, types.EventOfferExpired{UnitId: home, EntryId: dave, Applicant: f.dave.String(), NewEntryId: lapsed[0].NewEntryId}, *lapsed[0])
+			require.Equal(t, erin, f.getUnit(home).OfferedTo, "the home went to the next entry")
+			back, err := r.App.HousingKeeper.Entries.Get(r.Ctx(), lapsed[0].NewEntryId)
+			require.NoError(t, err)
+			require.Greater(t, back.Id, erin, "dave went to the back")
+			require.Zero(t, back.Offered)
+			require.Nil(t, back.OfferExpires)
+			has, err := r.App.HousingKeeper.Entries.Has(r.Ctx(), dave)
+			require.NoError(t, err)
+			require.False(t, has)
+			next, err := r.App.HousingKeeper.Entries.Get(r.Ctx(), erin)
+			require.NoError(t, err)
+			require.Equal(t, r.Time.Add(window), *next.OfferExpires, "erin's window starts with her offer")
+		})
+	}
 }

@@ -3,6 +3,8 @@ package keeper
 import (
 	"fmt"
 
+	"cosmossdk.io/collections"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/conductor-coop/conductor/x/housing/types"
@@ -15,7 +17,7 @@ func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
 
 // UnitsLeasedOnceInvariant: every unit is vacant (or offered) xor leased to exactly one
 // tenant: a leased unit names its one active lease, and every active lease its unit; an
-// offered unit and its entry name each other.
+// offered unit and its entry name each other, and the offer waits in the lapse queue.
 func UnitsLeasedOnceInvariant(k Keeper) sdk.Invariant {
 	return func(ctx sdk.Context) (string, bool) {
 		msg := func(s string) string { return sdk.FormatInvariant(types.ModuleName, "units-leased-once", s) }
@@ -42,6 +44,10 @@ func UnitsLeasedOnceInvariant(k Keeper) sdk.Invariant {
 					e, err := k.Entries.Get(ctx, u.OfferedTo)
 					if err != nil || e.Offered != u.Id {
 						broken = fmt.Sprintf("unit %d is offered to entry %d, which does not hold it", u.Id, u.OfferedTo)
+					} else if e.OfferExpires == nil {
+						broken = fmt.Sprintf("the offer of unit %d to entry %d does not lapse", u.Id, e.Id)
+					} else if queued, err := k.OffersDue.Has(ctx, collections.Join(*e.OfferExpires, e.Id)); err != nil || !queued {
+						broken = fmt.Sprintf("the offer of unit %d to entry %d is not in the lapse queue", u.Id, e.Id)
 					}
 				}
 				return broken != "", nil

@@ -46,7 +46,9 @@ type Keeper struct {
 	LeaseSeq       collections.Sequence
 	LeasesByTenant collections.KeySet[addrID]
 	Due            modulekit.DueQueue
-	Books          collections.Map[sdk.AccAddress, types.Books]
+	// OffersDue orders the open offers by when they lapse (entry ids).
+	OffersDue modulekit.DueQueue
+	Books     collections.Map[sdk.AccAddress, types.Books]
 }
 
 // NewKeeper returns the housing keeper; treasury receives what non-members pay above cost.
@@ -70,6 +72,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		LeaseSeq:           collections.NewSequence(sb, types.LeaseSeqKey, "lease_seq"),
 		LeasesByTenant:     collections.NewKeySet(sb, types.LeasesByTenantKey, "leases_by_tenant", addrIDKey),
 		Due:                collections.NewKeySet(sb, types.DueKey, "due", collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),
+		OffersDue:          collections.NewKeySet(sb, types.OffersDueKey, "offers_due", collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),
 		Books:              collections.NewMap(sb, types.BooksKey, "books", sdk.AccAddressKey, codec.CollValue[types.Books](cdc)),
 	}
 	k.Schema = modulekit.Schema(sb)

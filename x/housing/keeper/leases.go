@@ -277,11 +277,15 @@ func (k Keeper) collectDue(ctx sdk.Context) error {
 	})
 }
 
-// EndBlocker collects the rents due; it never returns an error.
+// EndBlocker collects the rents due and passes on the offers that lapsed; it never returns
+// an error.
 func (k Keeper) EndBlocker(ctx context.Context) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	if err := k.collectDue(sdkCtx); err != nil {
 		sdkCtx.Logger().Error("housing: rent collection failed", "err", err)
+	}
+	if err := k.lapseOffers(sdkCtx); err != nil {
+		sdkCtx.Logger().Error("housing: lapsing offers failed", "err", err)
 	}
 	return nil
 }

@@ -147,14 +147,7 @@ func (m msgServer) DeclineOffer(ctx context.Context, msg *types.MsgDeclineOffer)
 	if err != nil {
 		return nil, err
 	}
-	if err := m.removeEntry(ctx, e); err != nil {
-		return nil, err
-	}
-	if err := m.vacate(ctx, u); err != nil {
-		return nil, err
-	}
-	e.Joined = sdk.UnwrapSDKContext(ctx).BlockTime()
-	back, err := m.addEntry(ctx, e)
+	back, err := m.passOn(ctx, e, u)
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,8 @@ import (
 // unit is offered to the first entry of its kind, among the first maxScan waiting, that
 // holds no offer and whose wishes it meets (the location, if one was given, and at least
 // the area). An entry that declines goes to the back of the wait-list and waits for the
-// next unit that becomes vacant; the unit is offered to the next match.
+// next unit that becomes vacant; the unit is offered to the next match. An offer not
+// answered within the region's offer_window counts as declined.
 
 // maxScan bounds how many entries (or vacant units) one match looks at.
 const maxScan = 1000
@@ -43,7 +44,7 @@ func (k Keeper) addEntry(ctx context.Context, e types.Entry) (types.Entry, error
 	if err != nil {
 		return e, err
 	}
-	e.Id, e.Offered = id, 0
+	e.Id, e.Offered, e.OfferExpires = id, 0, nil
 	applicant := sdk.MustAccAddressFromBech32(e.Applicant)
 	if err := k.Entries.Set(ctx, e.Id, e); err != nil {
 		return e, err
@@ -57,10 +58,15 @@ func (k Keeper) addEntry(ctx context.Context, e types.Entry) (types.Entry, error
 	return e, k.countWaiting(ctx, e.Kind, +1)
 }
 
-// removeEntry takes an entry off its wait-list.
+// removeEntry takes an entry off its wait-list (with its offer's lapse, if it holds one).
 func (k Keeper) removeEntry(ctx context.Context, e types.Entry) error {
 	if err := k.Entries.Remove(ctx, e.Id); err != nil {
 		return err
+	}
+	if e.OfferExpires != nil {
+		if err := k.OffersDue.Remove(ctx, collections.Join(*e.OfferExpires, e.Id)); err != nil {
+			return err
+		}
 	}
 	if err := k.EntriesByKind.Remove(ctx, collections.Join(int32(e.Kind), e.Id)); err != nil {
 		return err
@@ -95,14 +101,22 @@ func (k Keeper) countWaiting(ctx context.Context, kind types.UnitKind, delta int
 	return nil
 }
 
-// offer offers unit u to entry e.
+// offer offers unit u to entry e, open for the region's offer_window.
 func (k Keeper) offer(ctx context.Context, u types.Unit, e types.Entry) error {
+	params, err := k.params.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	expires := sdk.UnwrapSDKContext(ctx).BlockTime().Add(params.OfferWindow)
 	u.Status, u.OfferedTo = types.UNIT_STATUS_OFFERED, e.Id
-	e.Offered = u.Id
+	e.Offered, e.OfferExpires = u.Id, &expires
 	if err := k.setUnit(ctx, u); err != nil {
 		return err
 	}
 	if err := k.Entries.Set(ctx, e.Id, e); err != nil {
+		return err
+	}
+	if err := k.OffersDue.Set(ctx, collections.Join(expires, e.Id)); err != nil {
 		return err
 	}
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventOffered{UnitId: u.Id, EntryId: e.Id, Applicant: e.Applicant})
@@ -161,4 +175,58 @@ func (k Keeper) ownEntry(ctx context.Context, applicant string, id uint64) (type
 		return e, errorsmod.Wrapf(types.ErrUnknownEntry, "%d", id)
 	}
 	return e, nil
+}
+
+// passOn declines the offer of unit u to entry e: the entry goes to the back of its
+// wait-list, the unit to the next match.
+func (k Keeper) passOn(ctx context.Context, e types.Entry, u types.Unit) (types.Entry, error) {
+	if err := k.removeEntry(ctx, e); err != nil {
+		return e, err
+	}
+	if err := k.vacate(ctx, u); err != nil {
+		return e, err
+	}
+	e.Joined = sdk.UnwrapSDKContext(ctx).BlockTime()
+	return k.addEntry(ctx, e)
+}
+
+// lapseOffers passes on the offers whose window has closed by the block time (a bounded
+// number per block, oldest first), as if declined.
+func (k Keeper) lapseOffers(ctx sdk.Context) error {
+	params, err := k.params.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	due, err := modulekit.DueNow(ctx, k.OffersDue, params.MaxPayoutsPerBlock)
+	if err != nil {
+		return err
+	}
+	return modulekit.RunBatch(ctx, types.ModuleName, due, func(ctx sdk.Context, ids []uint64) error {
+		for _, id := range ids {
+			if err := k.lapse(ctx, id); err != nil {
+				return modulekit.ItemError{ID: id, Err: err}
+			}
+		}
+		return nil
+	}, func(ctx sdk.Context, id uint64) error { return modulekit.DropDue(ctx, k.OffersDue, id) })
+}
+
+// lapse passes on the offer entry id holds.
+func (k Keeper) lapse(ctx sdk.Context, id uint64) error {
+	e, err := k.Entries.Get(ctx, id)
+	if err != nil {
+		return err
+	}
+	if e.Offered == 0 {
+		return errorsmod.Wrapf(types.ErrNoOffer, "entry %d", id)
+	}
+	u, err := k.unit(ctx, e.Offered)
+	if err != nil {
+		return err
+	}
+	back, err := k.passOn(ctx, e, u)
+	if err != nil {
+		return err
+	}
+	return ctx.EventManager().EmitTypedEvent(&types.EventOfferExpired{UnitId: u.Id, EntryId: e.Id, Applicant: e.Applicant, NewEntryId: back.Id})
 }

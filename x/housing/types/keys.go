@@ -23,4 +23,5 @@ var (
 	DueKey                = collections.NewPrefix(10)
 	BooksKey              = collections.NewPrefix(11)
 	WaitingKey            = collections.NewPrefix(12)
+	OffersDueKey          = collections.NewPrefix(13)
 )

@@ -531,6 +531,570 @@ func (x *fastReflection_EventOffered) ProtoMethods() *protoiface.Methods {
 }
 
 var (
+	md_EventOfferExpired              protoreflect.MessageDescriptor
+	fd_EventOfferExpired_unit_id      protoreflect.FieldDescriptor
+	fd_EventOfferExpired_entry_id     protoreflect.FieldDescriptor
+	fd_EventOfferExpired_applicant    protoreflect.FieldDescriptor
+	fd_EventOfferExpired_new_entry_id protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_housing_v1_events_proto_init()
+	md_EventOfferExpired = File_conductor_housing_v1_events_proto.Messages().ByName("EventOfferExpired")
+	fd_EventOfferExpired_unit_id = md_EventOfferExpired.Fields().ByName("unit_id")
+	fd_EventOfferExpired_entry_id = md_EventOfferExpired.Fields().ByName("entry_id")
+	fd_EventOfferExpired_applicant = md_EventOfferExpired.Fields().ByName("applicant")
+	fd_EventOfferExpired_new_entry_id = md_EventOfferExpired.Fields().ByName("new_entry_id")
+}
+
+var _ protoreflect.Message = (*fastReflection_EventOfferExpired)(nil)
+
+type fastReflection_EventOfferExpired EventOfferExpired
+
+func (x *EventOfferExpired) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_EventOfferExpired)(x)
+}
+
+func (x *EventOfferExpired) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_housing_v1_events_proto_msgTypes[1]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_EventOfferExpired_messageType fastReflection_EventOfferExpired_messageType
+var _ protoreflect.MessageType = fastReflection_EventOfferExpired_messageType{}
+
+type fastReflection_EventOfferExpired_messageType struct{}
+
+func (x fastReflection_EventOfferExpired_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_EventOfferExpired)(nil)
+}
+func (x fastReflection_EventOfferExpired_messageType) New() protoreflect.Message {
+	return new(fastReflection_EventOfferExpired)
+}
+func (x fastReflection_EventOfferExpired_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventOfferExpired
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_EventOfferExpired) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventOfferExpired
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_EventOfferExpired) Type() protoreflect.MessageType {
+	return _fastReflection_EventOfferExpired_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_EventOfferExpired) New() protoreflect.Message {
+	return new(fastReflection_EventOfferExpired)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_EventOfferExpired) Interface() protoreflect.ProtoMessage {
+	return (*EventOfferExpired)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_EventOfferExpired) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.UnitId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.UnitId)
+		if !f(fd_EventOfferExpired_unit_id, value) {
+			return
+		}
+	}
+	if x.EntryId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.EntryId)
+		if !f(fd_EventOfferExpired_entry_id, value) {
+			return
+		}
+	}
+	if x.Applicant != "" {
+		value := protoreflect.ValueOfString(x.Applicant)
+		if !f(fd_EventOfferExpired_applicant, value) {
+			return
+		}
+	}
+	if x.NewEntryId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.NewEntryId)
+		if !f(fd_EventOfferExpired_new_entry_id, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_EventOfferExpired) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventOfferExpired.unit_id":
+		return x.UnitId != uint64(0)
+	case "conductor.housing.v1.EventOfferExpired.entry_id":
+		return x.EntryId != uint64(0)
+	case "conductor.housing.v1.EventOfferExpired.applicant":
+		return x.Applicant != ""
+	case "conductor.housing.v1.EventOfferExpired.new_entry_id":
+		return x.NewEntryId != uint64(0)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventOfferExpired"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventOfferExpired does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventOfferExpired) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventOfferExpired.unit_id":
+		x.UnitId = uint64(0)
+	case "conductor.housing.v1.EventOfferExpired.entry_id":
+		x.EntryId = uint64(0)
+	case "conductor.housing.v1.EventOfferExpired.applicant":
+		x.Applicant = ""
+	case "conductor.housing.v1.EventOfferExpired.new_entry_id":
+		x.NewEntryId = uint64(0)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventOfferExpired"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventOfferExpired does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_EventOfferExpired) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.housing.v1.EventOfferExpired.unit_id":
+		value := x.UnitId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.housing.v1.EventOfferExpired.entry_id":
+		value := x.EntryId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.housing.v1.EventOfferExpired.applicant":
+		value := x.Applicant
+		return protoreflect.ValueOfString(value)
+	case "conductor.housing.v1.EventOfferExpired.new_entry_id":
+		value := x.NewEntryId
+		return protoreflect.ValueOfUint64(value)
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventOfferExpired"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventOfferExpired does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventOfferExpired) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventOfferExpired.unit_id":
+		x.UnitId = value.Uint()
+	case "conductor.housing.v1.EventOfferExpired.entry_id":
+		x.EntryId = value.Uint()
+	case "conductor.housing.v1.EventOfferExpired.applicant":
+		x.Applicant = value.Interface().(string)
+	case "conductor.housing.v1.EventOfferExpired.new_entry_id":
+		x.NewEntryId = value.Uint()
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventOfferExpired"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventOfferExpired does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventOfferExpired) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventOfferExpired.unit_id":
+		panic(fmt.Errorf("field unit_id of message conductor.housing.v1.EventOfferExpired is not mutable"))
+	case "conductor.housing.v1.EventOfferExpired.entry_id":
+		panic(fmt.Errorf("field entry_id of message conductor.housing.v1.EventOfferExpired is not mutable"))
+	case "conductor.housing.v1.EventOfferExpired.applicant":
+		panic(fmt.Errorf("field applicant of message conductor.housing.v1.EventOfferExpired is not mutable"))
+	case "conductor.housing.v1.EventOfferExpired.new_entry_id":
+		panic(fmt.Errorf("field new_entry_id of message conductor.housing.v1.EventOfferExpired is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventOfferExpired"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventOfferExpired does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_EventOfferExpired) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventOfferExpired.unit_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.housing.v1.EventOfferExpired.entry_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.housing.v1.EventOfferExpired.applicant":
+		return protoreflect.ValueOfString("")
+	case "conductor.housing.v1.EventOfferExpired.new_entry_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventOfferExpired"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventOfferExpired does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_EventOfferExpired) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.housing.v1.EventOfferExpired", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_EventOfferExpired) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventOfferExpired) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_EventOfferExpired) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_EventOfferExpired) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*EventOfferExpired)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		if x.UnitId != 0 {
+			n += 1 + runtime.Sov(uint64(x.UnitId))
+		}
+		if x.EntryId != 0 {
+			n += 1 + runtime.Sov(uint64(x.EntryId))
+		}
+		l = len(x.Applicant)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.NewEntryId != 0 {
+			n += 1 + runtime.Sov(uint64(x.NewEntryId))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*EventOfferExpired)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.NewEntryId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.NewEntryId))
+			i--
+			dAtA[i] = 0x20
+		}
+		if len(x.Applicant) > 0 {
+			i -= len(x.Applicant)
+			copy(dAtA[i:], x.Applicant)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Applicant)))
+			i--
+			dAtA[i] = 0x1a
+		}
+		if x.EntryId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.EntryId))
+			i--
+			dAtA[i] = 0x10
+		}
+		if x.UnitId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.UnitId))
+			i--
+			dAtA[i] = 0x8
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*EventOfferExpired)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventOfferExpired: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventOfferExpired: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field UnitId", wireType)
+				}
+				x.UnitId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.UnitId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 2:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field EntryId", wireType)
+				}
+				x.EntryId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.EntryId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 3:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Applicant", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Applicant = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 4:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field NewEntryId", wireType)
+				}
+				x.NewEntryId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.NewEntryId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var (
 	md_EventRentPaid          protoreflect.MessageDescriptor
 	fd_EventRentPaid_lease_id protoreflect.FieldDescriptor
 	fd_EventRentPaid_unit_id  protoreflect.FieldDescriptor
@@ -558,7 +1122,7 @@ func (x *EventRentPaid) ProtoReflect() protoreflect.Message {
 }
 
 func (x *EventRentPaid) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_housing_v1_events_proto_msgTypes[1]
+	mi := &file_conductor_housing_v1_events_proto_msgTypes[2]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1198,7 +1762,7 @@ func (x *EventDemandExceedsSupply) ProtoReflect() protoreflect.Message {
 }
 
 func (x *EventDemandExceedsSupply) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_housing_v1_events_proto_msgTypes[2]
+	mi := &file_conductor_housing_v1_events_proto_msgTypes[3]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1739,6 +2303,68 @@ func (x *EventOffered) GetApplicant() string {
 	return ""
 }
 
+// EventOfferExpired: an offer was not answered within the region's offer_window; it counts
+// as declined: the entry goes to the back of the wait-list (new_entry_id) and the unit to
+// the next match.
+type EventOfferExpired struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	UnitId     uint64 `protobuf:"varint,1,opt,name=unit_id,json=unitId,proto3" json:"unit_id,omitempty"`
+	EntryId    uint64 `protobuf:"varint,2,opt,name=entry_id,json=entryId,proto3" json:"entry_id,omitempty"`
+	Applicant  string `protobuf:"bytes,3,opt,name=applicant,proto3" json:"applicant,omitempty"`
+	NewEntryId uint64 `protobuf:"varint,4,opt,name=new_entry_id,json=newEntryId,proto3" json:"new_entry_id,omitempty"`
+}
+
+func (x *EventOfferExpired) Reset() {
+	*x = EventOfferExpired{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_housing_v1_events_proto_msgTypes[1]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *EventOfferExpired) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EventOfferExpired) ProtoMessage() {}
+
+// Deprecated: Use EventOfferExpired.ProtoReflect.Descriptor instead.
+func (*EventOfferExpired) Descriptor() ([]byte, []int) {
+	return file_conductor_housing_v1_events_proto_rawDescGZIP(), []int{1}
+}
+
+func (x *EventOfferExpired) GetUnitId() uint64 {
+	if x != nil {
+		return x.UnitId
+	}
+	return 0
+}
+
+func (x *EventOfferExpired) GetEntryId() uint64 {
+	if x != nil {
+		return x.EntryId
+	}
+	return 0
+}
+
+func (x *EventOfferExpired) GetApplicant() string {
+	if x != nil {
+		return x.Applicant
+	}
+	return ""
+}
+
+func (x *EventOfferExpired) GetNewEntryId() uint64 {
+	if x != nil {
+		return x.NewEntryId
+	}
+	return 0
+}
+
 // EventRentPaid is a ValueFlows "use" of a unit for a month, settled by RSC.
 type EventRentPaid struct {
 	state         protoimpl.MessageState
@@ -1755,7 +2381,7 @@ type EventRentPaid struct {
 func (x *EventRentPaid) Reset() {
 	*x = EventRentPaid{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_housing_v1_events_proto_msgTypes[1]
+		mi := &file_conductor_housing_v1_events_proto_msgTypes[2]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -1769,7 +2395,7 @@ func (*EventRentPaid) ProtoMessage() {}
 
 // Deprecated: Use EventRentPaid.ProtoReflect.Descriptor instead.
 func (*EventRentPaid) Descriptor() ([]byte, []int) {
-	return file_conductor_housing_v1_events_proto_rawDescGZIP(), []int{1}
+	return file_conductor_housing_v1_events_proto_rawDescGZIP(), []int{2}
 }
 
 func (x *EventRentPaid) GetLeaseId() uint64 {
@@ -1821,7 +2447,7 @@ type EventDemandExceedsSupply struct {
 func (x *EventDemandExceedsSupply) Reset() {
 	*x = EventDemandExceedsSupply{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_housing_v1_events_proto_msgTypes[2]
+		mi := &file_conductor_housing_v1_events_proto_msgTypes[3]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -1835,7 +2461,7 @@ func (*EventDemandExceedsSupply) ProtoMessage() {}
 
 // Deprecated: Use EventDemandExceedsSupply.ProtoReflect.Descriptor instead.
 func (*EventDemandExceedsSupply) Descriptor() ([]byte, []int) {
-	return file_conductor_housing_v1_events_proto_rawDescGZIP(), []int{2}
+	return file_conductor_housing_v1_events_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *EventDemandExceedsSupply) GetKind() UnitKind {
@@ -1878,36 +2504,46 @@ var file_conductor_housing_v1_events_proto_rawDesc = []byte{
 	0x49, 0x64, 0x12, 0x36, 0x0a, 0x09, 0x61, 0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x18,
 	0x03, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f,
 	0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52,
-	0x09, 0x61, 0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x22, 0xfd, 0x01, 0x0a, 0x0d, 0x45,
-	0x76, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x6e, 0x74, 0x50, 0x61, 0x69, 0x64, 0x12, 0x19, 0x0a, 0x08,
-	0x6c, 0x65, 0x61, 0x73, 0x65, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x07,
-	0x6c, 0x65, 0x61, 0x73, 0x65, 0x49, 0x64, 0x12, 0x17, 0x0a, 0x07, 0x75, 0x6e, 0x69, 0x74, 0x5f,
-	0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x75, 0x6e, 0x69, 0x74, 0x49, 0x64,
-	0x12, 0x30, 0x0a, 0x06, 0x74, 0x65, 0x6e, 0x61, 0x6e, 0x74, 0x18, 0x03, 0x20, 0x01, 0x28, 0x09,
-	0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64,
-	0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x74, 0x65, 0x6e, 0x61,
-	0x6e, 0x74, 0x12, 0x3f, 0x0a, 0x04, 0x70, 0x61, 0x69, 0x64, 0x18, 0x04, 0x20, 0x01, 0x28, 0x09,
-	0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73,
-	0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2,
-	0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x04, 0x70,
-	0x61, 0x69, 0x64, 0x12, 0x45, 0x0a, 0x07, 0x61, 0x72, 0x72, 0x65, 0x61, 0x72, 0x73, 0x18, 0x05,
+	0x09, 0x61, 0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x22, 0xa1, 0x01, 0x0a, 0x11, 0x45,
+	0x76, 0x65, 0x6e, 0x74, 0x4f, 0x66, 0x66, 0x65, 0x72, 0x45, 0x78, 0x70, 0x69, 0x72, 0x65, 0x64,
+	0x12, 0x17, 0x0a, 0x07, 0x75, 0x6e, 0x69, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28,
+	0x04, 0x52, 0x06, 0x75, 0x6e, 0x69, 0x74, 0x49, 0x64, 0x12, 0x19, 0x0a, 0x08, 0x65, 0x6e, 0x74,
+	0x72, 0x79, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x07, 0x65, 0x6e, 0x74,
+	0x72, 0x79, 0x49, 0x64, 0x12, 0x36, 0x0a, 0x09, 0x61, 0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e,
+	0x74, 0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73,
+	0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e,
+	0x67, 0x52, 0x09, 0x61, 0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x12, 0x20, 0x0a, 0x0c,
+	0x6e, 0x65, 0x77, 0x5f, 0x65, 0x6e, 0x74, 0x72, 0x79, 0x5f, 0x69, 0x64, 0x18, 0x04, 0x20, 0x01,
+	0x28, 0x04, 0x52, 0x0a, 0x6e, 0x65, 0x77, 0x45, 0x6e, 0x74, 0x72, 0x79, 0x49, 0x64, 0x22, 0xfd,
+	0x01, 0x0a, 0x0d, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x6e, 0x74, 0x50, 0x61, 0x69, 0x64,
+	0x12, 0x19, 0x0a, 0x08, 0x6c, 0x65, 0x61, 0x73, 0x65, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01,
+	0x28, 0x04, 0x52, 0x07, 0x6c, 0x65, 0x61, 0x73, 0x65, 0x49, 0x64, 0x12, 0x17, 0x0a, 0x07, 0x75,
+	0x6e, 0x69, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x75, 0x6e,
+	0x69, 0x74, 0x49, 0x64, 0x12, 0x30, 0x0a, 0x06, 0x74, 0x65, 0x6e, 0x61, 0x6e, 0x74, 0x18, 0x03,
+	0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73,
+	0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06,
+	0x74, 0x65, 0x6e, 0x61, 0x6e, 0x74, 0x12, 0x3f, 0x0a, 0x04, 0x70, 0x61, 0x69, 0x64, 0x18, 0x04,
 	0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f,
 	0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e,
 	0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e,
-	0x74, 0x52, 0x07, 0x61, 0x72, 0x72, 0x65, 0x61, 0x72, 0x73, 0x22, 0x86, 0x01, 0x0a, 0x18, 0x45,
-	0x76, 0x65, 0x6e, 0x74, 0x44, 0x65, 0x6d, 0x61, 0x6e, 0x64, 0x45, 0x78, 0x63, 0x65, 0x65, 0x64,
-	0x73, 0x53, 0x75, 0x70, 0x70, 0x6c, 0x79, 0x12, 0x32, 0x0a, 0x04, 0x6b, 0x69, 0x6e, 0x64, 0x18,
-	0x01, 0x20, 0x01, 0x28, 0x0e, 0x32, 0x1e, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
-	0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e, 0x55, 0x6e, 0x69,
-	0x74, 0x4b, 0x69, 0x6e, 0x64, 0x52, 0x04, 0x6b, 0x69, 0x6e, 0x64, 0x12, 0x18, 0x0a, 0x07, 0x77,
-	0x61, 0x69, 0x74, 0x69, 0x6e, 0x67, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x07, 0x77, 0x61,
-	0x69, 0x74, 0x69, 0x6e, 0x67, 0x12, 0x1c, 0x0a, 0x09, 0x74, 0x68, 0x72, 0x65, 0x73, 0x68, 0x6f,
-	0x6c, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x09, 0x74, 0x68, 0x72, 0x65, 0x73, 0x68,
-	0x6f, 0x6c, 0x64, 0x42, 0x35, 0x5a, 0x33, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f,
-	0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70,
-	0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x68, 0x6f, 0x75,
-	0x73, 0x69, 0x6e, 0x67, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74,
-	0x6f, 0x33,
+	0x74, 0x52, 0x04, 0x70, 0x61, 0x69, 0x64, 0x12, 0x45, 0x0a, 0x07, 0x61, 0x72, 0x72, 0x65, 0x61,
+	0x72, 0x73, 0x18, 0x05, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde,
+	0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d,
+	0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f,
+	0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x07, 0x61, 0x72, 0x72, 0x65, 0x61, 0x72, 0x73, 0x22, 0x86,
+	0x01, 0x0a, 0x18, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x44, 0x65, 0x6d, 0x61, 0x6e, 0x64, 0x45, 0x78,
+	0x63, 0x65, 0x65, 0x64, 0x73, 0x53, 0x75, 0x70, 0x70, 0x6c, 0x79, 0x12, 0x32, 0x0a, 0x04, 0x6b,
+	0x69, 0x6e, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0e, 0x32, 0x1e, 0x2e, 0x63, 0x6f, 0x6e, 0x64,
+	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31,
+	0x2e, 0x55, 0x6e, 0x69, 0x74, 0x4b, 0x69, 0x6e, 0x64, 0x52, 0x04, 0x6b, 0x69, 0x6e, 0x64, 0x12,
+	0x18, 0x0a, 0x07, 0x77, 0x61, 0x69, 0x74, 0x69, 0x6e, 0x67, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04,
+	0x52, 0x07, 0x77, 0x61, 0x69, 0x74, 0x69, 0x6e, 0x67, 0x12, 0x1c, 0x0a, 0x09, 0x74, 0x68, 0x72,
+	0x65, 0x73, 0x68, 0x6f, 0x6c, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x09, 0x74, 0x68,
+	0x72, 0x65, 0x73, 0x68, 0x6f, 0x6c, 0x64, 0x42, 0x35, 0x5a, 0x33, 0x67, 0x69, 0x74, 0x68, 0x75,
+	0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d,
+	0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78,
+	0x2f, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06,
+	0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
 }
 
 var (
@@ -1922,15 +2558,16 @@ func file_conductor_housing_v1_events_proto_rawDescGZIP() []byte {
 	return file_conductor_housing_v1_events_proto_rawDescData
 }
 
-var file_conductor_housing_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 3)
+var file_conductor_housing_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
 var file_conductor_housing_v1_events_proto_goTypes = []interface{}{
 	(*EventOffered)(nil),             // 0: conductor.housing.v1.EventOffered
-	(*EventRentPaid)(nil),            // 1: conductor.housing.v1.EventRentPaid
-	(*EventDemandExceedsSupply)(nil), // 2: conductor.housing.v1.EventDemandExceedsSupply
-	(UnitKind)(0),                    // 3: conductor.housing.v1.UnitKind
+	(*EventOfferExpired)(nil),        // 1: conductor.housing.v1.EventOfferExpired
+	(*EventRentPaid)(nil),            // 2: conductor.housing.v1.EventRentPaid
+	(*EventDemandExceedsSupply)(nil), // 3: conductor.housing.v1.EventDemandExceedsSupply
+	(UnitKind)(0),                    // 4: conductor.housing.v1.UnitKind
 }
 var file_conductor_housing_v1_events_proto_depIdxs = []int32{
-	3, // 0: conductor.housing.v1.EventDemandExceedsSupply.kind:type_name -> conductor.housing.v1.UnitKind
+	4, // 0: conductor.housing.v1.EventDemandExceedsSupply.kind:type_name -> conductor.housing.v1.UnitKind
 	1, // [1:1] is the sub-list for method output_type
 	1, // [1:1] is the sub-list for method input_type
 	1, // [1:1] is the sub-list for extension type_name
@@ -1958,7 +2595,7 @@ func file_conductor_housing_v1_events_proto_init() {
 			}
 		}
 		file_conductor_housing_v1_events_proto_msgTypes[1].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*EventRentPaid); i {
+			switch v := v.(*EventOfferExpired); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -1970,6 +2607,18 @@ func file_conductor_housing_v1_events_proto_init() {
 			}
 		}
 		file_conductor_housing_v1_events_proto_msgTypes[2].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*EventRentPaid); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_housing_v1_events_proto_msgTypes[3].Exporter = func(v interface{}, i int) interface{} {
 			switch v := v.(*EventDemandExceedsSupply); i {
 			case 0:
 				return &v.state
@@ -1988,7 +2637,7 @@ func file_conductor_housing_v1_events_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: file_conductor_housing_v1_events_proto_rawDesc,
 			NumEnums:      0,
-			NumMessages:   3,
+			NumMessages:   4,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
