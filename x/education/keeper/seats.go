@@ -253,18 +253,7 @@ func (k Keeper) termsDue(ctx sdk.Context) error {
 	if err != nil {
 		return err
 	}
-	due, err := modulekit.DueNow(ctx, k.Due, params.MaxPayoutsPerBlock)
-	if err != nil {
-		return err
-	}
-	return modulekit.RunBatch(ctx, types.ModuleName, due, func(ctx sdk.Context, ids []uint64) error {
-		for _, id := range ids {
-			if err := k.term(ctx, id); err != nil {
-				return modulekit.ItemError{ID: id, Err: err}
-			}
-		}
-		return nil
-	}, func(ctx sdk.Context, id uint64) error { return modulekit.DropDue(ctx, k.Due, id) })
+	return modulekit.WorkOffDue(ctx, types.ModuleName, k.Due, params.MaxPayoutsPerBlock, k.term)
 }
 
 // term runs an enrollment's next term: complete, charge, or unenroll for not paying.

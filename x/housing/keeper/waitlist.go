@@ -197,18 +197,7 @@ func (k Keeper) lapseOffers(ctx sdk.Context) error {
 	if err != nil {
 		return err
 	}
-	due, err := modulekit.DueNow(ctx, k.OffersDue, params.MaxPayoutsPerBlock)
-	if err != nil {
-		return err
-	}
-	return modulekit.RunBatch(ctx, types.ModuleName, due, func(ctx sdk.Context, ids []uint64) error {
-		for _, id := range ids {
-			if err := k.lapse(ctx, id); err != nil {
-				return modulekit.ItemError{ID: id, Err: err}
-			}
-		}
-		return nil
-	}, func(ctx sdk.Context, id uint64) error { return modulekit.DropDue(ctx, k.OffersDue, id) })
+	return modulekit.WorkOffDue(ctx, types.ModuleName, k.OffersDue, params.MaxPayoutsPerBlock, k.lapse)
 }
 
 // lapse passes on the offer entry id holds.

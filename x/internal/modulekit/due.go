@@ -80,6 +80,23 @@ func RunBatch(ctx sdk.Context, module string, due []uint64, batch func(sdk.Conte
 	return nil
 }
 
+// WorkOffDue runs each on the items of q due now (DueNow's bounded number, in one cache, as
+// RunBatch does); an item that fails is dropped from the queue, the others run without it.
+func WorkOffDue(ctx sdk.Context, module string, q DueQueue, maxPerBlock uint32, each func(sdk.Context, uint64) error) error {
+	due, err := DueNow(ctx, q, maxPerBlock)
+	if err != nil {
+		return err
+	}
+	return RunBatch(ctx, module, due, func(ctx sdk.Context, ids []uint64) error {
+		for _, id := range ids {
+			if err := each(ctx, id); err != nil {
+				return ItemError{ID: id, Err: err}
+			}
+		}
+		return nil
+	}, func(ctx sdk.Context, id uint64) error { return DropDue(ctx, q, id) })
+}
+
 // DropDue takes an item that cannot be read out of the queue, so that it does not block
 // it; it is reached only on a corrupt store.
 func DropDue(ctx sdk.Context, q DueQueue, id uint64) error {
