@@ -7,7 +7,7 @@ func DefaultGenesis() *GenesisState {
 	return &GenesisState{NextUnitId: 1, NextEntryId: 1, NextLeaseId: 1}
 }
 
-// Validate checks ids and units.
+// Validate checks ids, units and the offers entries hold.
 func (gs GenesisState) Validate() error {
 	units := map[uint64]bool{}
 	for _, u := range gs.Units {
@@ -22,6 +22,9 @@ func (gs GenesisState) Validate() error {
 	for _, e := range gs.Entries {
 		if e.Id == 0 || e.Id >= gs.NextEntryId {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "entry id %d", e.Id)
+		}
+		if e.Offered != 0 && (!units[e.Offered] || e.OfferExpires == nil) {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "entry %d holds an offer of unit %d with no unit or no lapse", e.Id, e.Offered)
 		}
 	}
 	for _, l := range gs.Leases {
