@@ -213,6 +213,9 @@ func (k Keeper) lapse(ctx sdk.Context, id uint64) error {
 	if err != nil {
 		return err
 	}
+	if u.Status != types.UNIT_STATUS_OFFERED || u.OfferedTo != e.Id {
+		return errorsmod.Wrapf(types.ErrNoOffer, "unit %d is not offered to entry %d", u.Id, e.Id)
+	}
 	back, err := k.passOn(ctx, e, u)
 	if err != nil {
 		return err
