@@ -382,7 +382,8 @@ func (r *Region) decodeResponse(res *abci.ExecTxResult, out interface{ Unmarshal
 }
 
 // RSCFlows sums the RSC that x/valueflows recorded as moving from provider to receiver
-// ("" for anyone) for actions whose link starts with link, and counts the events.
+// ("" for anyone) for actions whose link starts with link, and counts the payments: RSC
+// transfer events, and the settlements an event's receiver made for it.
 func (r *Region) RSCFlows(provider, receiver, link string) (sdkmath.Int, int) {
 	r.t.Helper()
 	res, err := valueflowskeeper.NewQueryServerImpl(r.App.ValueFlowsKeeper).Events(r.Ctx(),
@@ -390,8 +391,16 @@ func (r *Region) RSCFlows(provider, receiver, link string) (sdkmath.Int, int) {
 	require.NoError(r.t, err)
 	sum, n := sdkmath.ZeroInt(), 0
 	for _, e := range res.Events {
-		if e.SpecId == valueflowstypes.SpecRSC && e.Provider == provider && (receiver == "" || e.Receiver == receiver) && strings.HasPrefix(e.Link, link) {
+		if !strings.HasPrefix(e.Link, link) {
+			continue
+		}
+		if e.SpecId == valueflowstypes.SpecRSC && e.Provider == provider && (receiver == "" || e.Receiver == receiver) {
 			sum, n = sum.Add(e.Quantity.TruncateInt()), n+1
+		}
+		for _, s := range e.SettledBy {
+			if e.Receiver == provider && (receiver == "" || s.Receiver == receiver) {
+				sum, n = sum.Add(s.Amount), n+1
+			}
 		}
 	}
 	return sum, n

@@ -364,27 +364,23 @@ var unitSpecs = map[types.UnitKind]uint64{
 }
 
 // recordRent records a month's use of unit u by the tenant, valued at its rent (a company
-// attaches it to the processes that used the facility), and the RSC the tenant paid: to
-// the agency, and a non-member's markup to the treasury.
+// attaches it to the processes that used the facility), settled by the RSC the tenant paid:
+// to the agency, and a non-member's markup to the treasury. One event per rent, its RSC
+// kept inside it as a purchase keeps its own.
 func (k Keeper) recordRent(ctx context.Context, l types.Lease, u types.Unit, toAgency, toTreasury math.Int) error {
-	link := valueflowstypes.Link("housing/lease", l.Id)
-	use, err := k.flows.Record(ctx, valueflowstypes.EconomicEvent{
-		Action: valueflowstypes.ACTION_USE, Provider: u.Agency, Receiver: l.Tenant, SpecId: unitSpecs[u.Kind],
-		Quantity: math.LegacyOneDec(), Unit: "month", Value: math.LegacyNewDecFromInt(l.Cost.Add(l.Markup)),
-		Link: link, Note: valueflowstypes.Link("housing/unit", u.Id),
-	})
-	if err != nil {
-		return err
-	}
+	var paidBy []valueflowstypes.Settlement
 	for _, p := range []struct {
-		to     string
-		amount math.Int
-	}{{u.Agency, toAgency}, {k.treasury.String(), toTreasury}} {
+		to, note string
+		amount   math.Int
+	}{{u.Agency, "rent", toAgency}, {k.treasury.String(), "rent above cost", toTreasury}} {
 		if p.amount.IsPositive() {
-			if _, err := k.flows.Record(ctx, valueflowstypes.RSCTransfer(l.Tenant, p.to, p.amount, link, use)); err != nil {
-				return err
-			}
+			paidBy = append(paidBy, valueflowstypes.Settlement{Receiver: p.to, Amount: p.amount, Denom: membershiptypes.Denom, Note: p.note})
 		}
 	}
-	return nil
+	_, err := k.flows.Record(ctx, valueflowstypes.EconomicEvent{
+		Action: valueflowstypes.ACTION_USE, Provider: u.Agency, Receiver: l.Tenant, SpecId: unitSpecs[u.Kind],
+		Quantity: math.LegacyOneDec(), Unit: "month", Value: math.LegacyNewDecFromInt(l.Cost.Add(l.Markup)),
+		Link: valueflowstypes.Link("housing/lease", l.Id), Note: valueflowstypes.Link("housing/unit", u.Id), SettledBy: paidBy,
+	})
+	return err
 }

@@ -13,12 +13,12 @@ import (
 type DueQueue = collections.KeySet[collections.Pair[time.Time, uint64]]
 
 // catchUp is how late an item may be worked off before the run uses the whole limit.
-const catchUp = time.Hour
+const catchUp = 2 * time.Hour
 
-// DueNow lists the items due by the block time, oldest first: a quarter of maxPerBlock of
+// DueNow lists the items due by the block time, oldest first: an eighth of maxPerBlock of
 // them, so that a block stays light while a month's items are worked off (100,000 due at
-// once take about half an hour of one-second blocks); the whole limit once the oldest is
-// more than an hour late.
+// once take about 70 minutes of one-second blocks, 25 a block); the whole limit once the
+// oldest is more than two hours late.
 func DueNow(ctx sdk.Context, q DueQueue, maxPerBlock uint32) ([]uint64, error) {
 	it, err := q.Iterate(ctx, nil)
 	if err != nil {
@@ -26,7 +26,7 @@ func DueNow(ctx sdk.Context, q DueQueue, maxPerBlock uint32) ([]uint64, error) {
 	}
 	defer it.Close()
 	var due []uint64
-	limit := max(1, int(maxPerBlock)/4)
+	limit := max(1, int(maxPerBlock)/8)
 	for ; it.Valid() && len(due) < limit; it.Next() {
 		key, err := it.Key()
 		if err != nil {
