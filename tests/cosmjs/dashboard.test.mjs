@@ -35,6 +35,8 @@ test("the region's page shows the listing's price, the income tax and the revenu
   await price.waitFor({ timeout: 20000 });
   assert.equal((await price.textContent()).trim(), "5 RSC");
   assert.equal((await page.locator("#income-tax-rate").textContent()).trim(), "20%");
+  assert.equal((await page.locator("#pay-periods").textContent()).trim(), "1 minute / 5 minutes", "the localnet's periods");
+  assert.equal((await page.locator("#offer-window").textContent()).trim(), "7 days");
   await page.locator("#revenue-chart rect").first().waitFor({ timeout: 20000 });
   assert.ok((await page.locator("#revenue-chart rect").count()) >= 1, "a bar for the sales tax the demo's purchase paid");
   await page.locator("#jobs", { hasText: "bread, early shifts" }).waitFor();

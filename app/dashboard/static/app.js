@@ -40,6 +40,12 @@ export function rsc(ursc) {
   return `${sign}${(a / RSC).toLocaleString("en")}${frac ? "." + frac : ""} RSC`;
 }
 const pct = (d) => `${(Number(d) * 100).toFixed(2).replace(/\.?0+$/, "")}%`;
+// dur shows a duration the REST API gives in seconds ("604800s") in the largest whole unit.
+const dur = (d) => {
+  const s = Number(String(d).replace(/s$/, ""));
+  const [n, unit] = [[86400, "day"], [3600, "hour"], [60, "minute"]].find(([u]) => s >= u && s % u === 0) || [1, "second"];
+  return `${s / n} ${unit}${s / n === 1 ? "" : "s"}`;
+};
 const label = (e) => (e || "").replace(/^[A-Z]+_[A-Z]+_/, "").toLowerCase().replaceAll("_", " ");
 const short = (a) => (a && a.length > 20 ? `${a.slice(0, 10)}…${a.slice(-6)}` : a);
 const when = (t) => (t ? new Date(t).toISOString().replace("T", " ").slice(0, 16) : "–");
@@ -92,11 +98,11 @@ function Params() {
   return html`<${Load} load=${() => get("/conductor/governanceparams/v1/params")}>${({ params: p }) => html`<table id="params">
     <tr><th>income tax</th><td class="num" id="income-tax-rate">${pct(p.income_tax_rate)}</td></tr>
     <tr><th>sales tax inside / outside the region</th><td class="num">${pct(p.internal_sales_tax_rate)} / ${pct(p.external_sales_tax_rate)}</td></tr>
-    <tr><th>profit-at-rest tax</th><td class="num">${pct(p.profit_at_rest_tax_rate)} after ${p.profit_at_rest_delay}</td></tr>
+    <tr><th>profit-at-rest tax</th><td class="num">${pct(p.profit_at_rest_tax_rate)} after ${dur(p.profit_at_rest_delay)}</td></tr>
     <tr><th>dividend share of revenue</th><td class="num">${pct(p.dividend_share)}</td></tr>
-    <tr><th>pay period / dividend period</th><td class="num">${p.pay_period} / ${p.dividend_period}</td></tr>
+    <tr><th>pay period / dividend period</th><td class="num" id="pay-periods">${dur(p.pay_period)} / ${dur(p.dividend_period)}</td></tr>
     <tr><th>rent above cost: members / others</th><td class="num">${pct(p.member_rent_markup)} / ${pct(p.non_member_rent_markup)}</td></tr>
-    <tr><th>a housing offer stays open</th><td class="num">${p.offer_window}</td></tr>
+    <tr><th>a housing offer stays open</th><td class="num" id="offer-window">${dur(p.offer_window)}</td></tr>
   </table>`}<//>
   <h3>History</h3>
   <${Load} load=${() => get("/conductor/governanceparams/v1/changes?pagination.reverse=true&pagination.limit=10")} empty=${none("No change since genesis.", (d) => !d.changes?.length)}>${({ changes }) => html`<table>
