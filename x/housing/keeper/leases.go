@@ -15,6 +15,7 @@ import (
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
 	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
+	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	"github.com/conductor-coop/conductor/x/housing/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
@@ -237,11 +238,7 @@ func (k Keeper) endLease(ctx context.Context, l types.Lease) error {
 }
 
 // collectDue collects the rents due by the block time, a bounded number per block.
-func (k Keeper) collectDue(ctx sdk.Context) error {
-	params, err := k.params.GetParams(ctx)
-	if err != nil {
-		return err
-	}
+func (k Keeper) collectDue(ctx sdk.Context, params gptypes.Params) error {
 	due, err := modulekit.DueNow(ctx, k.Due, params.MaxPayoutsPerBlock)
 	if err != nil {
 		return err
@@ -281,10 +278,15 @@ func (k Keeper) collectDue(ctx sdk.Context) error {
 // an error.
 func (k Keeper) EndBlocker(ctx context.Context) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	if err := k.collectDue(sdkCtx); err != nil {
+	params, err := k.params.GetParams(ctx)
+	if err != nil {
+		sdkCtx.Logger().Error("housing: no parameters", "err", err)
+		return nil
+	}
+	if err := k.collectDue(sdkCtx, params); err != nil {
 		sdkCtx.Logger().Error("housing: rent collection failed", "err", err)
 	}
-	if err := k.lapseOffers(sdkCtx); err != nil {
+	if err := modulekit.WorkOffDue(sdkCtx, types.ModuleName, k.OffersDue, params.MaxPayoutsPerBlock, k.lapse); err != nil {
 		sdkCtx.Logger().Error("housing: lapsing offers failed", "err", err)
 	}
 	return nil

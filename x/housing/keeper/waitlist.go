@@ -190,17 +190,8 @@ func (k Keeper) passOn(ctx context.Context, e types.Entry, u types.Unit) (types.
 	return k.addEntry(ctx, e)
 }
 
-// lapseOffers passes on the offers whose window has closed by the block time (a bounded
-// number per block, oldest first), as if declined.
-func (k Keeper) lapseOffers(ctx sdk.Context) error {
-	params, err := k.params.GetParams(ctx)
-	if err != nil {
-		return err
-	}
-	return modulekit.WorkOffDue(ctx, types.ModuleName, k.OffersDue, params.MaxPayoutsPerBlock, k.lapse)
-}
-
-// lapse passes on the offer entry id holds.
+// lapse passes on the offer entry id holds, whose window has closed, as if declined (the
+// EndBlocker works off the lapse queue a bounded number per block, oldest first).
 func (k Keeper) lapse(ctx sdk.Context, id uint64) error {
 	e, err := k.Entries.Get(ctx, id)
 	if err != nil {
