@@ -41,6 +41,8 @@ test("the region's page shows the listing's price, the income tax and the revenu
   assert.ok((await page.locator("#revenue-chart rect").count()) >= 1, "a bar for the sales tax the demo's purchase paid");
   await page.locator("#jobs", { hasText: "bread, early shifts" }).waitFor();
   await page.locator("#housing-demand tr", { hasText: "apartment" }).waitFor();
+  // panels load independently: wait for the last one (a slow node answers in a few seconds)
+  await page.waitForFunction(() => !document.body.innerText.includes("Loading"), null, { timeout: 20000 }).catch(() => {});
   assert.equal(await page.getByText("Loading").count(), 0, "everything loaded");
   assert.equal(await page.locator(".error").count(), 0, await page.locator(".error").allTextContents().then((t) => t.join("; ")));
   await page.screenshot({ path: join(out, "dashboard.png"), fullPage: true });
