@@ -39,8 +39,8 @@ func assemblyMsgs(chain *ibctesting.TestChain) (types.MsgServer, sdk.Context, st
 func (r *regions) fundTreasury(chain *ibctesting.TestChain, amount int64) {
 	ctx := membershiptypes.WithConductorAction(chain.GetContext())
 	coins := sdk.NewCoins(sdk.NewInt64Coin(app.Denom, amount))
-	require.NoError(r.t, appOf(chain).BankKeeper.MintCoins(ctx, "mint", coins))
-	require.NoError(r.t, appOf(chain).BankKeeper.SendCoinsFromModuleToModule(ctx, "mint", membershiptypes.TreasuryName, coins))
+	require.NoError(r.t, appOf(chain).BankKeeper.MintCoins(ctx, transfertypes.ModuleName, coins))
+	require.NoError(r.t, appOf(chain).BankKeeper.SendCoinsFromModuleToModule(ctx, transfertypes.ModuleName, membershiptypes.TreasuryName, coins))
 }
 
 // contribute has A's assembly send amount from its treasury to pool id on B; it returns the

@@ -133,8 +133,8 @@ func TestInterRegionalPurchase(t *testing.T) {
 	t.Run("not RSC", func(t *testing.T) {
 		coin := sdk.NewInt64Coin("apple", 1_002_000)
 		ctx := r.a.GetContext()
-		require.NoError(t, appOf(r.a).BankKeeper.MintCoins(ctx, "mint", sdk.NewCoins(coin)))
-		require.NoError(t, appOf(r.a).BankKeeper.SendCoinsFromModuleToAccount(ctx, "mint", r.senderA, sdk.NewCoins(coin)))
+		require.NoError(t, appOf(r.a).BankKeeper.MintCoins(ctx, transfertypes.ModuleName, sdk.NewCoins(coin)))
+		require.NoError(t, appOf(r.a).BankKeeper.SendCoinsFromModuleToAccount(ctx, transfertypes.ModuleName, r.senderA, sdk.NewCoins(coin)))
 		ack := r.relay(r.transferPacket(epA, r.senderA, r.companyB.String(), coin, purchaseMemo(syrup, 1)))
 		require.False(t, ack.Success())
 		require.Contains(t, ack.GetError(), errRef(markettypes.ErrNotRSC))

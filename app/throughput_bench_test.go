@@ -16,6 +16,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+	ibctransfertypes "github.com/cosmos/ibc-go/v8/modules/apps/transfer/types"
 
 	"github.com/conductor-coop/conductor/app"
 	"github.com/conductor-coop/conductor/testutil/region"
@@ -127,7 +128,7 @@ func populate(b *testing.B, r *region.Region, n int) []region.Account {
 	ctx := r.Ctx()
 	ak, bk := r.App.AccountKeeper, r.App.BankKeeper
 	each := sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 1_000_000_000))
-	require.NoError(b, bk.MintCoins(ctx, "mint", each.MulInt(math.NewInt(throughputAccounts))))
+	require.NoError(b, bk.MintCoins(ctx, ibctransfertypes.ModuleName, each.MulInt(math.NewInt(throughputAccounts))))
 	signers := make([]region.Account, 0, n)
 	for i := range throughputAccounts {
 		var addr sdk.AccAddress
@@ -143,7 +144,7 @@ func populate(b *testing.B, r *region.Region, n int) []region.Account {
 			acc = authtypes.NewBaseAccountWithAddress(addr)
 		}
 		ak.SetAccount(ctx, ak.NewAccount(ctx, acc))
-		require.NoError(b, bk.SendCoinsFromModuleToAccount(ctx, "mint", addr, each))
+		require.NoError(b, bk.SendCoinsFromModuleToAccount(ctx, ibctransfertypes.ModuleName, addr, each))
 	}
 	r.NextBlock(time.Second)
 	return signers

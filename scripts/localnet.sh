@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates (once) and runs a single-validator demo region in ./build/localnet.
 # Run again: resumes the same chain. `make localnet-reset` starts over.
+# LOCALNET_HOME sets the home; LOCALNET_INIT_ONLY=1 only creates it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${BIN:-./build/conductord}
@@ -39,6 +40,8 @@ if [[ ! -f $HOME_DIR/config/genesis.json ]]; then
   "$BIN" config set app iavl-disable-fastnode true --home "$HOME_DIR"
   "$BIN" config set config consensus.timeout_commit 1s --skip-validate --home "$HOME_DIR"
 fi
+# LOCALNET_INIT_ONLY=1: create the region's files and stop (the genesis test reads them).
+[[ -n ${LOCALNET_INIT_ONLY:-} ]] && exit 0
 
 "$BIN" start --home "$HOME_DIR" >"$HOME_DIR/node.log" 2>&1 &
 NODE=$!

@@ -31,17 +31,17 @@ func NewIBCMiddleware(app porttypes.IBCModule, k keeper.Keeper) IBCMiddleware {
 
 // OnRecvPacket runs a purchase memo's purchase, or passes the packet on.
 func (im IBCMiddleware) OnRecvPacket(ctx sdk.Context, packet channeltypes.Packet, relayer sdk.AccAddress) ibcexported.Acknowledgement {
-	recv := func(p channeltypes.Packet) ibcexported.Acknowledgement {
-		return im.IBCModule.OnRecvPacket(ctx, p, relayer)
+	recv := func(c sdk.Context, p channeltypes.Packet) ibcexported.Acknowledgement {
+		return im.IBCModule.OnRecvPacket(c, p, relayer)
 	}
 	data, memo, ok, err := ibcmemo.Read(packet)
 	switch {
 	case !ok:
-		return recv(packet)
+		return recv(ctx, packet)
 	case err != nil:
 		return channeltypes.NewErrorAcknowledgementWithCodespace(err)
 	case memo.Purchase == nil:
-		return recv(packet) // another action's memo: for the middleware that handles it
+		return recv(ctx, packet) // another action's memo: for the middleware that handles it
 	}
 	return im.keeper.ReceivePurchase(ctx, packet, data, *memo.Purchase, recv)
 }

@@ -69,7 +69,7 @@ const none = (text, test) => Object.assign(test, { text });
 const SOURCES = [
   ["income_tax", "income tax", "#1f6f5c"], ["internal_sales_tax", "internal sales tax", "#4c9a84"],
   ["external_sales_tax", "external sales tax", "#8cc5b3"], ["profit_at_rest_tax", "profit-at-rest tax", "#d08c2a"],
-  ["bank_interest", "bank interest", "#5b6fb5"], ["non_member_services", "non-members' services", "#a25b8d"],
+  ["bank_interest", "bank interest", "#5b6fb5"], ["non_member_services", "non-members' services", "#a25b8d"], ["fees", "transaction fees", "#7a7a7a"],
 ];
 
 // RevenueChart draws the treasury's revenue per period, stacked by source.

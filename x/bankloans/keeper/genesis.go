@@ -50,10 +50,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
-	if err := k.ProductSeq.Set(ctx, gs.NextProductId-1); err != nil {
-		return err
-	}
-	return k.LoanSeq.Set(ctx, gs.NextLoanId-1)
+	return modulekit.SetNext(ctx, map[*collections.Sequence]uint64{&k.ProductSeq: gs.NextProductId, &k.LoanSeq: gs.NextLoanId})
 }
 
 // ExportGenesis reads the module's state.

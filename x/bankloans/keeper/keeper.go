@@ -84,9 +84,17 @@ func (k Keeper) Loan(ctx context.Context, id uint64) (types.Loan, error) {
 	return modulekit.Get(ctx, k.Loans, id, types.ErrUnknownLoan)
 }
 
-// requireBank returns ErrNotBank unless addr is a bank.
+// product returns a product or ErrUnknownProduct.
+func (k Keeper) product(ctx context.Context, id uint64) (types.Product, error) {
+	return modulekit.Get(ctx, k.Products, id, types.ErrUnknownProduct)
+}
+
+// requireBank returns ErrNotBank unless addr is a bank (a store error as it is).
 func (k Keeper) requireBank(ctx context.Context, addr sdk.AccAddress) error {
 	agent, err := k.membership.GetAgent(ctx, addr)
+	if err != nil && !errorsmod.IsOf(err, membershiptypes.ErrUnknownAgent) {
+		return err
+	}
 	if err != nil || agent.Kind != membershiptypes.AGENT_KIND_BANK {
 		return errorsmod.Wrapf(types.ErrNotBank, "%s is not a bank", addr)
 	}

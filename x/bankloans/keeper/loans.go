@@ -158,7 +158,11 @@ func (k Keeper) collect(ctx context.Context, l *types.Loan, rc *receipts) error 
 	l.DueCount++
 	due := l.ArrearsInterest.Add(l.ArrearsPrincipal)
 	available := k.bank.SpendableCoin(ctx, borrower, membershiptypes.Denom).Amount
-	if owes, err := k.payroll.OwesWages(ctx, borrower); err != nil || owes {
+	owes, err := k.payroll.OwesWages(ctx, borrower)
+	if err != nil {
+		return err
+	}
+	if owes {
 		available = math.ZeroInt()
 	}
 	paidPrincipal, paidInterest, err := k.take(ctx, l, borrower, math.MinInt(available, due), false, rc)

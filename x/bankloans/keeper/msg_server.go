@@ -72,8 +72,8 @@ func (m msgServer) SetProduct(ctx context.Context, msg *types.MsgSetProduct) (*t
 			return nil, err
 		}
 		p.Id = id + 1
-	} else if old, err := m.Products.Get(ctx, p.Id); err != nil {
-		return nil, errorsmod.Wrapf(types.ErrUnknownProduct, "%d", p.Id)
+	} else if old, err := m.product(ctx, p.Id); err != nil {
+		return nil, err
 	} else if old.Bank != p.Bank {
 		return nil, errorsmod.Wrapf(types.ErrNotBank, "product %d is %s's", p.Id, old.Bank)
 	}
@@ -90,9 +90,9 @@ func (m msgServer) Apply(ctx context.Context, msg *types.MsgApply) (*types.MsgAp
 	if err := m.requireBorrower(ctx, borrower); err != nil {
 		return nil, err
 	}
-	p, err := m.Products.Get(ctx, msg.ProductId)
+	p, err := m.product(ctx, msg.ProductId)
 	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrUnknownProduct, "%d", msg.ProductId)
+		return nil, err
 	}
 	switch {
 	case msg.Amount.IsNil() || !msg.Amount.IsPositive():
@@ -117,7 +117,10 @@ func (m msgServer) Apply(ctx context.Context, msg *types.MsgApply) (*types.MsgAp
 		AppliedAt: sdk.UnwrapSDKContext(ctx).BlockTime(), Remaining: z, ArrearsPrincipal: z, ArrearsInterest: z,
 		PrincipalPaid: z, InterestPaid: z, WrittenOff: z,
 	}
-	bank := sdk.MustAccAddressFromBech32(p.Bank)
+	bank, err := m.address(p.Bank, "bank")
+	if err != nil {
+		return nil, err
+	}
 	if err := m.LoansByBorrower.Set(ctx, collections.Join(borrower, l.Id)); err != nil {
 		return nil, err
 	}
@@ -171,7 +174,10 @@ func (m msgServer) Approve(ctx context.Context, msg *types.MsgApprove) (*types.M
 	if err := m.requireBorrower(ctx, borrower); err != nil {
 		return nil, err
 	}
-	bank := sdk.MustAccAddressFromBech32(l.Bank)
+	bank, err := m.address(l.Bank, "bank")
+	if err != nil {
+		return nil, err
+	}
 	p, err := m.portfolio(ctx, bank)
 	if err != nil {
 		return nil, err
@@ -246,7 +252,10 @@ func (m msgServer) Repay(ctx context.Context, msg *types.MsgRepay) (*types.MsgRe
 		return nil, types.ErrInvalidAmount
 	}
 	old := l
-	borrower := sdk.MustAccAddressFromBech32(l.Borrower)
+	borrower, err := m.address(l.Borrower, "borrower")
+	if err != nil {
+		return nil, err
+	}
 	rc := newReceipts()
 	principal, interest, err := m.take(ctx, &l, borrower, msg.Amount, true, rc)
 	if err != nil {
@@ -318,6 +327,9 @@ func (m msgServer) ForceBankruptcy(ctx context.Context, msg *types.MsgForceBankr
 	if l.Status != types.LOAN_STATUS_DEFAULTED {
 		return nil, errorsmod.Wrapf(types.ErrNotDefaulted, "loan %d is %s", l.Id, l.Status)
 	}
-	company := sdk.MustAccAddressFromBech32(l.Borrower)
+	company, err := m.address(l.Borrower, "borrower")
+	if err != nil {
+		return nil, err
+	}
 	return &types.MsgForceBankruptcyResponse{}, m.windUp(ctx, company, "bankruptcy forced by the bank")
 }

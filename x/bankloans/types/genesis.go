@@ -11,6 +11,9 @@ func DefaultGenesis() *GenesisState {
 
 // Validate checks ids and amounts.
 func (gs GenesisState) Validate() error {
+	if gs.NextProductId == 0 || gs.NextLoanId == 0 {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "next ids start at 1: product %d, loan %d", gs.NextProductId, gs.NextLoanId)
+	}
 	products := map[uint64]bool{}
 	for _, p := range gs.Products {
 		if p.Id == 0 || p.Id >= gs.NextProductId || products[p.Id] {

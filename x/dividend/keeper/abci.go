@@ -5,19 +5,27 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authsigning "github.com/cosmos/cosmos-sdk/x/auth/signing"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/conductor-coop/conductor/x/dividend/types"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
-// EndBlocker closes the dividend period when it is over (O(1): the members are owed through
-// the index) and taxes profits at rest after a window ends, a quarter of
-// max_payouts_per_block companies a block. It never returns an error.
+// EndBlocker books the block's transaction fees as the treasury's revenue, closes the
+// dividend period when it is over (O(1): the members are owed through the index) and taxes
+// profits at rest after a window ends, a quarter of max_payouts_per_block companies a
+// block. It never returns an error.
 func (k Keeper) EndBlocker(ctx context.Context) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	cache, write := sdkCtx.CacheContext()
-	if err := k.rollPeriods(cache); err != nil {
-		sdkCtx.Logger().Error("dividend: closing the period failed", "err", err)
-	} else {
+	for _, step := range []struct {
+		name string
+		run  func(sdk.Context) error
+	}{{"sweeping the fees", k.sweepFees}, {"closing the period", k.rollPeriods}} {
+		cache, write := sdkCtx.CacheContext()
+		if err := step.run(cache); err != nil {
+			sdkCtx.Logger().Error("dividend: "+step.name+" failed", "err", err)
+			continue
+		}
 		write()
 	}
 	params, err := k.params.GetParams(ctx)
@@ -29,6 +37,23 @@ func (k Keeper) EndBlocker(ctx context.Context) error {
 	}
 	return nil
 }
+
+// sweepFees moves the block's transaction fees from the fee collector to the treasury: the
+// region's, not the stakers' (x/distribution then has nothing to allocate, and the app has no
+// x/mint). The RSC is booked as revenue (SOURCE_FEES); fees in another denom (a voucher)
+// stay in the treasury unbooked, as sales tax paid in vouchers does.
+func (k Keeper) sweepFees(ctx sdk.Context) error {
+	fees := k.bank.GetAllBalances(ctx, feeCollector)
+	if fees.IsZero() {
+		return nil
+	}
+	if err := k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), feeCollector, k.treasury, fees); err != nil {
+		return err
+	}
+	return k.Book(ctx, types.SOURCE_FEES, fees.AmountOf(membershiptypes.Denom))
+}
+
+var feeCollector = authtypes.NewModuleAddress(authtypes.FeeCollectorName)
 
 // SettleDecorator pays members their dividend when they sign a transaction: the dividend is
 // in their balance from the moment they next use their account. A transaction with a

@@ -41,6 +41,11 @@ func (k Keeper) Book(ctx context.Context, source types.Source, amount math.Int) 
 		r.BankInterest = r.BankInterest.Add(amount)
 	case types.SOURCE_NON_MEMBER_SERVICES:
 		r.NonMemberServices = r.NonMemberServices.Add(amount)
+	case types.SOURCE_FEES:
+		if r.Fees.IsNil() { // a period opened before fees were booked
+			r.Fees = zero()
+		}
+		r.Fees = r.Fees.Add(amount)
 	default:
 		return errorsmod.Wrapf(types.ErrInvalidRevenue, "source %s", source)
 	}

@@ -54,6 +54,9 @@ func BooksBalanceInvariant(k Keeper) sdk.Invariant {
 			err = k.Periods.Walk(ctx, nil, func(_ uint64, p types.Period) (bool, error) {
 				r := p.Revenue
 				sum := r.IncomeTax.Add(r.InternalSalesTax).Add(r.ExternalSalesTax).Add(r.ProfitAtRestTax).Add(r.BankInterest).Add(r.NonMemberServices)
+				if !r.Fees.IsNil() {
+					sum = sum.Add(r.Fees)
+				}
 				if !sum.Equal(p.Total) {
 					broken = fmt.Sprintf("period %d: sources sum to %s, total %s", p.Number, sum, p.Total)
 				}

@@ -88,7 +88,7 @@ func newPeriod(n uint64, start time.Time, share math.LegacyDec) types.Period {
 	z := zero()
 	return types.Period{
 		Number: n, Start: start,
-		Revenue: types.Revenue{IncomeTax: z, InternalSalesTax: z, ExternalSalesTax: z, ProfitAtRestTax: z, BankInterest: z, NonMemberServices: z},
+		Revenue: types.Revenue{IncomeTax: z, InternalSalesTax: z, ExternalSalesTax: z, ProfitAtRestTax: z, BankInterest: z, NonMemberServices: z, Fees: z},
 		Total:   z, DividendShare: share, CarriedIn: z, Pool: z, PerMember: z, CarriedOut: z, Retained: z, Cumulative: z, Declared: z,
 	}
 }

@@ -2,10 +2,9 @@ package keeper
 
 import (
 	"context"
+	"errors"
 
 	"cosmossdk.io/collections"
-
-	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/conductor-coop/conductor/x/education/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
@@ -22,7 +21,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		if err := k.Enrollments.Set(ctx, e.Id, e); err != nil {
 			return err
 		}
-		if err := k.EnrollmentsByStudent.Set(ctx, collections.Join(sdk.MustAccAddressFromBech32(e.Student), e.Id)); err != nil {
+		student, err := k.address(e.Student, "student")
+		if err != nil {
+			return err
+		}
+		if err := k.EnrollmentsByStudent.Set(ctx, collections.Join(student, e.Id)); err != nil {
 			return err
 		}
 		if err := k.Due.Set(ctx, collections.Join(e.NextDue, e.Id)); err != nil {
@@ -36,26 +39,33 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		if err := k.ApplicantsByProgram.Set(ctx, collections.Join(a.ProgramId, a.Id)); err != nil {
 			return err
 		}
-		if err := k.ApplicantsByPerson.Set(ctx, collections.Join(sdk.MustAccAddressFromBech32(a.Person), a.Id)); err != nil {
+		person, err := k.address(a.Person, "person")
+		if err != nil {
 			return err
 		}
-		n, _ := k.Waiting.Get(ctx, a.ProgramId)
+		if err := k.ApplicantsByPerson.Set(ctx, collections.Join(person, a.Id)); err != nil {
+			return err
+		}
+		n, err := k.Waiting.Get(ctx, a.ProgramId)
+		if err != nil && !errors.Is(err, collections.ErrNotFound) {
+			return err
+		}
 		if err := k.Waiting.Set(ctx, a.ProgramId, n+1); err != nil {
 			return err
 		}
 	}
 	for _, r := range gs.Records {
-		if err := k.Records.Set(ctx, sdk.MustAccAddressFromBech32(r.Person), r); err != nil {
+		person, err := k.address(r.Person, "person")
+		if err != nil {
+			return err
+		}
+		if err := k.Records.Set(ctx, person, r); err != nil {
 			return err
 		}
 	}
-	if err := k.ProgramSeq.Set(ctx, gs.NextProgramId-1); err != nil {
-		return err
-	}
-	if err := k.EnrollmentSeq.Set(ctx, gs.NextEnrollmentId-1); err != nil {
-		return err
-	}
-	return k.ApplicantSeq.Set(ctx, gs.NextApplicantId-1)
+	return modulekit.SetNext(ctx, map[*collections.Sequence]uint64{
+		&k.ProgramSeq: gs.NextProgramId, &k.EnrollmentSeq: gs.NextEnrollmentId, &k.ApplicantSeq: gs.NextApplicantId,
+	})
 }
 
 // ExportGenesis reads the module's state.

@@ -49,7 +49,11 @@ func (q queryServer) Waitlist(ctx context.Context, req *types.QueryWaitlistReque
 		if err != nil {
 			return true, err
 		}
-		r, err := q.record(ctx, sdk.MustAccAddressFromBech32(a.Person))
+		person, err := q.address(a.Person, "person")
+		if err != nil {
+			return true, err
+		}
+		r, err := q.record(ctx, person)
 		res.Places = append(res.Places, types.Place{Applicant: a, Group: Group(r, now, params.SchoolingPriorityYears)})
 		return len(res.Places) >= maxScan, err
 	})

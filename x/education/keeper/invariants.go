@@ -1,7 +1,10 @@
 package keeper
 
 import (
+	"errors"
 	"fmt"
+
+	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -32,7 +35,10 @@ func SeatsInvariant(k Keeper) sdk.Invariant {
 		var broken string
 		if err == nil {
 			err = k.Programs.Walk(ctx, nil, func(id uint64, p types.Program) (bool, error) {
-				n, _ := k.Waiting.Get(ctx, id)
+				n, err := k.Waiting.Get(ctx, id)
+				if err != nil && !errors.Is(err, collections.ErrNotFound) {
+					return true, err
+				}
 				switch {
 				case p.Enrolled != enrolled[id] || p.Enrolled > p.Capacity:
 					broken = fmt.Sprintf("program %d: %d enrolled, %d enrollments, capacity %d", id, p.Enrolled, enrolled[id], p.Capacity)

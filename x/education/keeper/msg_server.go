@@ -31,7 +31,9 @@ func (m msgServer) SetProgram(ctx context.Context, msg *types.MsgSetProgram) (*t
 	if err != nil {
 		return nil, err
 	}
-	if a, err := m.membership.GetAgent(ctx, school); err != nil || a.Kind != membershiptypes.AGENT_KIND_REGIONAL_COMPANY {
+	if a, err := m.membership.GetAgent(ctx, school); err != nil && !errorsmod.IsOf(err, membershiptypes.ErrUnknownAgent) {
+		return nil, err
+	} else if err != nil || a.Kind != membershiptypes.AGENT_KIND_REGIONAL_COMPANY {
 		return nil, errorsmod.Wrapf(types.ErrNotSchool, "%s", p.School)
 	}
 	if err := p.Validate(); err != nil {
@@ -71,10 +73,14 @@ func (m msgServer) JoinWaitlist(ctx context.Context, msg *types.MsgJoinWaitlist)
 	if _, err := m.Program(ctx, msg.ProgramId); err != nil {
 		return nil, err
 	}
-	if _, found, err := m.ApplicantOf(ctx, person, msg.ProgramId); err != nil || found {
+	if _, found, err := m.ApplicantOf(ctx, person, msg.ProgramId); err != nil {
+		return nil, err
+	} else if found {
 		return nil, errorsmod.Wrapf(types.ErrAlreadyWaiting, "program %d", msg.ProgramId)
 	}
-	if enrolled, err := m.EnrolledIn(ctx, person, msg.ProgramId); err != nil || enrolled {
+	if enrolled, err := m.EnrolledIn(ctx, person, msg.ProgramId); err != nil {
+		return nil, err
+	} else if enrolled {
 		return nil, errorsmod.Wrapf(types.ErrAlreadyWaiting, "enrolled in program %d", msg.ProgramId)
 	}
 	if err := m.addApplicant(ctx, msg.ProgramId, person); err != nil {
@@ -127,8 +133,11 @@ func (m msgServer) LeaveWaitlist(ctx context.Context, msg *types.MsgLeaveWaitlis
 
 // Withdraw ends a student's enrollment; the seat goes to the next.
 func (m msgServer) Withdraw(ctx context.Context, msg *types.MsgWithdraw) (*types.MsgWithdrawResponse, error) {
-	e, err := m.Enrollments.Get(ctx, msg.EnrollmentId)
-	if err != nil || e.Student != msg.Student {
+	e, err := modulekit.Get(ctx, m.Enrollments, msg.EnrollmentId, types.ErrUnknownEnroll)
+	if err != nil {
+		return nil, err
+	}
+	if e.Student != msg.Student {
 		return nil, errorsmod.Wrapf(types.ErrUnknownEnroll, "%d", msg.EnrollmentId)
 	}
 	return &types.MsgWithdrawResponse{}, m.end(ctx, e, types.OUTCOME_WITHDRAWN)

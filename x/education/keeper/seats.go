@@ -53,7 +53,11 @@ func (k Keeper) nextApplicant(ctx context.Context, program uint64) (*types.Appli
 		if err != nil {
 			return true, err
 		}
-		r, err := k.record(ctx, sdk.MustAccAddressFromBech32(a.Person))
+		person, err := k.address(a.Person, "person")
+		if err != nil {
+			return true, err
+		}
+		r, err := k.record(ctx, person)
 		if err != nil {
 			return true, err
 		}
@@ -92,7 +96,10 @@ func (k Keeper) fillSeats(ctx context.Context, id uint64) (uint64, error) {
 
 // enroll seats an applicant if it pays the first term's tuition.
 func (k Keeper) enroll(ctx context.Context, p types.Program, a types.Applicant, group uint32) (types.Enrollment, bool, error) {
-	student := sdk.MustAccAddressFromBech32(a.Person)
+	student, err := k.address(a.Person, "person")
+	if err != nil {
+		return types.Enrollment{}, false, err
+	}
 	tuition, paid, err := k.chargeTerm(ctx, p, student)
 	if err != nil {
 		return types.Enrollment{}, false, err
@@ -149,19 +156,25 @@ func (k Keeper) chargeTerm(ctx context.Context, p types.Program, student sdk.Acc
 	if k.bank.SpendableCoin(ctx, student, membershiptypes.Denom).Amount.LT(tuition) {
 		return tuition, false, nil
 	}
-	school := sdk.MustAccAddressFromBech32(p.School)
+	school, err := k.address(p.School, "school")
+	if err != nil {
+		return tuition, false, err
+	}
 	if err := k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), student, school, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, tuition))); err != nil {
 		return tuition, false, err
 	}
 	term := valueflowstypes.RSCTransfer(student.String(), p.School, tuition, valueflowstypes.Link("education/program", p.Id), 0)
 	term.Note = "a term's tuition"
-	_, err := k.flows.Record(ctx, term)
+	_, err = k.flows.Record(ctx, term)
 	return tuition, err == nil, err
 }
 
 // end ends an enrollment with outcome and frees its seat.
 func (k Keeper) end(ctx context.Context, e types.Enrollment, outcome types.Outcome) error {
-	student := sdk.MustAccAddressFromBech32(e.Student)
+	student, err := k.address(e.Student, "student")
+	if err != nil {
+		return err
+	}
 	if err := k.Enrollments.Remove(ctx, e.Id); err != nil {
 		return err
 	}
@@ -227,13 +240,17 @@ func (k Keeper) addApplicant(ctx context.Context, program uint64, person sdk.Acc
 
 // removeApplicant takes an applicant off its wait-list.
 func (k Keeper) removeApplicant(ctx context.Context, a types.Applicant) error {
+	person, err := k.address(a.Person, "person")
+	if err != nil {
+		return err
+	}
 	if err := k.Applicants.Remove(ctx, a.Id); err != nil {
 		return err
 	}
 	if err := k.ApplicantsByProgram.Remove(ctx, collections.Join(a.ProgramId, a.Id)); err != nil {
 		return err
 	}
-	if err := k.ApplicantsByPerson.Remove(ctx, collections.Join(sdk.MustAccAddressFromBech32(a.Person), a.Id)); err != nil {
+	if err := k.ApplicantsByPerson.Remove(ctx, collections.Join(person, a.Id)); err != nil {
 		return err
 	}
 	n, err := k.Waiting.Get(ctx, a.ProgramId)
@@ -269,7 +286,11 @@ func (k Keeper) term(ctx sdk.Context, id uint64) error {
 	if e.TermsPaid >= p.Terms {
 		return k.end(ctx, e, types.OUTCOME_COMPLETED)
 	}
-	tuition, paid, err := k.chargeTerm(ctx, p, sdk.MustAccAddressFromBech32(e.Student))
+	student, err := k.address(e.Student, "student")
+	if err != nil {
+		return err
+	}
+	tuition, paid, err := k.chargeTerm(ctx, p, student)
 	if err != nil {
 		return err
 	}

@@ -39,6 +39,11 @@ func noop(msg sdk.Msg, why string) (simtypes.OperationMsg, []simtypes.FutureOper
 	return simtypes.NoOpMsg(types.ModuleName, sdk.MsgTypeURL(msg), why), nil, nil
 }
 
+// address decodes a stored address with the region's address codec.
+func (s sim) address(a string) (sdk.AccAddress, error) {
+	return s.k.Membership.AddressCodec().StringToBytes(a)
+}
+
 // program has the assembly set a program at a regional company.
 func (s sim) program(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
 	school, _, ok := membershipsim.RandomInstitution(r, ctx, s.k, accs, membershiptypes.AGENT_KIND_REGIONAL_COMPANY)
@@ -89,7 +94,11 @@ func (s sim) withdraw(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs 
 	if err != nil {
 		return noop(&types.MsgWithdraw{}, "ended")
 	}
-	acc, ok := simtypes.FindAccount(accs, sdk.MustAccAddressFromBech32(e.Student))
+	student, err := s.address(e.Student)
+	if err != nil {
+		return noop(&types.MsgWithdraw{}, err.Error())
+	}
+	acc, ok := simtypes.FindAccount(accs, student)
 	if !ok {
 		return noop(&types.MsgWithdraw{}, "not a simulated account")
 	}

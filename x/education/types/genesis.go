@@ -9,6 +9,10 @@ func DefaultGenesis() *GenesisState {
 
 // Validate checks ids and programs.
 func (gs GenesisState) Validate() error {
+	if gs.NextProgramId == 0 || gs.NextEnrollmentId == 0 || gs.NextApplicantId == 0 {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "next ids start at 1: program %d, enrollment %d, applicant %d",
+			gs.NextProgramId, gs.NextEnrollmentId, gs.NextApplicantId)
+	}
 	programs := map[uint64]bool{}
 	for _, p := range gs.Programs {
 		if p.Id == 0 || p.Id >= gs.NextProgramId || programs[p.Id] {

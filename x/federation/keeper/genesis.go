@@ -31,10 +31,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
-	if err := k.PoolSeq.Set(ctx, gs.NextPoolId-1); err != nil {
-		return err
-	}
-	return k.SpendSeq.Set(ctx, gs.NextSpendId-1)
+	return modulekit.SetNext(ctx, map[*collections.Sequence]uint64{&k.PoolSeq: gs.NextPoolId, &k.SpendSeq: gs.NextSpendId})
 }
 
 // ExportGenesis reads the module's state.

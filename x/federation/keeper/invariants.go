@@ -1,7 +1,10 @@
 package keeper
 
 import (
+	"errors"
 	"fmt"
+
+	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -33,7 +36,12 @@ func PoolsBalanceInvariant(k Keeper) sdk.Invariant {
 		if err == nil {
 			err = k.Pools.Walk(ctx, nil, func(id uint64, p types.Pool) (bool, error) {
 				want, neg := in[id].SafeSub(out[id]...)
-				held := k.bank.GetAllBalances(ctx, sdk.MustAccAddressFromBech32(p.Address))
+				addr, err := k.address(p.Address, "pool")
+				if err != nil {
+					broken = fmt.Sprintf("pool %d: %s", id, err)
+					return true, nil
+				}
+				held := k.bank.GetAllBalances(ctx, addr)
 				if neg || !held.Equal(want) {
 					broken = fmt.Sprintf("pool %d holds %s; contributed %s, spent %s", id, held, in[id], out[id])
 				}
@@ -55,7 +63,11 @@ func DirectoryIndexedInvariant(k Keeper) sdk.Invariant {
 		regions := 0
 		err := k.Regions.Walk(ctx, nil, func(name string, r types.Region) (bool, error) {
 			regions++
-			if n, err := k.RegionsByChannel.Get(ctx, r.ChannelId); err != nil || n != name {
+			n, err := k.RegionsByChannel.Get(ctx, r.ChannelId)
+			if err != nil && !errors.Is(err, collections.ErrNotFound) {
+				return true, err
+			}
+			if err != nil || n != name {
 				broken = fmt.Sprintf("region %q is not indexed by %s", name, r.ChannelId)
 			}
 			return broken != "", nil

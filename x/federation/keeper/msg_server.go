@@ -2,8 +2,10 @@ package keeper
 
 import (
 	"context"
+	"errors"
 	"time"
 
+	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
@@ -50,7 +52,9 @@ func (m msgServer) SetRegion(ctx context.Context, msg *types.MsgSetRegion) (*typ
 	if err != nil {
 		return nil, err
 	}
-	if old, err := m.Regions.Get(ctx, r.Name); err == nil && old.ChannelId != r.ChannelId {
+	if old, err := m.Regions.Get(ctx, r.Name); err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return nil, err
+	} else if err == nil && old.ChannelId != r.ChannelId {
 		if err := m.RegionsByChannel.Remove(ctx, old.ChannelId); err != nil {
 			return nil, err
 		}
@@ -156,8 +160,11 @@ func (m msgServer) Spend(ctx context.Context, msg *types.MsgSpend) (*types.MsgSp
 		return nil, err
 	}
 	id, err := m.PoolsByAddress.Get(ctx, poolAddr)
-	if err != nil {
+	if errors.Is(err, collections.ErrNotFound) {
 		return nil, errorsmod.Wrapf(types.ErrUnknownPool, "%s is not a pool's account", msg.Pool)
+	}
+	if err != nil {
+		return nil, err
 	}
 	to, err := m.address(msg.Recipient, "recipient")
 	if err != nil {

@@ -40,6 +40,11 @@ func noop(msg sdk.Msg, why string) (simtypes.OperationMsg, []simtypes.FutureOper
 	return simtypes.NoOpMsg(types.ModuleName, sdk.MsgTypeURL(msg), why), nil, nil
 }
 
+// address decodes a stored address with the region's address codec.
+func (s sim) address(a string) (sdk.AccAddress, error) {
+	return s.k.Membership.AddressCodec().StringToBytes(a)
+}
+
 // assembly decides msg by the members' votes.
 func (s sim) assembly(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, msg func(authority string) sdk.Msg) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
 	members := membershipsim.Members(ctx, s.k.Membership, accs)
@@ -97,10 +102,18 @@ func (s sim) spend(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []s
 	if !ok {
 		return noop(&types.MsgSpend{}, "no pool")
 	}
-	held := s.k.Bank.SpendableCoins(ctx, sdk.MustAccAddressFromBech32(p.Address)).AmountOf(membershiptypes.Denom)
+	pool, err := s.address(p.Address)
+	if err != nil {
+		return noop(&types.MsgSpend{}, err.Error())
+	}
+	held := s.k.Bank.SpendableCoins(ctx, pool).AmountOf(membershiptypes.Denom)
 	var voters []simtypes.Account
 	for _, rep := range p.Representatives {
-		if acc, ok := simtypes.FindAccount(accs, sdk.MustAccAddressFromBech32(rep.Address)); ok {
+		addr, err := s.address(rep.Address)
+		if err != nil {
+			return noop(&types.MsgSpend{}, err.Error())
+		}
+		if acc, ok := simtypes.FindAccount(accs, addr); ok {
 			voters = append(voters, acc)
 		}
 	}

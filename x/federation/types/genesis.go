@@ -14,6 +14,9 @@ func DefaultGenesis() *GenesisState {
 // Validate checks the directory (names, chain ids and channels unique), pools, contributions
 // and spends.
 func (gs GenesisState) Validate() error {
+	if gs.NextPoolId == 0 || gs.NextSpendId == 0 {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "next ids start at 1: pool %d, spend %d", gs.NextPoolId, gs.NextSpendId)
+	}
 	seen := map[string]bool{}
 	for _, r := range gs.Regions {
 		if err := r.Validate(); err != nil {

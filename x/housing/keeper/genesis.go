@@ -2,10 +2,9 @@ package keeper
 
 import (
 	"context"
+	"errors"
 
 	"cosmossdk.io/collections"
-
-	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/conductor-coop/conductor/x/housing/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
@@ -37,7 +36,10 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		if err := k.EntriesByApplicant.Set(ctx, collections.Join(applicant, e.Id)); err != nil {
 			return err
 		}
-		n, _ := k.Waiting.Get(ctx, int32(e.Kind))
+		n, err := k.Waiting.Get(ctx, int32(e.Kind))
+		if err != nil && !errors.Is(err, collections.ErrNotFound) {
+			return err
+		}
 		if err := k.Waiting.Set(ctx, int32(e.Kind), n+1); err != nil {
 			return err
 		}
@@ -55,7 +57,11 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		}
 	}
 	for _, b := range gs.Books {
-		if err := k.Books.Set(ctx, sdk.MustAccAddressFromBech32(b.Agency), b); err != nil {
+		agency, err := k.address(b.Agency, "agency")
+		if err != nil {
+			return err
+		}
+		if err := k.Books.Set(ctx, agency, b); err != nil {
 			return err
 		}
 	}

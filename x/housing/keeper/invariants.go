@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"errors"
 	"fmt"
 
 	"cosmossdk.io/collections"
@@ -42,11 +43,16 @@ func UnitsLeasedOnceInvariant(k Keeper) sdk.Invariant {
 					broken = fmt.Sprintf("unit %d names lease %d, its active lease is %d", u.Id, u.LeaseId, lease)
 				case u.Status == types.UNIT_STATUS_OFFERED:
 					e, err := k.Entries.Get(ctx, u.OfferedTo)
+					if err != nil && !errors.Is(err, collections.ErrNotFound) {
+						return true, err
+					}
 					if err != nil || e.Offered != u.Id {
 						broken = fmt.Sprintf("unit %d is offered to entry %d, which does not hold it", u.Id, u.OfferedTo)
 					} else if e.OfferExpires == nil {
 						broken = fmt.Sprintf("the offer of unit %d to entry %d does not lapse", u.Id, e.Id)
-					} else if queued, err := k.OffersDue.Has(ctx, collections.Join(*e.OfferExpires, e.Id)); err != nil || !queued {
+					} else if queued, err := k.OffersDue.Has(ctx, collections.Join(*e.OfferExpires, e.Id)); err != nil {
+						return true, err
+					} else if !queued {
 						broken = fmt.Sprintf("the offer of unit %d to entry %d is not in the lapse queue", u.Id, e.Id)
 					}
 				}

@@ -34,9 +34,12 @@ import (
 func ursc(amount math.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, amount)) }
 
 // member tells whether a tenant pays the members' markup: a member, or a company of the region.
-func (k Keeper) member(ctx context.Context, tenant sdk.AccAddress) bool {
+func (k Keeper) member(ctx context.Context, tenant sdk.AccAddress) (bool, error) {
 	agent, err := k.membership.GetAgent(ctx, tenant)
-	return err == nil && agent.InRegion()
+	if errorsmod.IsOf(err, membershiptypes.ErrUnknownAgent) {
+		return false, nil
+	}
+	return err == nil && agent.InRegion(), err
 }
 
 // takings gathers the rent an agency received, so that its books are written once per
@@ -66,7 +69,10 @@ func (k Keeper) book(ctx context.Context, t takings) error {
 	}
 	sort.Strings(agencies)
 	for _, a := range agencies {
-		addr := sdk.MustAccAddressFromBech32(a)
+		addr, err := k.address(a, "agency")
+		if err != nil {
+			return err
+		}
 		b, err := k.agencyBooks(ctx, addr)
 		if err != nil {
 			return err
@@ -87,9 +93,15 @@ func (k Keeper) book(ctx context.Context, t takings) error {
 // fails unless the whole amount is paid (the first month). It records the month's use of
 // the unit and the RSC paid for it (x/valueflows).
 func (k Keeper) pay(ctx context.Context, l *types.Lease, u types.Unit, all bool, t takings) (math.Int, error) {
-	agency := sdk.MustAccAddressFromBech32(u.Agency)
+	agency, err := k.address(u.Agency, "agency")
+	if err != nil {
+		return math.ZeroInt(), err
+	}
 	dueCost, dueMarkup := l.ArrearsCost.Add(l.Cost), l.ArrearsMarkup.Add(l.Markup)
-	tenant := sdk.MustAccAddressFromBech32(l.Tenant)
+	tenant, err := k.address(l.Tenant, "tenant")
+	if err != nil {
+		return math.ZeroInt(), err
+	}
 	available := k.bank.SpendableCoin(ctx, tenant, membershiptypes.Denom).Amount
 	owed := dueCost.Add(dueMarkup)
 	if all && available.LT(owed) {
@@ -138,8 +150,14 @@ func (k Keeper) startLease(ctx context.Context, u types.Unit, e types.Entry) (ty
 	if err != nil {
 		return types.Lease{}, err
 	}
-	tenant := sdk.MustAccAddressFromBech32(e.Applicant)
-	member := k.member(ctx, tenant)
+	tenant, err := k.address(e.Applicant, "applicant")
+	if err != nil {
+		return types.Lease{}, err
+	}
+	member, err := k.member(ctx, tenant)
+	if err != nil {
+		return types.Lease{}, err
+	}
 	markup := params.NonMemberRentMarkup
 	if member {
 		markup = params.MemberRentMarkup
@@ -305,7 +323,11 @@ func (k Keeper) Debts(ctx context.Context, tenant sdk.AccAddress) ([]types.Debt,
 			if err != nil {
 				return true, err
 			}
-			out = append(out, types.Debt{LeaseID: l.Id, Agency: sdk.MustAccAddressFromBech32(u.Agency), Amount: owed})
+			agency, err := k.address(u.Agency, "agency")
+			if err != nil {
+				return true, err
+			}
+			out = append(out, types.Debt{LeaseID: l.Id, Agency: agency, Amount: owed})
 		}
 		return false, nil
 	})

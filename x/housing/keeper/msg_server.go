@@ -28,7 +28,9 @@ func (m msgServer) RegisterUnit(ctx context.Context, msg *types.MsgRegisterUnit)
 	if err != nil {
 		return nil, err
 	}
-	if a, err := m.membership.GetAgent(ctx, agency); err != nil || a.Kind != membershiptypes.AGENT_KIND_REGIONAL_COMPANY {
+	if a, err := m.membership.GetAgent(ctx, agency); err != nil && !errorsmod.IsOf(err, membershiptypes.ErrUnknownAgent) {
+		return nil, err
+	} else if err != nil || a.Kind != membershiptypes.AGENT_KIND_REGIONAL_COMPANY {
 		return nil, errorsmod.Wrapf(types.ErrNotAgency, "%s is not a regional company", u.Agency)
 	}
 	if msg.Signer != u.Agency {
@@ -44,7 +46,9 @@ func (m msgServer) RegisterUnit(ctx context.Context, msg *types.MsgRegisterUnit)
 		if err != nil {
 			return nil, err
 		}
-		if a, err := m.membership.GetAgent(ctx, seller); err == nil && a.Kind != membershiptypes.AGENT_KIND_PERSON {
+		if a, err := m.membership.GetAgent(ctx, seller); err != nil && !errorsmod.IsOf(err, membershiptypes.ErrUnknownAgent) {
+			return nil, err
+		} else if err == nil && a.Kind != membershiptypes.AGENT_KIND_PERSON {
 			return nil, errorsmod.Wrapf(types.ErrInvalidUnit, "the region buys homes from persons, not from %s", a.Kind)
 		}
 		if err := m.bank.SendCoins(membershiptypes.WithConductorAction(ctx), agency, seller, ursc(msg.Price)); err != nil {
@@ -156,8 +160,11 @@ func (m msgServer) DeclineOffer(ctx context.Context, msg *types.MsgDeclineOffer)
 
 // EndLease ends a lease: the tenant, or the agency that keeps the unit.
 func (m msgServer) EndLease(ctx context.Context, msg *types.MsgEndLease) (*types.MsgEndLeaseResponse, error) {
-	l, err := m.Leases.Get(ctx, msg.LeaseId)
-	if err != nil || !l.Active {
+	l, err := modulekit.Get(ctx, m.Leases, msg.LeaseId, types.ErrUnknownLease)
+	if err != nil {
+		return nil, err
+	}
+	if !l.Active {
 		return nil, errorsmod.Wrapf(types.ErrUnknownLease, "%d", msg.LeaseId)
 	}
 	u, err := m.unit(ctx, l.UnitId)

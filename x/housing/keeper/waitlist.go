@@ -10,6 +10,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/housing/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
 // Wait-lists. Entries of a kind are served in the order they joined (their ids). A vacant
@@ -30,6 +31,9 @@ func matches(u types.Unit, e types.Entry) bool {
 // facilities and equipment.
 func (k Keeper) requireApplicant(ctx context.Context, addr sdk.AccAddress, kind types.UnitKind) error {
 	agent, err := k.membership.GetAgent(ctx, addr)
+	if err != nil && !errorsmod.IsOf(err, membershiptypes.ErrUnknownAgent) {
+		return err
+	}
 	person := k.membership.RequirePerson(ctx, addr.String()) == nil
 	company := err == nil && agent.Kind.IsCompany()
 	if (kind.ForPersons() && !person) || (!kind.ForPersons() && !company) {
@@ -45,7 +49,10 @@ func (k Keeper) addEntry(ctx context.Context, e types.Entry) (types.Entry, error
 		return e, err
 	}
 	e.Id, e.Offered, e.OfferExpires = id, 0, nil
-	applicant := sdk.MustAccAddressFromBech32(e.Applicant)
+	applicant, err := k.address(e.Applicant, "applicant")
+	if err != nil {
+		return e, err
+	}
 	if err := k.Entries.Set(ctx, e.Id, e); err != nil {
 		return e, err
 	}
@@ -60,6 +67,10 @@ func (k Keeper) addEntry(ctx context.Context, e types.Entry) (types.Entry, error
 
 // removeEntry takes an entry off its wait-list (with its offer's lapse, if it holds one).
 func (k Keeper) removeEntry(ctx context.Context, e types.Entry) error {
+	applicant, err := k.address(e.Applicant, "applicant")
+	if err != nil {
+		return err
+	}
 	if err := k.Entries.Remove(ctx, e.Id); err != nil {
 		return err
 	}
@@ -71,7 +82,7 @@ func (k Keeper) removeEntry(ctx context.Context, e types.Entry) error {
 	if err := k.EntriesByKind.Remove(ctx, collections.Join(int32(e.Kind), e.Id)); err != nil {
 		return err
 	}
-	if err := k.EntriesByApplicant.Remove(ctx, collections.Join(sdk.MustAccAddressFromBech32(e.Applicant), e.Id)); err != nil {
+	if err := k.EntriesByApplicant.Remove(ctx, collections.Join(applicant, e.Id)); err != nil {
 		return err
 	}
 	return k.countWaiting(ctx, e.Kind, -1)
@@ -170,8 +181,11 @@ func (k Keeper) seek(ctx context.Context, e types.Entry) error {
 
 // ownEntry returns an entry of the signer.
 func (k Keeper) ownEntry(ctx context.Context, applicant string, id uint64) (types.Entry, error) {
-	e, err := k.Entries.Get(ctx, id)
-	if err != nil || e.Applicant != applicant {
+	e, err := modulekit.Get(ctx, k.Entries, id, types.ErrUnknownEntry)
+	if err != nil {
+		return e, err
+	}
+	if e.Applicant != applicant {
 		return e, errorsmod.Wrapf(types.ErrUnknownEntry, "%d", id)
 	}
 	return e, nil

@@ -42,6 +42,11 @@ func noop(msg sdk.Msg, why string) (simtypes.OperationMsg, []simtypes.FutureOper
 	return simtypes.NoOpMsg(types.ModuleName, sdk.MsgTypeURL(msg), why), nil, nil
 }
 
+// address decodes a stored address with the region's address codec.
+func (s sim) address(a string) (sdk.AccAddress, error) {
+	return s.k.Membership.AddressCodec().StringToBytes(a)
+}
+
 // register has the housing agency's board register a home with random costs.
 func (s sim) register(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
 	agency, board, ok := membershipsim.RandomInstitution(r, ctx, s.k, accs, membershiptypes.AGENT_KIND_REGIONAL_COMPANY)
@@ -91,7 +96,11 @@ func (s sim) answer(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []
 	if err != nil {
 		return noop(&types.MsgAcceptOffer{}, err.Error())
 	}
-	acc, ok := simtypes.FindAccount(accs, sdk.MustAccAddressFromBech32(e.Applicant))
+	applicant, err := s.address(e.Applicant)
+	if err != nil {
+		return noop(&types.MsgAcceptOffer{}, err.Error())
+	}
+	acc, ok := simtypes.FindAccount(accs, applicant)
 	if !ok {
 		return noop(&types.MsgAcceptOffer{}, "not a simulated account")
 	}
@@ -115,7 +124,11 @@ func (s sim) end(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []sim
 	if err != nil || !l.Active {
 		return noop(&types.MsgEndLease{}, "ended")
 	}
-	acc, ok := simtypes.FindAccount(accs, sdk.MustAccAddressFromBech32(l.Tenant))
+	tenant, err := s.address(l.Tenant)
+	if err != nil {
+		return noop(&types.MsgEndLease{}, err.Error())
+	}
+	acc, ok := simtypes.FindAccount(accs, tenant)
 	if !ok {
 		return noop(&types.MsgEndLease{}, "not a simulated account")
 	}

@@ -9,6 +9,9 @@ func DefaultGenesis() *GenesisState {
 
 // Validate checks ids, units and the offers entries hold.
 func (gs GenesisState) Validate() error {
+	if gs.NextUnitId == 0 || gs.NextEntryId == 0 || gs.NextLeaseId == 0 {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "next ids start at 1: unit %d, entry %d, lease %d", gs.NextUnitId, gs.NextEntryId, gs.NextLeaseId)
+	}
 	units := map[uint64]bool{}
 	for _, u := range gs.Units {
 		if u.Id == 0 || u.Id >= gs.NextUnitId || units[u.Id] {

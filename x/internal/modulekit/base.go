@@ -117,9 +117,17 @@ func Get[K, V any](ctx context.Context, m collections.Map[K, V], key K, notFound
 	return v, err
 }
 
+// ErrNoNextID is a next id of 0 given to SetNext: ids start at 1, so a next id is at least 1.
+var ErrNoNextID = errors.New("next id 0: ids start at 1")
+
 // SetNext sets each sequence so that the next id it gives (NextID) is the one mapped to it:
-// a genesis's next ids.
+// a genesis's next ids. A next id of 0 is ErrNoNextID, and then no sequence is set.
 func SetNext(ctx context.Context, next map[*collections.Sequence]uint64) error {
+	for _, n := range next {
+		if n == 0 {
+			return ErrNoNextID
+		}
+	}
 	for seq, n := range next {
 		if err := seq.Set(ctx, n-1); err != nil {
 			return err

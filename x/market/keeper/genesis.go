@@ -37,10 +37,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
-	if err := k.ListingSeq.Set(ctx, gs.NextListingId-1); err != nil {
-		return err
-	}
-	return k.OrderSeq.Set(ctx, gs.NextOrderId-1)
+	return modulekit.SetNext(ctx, map[*collections.Sequence]uint64{&k.ListingSeq: gs.NextListingId, &k.OrderSeq: gs.NextOrderId})
 }
 
 // ExportGenesis reads the market's state.

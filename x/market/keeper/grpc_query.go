@@ -9,6 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	"github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
@@ -29,7 +30,11 @@ func (q queryServer) priced(ctx context.Context, l types.Listing) (types.Listing
 	if err != nil {
 		return l, err
 	}
-	b, err := q.openBooks(ctx, sdk.MustAccAddressFromBech32(l.Seller), params.DividendPeriod)
+	seller, err := q.address(l.Seller, "seller")
+	if err != nil {
+		return l, err
+	}
+	b, err := q.openBooks(ctx, seller, params.DividendPeriod)
 	if err != nil {
 		return l, err
 	}
@@ -109,7 +114,10 @@ func (q queryServer) Quote(ctx context.Context, req *types.QueryQuoteRequest) (*
 		return nil, err
 	}
 	rate := taxRate(params, external)
-	amount, tax := types.Price(l.UnitPrice, req.Quantity, rate)
+	amount, tax, err := types.Price(l.UnitPrice, req.Quantity, rate)
+	if err != nil {
+		return nil, err
+	}
 	return &types.QueryQuoteResponse{UnitPrice: l.UnitPrice, Amount: amount, Tax: tax, TaxRate: rate, External: external, Total: amount.Add(tax)}, nil
 }
 
@@ -152,9 +160,9 @@ func (q queryServer) Orders(ctx context.Context, req *types.QueryOrdersRequest) 
 }
 
 func (q queryServer) Order(ctx context.Context, req *types.QueryOrderRequest) (*types.QueryOrderResponse, error) {
-	o, err := q.Keeper.Orders.Get(ctx, req.Id)
+	o, err := modulekit.Get(ctx, q.Keeper.Orders, req.Id, types.ErrUnknownOrder)
 	if err != nil {
-		return nil, types.ErrUnknownOrder.Wrapf("%d", req.Id)
+		return nil, err
 	}
 	return &types.QueryOrderResponse{Order: o}, nil
 }

@@ -26,7 +26,7 @@ const EventTypeIBCPurchase = "ibc_purchase"
 // acknowledgement: IBC core then discards every state change of the receive (the voucher
 // minted or the escrow released), and the sending region refunds the buyer.
 func (k Keeper) ReceivePurchase(ctx sdk.Context, packet channeltypes.Packet, data transfertypes.FungibleTokenPacketData,
-	memo ibcmemo.Purchase, recv func(channeltypes.Packet) ibcexported.Acknowledgement,
+	memo ibcmemo.Purchase, recv func(sdk.Context, channeltypes.Packet) ibcexported.Acknowledgement,
 ) ibcexported.Acknowledgement {
 	fail := func(err error) ibcexported.Acknowledgement {
 		ctx.EventManager().EmitEvent(sdk.NewEvent(EventTypeIBCPurchase,
@@ -48,7 +48,8 @@ func (k Keeper) ReceivePurchase(ctx sdk.Context, packet channeltypes.Packet, dat
 	}
 	data.Receiver = types.IntakeAddress.String()
 	packet.Data = data.GetBytes()
-	if ack := recv(packet); !ack.Success() {
+	// the intake takes a transfer only as the first step of a purchase (IntakeRestriction)
+	if ack := recv(membershiptypes.WithConductorAction(ctx), packet); !ack.Success() {
 		return ack
 	}
 	ord, err := k.purchase(ctx, order{

@@ -29,8 +29,8 @@ func OrdersReconcileInvariant(k Keeper) sdk.Invariant {
 		bySeller := map[string]*sales{}
 		var broken string
 		err := k.Orders.Walk(ctx, nil, func(_ uint64, o types.Order) (bool, error) {
-			amount, tax := types.Price(o.UnitPrice, o.Quantity, o.TaxRate)
-			if !amount.Equal(o.Amount) || !tax.Equal(o.Tax) {
+			amount, tax, err := types.Price(o.UnitPrice, o.Quantity, o.TaxRate)
+			if err != nil || !amount.Equal(o.Amount) || !tax.Equal(o.Tax) {
 				broken = fmt.Sprintf("order %d: %s x %d at %s is %s + %s, recorded %s + %s", o.Id, o.UnitPrice, o.Quantity, o.TaxRate, amount, tax, o.Amount, o.Tax)
 				return true, nil
 			}

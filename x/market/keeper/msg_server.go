@@ -27,6 +27,9 @@ func (m msgServer) CreateListing(ctx context.Context, msg *types.MsgCreateListin
 		return nil, err
 	}
 	agent, err := m.membership.GetAgent(ctx, seller)
+	if err != nil && !errorsmod.IsOf(err, membershiptypes.ErrUnknownAgent) {
+		return nil, err
+	}
 	if err != nil || !agent.Kind.IsCompany() {
 		return nil, errorsmod.Wrapf(types.ErrNotSeller, "%s is not a company", msg.Seller)
 	}

@@ -101,7 +101,10 @@ func (k Keeper) purchase(ctx context.Context, o order) (types.Order, error) {
 		return types.Order{}, errorsmod.Wrapf(types.ErrPriceAboveMax, "%s > %s", price, o.maxUnitPrice)
 	}
 	rate := taxRate(params, o.external)
-	amount, tax := types.Price(price, o.quantity, rate)
+	amount, tax, err := types.Price(price, o.quantity, rate)
+	if err != nil {
+		return types.Order{}, err
+	}
 	if !o.total.IsNil() && !o.total.Equal(amount.Add(tax)) {
 		return types.Order{}, errorsmod.Wrapf(types.ErrWrongAmount, "sent %s, the total is %s (%s + tax %s)", o.total, amount.Add(tax), amount, tax)
 	}

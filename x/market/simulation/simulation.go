@@ -38,6 +38,11 @@ func noop(msg sdk.Msg, why string) (simtypes.OperationMsg, []simtypes.FutureOper
 	return simtypes.NoOpMsg(types.ModuleName, sdk.MsgTypeURL(msg), why), nil, nil
 }
 
+// address decodes a stored address with the region's address codec.
+func (s sim) address(a string) (sdk.AccAddress, error) {
+	return s.k.Membership.AddressCodec().StringToBytes(a)
+}
+
 // list has a random company's workers list a product with a random stock, or a service.
 func (s sim) list(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
 	company, workers, ok := membershipsim.RandomInstitution(r, ctx, s.k, accs, membershiptypes.AGENT_KIND_COMPANY)
@@ -61,8 +66,12 @@ func (s sim) reprice(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs [
 	if !ok {
 		return noop(&types.MsgUpdateListing{}, "no company with a simulated worker")
 	}
+	seller, err := s.address(company)
+	if err != nil {
+		return noop(&types.MsgUpdateListing{}, err.Error())
+	}
 	var id uint64
-	_ = s.mk.ListingsBySeller.Walk(ctx, collections.NewPrefixedPairRange[sdk.AccAddress, uint64](sdk.MustAccAddressFromBech32(company)),
+	_ = s.mk.ListingsBySeller.Walk(ctx, collections.NewPrefixedPairRange[sdk.AccAddress, uint64](seller),
 		func(key collections.Pair[sdk.AccAddress, uint64]) (bool, error) {
 			id = key.K2()
 			return r.Intn(2) == 0, nil

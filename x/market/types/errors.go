@@ -20,4 +20,6 @@ var (
 	ErrUnknownOrder     = errorsmod.Register(ModuleName, 16, "unknown order")
 	ErrInvalidGenesis   = errorsmod.Register(ModuleName, 17, "invalid market genesis")
 	ErrInsufficientFund = errorsmod.Register(ModuleName, 18, "the buyer cannot pay the price and the tax")
+	ErrIntakeNotPayable = errorsmod.Register(ModuleName, 19, "the market's IBC intake account receives only purchases arriving over IBC")
+	ErrOverflow         = errorsmod.Register(ModuleName, 20, "price x quantity is too large")
 )

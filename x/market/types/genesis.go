@@ -13,6 +13,9 @@ func DefaultGenesis() *GenesisState {
 
 // Validate checks ids, listings, orders and books.
 func (gs GenesisState) Validate() error {
+	if gs.NextListingId == 0 || gs.NextOrderId == 0 {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "next ids start at 1: listing %d, order %d", gs.NextListingId, gs.NextOrderId)
+	}
 	seen := map[uint64]bool{}
 	for _, l := range gs.Listings {
 		if l.Id == 0 || l.Id >= gs.NextListingId || seen[l.Id] {

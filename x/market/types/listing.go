@@ -1,6 +1,7 @@
 package types
 
 import (
+	"math/bits"
 	"strconv"
 
 	errorsmod "cosmossdk.io/errors"
@@ -61,8 +62,15 @@ func (l Listing) Validate() error {
 
 // Price is what a purchase of quantity units at unitPrice costs: amount = unitPrice x
 // quantity goes to the seller, tax = amount x rate rounded down to the ursc (in the buyer's
-// favour) goes to the treasury; the buyer pays amount + tax, exactly.
-func Price(unitPrice math.Int, quantity uint64, rate math.LegacyDec) (amount, tax math.Int) {
+// favour) goes to the treasury; the buyer pays amount + tax, exactly. An amount of more than
+// maxAmountBits bits (far above any region's money, and low enough that the tax's decimal
+// arithmetic cannot overflow) is ErrOverflow.
+func Price(unitPrice math.Int, quantity uint64, rate math.LegacyDec) (amount, tax math.Int, err error) {
+	if unitPrice.IsNil() || unitPrice.BigInt().BitLen()+bits.Len64(quantity) > maxAmountBits {
+		return math.ZeroInt(), math.ZeroInt(), errorsmod.Wrapf(ErrOverflow, "%s x %d", unitPrice, quantity)
+	}
 	amount = unitPrice.Mul(math.NewIntFromUint64(quantity))
-	return amount, rate.MulInt(amount).TruncateInt()
+	return amount, rate.MulInt(amount).TruncateInt(), nil
 }
+
+const maxAmountBits = 192

@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"errors"
 	"strconv"
 
 	"cosmossdk.io/collections"
@@ -76,8 +77,11 @@ func (q queryServer) Company(ctx context.Context, req *types.QueryCompanyRequest
 
 func (q queryServer) Assembly(ctx context.Context, _ *types.QueryAssemblyRequest) (*types.QueryAssemblyResponse, error) {
 	assembly, err := q.Keeper.Assembly.Get(ctx)
-	if err != nil {
+	if errors.Is(err, collections.ErrNotFound) {
 		return nil, errorsmod.Wrap(types.ErrUnknownAgent, "the region has no assembly")
+	}
+	if err != nil {
+		return nil, err
 	}
 	info, err := q.group.GroupInfo(ctx, &group.QueryGroupInfoRequest{GroupId: assembly.GroupId})
 	if err != nil {

@@ -52,10 +52,6 @@ func TestValidatorGating(t *testing.T) {
 	delegate := func(from sdk.AccAddress) *stakingtypes.MsgDelegate {
 		return stakingtypes.NewMsgDelegate(from.String(), genesisVal, sdk.NewInt64Coin(app.Denom, 1_000))
 	}
-	viaGroup := func(msg sdk.Msg) *abciResult {
-		res, logs := r.Decide(company.String(), []region.Account{alice, bob}, msg)
-		return &abciResult{ok: res == group.PROPOSAL_EXECUTOR_RESULT_SUCCESS, log: logs}
-	}
 	direct := func(signer region.Account, msg sdk.Msg) *abciResult {
 		res := r.Deliver(signer, msg)
 		return &abciResult{ok: res.Code == 0, log: res.Log}
@@ -70,10 +66,8 @@ func TestValidatorGating(t *testing.T) {
 	}{
 		{"create, direct", func() *abciResult { return direct(dave, createValidator(t, dave.Addr)) }},
 		{"create, authz", func() *abciResult { return direct(alice, execMsg(alice.Addr, createValidator(t, dave.Addr))) }},
-		{"create, group proposal", func() *abciResult { return viaGroup(createValidator(t, company)) }},
 		{"delegate to a revoked validator, direct", func() *abciResult { return direct(carol, delegate(carol.Addr)) }},
 		{"delegate to a revoked validator, authz", func() *abciResult { return direct(alice, execMsg(alice.Addr, delegate(dave.Addr))) }},
-		{"delegate to a revoked validator, group proposal", func() *abciResult { return viaGroup(delegate(company)) }},
 	}
 	for _, tc := range refused {
 		t.Run(tc.name, func(t *testing.T) {
@@ -107,4 +101,80 @@ func TestValidatorGating(t *testing.T) {
 type abciResult struct {
 	ok  bool
 	log string
+}
+
+// TestRestrictedAgentsCannotStake: only a person's money may be bonded. A company, a
+// regional company, the bank, the treasury and the assembly can neither delegate to an
+// admitted validator nor operate one (even once the assembly admitted the co-op as an
+// operator), by a proposal of their own group or by a manager holding an authz grant: the
+// money stays where the profit-at-rest tax, wage claims and the bank reach it.
+func TestRestrictedAgentsCannotStake(t *testing.T) {
+	cfg := region.DefaultConfig()
+	cfg.Institutions = append(cfg.Institutions, region.Institution{Name: "Housing Agency", Kind: types.AGENT_KIND_REGIONAL_COMPANY, Workers: []string{"carol"}})
+	r := region.New(t, cfg)
+	alice, bob, carol := r.Accounts["alice"], r.Accounts["bob"], r.Accounts["carol"]
+	founders := []region.Account{alice, bob, carol}
+	company, agency, bank := r.AgentAddr("Bakery Co-op"), r.AgentAddr("Housing Agency"), r.AgentAddr("Regional Public Bank")
+	for _, a := range []sdk.AccAddress{company, agency, bank} {
+		require.NoError(t, r.App.BankKeeper.SendCoins(types.WithConductorAction(r.Ctx()), alice.Addr, a, rsc(10_000_000)))
+	}
+	vals, err := r.App.StakingKeeper.GetAllValidators(r.Ctx())
+	require.NoError(t, err)
+	admitted := vals[0].OperatorAddress // admitted by the genesis file
+	delegate := func(from sdk.AccAddress) sdk.Msg {
+		return stakingtypes.NewMsgDelegate(from.String(), admitted, sdk.NewInt64Coin(app.Denom, 1_000_000))
+	}
+	// The co-op is admitted as a validator operator by the assembly, and gives alice (its
+	// manager) an authz grant for delegations, by its workers' vote.
+	r.Pass(r.Assembly(), founders, &types.MsgAdmitValidator{Authority: r.Assembly(), Operator: company.String()})
+	grant, err := authz.NewGrant(r.Time, authz.NewGenericAuthorization(sdk.MsgTypeURL(&stakingtypes.MsgDelegate{})), nil)
+	require.NoError(t, err)
+	r.Pass(company.String(), []region.Account{alice, bob}, &authz.MsgGrant{Granter: company.String(), Grantee: alice.String(), Grant: grant})
+
+	viaGroup := func(policy string, voters []region.Account, msg sdk.Msg) (bool, string) {
+		res, logs := r.Decide(policy, voters, msg)
+		return res == group.PROPOSAL_EXECUTOR_RESULT_SUCCESS, logs
+	}
+	cases := []struct {
+		name  string
+		payer sdk.AccAddress
+		run   func() (bool, string)
+	}{
+		{"a co-op delegates by its workers' proposal", company, func() (bool, string) {
+			return viaGroup(company.String(), []region.Account{alice, bob}, delegate(company))
+		}},
+		{"a co-op's manager delegates with an authz grant", company, func() (bool, string) {
+			res := r.Deliver(alice, execMsg(alice.Addr, delegate(company)))
+			return res.Code == 0, res.Log
+		}},
+		{"an admitted co-op creates a validator with its money", company, func() (bool, string) {
+			return viaGroup(company.String(), []region.Account{alice, bob}, createValidator(t, company))
+		}},
+		{"a regional company delegates", agency, func() (bool, string) {
+			return viaGroup(agency.String(), []region.Account{carol}, delegate(agency))
+		}},
+		{"the bank delegates", bank, func() (bool, string) {
+			return viaGroup(bank.String(), founders, delegate(bank))
+		}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			before := r.Balance(tc.payer)
+			ok, logs := tc.run()
+			require.False(t, ok, logs)
+			require.Contains(t, logs, types.ErrStakeNotAllowed.Error())
+			require.Equal(t, before, r.Balance(tc.payer), "nothing bonded")
+			dels, err := r.App.StakingKeeper.GetAllDelegatorDelegations(r.Ctx(), tc.payer)
+			require.NoError(t, err)
+			require.Empty(t, dels)
+		})
+	}
+	// The treasury and the assembly have no key and no group of their own to sign with; the
+	// hook refuses them all the same.
+	for _, a := range []sdk.AccAddress{r.AgentAddr("Regional treasury"), sdk.MustAccAddressFromBech32(r.Assembly())} {
+		err := r.App.MembershipKeeper.Hooks().BeforeDelegationCreated(r.Ctx(), a, sdk.ValAddress(a))
+		require.ErrorIs(t, err, types.ErrStakeNotAllowed)
+	}
+	// A person delegates to the admitted validator as before.
+	require.Zero(t, r.Deliver(carol, delegate(carol.Addr)).Code)
 }

@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"errors"
 	"fmt"
 
 	"cosmossdk.io/collections"
@@ -22,8 +23,11 @@ func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
 func AssemblyInSyncInvariant(k Keeper) sdk.Invariant {
 	return func(ctx sdk.Context) (string, bool) {
 		assembly, err := k.Assembly.Get(ctx)
-		if err != nil {
+		if errors.Is(err, collections.ErrNotFound) {
 			return "", false // no assembly yet (before genesis has run)
+		}
+		if err != nil {
+			return sdk.FormatInvariant(types.ModuleName, "assembly-in-sync", err.Error()), true
 		}
 		members := 0
 		rng := collections.NewPrefixedPairRange[int32, sdk.AccAddress](int32(types.AGENT_KIND_PERSON))

@@ -80,11 +80,18 @@ func (k Keeper) Logger(ctx context.Context) log.Logger {
 // AddressCodec returns the account address codec.
 func (k Keeper) AddressCodec() address.Codec { return k.addressCodec }
 
+func (k Keeper) address(s, what string) (sdk.AccAddress, error) {
+	return modulekit.Address(k.addressCodec, s, what, types.ErrInvalidAddress)
+}
+
 // Authority returns the assembly's policy account: the authority of every Conductor module.
 func (k Keeper) Authority(ctx context.Context) (string, error) {
 	a, err := k.Assembly.Get(ctx)
-	if err != nil {
+	if errors.Is(err, collections.ErrNotFound) {
 		return "", errorsmod.Wrap(types.ErrUnauthorized, "the region has no assembly yet")
+	}
+	if err != nil {
+		return "", err
 	}
 	return a.Address, nil
 }
@@ -118,7 +125,9 @@ func (k Keeper) SetAgent(ctx context.Context, agent types.Agent) error {
 	if err != nil {
 		return errorsmod.Wrap(types.ErrInvalidAddress, err.Error())
 	}
-	if old, err := k.Agents.Get(ctx, addr); err == nil && old.Kind != agent.Kind {
+	if old, err := k.Agents.Get(ctx, addr); err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return err
+	} else if err == nil && old.Kind != agent.Kind {
 		if err := k.AgentsByKind.Remove(ctx, collections.Join(int32(old.Kind), sdk.AccAddress(addr))); err != nil {
 			return err
 		}
@@ -132,9 +141,9 @@ func (k Keeper) SetAgent(ctx context.Context, agent types.Agent) error {
 // personAgent returns the person at addr: a registered person, or a new non-member
 // person for an address the region has not seen. Other kinds are ErrNotPerson.
 func (k Keeper) personAgent(ctx context.Context, address string) (types.Agent, sdk.AccAddress, error) {
-	addr, err := k.addressCodec.StringToBytes(address)
+	addr, err := k.address(address, "person")
 	if err != nil {
-		return types.Agent{}, nil, errorsmod.Wrapf(types.ErrInvalidAddress, "%q: %s", address, err)
+		return types.Agent{}, nil, err
 	}
 	agent, err := k.Agents.Get(ctx, addr)
 	switch {
@@ -150,7 +159,7 @@ func (k Keeper) personAgent(ctx context.Context, address string) (types.Agent, s
 
 // admit makes a person a member and gives them one vote in the assembly.
 func (k Keeper) admit(ctx context.Context, address string) error {
-	agent, _, err := k.personAgent(ctx, address)
+	agent, addr, err := k.personAgent(ctx, address)
 	if err != nil {
 		return err
 	}
@@ -162,10 +171,12 @@ func (k Keeper) admit(ctx context.Context, address string) error {
 	if err := k.SetAgent(ctx, agent); err != nil {
 		return err
 	}
-	if err := k.afterAdmitted(ctx, sdk.MustAccAddressFromBech32(address)); err != nil {
+	if err := k.afterAdmitted(ctx, addr); err != nil {
 		return err
 	}
-	if assembly, err := k.Assembly.Get(ctx); err == nil {
+	if assembly, err := k.Assembly.Get(ctx); err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return err
+	} else if err == nil {
 		if err := k.setWeight(ctx, assembly.GroupId, address, "1"); err != nil {
 			return err
 		}
@@ -175,7 +186,7 @@ func (k Keeper) admit(ctx context.Context, address string) error {
 
 // leave ends a membership and removes the person's vote from the assembly.
 func (k Keeper) leave(ctx context.Context, address string) error {
-	agent, _, err := k.personAgent(ctx, address)
+	agent, addr, err := k.personAgent(ctx, address)
 	if err != nil {
 		return err
 	}
@@ -193,7 +204,7 @@ func (k Keeper) leave(ctx context.Context, address string) error {
 	if info.Info.TotalWeight == "1" {
 		return types.ErrLastMember
 	}
-	if err := k.beforeLeaving(ctx, sdk.MustAccAddressFromBech32(address)); err != nil {
+	if err := k.beforeLeaving(ctx, addr); err != nil {
 		return err
 	}
 	agent.Member = false
@@ -332,7 +343,9 @@ func (k Keeper) admitValidator(ctx context.Context, operator string) error {
 	if err != nil {
 		return errorsmod.Wrapf(types.ErrInvalidAddress, "%q: %s", operator, err)
 	}
-	if has, _ := k.AdmittedValidators.Has(ctx, addr); has {
+	if has, err := k.AdmittedValidators.Has(ctx, addr); err != nil {
+		return err
+	} else if has {
 		return errorsmod.Wrapf(types.ErrValidatorAdmitted, "%s", operator)
 	}
 	if err := k.AdmittedValidators.Set(ctx, addr); err != nil {

@@ -2,7 +2,9 @@ package keeper
 
 import (
 	"context"
+	"errors"
 
+	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -27,7 +29,13 @@ func (k Keeper) SendRestriction(ctx context.Context, from, to sdk.AccAddress, _ 
 // checkDirect returns ErrDirectTransfer if addr may not send or receive directly.
 func (k Keeper) checkDirect(ctx context.Context, addr sdk.AccAddress) error {
 	agent, err := k.Agents.Get(ctx, addr)
-	if err == nil && agent.Kind.Restricted() {
+	if errors.Is(err, collections.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if agent.Kind.Restricted() {
 		return errorsmod.Wrapf(types.ErrDirectTransfer, "%s is the %s %q", agent.Address, agent.Kind.Label(), agent.Name)
 	}
 	return nil

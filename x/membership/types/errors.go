@@ -28,3 +28,9 @@ var ErrManagedGroup = errorsmod.Register(ModuleName, 19, "this group is kept by 
 
 // ErrDissolved refuses an action on a company that was dissolved, or dissolving it again.
 var ErrDissolved = errorsmod.Register(ModuleName, 20, "the company was dissolved")
+
+// ErrStakeNotAllowed refuses a delegation (or a validator) whose money is not a person's:
+// company, regional company, bank, pool, treasury and assembly money moves only through
+// Conductor actions, and a bond would take it out of the profit-at-rest tax, wage claims,
+// loan collection and a bankruptcy's waterfall.
+var ErrStakeNotAllowed = errorsmod.Register(ModuleName, 21, "only persons may stake: a company, regional company, the bank, a pool, the treasury or the assembly may not delegate or operate a validator")

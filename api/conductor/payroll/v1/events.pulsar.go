@@ -3384,6 +3384,634 @@ func (x *fastReflection_EventWageChanged) ProtoMethods() *protoiface.Methods {
 	}
 }
 
+var (
+	md_EventHoursOverWeek                protoreflect.MessageDescriptor
+	fd_EventHoursOverWeek_employment_id  protoreflect.FieldDescriptor
+	fd_EventHoursOverWeek_worker         protoreflect.FieldDescriptor
+	fd_EventHoursOverWeek_company        protoreflect.FieldDescriptor
+	fd_EventHoursOverWeek_hours_per_week protoreflect.FieldDescriptor
+	fd_EventHoursOverWeek_seconds_unpaid protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_payroll_v1_events_proto_init()
+	md_EventHoursOverWeek = File_conductor_payroll_v1_events_proto.Messages().ByName("EventHoursOverWeek")
+	fd_EventHoursOverWeek_employment_id = md_EventHoursOverWeek.Fields().ByName("employment_id")
+	fd_EventHoursOverWeek_worker = md_EventHoursOverWeek.Fields().ByName("worker")
+	fd_EventHoursOverWeek_company = md_EventHoursOverWeek.Fields().ByName("company")
+	fd_EventHoursOverWeek_hours_per_week = md_EventHoursOverWeek.Fields().ByName("hours_per_week")
+	fd_EventHoursOverWeek_seconds_unpaid = md_EventHoursOverWeek.Fields().ByName("seconds_unpaid")
+}
+
+var _ protoreflect.Message = (*fastReflection_EventHoursOverWeek)(nil)
+
+type fastReflection_EventHoursOverWeek EventHoursOverWeek
+
+func (x *EventHoursOverWeek) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_EventHoursOverWeek)(x)
+}
+
+func (x *EventHoursOverWeek) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_payroll_v1_events_proto_msgTypes[5]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_EventHoursOverWeek_messageType fastReflection_EventHoursOverWeek_messageType
+var _ protoreflect.MessageType = fastReflection_EventHoursOverWeek_messageType{}
+
+type fastReflection_EventHoursOverWeek_messageType struct{}
+
+func (x fastReflection_EventHoursOverWeek_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_EventHoursOverWeek)(nil)
+}
+func (x fastReflection_EventHoursOverWeek_messageType) New() protoreflect.Message {
+	return new(fastReflection_EventHoursOverWeek)
+}
+func (x fastReflection_EventHoursOverWeek_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventHoursOverWeek
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_EventHoursOverWeek) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventHoursOverWeek
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_EventHoursOverWeek) Type() protoreflect.MessageType {
+	return _fastReflection_EventHoursOverWeek_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_EventHoursOverWeek) New() protoreflect.Message {
+	return new(fastReflection_EventHoursOverWeek)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_EventHoursOverWeek) Interface() protoreflect.ProtoMessage {
+	return (*EventHoursOverWeek)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_EventHoursOverWeek) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.EmploymentId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.EmploymentId)
+		if !f(fd_EventHoursOverWeek_employment_id, value) {
+			return
+		}
+	}
+	if x.Worker != "" {
+		value := protoreflect.ValueOfString(x.Worker)
+		if !f(fd_EventHoursOverWeek_worker, value) {
+			return
+		}
+	}
+	if x.Company != "" {
+		value := protoreflect.ValueOfString(x.Company)
+		if !f(fd_EventHoursOverWeek_company, value) {
+			return
+		}
+	}
+	if x.HoursPerWeek != uint32(0) {
+		value := protoreflect.ValueOfUint32(x.HoursPerWeek)
+		if !f(fd_EventHoursOverWeek_hours_per_week, value) {
+			return
+		}
+	}
+	if x.SecondsUnpaid != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.SecondsUnpaid)
+		if !f(fd_EventHoursOverWeek_seconds_unpaid, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_EventHoursOverWeek) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.EventHoursOverWeek.employment_id":
+		return x.EmploymentId != uint64(0)
+	case "conductor.payroll.v1.EventHoursOverWeek.worker":
+		return x.Worker != ""
+	case "conductor.payroll.v1.EventHoursOverWeek.company":
+		return x.Company != ""
+	case "conductor.payroll.v1.EventHoursOverWeek.hours_per_week":
+		return x.HoursPerWeek != uint32(0)
+	case "conductor.payroll.v1.EventHoursOverWeek.seconds_unpaid":
+		return x.SecondsUnpaid != uint64(0)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.EventHoursOverWeek"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.EventHoursOverWeek does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventHoursOverWeek) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.EventHoursOverWeek.employment_id":
+		x.EmploymentId = uint64(0)
+	case "conductor.payroll.v1.EventHoursOverWeek.worker":
+		x.Worker = ""
+	case "conductor.payroll.v1.EventHoursOverWeek.company":
+		x.Company = ""
+	case "conductor.payroll.v1.EventHoursOverWeek.hours_per_week":
+		x.HoursPerWeek = uint32(0)
+	case "conductor.payroll.v1.EventHoursOverWeek.seconds_unpaid":
+		x.SecondsUnpaid = uint64(0)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.EventHoursOverWeek"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.EventHoursOverWeek does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_EventHoursOverWeek) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.payroll.v1.EventHoursOverWeek.employment_id":
+		value := x.EmploymentId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.payroll.v1.EventHoursOverWeek.worker":
+		value := x.Worker
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.EventHoursOverWeek.company":
+		value := x.Company
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.EventHoursOverWeek.hours_per_week":
+		value := x.HoursPerWeek
+		return protoreflect.ValueOfUint32(value)
+	case "conductor.payroll.v1.EventHoursOverWeek.seconds_unpaid":
+		value := x.SecondsUnpaid
+		return protoreflect.ValueOfUint64(value)
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.EventHoursOverWeek"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.EventHoursOverWeek does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventHoursOverWeek) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.EventHoursOverWeek.employment_id":
+		x.EmploymentId = value.Uint()
+	case "conductor.payroll.v1.EventHoursOverWeek.worker":
+		x.Worker = value.Interface().(string)
+	case "conductor.payroll.v1.EventHoursOverWeek.company":
+		x.Company = value.Interface().(string)
+	case "conductor.payroll.v1.EventHoursOverWeek.hours_per_week":
+		x.HoursPerWeek = uint32(value.Uint())
+	case "conductor.payroll.v1.EventHoursOverWeek.seconds_unpaid":
+		x.SecondsUnpaid = value.Uint()
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.EventHoursOverWeek"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.EventHoursOverWeek does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventHoursOverWeek) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.EventHoursOverWeek.employment_id":
+		panic(fmt.Errorf("field employment_id of message conductor.payroll.v1.EventHoursOverWeek is not mutable"))
+	case "conductor.payroll.v1.EventHoursOverWeek.worker":
+		panic(fmt.Errorf("field worker of message conductor.payroll.v1.EventHoursOverWeek is not mutable"))
+	case "conductor.payroll.v1.EventHoursOverWeek.company":
+		panic(fmt.Errorf("field company of message conductor.payroll.v1.EventHoursOverWeek is not mutable"))
+	case "conductor.payroll.v1.EventHoursOverWeek.hours_per_week":
+		panic(fmt.Errorf("field hours_per_week of message conductor.payroll.v1.EventHoursOverWeek is not mutable"))
+	case "conductor.payroll.v1.EventHoursOverWeek.seconds_unpaid":
+		panic(fmt.Errorf("field seconds_unpaid of message conductor.payroll.v1.EventHoursOverWeek is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.EventHoursOverWeek"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.EventHoursOverWeek does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_EventHoursOverWeek) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.EventHoursOverWeek.employment_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.payroll.v1.EventHoursOverWeek.worker":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.EventHoursOverWeek.company":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.EventHoursOverWeek.hours_per_week":
+		return protoreflect.ValueOfUint32(uint32(0))
+	case "conductor.payroll.v1.EventHoursOverWeek.seconds_unpaid":
+		return protoreflect.ValueOfUint64(uint64(0))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.EventHoursOverWeek"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.EventHoursOverWeek does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_EventHoursOverWeek) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.payroll.v1.EventHoursOverWeek", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_EventHoursOverWeek) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventHoursOverWeek) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_EventHoursOverWeek) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_EventHoursOverWeek) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*EventHoursOverWeek)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		if x.EmploymentId != 0 {
+			n += 1 + runtime.Sov(uint64(x.EmploymentId))
+		}
+		l = len(x.Worker)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Company)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.HoursPerWeek != 0 {
+			n += 1 + runtime.Sov(uint64(x.HoursPerWeek))
+		}
+		if x.SecondsUnpaid != 0 {
+			n += 1 + runtime.Sov(uint64(x.SecondsUnpaid))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*EventHoursOverWeek)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.SecondsUnpaid != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.SecondsUnpaid))
+			i--
+			dAtA[i] = 0x28
+		}
+		if x.HoursPerWeek != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.HoursPerWeek))
+			i--
+			dAtA[i] = 0x20
+		}
+		if len(x.Company) > 0 {
+			i -= len(x.Company)
+			copy(dAtA[i:], x.Company)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Company)))
+			i--
+			dAtA[i] = 0x1a
+		}
+		if len(x.Worker) > 0 {
+			i -= len(x.Worker)
+			copy(dAtA[i:], x.Worker)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Worker)))
+			i--
+			dAtA[i] = 0x12
+		}
+		if x.EmploymentId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.EmploymentId))
+			i--
+			dAtA[i] = 0x8
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*EventHoursOverWeek)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventHoursOverWeek: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventHoursOverWeek: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field EmploymentId", wireType)
+				}
+				x.EmploymentId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.EmploymentId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 2:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Worker", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Worker = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 3:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Company", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Company = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 4:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field HoursPerWeek", wireType)
+				}
+				x.HoursPerWeek = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.HoursPerWeek |= uint32(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 5:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field SecondsUnpaid", wireType)
+				}
+				x.SecondsUnpaid = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.SecondsUnpaid |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
 // Code generated by protoc-gen-go. DO NOT EDIT.
 // versions:
 // 	protoc-gen-go v1.27.0
@@ -3753,6 +4381,76 @@ func (x *EventWageChanged) GetProductivity() string {
 	return ""
 }
 
+// EventHoursOverWeek reports work of an open shift beyond the job's hours_per_week: it is
+// not paid (the job promised no more hours that week).
+type EventHoursOverWeek struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	EmploymentId uint64 `protobuf:"varint,1,opt,name=employment_id,json=employmentId,proto3" json:"employment_id,omitempty"`
+	Worker       string `protobuf:"bytes,2,opt,name=worker,proto3" json:"worker,omitempty"`
+	Company      string `protobuf:"bytes,3,opt,name=company,proto3" json:"company,omitempty"`
+	HoursPerWeek uint32 `protobuf:"varint,4,opt,name=hours_per_week,json=hoursPerWeek,proto3" json:"hours_per_week,omitempty"`
+	// seconds_unpaid is the work beyond the week's hours.
+	SecondsUnpaid uint64 `protobuf:"varint,5,opt,name=seconds_unpaid,json=secondsUnpaid,proto3" json:"seconds_unpaid,omitempty"`
+}
+
+func (x *EventHoursOverWeek) Reset() {
+	*x = EventHoursOverWeek{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_payroll_v1_events_proto_msgTypes[5]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *EventHoursOverWeek) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EventHoursOverWeek) ProtoMessage() {}
+
+// Deprecated: Use EventHoursOverWeek.ProtoReflect.Descriptor instead.
+func (*EventHoursOverWeek) Descriptor() ([]byte, []int) {
+	return file_conductor_payroll_v1_events_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *EventHoursOverWeek) GetEmploymentId() uint64 {
+	if x != nil {
+		return x.EmploymentId
+	}
+	return 0
+}
+
+func (x *EventHoursOverWeek) GetWorker() string {
+	if x != nil {
+		return x.Worker
+	}
+	return ""
+}
+
+func (x *EventHoursOverWeek) GetCompany() string {
+	if x != nil {
+		return x.Company
+	}
+	return ""
+}
+
+func (x *EventHoursOverWeek) GetHoursPerWeek() uint32 {
+	if x != nil {
+		return x.HoursPerWeek
+	}
+	return 0
+}
+
+func (x *EventHoursOverWeek) GetSecondsUnpaid() uint64 {
+	if x != nil {
+		return x.SecondsUnpaid
+	}
+	return 0
+}
+
 var File_conductor_payroll_v1_events_proto protoreflect.FileDescriptor
 
 var file_conductor_payroll_v1_events_proto_rawDesc = []byte{
@@ -3851,11 +4549,26 @@ var file_conductor_payroll_v1_events_proto_rawDesc = []byte{
 	0xda, 0xde, 0x1f, 0x1b, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f,
 	0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x4c, 0x65, 0x67, 0x61, 0x63, 0x79, 0x44, 0x65, 0x63, 0xd2,
 	0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x44, 0x65, 0x63, 0x52, 0x0c, 0x70,
-	0x72, 0x6f, 0x64, 0x75, 0x63, 0x74, 0x69, 0x76, 0x69, 0x74, 0x79, 0x42, 0x35, 0x5a, 0x33, 0x67,
-	0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63,
-	0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
-	0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x74, 0x79, 0x70,
-	0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x72, 0x6f, 0x64, 0x75, 0x63, 0x74, 0x69, 0x76, 0x69, 0x74, 0x79, 0x22, 0xec, 0x01, 0x0a, 0x12,
+	0x45, 0x76, 0x65, 0x6e, 0x74, 0x48, 0x6f, 0x75, 0x72, 0x73, 0x4f, 0x76, 0x65, 0x72, 0x57, 0x65,
+	0x65, 0x6b, 0x12, 0x23, 0x0a, 0x0d, 0x65, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74,
+	0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0c, 0x65, 0x6d, 0x70, 0x6c, 0x6f,
+	0x79, 0x6d, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x12, 0x30, 0x0a, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65,
+	0x72, 0x18, 0x02, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73,
+	0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e,
+	0x67, 0x52, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x12, 0x32, 0x0a, 0x07, 0x63, 0x6f, 0x6d,
+	0x70, 0x61, 0x6e, 0x79, 0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14,
+	0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74,
+	0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x12, 0x24, 0x0a,
+	0x0e, 0x68, 0x6f, 0x75, 0x72, 0x73, 0x5f, 0x70, 0x65, 0x72, 0x5f, 0x77, 0x65, 0x65, 0x6b, 0x18,
+	0x04, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x0c, 0x68, 0x6f, 0x75, 0x72, 0x73, 0x50, 0x65, 0x72, 0x57,
+	0x65, 0x65, 0x6b, 0x12, 0x25, 0x0a, 0x0e, 0x73, 0x65, 0x63, 0x6f, 0x6e, 0x64, 0x73, 0x5f, 0x75,
+	0x6e, 0x70, 0x61, 0x69, 0x64, 0x18, 0x05, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0d, 0x73, 0x65, 0x63,
+	0x6f, 0x6e, 0x64, 0x73, 0x55, 0x6e, 0x70, 0x61, 0x69, 0x64, 0x42, 0x35, 0x5a, 0x33, 0x67, 0x69,
+	0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
+	0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
+	0x72, 0x2f, 0x78, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x74, 0x79, 0x70, 0x65,
+	0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
 }
 
 var (
@@ -3870,13 +4583,14 @@ func file_conductor_payroll_v1_events_proto_rawDescGZIP() []byte {
 	return file_conductor_payroll_v1_events_proto_rawDescData
 }
 
-var file_conductor_payroll_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
+var file_conductor_payroll_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 6)
 var file_conductor_payroll_v1_events_proto_goTypes = []interface{}{
 	(*EventWorkPaid)(nil),        // 0: conductor.payroll.v1.EventWorkPaid
 	(*EventWageClaim)(nil),       // 1: conductor.payroll.v1.EventWageClaim
 	(*EventHired)(nil),           // 2: conductor.payroll.v1.EventHired
 	(*EventEmploymentEnded)(nil), // 3: conductor.payroll.v1.EventEmploymentEnded
 	(*EventWageChanged)(nil),     // 4: conductor.payroll.v1.EventWageChanged
+	(*EventHoursOverWeek)(nil),   // 5: conductor.payroll.v1.EventHoursOverWeek
 }
 var file_conductor_payroll_v1_events_proto_depIdxs = []int32{
 	0, // [0:0] is the sub-list for method output_type
@@ -3952,6 +4666,18 @@ func file_conductor_payroll_v1_events_proto_init() {
 				return nil
 			}
 		}
+		file_conductor_payroll_v1_events_proto_msgTypes[5].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*EventHoursOverWeek); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -3959,7 +4685,7 @@ func file_conductor_payroll_v1_events_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: file_conductor_payroll_v1_events_proto_rawDesc,
 			NumEnums:      0,
-			NumMessages:   5,
+			NumMessages:   6,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
