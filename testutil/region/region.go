@@ -405,3 +405,7 @@ func (r *Region) RSCFlows(provider, receiver, link string) (sdkmath.Int, int) {
 	}
 	return sum, n
 }
+
+// Minter is the module account tests create money with (the app has no x/mint; ICS-20's
+// transfer module is its one minter, of vouchers only outside tests).
+const Minter = "transfer"

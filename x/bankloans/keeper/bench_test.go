@@ -73,8 +73,8 @@ func dueLoans(b *testing.B, r *region.Region, n int) time.Time {
 	for i := range n {
 		borrower := sdk.AccAddress(fmt.Appendf(nil, "borrower-%013d", i))
 		r.App.AccountKeeper.SetAccount(ctx, r.App.AccountKeeper.NewAccount(ctx, authtypes.NewBaseAccountWithAddress(borrower)))
-		require.NoError(b, r.App.BankKeeper.MintCoins(ctx, "mint", funds))
-		require.NoError(b, r.App.BankKeeper.SendCoinsFromModuleToAccount(ctx, "mint", borrower, funds))
+		require.NoError(b, r.App.BankKeeper.MintCoins(ctx, region.Minter, funds))
+		require.NoError(b, r.App.BankKeeper.SendCoinsFromModuleToAccount(ctx, region.Minter, borrower, funds))
 		id := uint64(i + 1)
 		l := types.Loan{
 			Id: id, Bank: bank.String(), Borrower: borrower.String(), ProductId: 1, Principal: principal, Installments: 12,

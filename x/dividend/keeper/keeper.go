@@ -26,6 +26,7 @@ type Keeper struct {
 	bank         types.BankKeeper
 	flows        types.FlowRecorder
 	treasury     sdk.AccAddress
+	loans        types.LoanBook // set after the bank loans keeper exists (it books to this one)
 
 	Schema      collections.Schema
 	Periods     collections.Map[uint64, types.Period]
@@ -92,3 +93,7 @@ func newPeriod(n uint64, start time.Time, share math.LegacyDec) types.Period {
 		Total:   z, DividendShare: share, CarriedIn: z, Pool: z, PerMember: z, CarriedOut: z, Retained: z, Cumulative: z, Declared: z,
 	}
 }
+
+// SetLoans gives the keeper the bank loans it reads the profit-at-rest tax base from; the app
+// calls it once the bank loans keeper (which books interest here) is built.
+func (k *Keeper) SetLoans(loans types.LoanBook) { k.loans = loans }

@@ -73,6 +73,29 @@ func (k Keeper) Track(ctx context.Context, company sdk.AccAddress, outflow math.
 	return k.Holdings.Set(ctx, company, h)
 }
 
+// Received records money a company received from payer, after the transfer. Money from a
+// related company (one that shares a worker with it: the same people on both sides) counts
+// as held since the window's start: moving it between the co-ops of the same workers does
+// not make it less at rest. Two co-ops that buy each other's listings in turn are thus taxed
+// each window on what circles, as if it had rested in one of them.
+func (k Keeper) Received(ctx context.Context, company, payer sdk.AccAddress, amount math.Int) error {
+	related, err := k.membership.ShareWorkers(ctx, company, payer)
+	if err != nil || !related || !amount.IsPositive() {
+		return err
+	}
+	if err := k.Track(ctx, company, math.ZeroInt()); err != nil {
+		return err
+	}
+	h, err := k.Holdings.Get(ctx, company)
+	if errors.Is(err, collections.ErrNotFound) {
+		return nil // not taxed at rest (a regional company)
+	} else if err != nil {
+		return err
+	}
+	h.Low = math.MinInt(h.Low.Add(amount), k.bank.GetBalance(ctx, company, membershiptypes.Denom).Amount)
+	return k.Holdings.Set(ctx, company, h)
+}
+
 // lowIn is a company's lowest balance through window w, which has ended.
 func (k Keeper) lowIn(ctx context.Context, company sdk.AccAddress, w uint64) (math.Int, error) {
 	h, err := k.Holdings.Get(ctx, company)
@@ -102,6 +125,11 @@ func (k Keeper) taxRest(ctx sdk.Context, limit int) error {
 		return nil
 	}
 	ended := window(ctx.BlockTime(), params.ProfitAtRestDelay) - 1
+	// the rate in force when the window opened: a change applies from the next window
+	opened, err := k.params.ParamsAt(ctx, time.Unix(int64(ended)*int64(params.ProfitAtRestDelay/time.Second), 0))
+	if err != nil {
+		return err
+	}
 	sweep, err := k.RestSweep.Get(ctx)
 	if err != nil {
 		return err
@@ -123,7 +151,7 @@ func (k Keeper) taxRest(ctx sdk.Context, limit int) error {
 	sweep.Done = len(batch) <= limit
 	batch = batch[:min(len(batch), limit)]
 	for _, c := range batch {
-		if err := k.taxCompany(ctx, c, ended, params.ProfitAtRestTaxRate); err != nil {
+		if err := k.taxCompany(ctx, c, ended, opened.ProfitAtRestTaxRate); err != nil {
 			ctx.Logger().Error("dividend: profit-at-rest tax failed", "company", c, "err", err)
 		}
 		sweep.Cursor = c
@@ -131,11 +159,29 @@ func (k Keeper) taxRest(ctx sdk.Context, limit int) error {
 	return k.RestSweep.Set(ctx, sweep)
 }
 
+// profitIn is the part of a company's funds at rest that is profit: what is left after the
+// principal it owes the region's bank (borrowed capital, to be invested or repaid, is not
+// profit). A co-op that borrows to invest pays interest on the loan, never the
+// profit-at-rest tax on it.
+func (k Keeper) profitIn(ctx context.Context, company sdk.AccAddress, low math.Int) (math.Int, error) {
+	if k.loans == nil || !low.IsPositive() {
+		return low, nil
+	}
+	owed, err := k.loans.OutstandingPrincipal(ctx, company)
+	if err != nil {
+		return math.ZeroInt(), err
+	}
+	return math.MaxInt(low.Sub(owed), math.ZeroInt()), nil
+}
+
 // taxCompany takes the profit-at-rest tax of window w from a company, in its own cache.
 func (k Keeper) taxCompany(ctx sdk.Context, company sdk.AccAddress, w uint64, rate math.LegacyDec) error {
 	cache, write := ctx.CacheContext()
 	low, err := k.lowIn(cache, company, w)
 	if err != nil {
+		return err
+	}
+	if low, err = k.profitIn(cache, company, low); err != nil {
 		return err
 	}
 	tax := math.MinInt(rate.MulInt(low).TruncateInt(), k.bank.SpendableCoin(cache, company, membershiptypes.Denom).Amount)

@@ -2,6 +2,9 @@ package types
 
 import (
 	"context"
+	"time"
+
+	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
@@ -16,11 +19,19 @@ type MembershipKeeper interface {
 	GetAgent(ctx context.Context, addr sdk.AccAddress) (membershiptypes.Agent, error)
 	WalkAgents(ctx context.Context, kind membershiptypes.AgentKind, after sdk.AccAddress, f func(sdk.AccAddress) (bool, error)) error
 	WalkMembers(ctx context.Context, f func(sdk.AccAddress) error) error
+	ShareWorkers(ctx context.Context, a, b sdk.AccAddress) (bool, error)
 }
 
-// ParamsKeeper reads the dividend share and period, and the profit-at-rest rate and delay.
+// LoanBook tells what a company owes the region's bank in principal (x/bankloans).
+type LoanBook interface {
+	OutstandingPrincipal(ctx context.Context, borrower sdk.AccAddress) (math.Int, error)
+}
+
+// ParamsKeeper reads the dividend share and period, and the profit-at-rest rate and delay;
+// ParamsAt those in force when a window opened.
 type ParamsKeeper interface {
 	GetParams(ctx context.Context) (gptypes.Params, error)
+	ParamsAt(ctx context.Context, t time.Time) (gptypes.Params, error)
 }
 
 // BankKeeper pays the dividend and the profit-at-rest tax.

@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"time"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/store"
@@ -39,5 +40,33 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, authori
 
 // GetParams returns the parameters in force: the narrow read other modules use.
 func (k Keeper) GetParams(ctx context.Context) (types.Params, error) {
+	return k.Params.Get(ctx)
+}
+
+// ParamsAt returns the parameters in force at t: those after the last change made before t
+// (a change made at t itself applies after it). A rate that governs a period (a pay period,
+// a profit-at-rest window) is read at the period's start, so that a change applies from the
+// next period. It reads the changes newest first and stops at the first before t: a period
+// that opened recently costs a read or two.
+func (k Keeper) ParamsAt(ctx context.Context, t time.Time) (types.Params, error) {
+	it, err := k.Changes.Iterate(ctx, new(collections.Range[uint64]).Descending())
+	if err != nil {
+		return types.Params{}, err
+	}
+	defer it.Close()
+	var oldest *types.ParamChange
+	for ; it.Valid(); it.Next() {
+		c, err := it.Value()
+		if err != nil {
+			return types.Params{}, err
+		}
+		if c.Time.Before(t) {
+			return c.After, nil
+		}
+		oldest = &c
+	}
+	if oldest != nil {
+		return oldest.Before, nil // every change came at or after t
+	}
 	return k.Params.Get(ctx)
 }

@@ -69,8 +69,8 @@ func dueLeases(b *testing.B, r *region.Region, n int) (time.Time, time.Duration)
 	for i := range n {
 		tenant := sdk.AccAddress(fmt.Appendf(nil, "tenant-%015d", i))
 		r.App.AccountKeeper.SetAccount(ctx, r.App.AccountKeeper.NewAccount(ctx, authtypes.NewBaseAccountWithAddress(tenant)))
-		require.NoError(b, r.App.BankKeeper.MintCoins(ctx, "mint", funds))
-		require.NoError(b, r.App.BankKeeper.SendCoinsFromModuleToAccount(ctx, "mint", tenant, funds))
+		require.NoError(b, r.App.BankKeeper.MintCoins(ctx, region.Minter, funds))
+		require.NoError(b, r.App.BankKeeper.SendCoinsFromModuleToAccount(ctx, region.Minter, tenant, funds))
 		id := uint64(i + 1)
 		require.NoError(b, k.Units.Set(ctx, id, types.Unit{
 			Id: id, Kind: types.UNIT_KIND_APARTMENT, Name: "flat", Area: 50, Agency: agency.String(), Status: types.UNIT_STATUS_LEASED, LeaseId: id,

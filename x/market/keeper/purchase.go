@@ -127,6 +127,11 @@ func (k Keeper) purchase(ctx context.Context, o order) (types.Order, error) {
 		}
 		return types.Order{}, err
 	}
+	if o.company && o.denom == membershiptypes.Denom {
+		if err := k.treasuryBooks.Received(ctx, seller, o.payer, amount); err != nil {
+			return types.Order{}, err
+		}
+	}
 	if o.denom == membershiptypes.Denom {
 		source := dividendtypes.SOURCE_INTERNAL_SALES_TAX
 		if o.external {

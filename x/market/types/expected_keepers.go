@@ -40,6 +40,7 @@ type BankKeeper interface {
 type Treasury interface {
 	Book(ctx context.Context, source dividendtypes.Source, amount math.Int) error
 	Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error
+	Received(ctx context.Context, company, payer sdk.AccAddress, amount math.Int) error
 }
 
 // Directory is the region directory (x/federation): the region a channel leads to, and

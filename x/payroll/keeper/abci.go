@@ -19,7 +19,7 @@ import (
 // the first three quarters of the period (see budget) and never more than
 // max_payouts_per_block in a block. A region of any size thus has bounded block time, and
 // every worker is paid within the period. It never returns an error: an employment that
-// fails to settle is logged, left as it was, and retried in the next run.
+// fails to settle is logged, left as it was, postponed (in state) and retried in the next run.
 func (k Keeper) EndBlocker(ctx context.Context) error {
 	if err := k.payRun(sdk.UnwrapSDKContext(ctx)); err != nil {
 		k.logger(ctx).Error("pay run", "err", err)
@@ -57,22 +57,27 @@ func (k Keeper) payRun(ctx sdk.Context) error {
 	}
 	// The block's batch runs in one branch of the state. An employment that fails to settle
 	// (a bug: payments are checked before they are made) spoils the branch: it is dropped,
-	// and the batch runs again without that employment, which waits for the next run.
-	skip := map[uint64]bool{}
-	for attempt := 0; attempt < 3; attempt++ {
+	// the employment postponed to the next run (kept in the sweep, so that a failure cannot
+	// stall the run block after block), and the batch runs again without it.
+	for attempt := 0; attempt < maxAttempts; attempt++ {
 		batch, write := ctx.CacheContext()
 		next := sweep
-		failed, err := k.payBatch(batch, &next, params, budget, skip)
-		if err != nil {
-			k.logger(ctx).Error("settling employment", "id", failed, "err", err)
-			skip[failed] = true
-			continue
+		failed, err := k.payBatch(batch, &next, params, budget)
+		if err == nil {
+			write()
+			return k.Sweep.Set(ctx, next)
 		}
-		write()
-		return k.Sweep.Set(ctx, next)
+		if failed == 0 {
+			return errors.Join(err, k.Sweep.Set(ctx, sweep)) // not an employment's: retried next block
+		}
+		k.logger(ctx).Error("settling employment; postponed to the next run", "id", failed, "err", err)
+		sweep.Postponed = append(sweep.Postponed, failed)
 	}
-	return k.Sweep.Set(ctx, sweep) // retried next block
+	return k.Sweep.Set(ctx, sweep) // the postponed are kept; the batch goes on next block
 }
+
+// maxAttempts bounds the batches a block tries when employments fail.
+const maxAttempts = 4
 
 // budget is the number of payments this block makes: the run is spread evenly over the time
 // to its deadline (the employments left, divided by the blocks expected before the deadline
@@ -100,8 +105,13 @@ func (k Keeper) budget(ctx sdk.Context, sweep types.Sweep, prev time.Time, limit
 }
 
 // payBatch settles employments from sweep.Cursor, making at most budget payments, and moves
-// the cursor; on an error it returns the failing employment's id.
-func (k Keeper) payBatch(ctx sdk.Context, sweep *types.Sweep, params gptypes.Params, budget int, skip map[uint64]bool) (uint64, error) {
+// the cursor; the run's postponed employments wait for the next run. On an error it returns
+// the failing employment's id.
+func (k Keeper) payBatch(ctx sdk.Context, sweep *types.Sweep, params gptypes.Params, budget int) (uint64, error) {
+	postponed := make(map[uint64]bool, len(sweep.Postponed))
+	for _, id := range sweep.Postponed {
+		postponed[id] = true
+	}
 	l := k.newLedger()
 	it, err := k.Employments.Iterate(ctx, new(collections.Range[uint64]).StartInclusive(sweep.Cursor))
 	if err != nil {
@@ -117,7 +127,7 @@ func (k Keeper) payBatch(ctx sdk.Context, sweep *types.Sweep, params gptypes.Par
 			sweep.Cursor = e.Id
 			return 0, l.close(ctx)
 		}
-		if skip[e.Id] {
+		if postponed[e.Id] {
 			continue
 		}
 		budget--
@@ -130,6 +140,6 @@ func (k Keeper) payBatch(ctx sdk.Context, sweep *types.Sweep, params gptypes.Par
 		}
 		budget -= n - min(n, 1) // the first payment is the one already counted
 	}
-	sweep.Active, sweep.Cursor = false, 0
+	sweep.Active, sweep.Cursor, sweep.Postponed = false, 0, nil
 	return 0, l.close(ctx)
 }

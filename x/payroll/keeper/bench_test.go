@@ -88,7 +88,7 @@ func employ(b testing.TB, r *region.Region, n int) {
 		id := uint64(i + 1)
 		e := types.Employment{
 			Id: id, Company: company.String(), Worker: worker.String(), OccupationId: 1, Wage: math.NewInt(30_000_000),
-			StartedAt: r.Time, PaidThrough: r.Time, Carry: math.LegacyZeroDec(),
+			StartedAt: r.Time, PaidThrough: r.Time, Carry: math.LegacyZeroDec(), HoursPerWeek: 40,
 			Intervals: []types.Interval{{Start: start.Add(10 * time.Minute), End: start.Add(40 * time.Minute)}},
 		}
 		require.NoError(b, k.Employments.Set(ctx, id, e))
@@ -98,11 +98,11 @@ func employ(b testing.TB, r *region.Region, n int) {
 	require.NoError(b, k.EmploymentSeq.Set(ctx, uint64(n)))
 	funds := sdk.NewCoins(sdk.NewCoin(app.Denom, math.NewInt(int64(n)*20_000_000)))
 	held := sdk.NewCoins(sdk.NewCoin(app.Denom, math.NewInt(1_000_000)))
-	require.NoError(b, r.App.BankKeeper.MintCoins(ctx, "mint", funds.Add(held.MulInt(math.NewInt(int64(n)))...)))
+	require.NoError(b, r.App.BankKeeper.MintCoins(ctx, region.Minter, funds.Add(held.MulInt(math.NewInt(int64(n)))...)))
 	action := membershiptypes.WithConductorAction(ctx)
-	require.NoError(b, r.App.BankKeeper.SendCoinsFromModuleToAccount(action, "mint", company, funds))
+	require.NoError(b, r.App.BankKeeper.SendCoinsFromModuleToAccount(action, region.Minter, company, funds))
 	for _, w := range workers { // each already holds RSC, as a member does from the dividend
-		require.NoError(b, r.App.BankKeeper.SendCoinsFromModuleToAccount(action, "mint", w, held))
+		require.NoError(b, r.App.BankKeeper.SendCoinsFromModuleToAccount(action, region.Minter, w, held))
 	}
 	r.At(start.Add(50 * time.Minute)) // commit the setup inside the period
 	for {                             // and let the run for the previous boundary (no work) finish

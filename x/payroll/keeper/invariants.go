@@ -32,7 +32,12 @@ func WagesAccountedInvariant(k Keeper) sdk.Invariant {
 		var broken string
 		err = k.Claims.Walk(ctx, nil, func(_ addrID, c types.Claim) (bool, error) {
 			owed = owed.Add(c.Gross)
-			slip, err := k.Payslips.Get(ctx, collections.Join(sdk.MustAccAddressFromBech32(c.Worker), c.PayslipId))
+			worker, err := k.address(c.Worker, "worker")
+			if err != nil {
+				broken = fmt.Sprintf("claim %d: %s", c.Id, err)
+				return true, nil
+			}
+			slip, err := k.Payslips.Get(ctx, collections.Join(worker, c.PayslipId))
 			if err != nil || slip.ClaimId != c.Id || !slip.Gross.Equal(c.Gross) {
 				broken = fmt.Sprintf("claim %d does not match payslip %d", c.Id, c.PayslipId)
 				return true, nil

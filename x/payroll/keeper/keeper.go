@@ -133,8 +133,12 @@ func (k Keeper) setTimesheet(ctx context.Context, ts types.Timesheet) error {
 
 // removeTimesheet deletes a timesheet and its index entry.
 func (k Keeper) removeTimesheet(ctx context.Context, ts types.Timesheet) error {
+	worker, err := k.address(ts.Worker, "worker")
+	if err != nil {
+		return err
+	}
 	if err := k.Timesheets.Remove(ctx, ts.Id); err != nil {
 		return err
 	}
-	return k.TimesheetsByWorker.Remove(ctx, collections.Join(sdk.MustAccAddressFromBech32(ts.Worker), ts.Id))
+	return k.TimesheetsByWorker.Remove(ctx, collections.Join(worker, ts.Id))
 }

@@ -131,7 +131,9 @@ func (m msgServer) Apply(ctx context.Context, msg *types.MsgApply) (*types.MsgAp
 		return nil, err
 	}
 	key := collections.Join(msg.JobId, applicant)
-	if has, err := m.Applications.Has(ctx, key); err != nil || has {
+	if has, err := m.Applications.Has(ctx, key); err != nil {
+		return nil, err
+	} else if has {
 		return nil, errorsmod.Wrapf(types.ErrAlreadyApplied, "job %d", msg.JobId)
 	}
 	if len(msg.Note) > 2000 {
@@ -156,7 +158,9 @@ func (m msgServer) Hire(ctx context.Context, msg *types.MsgHire) (*types.MsgHire
 		return nil, err
 	}
 	key := collections.Join(job.Id, worker)
-	if has, err := m.Applications.Has(ctx, key); err != nil || !has {
+	if has, err := m.Applications.Has(ctx, key); err != nil {
+		return nil, err
+	} else if !has {
 		return nil, errorsmod.Wrapf(types.ErrNotApplied, "%s to job %d", msg.Applicant, job.Id)
 	}
 	if err := m.Applications.Remove(ctx, key); err != nil {
@@ -174,6 +178,7 @@ func (m msgServer) Hire(ctx context.Context, msg *types.MsgHire) (*types.MsgHire
 	e := types.Employment{
 		Id: id, Company: msg.Company, Worker: msg.Applicant, OccupationId: job.OccupationId, JobId: job.Id,
 		Wage: job.Wage, StartedAt: now, PaidThrough: now, Carry: math.LegacyZeroDec(), JoinedGroup: joined,
+		HoursPerWeek: job.HoursPerWeek, WeekStart: types.WeekOf(now),
 	}
 	if err := m.setEmployment(ctx, e); err != nil {
 		return nil, err
@@ -236,7 +241,14 @@ func (m msgServer) end(ctx context.Context, e types.Employment, quit bool, reaso
 	if err := l.close(ctx); err != nil {
 		return err
 	}
-	company, worker := sdk.MustAccAddressFromBech32(e.Company), sdk.MustAccAddressFromBech32(e.Worker)
+	company, err := m.address(e.Company, "company")
+	if err != nil {
+		return err
+	}
+	worker, err := m.address(e.Worker, "worker")
+	if err != nil {
+		return err
+	}
 	if err := m.Employments.Remove(ctx, e.Id); err != nil {
 		return err
 	}
@@ -339,6 +351,18 @@ func (m msgServer) ClockIn(ctx context.Context, msg *types.MsgClockIn) (*types.M
 		return nil, errorsmod.Wrapf(types.ErrAlreadyClockedIn, "since %s", e.ClockedInAt.UTC().Format(time.RFC3339))
 	}
 	now := sdk.UnwrapSDKContext(ctx).BlockTime()
+	others, err := m.otherEmployments(ctx, e)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range others {
+		if o.ClockedInAt != nil {
+			return nil, errorsmod.Wrapf(types.ErrOverlap, "the worker is clocked in at employment %d (%s)", o.Id, o.Company)
+		}
+	}
+	if e.WorkedIn(types.WeekOf(now), now) >= e.WeekCap() {
+		return nil, errorsmod.Wrapf(types.ErrHoursPerWeek, "the job's %d hours of this week are worked", e.HoursPerWeek)
+	}
 	e.ClockedInAt = &now
 	return &types.MsgClockInResponse{}, m.setEmployment(ctx, e)
 }
@@ -357,6 +381,54 @@ func (m msgServer) ClockOut(ctx context.Context, msg *types.MsgClockOut) (*types
 	}
 	e.ClockedInAt = nil
 	return &types.MsgClockOutResponse{}, m.setEmployment(ctx, e)
+}
+
+// checkWork validates work to add to e (checkInterval), and refuses work that overlaps the
+// worker's work in any other employment, at any company (one person works one job at a
+// time: the same hours are paid once), or work before another employment's settled time
+// (that work is no longer on record to compare), or that would take the week past the
+// job's hours_per_week.
+func (k Keeper) checkWork(ctx context.Context, e types.Employment, iv types.Interval, now time.Time) error {
+	if err := checkInterval(e, iv, now); err != nil {
+		return err
+	}
+	others, err := k.otherEmployments(ctx, e)
+	if err != nil {
+		return err
+	}
+	for _, o := range others {
+		if iv.Start.Before(o.PaidThrough) {
+			return errorsmod.Wrapf(types.ErrInvalidInterval, "the worker's work before %s is settled at employment %d", o.PaidThrough.UTC().Format(time.RFC3339), o.Id)
+		}
+		if err := checkInterval(o, iv, now); err != nil {
+			return errorsmod.Wrapf(types.ErrOverlap, "with work at employment %d (%s)", o.Id, o.Company)
+		}
+	}
+	for w := types.WeekOf(iv.Start); w.Before(iv.End); w = w.Add(types.Week) {
+		worked := e.WorkedIn(w, now) + iv.Overlap(w, w.Add(types.Week))
+		if worked > e.WeekCap() {
+			return errorsmod.Wrapf(types.ErrHoursPerWeek, "%s in the week of %s, the job has %d hours", worked, w.Format(time.DateOnly), e.HoursPerWeek)
+		}
+	}
+	return nil
+}
+
+// otherEmployments are the worker's employments other than e, at any company.
+func (k Keeper) otherEmployments(ctx context.Context, e types.Employment) ([]types.Employment, error) {
+	worker, err := k.address(e.Worker, "worker")
+	if err != nil {
+		return nil, err
+	}
+	var others []types.Employment
+	err = k.EmploymentsByWorker.Walk(ctx, collections.NewPrefixedPairRange[sdk.AccAddress, uint64](worker), func(key addrID) (bool, error) {
+		if key.K2() == e.Id {
+			return false, nil
+		}
+		o, err := k.Employments.Get(ctx, key.K2())
+		others = append(others, o)
+		return false, err
+	})
+	return others, err
 }
 
 // checkInterval validates work to add to e: not empty, not in the future, not in a period
@@ -388,7 +460,7 @@ func (m msgServer) RecordTimesheet(ctx context.Context, msg *types.MsgRecordTime
 	}
 	iv := types.Interval{Start: msg.Start, End: msg.End}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	if err := checkInterval(e, iv, sdkCtx.BlockTime()); err != nil {
+	if err := m.checkWork(ctx, e, iv, sdkCtx.BlockTime()); err != nil {
 		return nil, err
 	}
 	if msg.Reason == "" || len(msg.Reason) > 500 {
@@ -411,7 +483,7 @@ func (m msgServer) ConfirmTimesheet(ctx context.Context, msg *types.MsgConfirmTi
 	if err != nil {
 		return nil, err
 	}
-	if err := checkInterval(e, ts.Interval, sdk.UnwrapSDKContext(ctx).BlockTime()); err != nil {
+	if err := m.checkWork(ctx, e, ts.Interval, sdk.UnwrapSDKContext(ctx).BlockTime()); err != nil {
 		return nil, err
 	}
 	e.Intervals = append(e.Intervals, ts.Interval)

@@ -75,7 +75,10 @@ func (k Keeper) settle(ctx context.Context, l *ledger, e *types.Employment, thro
 	}
 	sort.Slice(periods, func(i, j int) bool { return periods[i].Before(periods[j]) })
 	payments := 0
-	company := sdk.MustAccAddressFromBech32(e.Company)
+	company, err := k.address(e.Company, "company")
+	if err != nil {
+		return 0, err
+	}
 	if len(periods) > 0 {
 		n, err := k.payClaims(ctx, l, company, int(params.MaxPayoutsPerBlock))
 		if err != nil {
@@ -88,15 +91,23 @@ func (k Keeper) settle(ctx context.Context, l *ledger, e *types.Employment, thro
 		if end.After(through) {
 			end = through
 		}
-		hours := math.LegacyNewDec(worked[p]).QuoInt64(int64(time.Hour))
-		gross, tax, net, carry := types.Pay(e.Wage, hours, e.Carry, params.IncomeTaxRate)
+		paid, err := k.weekAllows(ctx, e, p, time.Duration(worked[p]))
+		if err != nil {
+			return payments, err
+		}
+		rate, err := l.taxRate(ctx, p)
+		if err != nil {
+			return payments, err
+		}
+		hours := math.LegacyNewDec(int64(paid)).QuoInt64(int64(time.Hour))
+		gross, tax, net, carry := types.Pay(e.Wage, hours, e.Carry, rate)
 		e.Carry = carry
 		if gross.IsZero() {
 			continue
 		}
 		slip := types.Payslip{
 			Worker: e.Worker, Company: e.Company, EmploymentId: e.Id, OccupationId: e.OccupationId,
-			PeriodStart: p, PeriodEnd: end, SecondsWorked: uint64(worked[p] / int64(time.Second)),
+			PeriodStart: p, PeriodEnd: end, SecondsWorked: uint64(paid / time.Second),
 			Hours: hours, Wage: e.Wage, Gross: gross, Tax: tax, Net: net,
 		}
 		if err := k.payOrClaim(ctx, l, company, &slip); err != nil {
@@ -109,6 +120,25 @@ func (k Keeper) settle(ctx context.Context, l *ledger, e *types.Employment, thro
 	return payments, nil
 }
 
+// weekAllows is the part of worked (e's work in the period starting at p) that the job's
+// hours_per_week leave to pay in p's week, and counts it as paid in that week; the rest is
+// reported (EventHoursOverWeek) and not paid: the job promised no more hours. Recording
+// work refuses what would exceed the week, so only an open shift can run past it.
+func (k Keeper) weekAllows(ctx context.Context, e *types.Employment, p time.Time, worked time.Duration) (time.Duration, error) {
+	if w := types.WeekOf(p); !w.Equal(e.WeekStart) {
+		e.WeekStart, e.WeekPaid = w, 0
+	}
+	paid := min(worked, max(e.WeekCap()-e.WeekPaid, 0))
+	e.WeekPaid += paid
+	if paid == worked {
+		return paid, nil
+	}
+	return paid, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventHoursOverWeek{
+		EmploymentId: e.Id, Worker: e.Worker, Company: e.Company, HoursPerWeek: e.HoursPerWeek,
+		SecondsUnpaid: uint64((worked - paid) / time.Second),
+	})
+}
+
 // payOrClaim pays a payslip from the company (net to the worker now, tax to the treasury
 // when the ledger closes) or, if the company cannot, records the gross as a wage claim.
 // Either way it is stored and counted as earned.
@@ -119,7 +149,10 @@ func (k Keeper) payOrClaim(ctx context.Context, l *ledger, company sdk.AccAddres
 	}
 	l.earned = l.earned.Add(slip.Gross)
 	l.company(ctx, company).earned = l.company(ctx, company).earned.Add(slip.Gross)
-	worker := sdk.MustAccAddressFromBech32(slip.Worker)
+	worker, err := k.address(slip.Worker, "worker")
+	if err != nil {
+		return err
+	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	if l.canPay(ctx, company, slip.Gross) {
 		l.pay(ctx, company, worker, slip.Net, slip.Tax)
@@ -200,6 +233,7 @@ type ledger struct {
 	earned, paid, claimed math.Int
 	lastPayslip           uint64
 	payslipsLoaded        bool
+	taxRates              map[time.Time]math.LegacyDec // by period start
 }
 
 // companyPay is what one company pays in a batch; spendable is its balance when the batch
@@ -211,7 +245,22 @@ type companyPay struct {
 }
 
 func (k Keeper) newLedger() *ledger {
-	return &ledger{k: k, owed: map[string]*companyPay{}, earned: math.ZeroInt(), paid: math.ZeroInt(), claimed: math.ZeroInt()}
+	return &ledger{k: k, owed: map[string]*companyPay{}, earned: math.ZeroInt(), paid: math.ZeroInt(), claimed: math.ZeroInt(), taxRates: map[time.Time]math.LegacyDec{}}
+}
+
+// taxRate is the income tax rate of the pay period starting at p: the one in force when the
+// period opened, so that a rate the assembly changes applies from the next period (read
+// from the parameters' change record once per period a batch meets).
+func (l *ledger) taxRate(ctx context.Context, p time.Time) (math.LegacyDec, error) {
+	if rate, ok := l.taxRates[p]; ok {
+		return rate, nil
+	}
+	params, err := l.k.params.ParamsAt(ctx, p)
+	if err != nil {
+		return math.LegacyDec{}, err
+	}
+	l.taxRates[p] = params.IncomeTaxRate
+	return params.IncomeTaxRate, nil
 }
 
 // nextPayslipID hands out payslip ids; close writes the sequence back.
@@ -341,13 +390,16 @@ func (k Keeper) payClaims(ctx context.Context, l *ledger, company sdk.AccAddress
 }
 
 func (k Keeper) payClaim(ctx context.Context, l *ledger, company sdk.AccAddress, c types.Claim) error {
-	worker := sdk.MustAccAddressFromBech32(c.Worker)
+	worker, err := k.address(c.Worker, "worker")
+	if err != nil {
+		return err
+	}
 	l.pay(ctx, company, worker, c.Net, c.Tax)
 	if err := k.Claims.Remove(ctx, collections.Join(company, c.Id)); err != nil {
 		return err
 	}
 	slip, err := k.Payslips.Get(ctx, collections.Join(worker, c.PayslipId))
-	if err != nil {
+	if err != nil { // stored with the claim: not finding it is a store error, reported as is
 		return err
 	}
 	slip.ClaimId = 0

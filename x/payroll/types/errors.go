@@ -23,4 +23,5 @@ var (
 	ErrNotCoworker       = errorsmod.Register(ModuleName, 18, "only a co-worker at the same company may rate a worker")
 	ErrInvalidRating     = errorsmod.Register(ModuleName, 19, "productivity must be in [0,1]")
 	ErrInvalidGenesis    = errorsmod.Register(ModuleName, 20, "invalid payroll genesis")
+	ErrHoursPerWeek      = errorsmod.Register(ModuleName, 21, "the work would exceed the job's hours per week")
 )

@@ -2,6 +2,7 @@ package types
 
 import (
 	"context"
+	"time"
 
 	"cosmossdk.io/math"
 
@@ -23,9 +24,11 @@ type MembershipKeeper interface {
 	LeaveCompany(ctx context.Context, company sdk.AccAddress, worker string) error
 }
 
-// ParamsKeeper reads the region's parameters: pay period, income tax, wage factors, limits.
+// ParamsKeeper reads the region's parameters: pay period, income tax, wage factors, limits;
+// ParamsAt those in force at an earlier moment (a pay period's start).
 type ParamsKeeper interface {
 	GetParams(ctx context.Context) (gptypes.Params, error)
+	ParamsAt(ctx context.Context, t time.Time) (gptypes.Params, error)
 }
 
 // BankKeeper moves wages and tax.
