@@ -72,7 +72,7 @@ func TestCirclingCostsWhatRestingDoes(t *testing.T) {
 	y, listingY := f.coop("Mill Y", 0, f.carol)
 
 	r.At(day(1).Add(time.Minute)) // window 1: A holds 100, X holds 100
-	f.buyAll(a, carol, listingB)   // A pays its 100 to B (same worker)
+	f.buyAll(a, carol, listingB)  // A pays its 100 to B (same worker)
 	f.buyAll(x, dave, listingY)
 	r.At(day(2).Add(time.Minute)) // window 1 taxed; window 2 begins
 	r.NextBlock(time.Second)

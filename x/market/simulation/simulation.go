@@ -11,6 +11,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	"github.com/cosmos/cosmos-sdk/x/simulation"
 
 	"github.com/conductor-coop/conductor/x/market/keeper"
@@ -26,7 +27,21 @@ func WeightedOperations(k membershipsim.Keepers, mk keeper.Keeper) simulation.We
 		simulation.NewWeightedOperation(30, s.list),
 		simulation.NewWeightedOperation(10, s.reprice),
 		simulation.NewWeightedOperation(100, s.purchase),
+		simulation.NewWeightedOperation(5, s.sendToIntake),
 	}
+}
+
+// sendToIntake: a random account sends 1 ursc straight to the IBC intake account. It must be
+// refused (ErrIntakeNotPayable), or the simulation fails: the intake would hold money that
+// nothing spends, and its invariant would break for good.
+func (s sim) sendToIntake(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, chainID string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+	sender, _ := simtypes.RandomAcc(r, accs)
+	msg := banktypes.NewMsgSend(sender.Address, types.IntakeAddress, sdk.NewCoins(sdk.NewInt64Coin(membershiptypes.Denom, 1)))
+	if !s.k.Bank.SpendableCoins(ctx, sender.Address).AmountOf(membershiptypes.Denom).IsPositive() {
+		return noop(msg, "nothing to send")
+	}
+	op, err := membershipsim.DeliverRefused(r, app, ctx, chainID, s.k, types.ModuleName, sender, msg, types.ErrIntakeNotPayable)
+	return op, nil, err
 }
 
 type sim struct {

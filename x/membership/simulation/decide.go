@@ -1,9 +1,13 @@
 package simulation
 
 import (
+	"fmt"
 	"math/rand"
 
+	errorsmod "cosmossdk.io/errors"
+
 	"github.com/cosmos/cosmos-sdk/baseapp"
+	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
@@ -64,4 +68,23 @@ func openProposal(ctx sdk.Context, k Keepers, policy string) (uint64, bool) {
 		}
 	}
 	return 0, false
+}
+
+// DeliverRefused signs msg by signer and delivers it, as a member's wallet would, on a path
+// the region's rules close: the tx must fail with want. If it goes through, or fails for
+// another reason, the simulation fails.
+func DeliverRefused(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, chainID string, k Keepers, module string, signer simtypes.Account, msg sdk.Msg, want *errorsmod.Error) (simtypes.OperationMsg, error) {
+	acc := k.Account.GetAccount(ctx, signer.Address)
+	if acc == nil {
+		return simtypes.NoOpMsg(module, sdk.MsgTypeURL(msg), "no account"), nil
+	}
+	tx, err := simtestutil.GenSignedMockTx(r, k.TxConfig, []sdk.Msg{msg}, sdk.NewCoins(), simtestutil.DefaultGenTxGas, chainID,
+		[]uint64{acc.GetAccountNumber()}, []uint64{acc.GetSequence()}, signer.PrivKey)
+	if err != nil {
+		return simtypes.NoOpMsg(module, sdk.MsgTypeURL(msg), err.Error()), err
+	}
+	if _, _, err = app.SimDeliver(k.TxConfig.TxEncoder(), tx); !errorsmod.IsOf(err, want) {
+		return simtypes.NoOpMsg(module, sdk.MsgTypeURL(msg), "a closed path"), fmt.Errorf("%s by %s gave %v, not %q", sdk.MsgTypeURL(msg), signer.Address, err, want)
+	}
+	return simtypes.NewOperationMsg(msg, true, "refused: "+want.Error()), nil
 }

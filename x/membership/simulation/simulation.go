@@ -12,13 +12,13 @@ import (
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	"github.com/cosmos/cosmos-sdk/client"
-	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	"github.com/cosmos/cosmos-sdk/x/group"
 	"github.com/cosmos/cosmos-sdk/x/simulation"
+	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	"github.com/conductor-coop/conductor/x/membership/keeper"
@@ -75,6 +75,7 @@ func WeightedOperations(k Keepers) simulation.WeightedOperations {
 		simulation.NewWeightedOperation(20, SimulateMsgFoundCompany(k)),
 		simulation.NewWeightedOperation(5, SimulateMsgLeaveRegion(k)),
 		simulation.NewWeightedOperation(10, SimulateDirectTransferRefused(k)),
+		simulation.NewWeightedOperation(5, SimulateRestrictedStakeRefused(k)),
 	}
 }
 
@@ -97,23 +98,47 @@ func SimulateDirectTransferRefused(k Keepers) simtypes.Operation {
 		if agent, err := k.Membership.GetAgent(ctx, sender.Address); len(targets) == 0 || (err == nil && agent.Kind != types.AGENT_KIND_PERSON) {
 			return simtypes.NoOpMsg(types.ModuleName, msgType, "no target or not a person"), nil, nil
 		}
-		acc := k.Account.GetAccount(ctx, sender.Address)
-		if acc == nil || !k.Bank.SpendableCoins(ctx, sender.Address).AmountOf(types.Denom).IsPositive() {
+		if !k.Bank.SpendableCoins(ctx, sender.Address).AmountOf(types.Denom).IsPositive() {
 			return simtypes.NoOpMsg(types.ModuleName, msgType, "nothing to send"), nil, nil
 		}
 		target := targets[r.Intn(len(targets))]
-		msg := banktypes.NewMsgSend(sender.Address, target, sdk.NewCoins(sdk.NewInt64Coin(types.Denom, 1)))
-		tx, err := simtestutil.GenSignedMockTx(r, k.TxConfig, []sdk.Msg{msg}, sdk.NewCoins(), simtestutil.DefaultGenTxGas, chainID,
-			[]uint64{acc.GetAccountNumber()}, []uint64{acc.GetSequence()}, sender.PrivKey)
+		op, err := DeliverRefused(r, app, ctx, chainID, k, types.ModuleName, sender, banktypes.NewMsgSend(sender.Address, target, sdk.NewCoins(sdk.NewInt64Coin(types.Denom, 1))), types.ErrDirectTransfer)
+		return op, nil, err
+	}
+}
+
+// SimulateRestrictedStakeRefused has a random company, regional company, bank or pool
+// delegate its RSC to an admitted validator, as its group's proposal or a manager's authz
+// grant would (the message routed as either routes it). The staking hook must refuse it with
+// ErrStakeNotAllowed, or the simulation fails: bonded money would leave the region's rules.
+func SimulateRestrictedStakeRefused(k Keepers) simtypes.Operation {
+	return func(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+		msgType := sdk.MsgTypeURL(&stakingtypes.MsgDelegate{})
+		var validators []sdk.AccAddress
+		_ = k.Membership.AdmittedValidators.Walk(ctx, nil, func(op sdk.AccAddress) (bool, error) {
+			validators = append(validators, op)
+			return false, nil
+		})
+		kinds := []types.AgentKind{types.AGENT_KIND_COMPANY, types.AGENT_KIND_REGIONAL_COMPANY, types.AGENT_KIND_BANK, types.AGENT_KIND_POOL}
+		agent, _, ok := RandomInstitution(r, ctx, k, accs, kinds[r.Intn(len(kinds))])
+		if !ok || len(validators) == 0 {
+			return simtypes.NoOpMsg(types.ModuleName, msgType, "no institution or validator"), nil, nil
+		}
+		delegator, err := k.Membership.AddressCodec().StringToBytes(agent)
 		if err != nil {
 			return simtypes.NoOpMsg(types.ModuleName, msgType, err.Error()), nil, err
 		}
-		_, _, err = app.SimDeliver(k.TxConfig.TxEncoder(), tx)
-		if !errorsmod.IsOf(err, types.ErrDirectTransfer) {
-			return simtypes.NoOpMsg(types.ModuleName, msgType, "the RSC rule"), nil,
-				fmt.Errorf("RSC rule: a direct send from %s to %s gave %v, not ErrDirectTransfer", sender.Address, target, err)
+		held := k.Bank.SpendableCoins(ctx, delegator).AmountOf(types.Denom)
+		if !held.IsPositive() {
+			return simtypes.NoOpMsg(types.ModuleName, msgType, "nothing to bond"), nil, nil
 		}
-		return simtypes.NewOperationMsg(msg, true, "refused by the RSC rule"), nil, nil
+		msg := stakingtypes.NewMsgDelegate(agent, sdk.ValAddress(validators[r.Intn(len(validators))]).String(), sdk.NewCoin(types.Denom, held))
+		cache, _ := ctx.CacheContext() // the block's state is untouched whatever happens
+		_, err = app.MsgServiceRouter().Handler(msg)(cache, msg)
+		if !errorsmod.IsOf(err, types.ErrStakeNotAllowed) {
+			return simtypes.NoOpMsg(types.ModuleName, msgType, "staking"), nil, fmt.Errorf("a delegation by %s gave %v, not ErrStakeNotAllowed", agent, err)
+		}
+		return simtypes.NewOperationMsg(msg, true, "refused: "+types.ErrStakeNotAllowed.Error()), nil, nil
 	}
 }
 

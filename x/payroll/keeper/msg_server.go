@@ -351,7 +351,7 @@ func (m msgServer) ClockIn(ctx context.Context, msg *types.MsgClockIn) (*types.M
 		return nil, errorsmod.Wrapf(types.ErrAlreadyClockedIn, "since %s", e.ClockedInAt.UTC().Format(time.RFC3339))
 	}
 	now := sdk.UnwrapSDKContext(ctx).BlockTime()
-	others, err := m.otherEmployments(ctx, e)
+	others, err := m.OtherEmployments(ctx, e)
 	if err != nil {
 		return nil, err
 	}
@@ -392,7 +392,7 @@ func (k Keeper) checkWork(ctx context.Context, e types.Employment, iv types.Inte
 	if err := checkInterval(e, iv, now); err != nil {
 		return err
 	}
-	others, err := k.otherEmployments(ctx, e)
+	others, err := k.OtherEmployments(ctx, e)
 	if err != nil {
 		return err
 	}
@@ -413,8 +413,8 @@ func (k Keeper) checkWork(ctx context.Context, e types.Employment, iv types.Inte
 	return nil
 }
 
-// otherEmployments are the worker's employments other than e, at any company.
-func (k Keeper) otherEmployments(ctx context.Context, e types.Employment) ([]types.Employment, error) {
+// OtherEmployments are the worker's employments other than e, at any company.
+func (k Keeper) OtherEmployments(ctx context.Context, e types.Employment) ([]types.Employment, error) {
 	worker, err := k.address(e.Worker, "worker")
 	if err != nil {
 		return nil, err

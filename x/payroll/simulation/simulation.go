@@ -122,15 +122,31 @@ func (s sim) randomEmployment(r *rand.Rand, ctx sdk.Context, accs []simtypes.Acc
 	return e, acc, ok
 }
 
-// clock clocks a worker in, or out if a shift is open.
-func (s sim) clock(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+// clock clocks a worker in, or out if a shift is open. Clocking in while clocked in at another
+// employment, or with the week's hours worked, must be refused (the simulation fails if not).
+func (s sim) clock(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, chainID string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
 	e, worker, ok := s.randomEmployment(r, ctx, accs)
 	if !ok {
 		return noop(&types.MsgClockIn{}, "no employment")
 	}
-	var msg sdk.Msg = &types.MsgClockIn{Worker: e.Worker, EmploymentId: e.Id}
 	if e.ClockedInAt != nil {
-		msg = &types.MsgClockOut{Worker: e.Worker, EmploymentId: e.Id}
+		op, err := s.deliver(r, app, ctx, worker, &types.MsgClockOut{Worker: e.Worker, EmploymentId: e.Id})
+		return op, nil, err
+	}
+	msg := &types.MsgClockIn{Worker: e.Worker, EmploymentId: e.Id}
+	others, err := s.pk.OtherEmployments(ctx, e)
+	if err != nil {
+		return noop(msg, err.Error())
+	}
+	for _, o := range others {
+		if o.ClockedInAt != nil { // clocked in elsewhere: the same hours would be paid twice
+			op, err := membershipsim.DeliverRefused(r, app, ctx, chainID, s.k, types.ModuleName, worker, msg, types.ErrOverlap)
+			return op, nil, err
+		}
+	}
+	if now := ctx.BlockTime(); e.WorkedIn(types.WeekOf(now), now) >= e.WeekCap() {
+		op, err := membershipsim.DeliverRefused(r, app, ctx, chainID, s.k, types.ModuleName, worker, msg, types.ErrHoursPerWeek)
+		return op, nil, err
 	}
 	op, err := s.deliver(r, app, ctx, worker, msg)
 	return op, nil, err
