@@ -120,7 +120,9 @@ func (k Keeper) settle(ctx context.Context, addr sdk.AccAddress) (math.Int, erro
 // or a treasury that cannot pay, leaves the transaction as it is.
 func (k Keeper) SettleSigners(ctx context.Context, signers [][]byte) error {
 	for _, s := range signers {
-		if has, err := k.Members.Has(ctx, s); err != nil || !has {
+		if has, err := k.Members.Has(ctx, s); err != nil {
+			return err
+		} else if !has {
 			continue
 		}
 		if _, err := k.settle(ctx, s); err != nil && !errorsmod.IsOf(err, types.ErrNothingOwed, types.ErrTreasuryShort) {

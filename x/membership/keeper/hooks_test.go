@@ -15,6 +15,7 @@ import (
 
 	"github.com/conductor-coop/conductor/app"
 	"github.com/conductor-coop/conductor/testutil/region"
+	"github.com/conductor-coop/conductor/x/membership/keeper"
 	"github.com/conductor-coop/conductor/x/membership/types"
 )
 
@@ -177,4 +178,14 @@ func TestRestrictedAgentsCannotStake(t *testing.T) {
 	}
 	// A person delegates to the admitted validator as before.
 	require.Zero(t, r.Deliver(carol, delegate(carol.Addr)).Code)
+	msg, broken := keeper.NoRestrictedStakeInvariant(r.App.MembershipKeeper)(r.Ctx())
+	require.False(t, broken, msg)
+
+	// A genesis file can carry a company's delegation past the hooks (x/staking's genesis
+	// runs before the registry's): the invariant catches it (and crisis refuses that genesis).
+	ctx := r.Ctx()
+	require.NoError(t, r.App.StakingKeeper.SetDelegation(ctx, stakingtypes.NewDelegation(company.String(), admitted, sdkmath.LegacyNewDec(1))))
+	msg, broken = keeper.NoRestrictedStakeInvariant(r.App.MembershipKeeper)(ctx)
+	require.True(t, broken)
+	require.Contains(t, msg, "Bakery Co-op")
 }

@@ -16,6 +16,34 @@ import (
 // RegisterInvariants registers the membership invariants.
 func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
 	ir.RegisterRoute(types.ModuleName, "assembly-in-sync", AssemblyInSyncInvariant(k))
+	ir.RegisterRoute(types.ModuleName, "no-restricted-stake", NoRestrictedStakeInvariant(k))
+}
+
+// NoRestrictedStakeInvariant: no company, regional company, bank, pool, treasury, assembly or
+// dissolved company holds a delegation. The staking hooks refuse every bond of theirs; this
+// catches one a genesis file carried (x/staking's genesis runs before the registry's).
+func NoRestrictedStakeInvariant(k Keeper) sdk.Invariant {
+	return func(ctx sdk.Context) (string, bool) {
+		msg := func(s string) string { return sdk.FormatInvariant(types.ModuleName, "no-restricted-stake", s) }
+		var broken string
+		err := k.Agents.Walk(ctx, nil, func(addr sdk.AccAddress, a types.Agent) (bool, error) {
+			if !a.Kind.Restricted() {
+				return false, nil
+			}
+			dels, err := k.staking.GetDelegatorDelegations(ctx, addr, 1)
+			if err == nil && len(dels) > 0 {
+				broken = fmt.Sprintf("the %s %q holds a delegation to %s", a.Kind.Label(), a.Name, dels[0].ValidatorAddress)
+			}
+			return broken != "", err
+		})
+		switch {
+		case err != nil:
+			return msg(err.Error()), true
+		case broken != "":
+			return msg(broken), true
+		}
+		return msg("no restricted agent holds stake"), false
+	}
 }
 
 // AssemblyInSyncInvariant checks that the assembly's group holds exactly the region's

@@ -35,6 +35,7 @@ type Keeper struct {
 	addressCodec address.Codec
 	group        types.GroupKeeper
 	account      types.AccountKeeper
+	staking      types.StakingKeeper
 	// admin is the membership module's address: the admin of every group it creates, so that
 	// admission, leaving and employment keep the groups in sync.
 	admin string
@@ -49,7 +50,7 @@ type Keeper struct {
 }
 
 // NewKeeper returns the membership keeper.
-func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec, groupKeeper types.GroupKeeper, accountKeeper types.AccountKeeper) Keeper {
+func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec, groupKeeper types.GroupKeeper, accountKeeper types.AccountKeeper, stakingKeeper types.StakingKeeper) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	admin, err := addressCodec.BytesToString(authtypes.NewModuleAddress(types.ModuleName))
 	if err != nil {
@@ -60,6 +61,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		addressCodec:       addressCodec,
 		group:              groupKeeper,
 		account:            accountKeeper,
+		staking:            stakingKeeper,
 		admin:              admin,
 		hooks:              &memberHooks{},
 		Agents:             collections.NewMap(sb, types.AgentsKey, "agents", sdk.AccAddressKey, codec.CollValue[types.Agent](cdc)),

@@ -5,6 +5,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/x/group"
+	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 )
 
 // GroupKeeper is the part of x/group that membership drives: it creates the groups of the
@@ -21,6 +22,12 @@ type GroupKeeper interface {
 }
 
 // AccountKeeper creates the treasury module account.
+// StakingKeeper reads delegations (x/staking), for the invariant that no restricted agent
+// holds stake.
+type StakingKeeper interface {
+	GetDelegatorDelegations(ctx context.Context, delegator sdk.AccAddress, maxRetrieve uint16) ([]stakingtypes.Delegation, error)
+}
+
 type AccountKeeper interface {
 	GetModuleAddress(name string) sdk.AccAddress
 	GetModuleAccount(ctx context.Context, name string) sdk.ModuleAccountI
