@@ -140,6 +140,32 @@ func TestPoolContributionsOverIBC(t *testing.T) {
 		}
 	})
 
+	t.Run("a voucher of another chain's ursc is not RSC", func(t *testing.T) {
+		// A's treasury holds "ursc" some third chain minted and relayed over channel-9, and
+		// sends it with a pool memo: the base denom is ursc, but it is not a region's RSC.
+		treasuryA := authtypes.NewModuleAddress(membershiptypes.TreasuryName)
+		fake, coin := fakeRSC(t, r.a, sdkmath.NewInt(1_000_000))
+		ctx := membershiptypes.WithConductorAction(r.a.GetContext())
+		require.NoError(t, appOf(r.a).BankKeeper.SendCoinsFromModuleToModule(ctx, transfertypes.ModuleName, membershiptypes.TreasuryName, sdk.NewCoins(coin)))
+		_, err := appOf(r.a).TransferKeeper.Transfer(ctx, transfertypes.NewMsgTransfer(epA.ChannelConfig.PortID, epA.ChannelID, coin,
+			treasuryA.String(), r.senderB.String(), clienttypes.NewHeight(1, 1000), 0, ibcmemo.PoolMemo(transit)))
+		require.NoError(t, err)
+		packet, err := ibctesting.ParsePacketFromEvents(ctx.EventManager().ABCIEvents())
+		require.NoError(t, err)
+		r.a.Coordinator.CommitBlock(r.a)
+		require.True(t, r.balance(r.a, treasuryA, fake).IsZero(), "escrowed while in flight")
+
+		before := r.books(transitAddr)
+		ack := r.relay(packet)
+		require.False(t, ack.Success())
+		require.Contains(t, ack.GetError(), errRef(types.ErrNotRSC))
+		require.Equal(t, coin.Amount, r.balance(r.a, treasuryA, fake), "the treasury is refunded")
+		require.Equal(t, before, r.books(transitAddr), "nothing minted, nothing paid")
+		onB := transfertypes.ParseDenomTrace(transfertypes.GetPrefixedDenom(r.transfer.EndpointB.ChannelConfig.PortID, r.transfer.EndpointB.ChannelID, fakeTrace)).IBCDenom()
+		require.True(t, r.supply(r.b, onB).IsZero(), "no voucher of it on B")
+		require.True(t, r.balance(r.b, transitAddr, onB).IsZero())
+	})
+
 	t.Run("a company cannot contribute", func(t *testing.T) {
 		ctx := membershiptypes.WithConductorAction(r.a.GetContext())
 		coin := sdk.NewInt64Coin(app.Denom, 1_000_000)

@@ -15,6 +15,7 @@ import (
 	simtestutil "github.com/cosmos/cosmos-sdk/testutil/sims"
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
 	"github.com/cosmos/cosmos-sdk/x/group"
 
 	icacontrollertypes "github.com/cosmos/ibc-go/v8/modules/apps/27-interchain-accounts/controller/types"
@@ -216,10 +217,12 @@ func execResult(events []abci.Event) (group.ProposalExecutorResult, string) {
 	return result, logs
 }
 
-// TestRSCRuleICAHost: an interchain account controlled from region A acts on region B as a
-// person: it may pay a person, but a send into a company is refused on the host.
-func TestRSCRuleICAHost(t *testing.T) {
-	r := newRegions(t)
+// interchainAccount opens an interchain account on region B that senderA on region A
+// controls, has senderB pay it 10,000 ursc, and returns it with a function that runs a
+// message as it on B and returns B's acknowledgement.
+func (r *regions) interchainAccount() (sdk.AccAddress, func(sdk.Msg) channeltypes.Acknowledgement) {
+	t := r.t
+	t.Helper()
 	path := ibctesting.NewPath(r.a, r.b)
 	r.a.Coordinator.SetupConnections(path)
 	version := string(icatypes.ModuleCdc.MustMarshalJSON(&icatypes.Metadata{
@@ -245,7 +248,8 @@ func TestRSCRuleICAHost(t *testing.T) {
 	_, err = r.b.SendMsgs(banktypes.NewMsgSend(r.senderB, ica, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 10_000))))
 	require.NoError(t, err)
 
-	run := func(msg sdk.Msg) channeltypes.Acknowledgement {
+	return ica, func(msg sdk.Msg) channeltypes.Acknowledgement {
+		t.Helper()
 		data, err := icatypes.SerializeCosmosTx(appOf(r.a).AppCodec(), []proto.Message{msg}, icatypes.EncodingProtobuf)
 		require.NoError(t, err)
 		res, err := r.a.SendMsgs(icacontrollertypes.NewMsgSendTx(owner, path.EndpointA.ConnectionID, uint64(r.a.GetContext().BlockTime().Add(1e12).UnixNano()),
@@ -259,9 +263,36 @@ func TestRSCRuleICAHost(t *testing.T) {
 		require.NoError(t, icatypes.ModuleCdc.UnmarshalJSON(ackBz, &ack))
 		return ack
 	}
+}
+
+// TestRSCRuleICAHost: an interchain account controlled from region A acts on region B as a
+// person: it may pay a person, but a send into a company is refused on the host.
+func TestRSCRuleICAHost(t *testing.T) {
+	r := newRegions(t)
+	ica, run := r.interchainAccount()
 	coins := sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 100))
 	require.True(t, run(banktypes.NewMsgSend(ica, r.senderB, coins)).Success(), "interchain account pays a person")
 	require.False(t, run(banktypes.NewMsgSend(ica, r.companyB, coins)).Success(), "interchain account pays a company")
 	require.True(t, r.balance(r.b, r.companyB, app.Denom).IsZero())
 	require.Equal(t, sdkmath.NewInt(10_000-100), r.balance(r.b, ica, app.Denom))
+}
+
+// TestCircuitICAHost: the interchain-account host runs messages through the same
+// MsgServiceRouter, so the region's circuit refuses the reward messages there too (ICS-27
+// acknowledges ErrMsgRefused's code), and nothing changes on the host.
+func TestCircuitICAHost(t *testing.T) {
+	r := newRegions(t)
+	ica, run := r.interchainAccount()
+	coins := sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 100))
+	for _, msg := range []sdk.Msg{
+		distrtypes.NewMsgSetWithdrawAddress(ica, r.companyB),
+		distrtypes.NewMsgFundCommunityPool(coins, ica.String()),
+	} {
+		require.Equal(t, channeltypes.NewErrorAcknowledgement(app.ErrMsgRefused), run(msg), sdk.MsgTypeURL(msg))
+	}
+	withdraw, err := appOf(r.b).DistrKeeper.GetDelegatorWithdrawAddr(r.b.GetContext(), ica)
+	require.NoError(t, err)
+	require.Equal(t, ica, withdraw)
+	require.Equal(t, sdkmath.NewInt(10_000), r.balance(r.b, ica, app.Denom))
+	require.True(t, run(banktypes.NewMsgSend(ica, r.senderB, coins)).Success(), "other messages still run")
 }

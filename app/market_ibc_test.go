@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/stretchr/testify/require"
 
 	errorsmod "cosmossdk.io/errors"
@@ -15,6 +16,8 @@ import (
 
 	transfertypes "github.com/cosmos/ibc-go/v8/modules/apps/transfer/types"
 	clienttypes "github.com/cosmos/ibc-go/v8/modules/core/02-client/types"
+	channeltypes "github.com/cosmos/ibc-go/v8/modules/core/04-channel/types"
+	ibccoretypes "github.com/cosmos/ibc-go/v8/modules/core/types"
 	ibctesting "github.com/cosmos/ibc-go/v8/testing"
 
 	"github.com/conductor-coop/conductor/app"
@@ -141,6 +144,25 @@ func TestInterRegionalPurchase(t *testing.T) {
 		require.Equal(t, coin, appOf(r.a).BankKeeper.GetBalance(r.a.GetContext(), r.senderA, "apple"), "refunded")
 	})
 
+	t.Run("a voucher of another chain's ursc is not RSC", func(t *testing.T) {
+		// A person on A holds "ursc" that some third chain minted and relayed to A over
+		// channel-9: its base denom is ursc, but it is neither A's RSC nor B's coming home.
+		fake, coin := fakeRSC(t, r.a, oneTotal)
+		require.NoError(t, appOf(r.a).BankKeeper.SendCoinsFromModuleToAccount(r.a.GetContext(), transfertypes.ModuleName, r.senderA, sdk.NewCoins(coin)))
+		before := r.ledger()
+		ack := r.relay(r.transferPacket(epA, r.senderA, r.companyB.String(), coin, purchaseMemo(syrup, 1)))
+		require.False(t, ack.Success())
+		require.Contains(t, ack.GetError(), errRef(markettypes.ErrNotRSC))
+		require.Equal(t, coin, appOf(r.a).BankKeeper.GetBalance(r.a.GetContext(), r.senderA, fake), "refunded")
+		require.Equal(t, before, r.ledger(), "nothing minted, nothing paid")
+		onB := transfertypes.ParseDenomTrace(transfertypes.GetPrefixedDenom(r.transfer.EndpointB.ChannelConfig.PortID, r.transfer.EndpointB.ChannelID, fakeTrace)).IBCDenom()
+		require.True(t, r.supply(r.b, onB).IsZero(), "no voucher of it on B")
+		require.True(t, r.balance(r.b, r.companyB, onB).IsZero())
+		l, err := appOf(r.b).MarketKeeper.Listing(r.b.GetContext(), syrup)
+		require.NoError(t, err)
+		require.Equal(t, uint64(8), l.Stock)
+	})
+
 	t.Run("timeout refunds", func(t *testing.T) {
 		before := r.ledger()
 		timeout := clienttypes.GetSelfHeight(r.b.GetContext()).Increment().(clienttypes.Height)
@@ -176,6 +198,86 @@ func TestInterRegionalPurchase(t *testing.T) {
 		require.Equal(t, before, r.ledger())
 	})
 }
+
+// fakeTrace is a multi-hop voucher of "ursc": some chain's token of that name, relayed over
+// a channel that is not the purchase's.
+const fakeTrace = "transfer/channel-9/" + app.Denom
+
+// fakeRSC records fakeTrace's denom trace on chain and mints amount of it to the transfer
+// module there, as if it had arrived over channel-9; it returns the denom and the coin.
+func fakeRSC(t *testing.T, chain *ibctesting.TestChain, amount sdkmath.Int) (string, sdk.Coin) {
+	t.Helper()
+	trace := transfertypes.ParseDenomTrace(fakeTrace)
+	ctx := chain.GetContext()
+	appOf(chain).TransferKeeper.SetDenomTrace(ctx, trace)
+	coin := sdk.NewCoin(trace.IBCDenom(), amount)
+	require.NoError(t, appOf(chain).BankKeeper.MintCoins(ctx, transfertypes.ModuleName, sdk.NewCoins(coin)))
+	return trace.IBCDenom(), coin
+}
+
+// TestMarketIntakeRefusesPlainTransfers: an ICS-20 transfer with no memo whose receiver is
+// the market's IBC intake is refused by the intake's send restriction, in both ways ICS-20
+// credits an account (a voucher minted, native ursc released from escrow): the
+// acknowledgement is ErrIntakeNotPayable's, the sender is refunded, the intake stays empty,
+// the market invariants hold and a zero-height export (which asserts them) succeeds.
+func TestMarketIntakeRefusesPlainTransfers(t *testing.T) {
+	r := newRegions(t)
+	epA, epB := r.transfer.EndpointA, r.transfer.EndpointB
+	amount := sdkmath.NewInt(1_000)
+	require.True(t, r.send(epA, epB, r.senderA, r.senderB, sdk.NewCoin(app.Denom, amount.MulRaw(2))).Success())
+	intake := markettypes.IntakeAddress.String()
+	cases := []struct {
+		name     string
+		from     *ibctesting.Endpoint
+		sender   sdk.AccAddress
+		coin     sdk.Coin
+		receiver *ibctesting.TestChain
+	}{
+		{"A's ursc to B's intake (a voucher minted)", epA, r.senderA, sdk.NewCoin(app.Denom, amount), r.b},
+		{"A's ursc coming home to A's intake (released from escrow)", epB, r.senderB, sdk.NewCoin(r.voucherOnB, amount), r.a},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			sender := c.from.Chain
+			before, supplyA, supplyB := r.balance(sender, c.sender, c.coin.Denom), r.supply(r.a, app.Denom), r.supply(r.b, r.voucherOnB)
+			res, ackBz, err := r.transfer.RelayPacketWithResults(r.transferPacket(c.from, c.sender, intake, c.coin, ""))
+			require.NoError(t, err)
+			var ack channeltypes.Acknowledgement
+			require.NoError(t, transfertypes.ModuleCdc.UnmarshalJSON(ackBz, &ack))
+			require.False(t, ack.Success())
+			require.Equal(t, channeltypes.NewErrorAcknowledgement(markettypes.ErrIntakeNotPayable), ack, "the transfer app's acknowledgement carries the code")
+			require.Contains(t, ackError(res.Events), markettypes.ErrIntakeNotPayable.Error())
+			require.Equal(t, before, r.balance(sender, c.sender, c.coin.Denom), "refunded")
+			require.Equal(t, supplyA, r.supply(r.a, app.Denom))
+			require.Equal(t, supplyB, r.supply(r.b, r.voucherOnB))
+			require.True(t, appOf(c.receiver).BankKeeper.GetAllBalances(c.receiver.GetContext(), markettypes.IntakeAddress).IsZero())
+			marketInvariantsHold(t, r.a.GetContext(), appOf(r.a).MarketKeeper)
+			marketInvariantsHold(t, r.b.GetContext(), appOf(r.b).MarketKeeper)
+		})
+	}
+	for _, chain := range []*ibctesting.TestChain{r.a, r.b} {
+		_, err := appOf(chain).ExportAppStateAndValidators(true, nil, nil)
+		require.NoError(t, err, "a zero-height export asserts the invariants")
+	}
+}
+
+// ackError is the error the ICS-20 app recorded in its packet event of a refused receive
+// (IBC core keeps the events of a refused receive under ibccallbackerror- names).
+func ackError(events []abci.Event) string {
+	for _, ev := range events {
+		if ev.Type != ibcerrorevents+transfertypes.EventTypePacket {
+			continue
+		}
+		for _, a := range ev.Attributes {
+			if a.Key == ibcerrorevents+transfertypes.AttributeKeyAckError {
+				return a.Value
+			}
+		}
+	}
+	return ""
+}
+
+const ibcerrorevents = ibccoretypes.ErrorAttributeKeyPrefix
 
 // errRef is how an error acknowledgement names a registered error: "codespace/code".
 func errRef(err error) string {

@@ -1,5 +1,6 @@
 // Package ibcmemo reads the ICS-20 memos that route a transfer into a Conductor action on the
-// receiving region, and names the denom a packet's tokens have there.
+// receiving region, names the denom a packet's tokens have there, and tells real RSC from
+// a token that only calls itself "ursc".
 package ibcmemo
 
 import (
@@ -12,6 +13,8 @@ import (
 
 	transfertypes "github.com/cosmos/ibc-go/v8/modules/apps/transfer/types"
 	channeltypes "github.com/cosmos/ibc-go/v8/modules/core/04-channel/types"
+
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
 // Codespace is the codespace of this package's errors (in error acknowledgements).
@@ -127,4 +130,15 @@ func ReceivedDenom(packet channeltypes.Packet, denom string) string {
 		return transfertypes.ParseDenomTrace(unprefixed).IBCDenom()
 	}
 	return transfertypes.ParseDenomTrace(transfertypes.GetPrefixedDenom(packet.DestinationPort, packet.DestinationChannel, denom)).IBCDenom()
+}
+
+// IsRSC tells whether an ICS-20 packet's denom (the path on the sending chain) is real RSC
+// for the receiving region: the sending region's own RSC (exactly "ursc", which arrives as
+// a voucher of the packet's channel), or this region's own RSC coming home (exactly
+// "<source port>/<source channel>/ursc", which ICS-20 releases from escrow as native ursc).
+// A voucher of any other path ("transfer/channel-9/ursc": some chain's "ursc", relayed) is
+// not, whatever its base denom: any chain can call a token "ursc".
+func IsRSC(packet channeltypes.Packet, denom string) bool {
+	return denom == membershiptypes.Denom ||
+		denom == transfertypes.GetPrefixedDenom(packet.SourcePort, packet.SourceChannel, membershiptypes.Denom)
 }

@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	channeltypes "github.com/cosmos/ibc-go/v8/modules/core/04-channel/types"
+
 	"github.com/conductor-coop/conductor/x/ibcmemo"
 )
 
@@ -76,4 +78,32 @@ func FuzzParse(f *testing.F) {
 			require.True(t, (m.Purchase == nil) != (m.Pool == nil), "exactly one action")
 		}
 	})
+}
+
+// TestIBCIsRSC: a packet carries RSC only as the sending region's own ursc or as this region's
+// ursc coming home over the same channel; any other path to a token called ursc is not RSC.
+func TestIBCIsRSC(t *testing.T) {
+	packet := channeltypes.Packet{SourcePort: "transfer", SourceChannel: "channel-3", DestinationPort: "transfer", DestinationChannel: "channel-0"}
+	cases := []struct {
+		denom string
+		rsc   bool
+	}{
+		{"ursc", true},                                        // the sender's own RSC: a voucher of channel-0 here
+		{"transfer/channel-3/ursc", true},                     // this region's RSC coming home: unescrowed as ursc
+		{"transfer/channel-9/ursc", false},                    // another chain's "ursc", relayed by the sender
+		{"transfer/channel-0/ursc", false},                    // the receiving side's channel, not the sender's
+		{"transfer/channel-3/transfer/channel-9/ursc", false}, // home, but as a voucher of a third chain
+		{"transfer/channel-3/transfer/channel-0/ursc", false},
+		{"other/channel-3/ursc", false},
+		{"transfer/channel-3/ursc/x", false},
+		{"URSC", false},
+		{"ibc/ursc", false},
+		{"apple", false},
+		{"", false},
+	}
+	for _, c := range cases {
+		t.Run(c.denom, func(t *testing.T) {
+			require.Equal(t, c.rsc, ibcmemo.IsRSC(packet, c.denom))
+		})
+	}
 }

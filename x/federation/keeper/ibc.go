@@ -20,9 +20,11 @@ import (
 const EventTypeIBCContribution = "ibc_contribution"
 
 // ReceiveContribution pays an ICS-20 transfer with a pool memo into the pool, if it comes
-// from the treasury of a region of the directory, in RSC, and the pool is open; recv is the
-// transfer app's receive. Any failure is an error acknowledgement: IBC core discards the
-// receive's state changes and the sending region refunds its treasury.
+// from the treasury of a region of the directory, in RSC (that region's own or this one's
+// coming home, ibcmemo.IsRSC; never a voucher of another path that only calls itself ursc),
+// and the pool is open; recv is the transfer app's receive. Any failure is an error
+// acknowledgement: IBC core discards the receive's state changes and the sending region
+// refunds its treasury.
 func (k Keeper) ReceiveContribution(ctx sdk.Context, packet channeltypes.Packet, data transfertypes.FungibleTokenPacketData,
 	memo ibcmemo.Pool, recv func(sdk.Context, channeltypes.Packet) ibcexported.Acknowledgement,
 ) ibcexported.Acknowledgement {
@@ -37,8 +39,8 @@ func (k Keeper) ReceiveContribution(ctx sdk.Context, packet channeltypes.Packet,
 	if err != nil {
 		return fail(err)
 	}
-	if base := transfertypes.ParseDenomTrace(data.Denom).BaseDenom; base != membershiptypes.Denom {
-		return fail(errorsmod.Wrapf(types.ErrNotRSC, "got %s", base))
+	if !ibcmemo.IsRSC(packet, data.Denom) { // not a multi-hop voucher of some chain's "ursc"
+		return fail(errorsmod.Wrapf(types.ErrNotRSC, "got %s", data.Denom))
 	}
 	if !k.IsTreasury(data.Sender) {
 		return fail(errorsmod.Wrapf(types.ErrNotTreasury, "%s sent it, not the treasury of %s", data.Sender, region.Name))

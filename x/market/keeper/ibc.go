@@ -22,9 +22,12 @@ const EventTypeIBCPurchase = "ibc_purchase"
 // the transfer is received into the market's intake account (recv is the transfer app's
 // receive), then the purchase is paid from it in the denom that arrived, at the sales tax
 // rate the region directory gives the channel's region (external, unless a trade pact makes
-// it internal); a channel of no region in the directory is refused. The amount must be the purchase's exact total. Any failure is an error
-// acknowledgement: IBC core then discards every state change of the receive (the voucher
-// minted or the escrow released), and the sending region refunds the buyer.
+// it internal); a channel of no region in the directory is refused. It must be paid in RSC:
+// the sending region's own or this region's coming home (ibcmemo.IsRSC), never a voucher of
+// another path that only calls itself ursc. The amount must be the purchase's exact total.
+// Any failure is an error acknowledgement: IBC core then discards every state change of the
+// receive (the voucher minted or the escrow released), and the sending region refunds the
+// buyer.
 func (k Keeper) ReceivePurchase(ctx sdk.Context, packet channeltypes.Packet, data transfertypes.FungibleTokenPacketData,
 	memo ibcmemo.Purchase, recv func(sdk.Context, channeltypes.Packet) ibcexported.Acknowledgement,
 ) ibcexported.Acknowledgement {
@@ -35,8 +38,8 @@ func (k Keeper) ReceivePurchase(ctx sdk.Context, packet channeltypes.Packet, dat
 			sdk.NewAttribute("channel", packet.DestinationChannel)))
 		return channeltypes.NewErrorAcknowledgementWithCodespace(err)
 	}
-	if base := transfertypes.ParseDenomTrace(data.Denom).BaseDenom; base != membershiptypes.Denom {
-		return fail(errorsmod.Wrapf(types.ErrNotRSC, "got %s", base))
+	if !ibcmemo.IsRSC(packet, data.Denom) { // not a multi-hop voucher of some chain's "ursc"
+		return fail(errorsmod.Wrapf(types.ErrNotRSC, "got %s", data.Denom))
 	}
 	_, internal, err := k.directory.RegionOfChannel(ctx, packet.DestinationChannel)
 	if err != nil {

@@ -37,8 +37,8 @@ func WeightedOperations(k membershipsim.Keepers, mk keeper.Keeper) simulation.We
 func (s sim) sendToIntake(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, chainID string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
 	sender, _ := simtypes.RandomAcc(r, accs)
 	msg := banktypes.NewMsgSend(sender.Address, types.IntakeAddress, sdk.NewCoins(sdk.NewInt64Coin(membershiptypes.Denom, 1)))
-	if !s.k.Bank.SpendableCoins(ctx, sender.Address).AmountOf(membershiptypes.Denom).IsPositive() {
-		return noop(msg, "nothing to send")
+	if !s.k.Bank.SpendableCoins(ctx, sender.Address).AmountOf(membershiptypes.Denom).IsPositive() || s.k.Bank.IsSendEnabledCoins(ctx, msg.Amount...) != nil {
+		return noop(msg, "nothing to send, or sends disabled")
 	}
 	op, err := membershipsim.DeliverRefused(r, app, ctx, chainID, s.k, types.ModuleName, sender, msg, types.ErrIntakeNotPayable)
 	return op, nil, err

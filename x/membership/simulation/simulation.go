@@ -59,7 +59,7 @@ func RandomizedGenState(simState *module.SimulationState) {
 type Keepers struct {
 	Membership keeper.Keeper
 	Account    simulation.AccountKeeper
-	Bank       simulation.BankKeeper
+	Bank       BankKeeper
 	TxConfig   client.TxConfig
 	// Params reads the region's parameters.
 	Params func(context.Context) (gptypes.Params, error)
@@ -67,6 +67,12 @@ type Keepers struct {
 	Groups interface {
 		ProposalsByGroupPolicy(context.Context, *group.QueryProposalsByGroupPolicyRequest) (*group.QueryProposalsByGroupPolicyResponse, error)
 	}
+}
+
+// BankKeeper is what operations read of x/bank: balances, and whether a denom may be sent.
+type BankKeeper interface {
+	simulation.BankKeeper
+	IsSendEnabledCoins(ctx context.Context, coins ...sdk.Coin) error
 }
 
 // WeightedOperations are the membership operations: founding companies and leaving.
@@ -98,11 +104,12 @@ func SimulateDirectTransferRefused(k Keepers) simtypes.Operation {
 		if agent, err := k.Membership.GetAgent(ctx, sender.Address); len(targets) == 0 || (err == nil && agent.Kind != types.AGENT_KIND_PERSON) {
 			return simtypes.NoOpMsg(types.ModuleName, msgType, "no target or not a person"), nil, nil
 		}
-		if !k.Bank.SpendableCoins(ctx, sender.Address).AmountOf(types.Denom).IsPositive() {
-			return simtypes.NoOpMsg(types.ModuleName, msgType, "nothing to send"), nil, nil
+		one := sdk.NewCoins(sdk.NewInt64Coin(types.Denom, 1))
+		if !k.Bank.SpendableCoins(ctx, sender.Address).AmountOf(types.Denom).IsPositive() || k.Bank.IsSendEnabledCoins(ctx, one...) != nil {
+			return simtypes.NoOpMsg(types.ModuleName, msgType, "nothing to send, or sends disabled"), nil, nil
 		}
 		target := targets[r.Intn(len(targets))]
-		op, err := DeliverRefused(r, app, ctx, chainID, k, types.ModuleName, sender, banktypes.NewMsgSend(sender.Address, target, sdk.NewCoins(sdk.NewInt64Coin(types.Denom, 1))), types.ErrDirectTransfer)
+		op, err := DeliverRefused(r, app, ctx, chainID, k, types.ModuleName, sender, banktypes.NewMsgSend(sender.Address, target, one), types.ErrDirectTransfer)
 		return op, nil, err
 	}
 }
@@ -135,6 +142,9 @@ func SimulateRestrictedStakeRefused(k Keepers) simtypes.Operation {
 		msg := stakingtypes.NewMsgDelegate(agent, sdk.ValAddress(validators[r.Intn(len(validators))]).String(), sdk.NewCoin(types.Denom, held))
 		cache, _ := ctx.CacheContext() // the block's state is untouched whatever happens
 		_, err = app.MsgServiceRouter().Handler(msg)(cache, msg)
+		if errorsmod.IsOf(err, stakingtypes.ErrNoValidatorFound) { // admitted, not yet created
+			return simtypes.NoOpMsg(types.ModuleName, msgType, "no such validator"), nil, nil
+		}
 		if !errorsmod.IsOf(err, types.ErrStakeNotAllowed) {
 			return simtypes.NoOpMsg(types.ModuleName, msgType, "staking"), nil, fmt.Errorf("a delegation by %s gave %v, not ErrStakeNotAllowed", agent, err)
 		}
