@@ -330,12 +330,12 @@ func New(
 	app.FeeGrantKeeper = feegrantkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[feegrant.StoreKey]), app.AccountKeeper)
 
 	app.CircuitKeeper = circuitkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[circuittypes.StoreKey]), govAuthority, app.AccountKeeper.AddressCodec())
-	app.BaseApp.SetCircuitBreaker(&app.CircuitKeeper)
+	app.BaseApp.SetCircuitBreaker(NewRegionCircuit(&app.CircuitKeeper)) // refuses RefusedMsgs (circuit.go), then asks the keeper
 	app.AuthzKeeper = authzkeeper.NewKeeper(runtime.NewKVStoreService(keys[authzkeeper.StoreKey]), appCodec, app.MsgServiceRouter(), app.AccountKeeper)
 	app.GroupKeeper = groupkeeper.NewKeeper(keys[group.StoreKey], appCodec, app.MsgServiceRouter(), app.AccountKeeper, group.DefaultConfig())
 
 	// Conductor: the agent registry (and the RSC rule it enforces), then the regional parameters.
-	app.MembershipKeeper = membershipkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[membershiptypes.StoreKey]), accountCodec, app.GroupKeeper, app.AccountKeeper)
+	app.MembershipKeeper = membershipkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[membershiptypes.StoreKey]), accountCodec, app.GroupKeeper, app.AccountKeeper, app.StakingKeeper)
 	app.BankKeeper.AppendSendRestriction(app.MembershipKeeper.SendRestriction)
 	app.BankKeeper.AppendSendRestriction(markettypes.IntakeRestriction)
 	app.GovernanceParamsKeeper = governanceparamskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[governanceparamstypes.StoreKey]), app.MembershipKeeper)
@@ -348,7 +348,7 @@ func New(
 	app.MembershipKeeper.SetMemberHooks(app.DividendKeeper)
 	// the transfer keeper is assigned below; the federation keeper uses it only in transactions.
 	app.FederationKeeper = federationkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[federationtypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.BankKeeper, app.DividendKeeper, &app.TransferKeeper, membershiptypes.TreasuryName)
+		app.MembershipKeeper, app.BankKeeper, app.DividendKeeper, &app.TransferKeeper, membershiptypes.TreasuryName, app.AccountKeeper)
 	app.MarketKeeper = marketkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[markettypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.DividendKeeper, treasury, app.FederationKeeper, app.ValueFlowsKeeper)
 	app.EducationKeeper = educationkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[educationtypes.StoreKey]), accountCodec,
@@ -356,9 +356,11 @@ func New(
 	app.PayrollKeeper = payrollkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[payrolltypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.MarketKeeper, app.DividendKeeper, app.ValueFlowsKeeper, treasury)
 	app.HousingKeeper = housingkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[housingtypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.DividendKeeper, app.ValueFlowsKeeper, treasury)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.DividendKeeper, app.ValueFlowsKeeper, treasury, app.AccountKeeper)
 	app.BankLoansKeeper = bankloanskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[bankloanstypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.PayrollKeeper, app.MarketKeeper, app.HousingKeeper, app.DividendKeeper, app.ValueFlowsKeeper, membershiptypes.TreasuryName)
+
+	app.DividendKeeper.SetLoans(app.BankLoansKeeper)
 
 	app.StakingKeeper.SetHooks(stakingtypes.NewMultiStakingHooks(app.MembershipKeeper.Hooks(), app.DistrKeeper.Hooks(), app.SlashingKeeper.Hooks()))
 
@@ -539,7 +541,7 @@ func (app *App) setAnteHandler(txConfig client.TxConfig) {
 			FeegrantKeeper:  app.FeeGrantKeeper,
 			SigGasConsumer:  ante.DefaultSigVerificationGasConsumer,
 		},
-		CircuitKeeper:    &app.CircuitKeeper,
+		CircuitKeeper:    NewRegionCircuit(&app.CircuitKeeper),
 		IBCKeeper:        app.IBCKeeper,
 		MembershipKeeper: app.MembershipKeeper,
 		DividendKeeper:   app.DividendKeeper,

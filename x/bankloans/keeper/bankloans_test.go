@@ -15,6 +15,7 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	"github.com/cosmos/cosmos-sdk/x/authz"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+	"github.com/cosmos/cosmos-sdk/x/group"
 
 	"github.com/conductor-coop/conductor/app"
 	"github.com/conductor-coop/conductor/testutil/region"
@@ -252,6 +253,73 @@ func TestForgive(t *testing.T) {
 	require.True(t, p.Outstanding.IsZero())
 	require.Equal(t, int64(450*rsc), p.Capital.Int64())
 	f.invariantHolds()
+}
+
+// TestOfficerSelfDealing: a loan officer (alice, with the bank's authz grants) may not
+// approve or forgive a loan of her own, or of a company she works in (the Bakery): the
+// decision is refused and nothing moves. The bank's board decides those loans together, by
+// proposal, and the proposal is recorded as the decision.
+func TestOfficerSelfDealing(t *testing.T) {
+	cases := []struct {
+		name     string
+		borrower func(f *fixture) sdk.AccAddress
+		apply    func(f *fixture, msg *types.MsgApply)
+	}{
+		{"her own loan", func(f *fixture) sdk.AccAddress { return f.alice.Addr }, func(f *fixture, msg *types.MsgApply) {
+			f.r.Must(f.r.Deliver(f.alice, msg))
+		}},
+		{"a loan of the company she works in", func(f *fixture) sdk.AccAddress { return f.bakery }, func(f *fixture, msg *types.MsgApply) {
+			f.r.Pass(f.bakery.String(), []region.Account{f.alice, f.bob}, msg)
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := setup(t)
+			r := f.r
+			borrower := c.borrower(f)
+			c.apply(f, &types.MsgApply{Borrower: borrower.String(), ProductId: f.product, Amount: math.NewInt(50 * rsc), Installments: 5, Purpose: "a workshop"})
+			id, err := r.App.BankLoansKeeper.LoanSeq.Peek(r.Ctx())
+			require.NoError(t, err)
+			held, capital := r.Balance(borrower), f.portfolio().Capital
+			board := []region.Account{f.alice, f.bob}
+
+			res := r.Manage(f.alice, &types.MsgApprove{Bank: f.bank.String(), LoanId: id})
+			region.RequireError(t, types.ErrSelfDealing, res)
+			require.Contains(t, res.Log, types.ErrSelfDealing.Error())
+			require.Equal(t, types.LOAN_STATUS_APPLIED, f.loan(id).Loan.Status)
+			require.Equal(t, held, r.Balance(borrower), "nothing disbursed")
+			require.Equal(t, capital, f.portfolio().Capital)
+
+			approve := &types.MsgApprove{Bank: f.bank.String(), LoanId: id}
+			proposal := r.Propose(f.alice, f.bank.String(), approve)
+			r.Vote(proposal, group.VOTE_OPTION_YES, board...)
+			result, logs := r.Exec(proposal, f.alice)
+			require.Equal(t, group.PROPOSAL_EXECUTOR_RESULT_SUCCESS, result, "the board decides: %s", logs)
+			l := f.loan(id).Loan
+			require.Equal(t, types.LOAN_STATUS_ACTIVE, l.Status)
+			require.Equal(t, &membershiptypes.Approval{ProposalId: proposal}, l.Decision)
+			require.Equal(t, held.AddRaw(50*rsc), r.Balance(borrower))
+
+			res = r.Manage(f.alice, &types.MsgForgive{Bank: f.bank.String(), LoanId: id, Reason: "a friend"})
+			region.RequireError(t, types.ErrSelfDealing, res)
+			require.Contains(t, res.Log, types.ErrSelfDealing.Error())
+			l = f.loan(id).Loan
+			require.Equal(t, types.LOAN_STATUS_ACTIVE, l.Status)
+			require.True(t, l.WrittenOff.IsZero())
+			require.Equal(t, int64(50*rsc), f.portfolio().Outstanding.Int64())
+
+			forgive := &types.MsgForgive{Bank: f.bank.String(), LoanId: id, Reason: "flood"}
+			proposal = r.Propose(f.bob, f.bank.String(), forgive)
+			r.Vote(proposal, group.VOTE_OPTION_YES, board...)
+			result, logs = r.Exec(proposal, f.alice)
+			require.Equal(t, group.PROPOSAL_EXECUTOR_RESULT_SUCCESS, result, "the board decides: %s", logs)
+			l = f.loan(id).Loan
+			require.Equal(t, types.LOAN_STATUS_FORGIVEN, l.Status)
+			require.Equal(t, &membershiptypes.Approval{ProposalId: proposal}, l.Decision)
+			require.Equal(t, int64(50*rsc), l.WrittenOff.Int64())
+			f.invariantHolds()
+		})
+	}
 }
 
 // TestBankruptcy: the Mill Co-op borrowed 100 RSC and owes dave 60 RSC of wages it could

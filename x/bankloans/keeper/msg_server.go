@@ -188,6 +188,9 @@ func (m msgServer) Approve(ctx context.Context, msg *types.MsgApprove) (*types.M
 	if l.Decision, err = m.membership.Approval(ctx, msg.Bank, msg); err != nil {
 		return nil, err
 	}
+	if err := m.requireImpartial(ctx, l, borrower); err != nil {
+		return nil, err
+	}
 	if err := m.books.Track(ctx, borrower, math.ZeroInt()); err != nil {
 		return nil, err
 	}
@@ -216,6 +219,35 @@ func (m msgServer) Approve(ctx context.Context, msg *types.MsgApprove) (*types.M
 		return nil, err
 	}
 	return &types.MsgApproveResponse{}, m.setLoan(ctx, nil, l)
+}
+
+// requireImpartial refuses an officer's decision on a loan (no proposal of the bank's
+// board: a manager's authz grant) when a signer of the tx is the borrower or works in the
+// borrowing company. The board decides those loans together, by proposal.
+func (m msgServer) requireImpartial(ctx context.Context, l types.Loan, borrower sdk.AccAddress) error {
+	if l.Decision != nil && l.Decision.ProposalId != 0 {
+		return nil
+	}
+	officers, err := m.membership.TxSigners(ctx)
+	if err != nil {
+		return err
+	}
+	for _, o := range officers {
+		if o == l.Bank {
+			continue
+		}
+		if o == l.Borrower {
+			return errorsmod.Wrapf(types.ErrSelfDealing, "%s decides on loan %d, their own", o, l.Id)
+		}
+		works, err := m.membership.InGroup(ctx, borrower, o)
+		if err != nil {
+			return err
+		}
+		if works {
+			return errorsmod.Wrapf(types.ErrSelfDealing, "%s decides on loan %d of %s, where they work", o, l.Id, l.Borrower)
+		}
+	}
+	return nil
 }
 
 // Reject turns an application down, with the bank's reason.
@@ -300,6 +332,13 @@ func (m msgServer) Forgive(ctx context.Context, msg *types.MsgForgive) (*types.M
 	}
 	old := l
 	if l.Decision, err = m.membership.Approval(ctx, msg.Bank, msg); err != nil {
+		return nil, err
+	}
+	borrower, err := m.address(l.Borrower, "borrower")
+	if err != nil {
+		return nil, err
+	}
+	if err := m.requireImpartial(ctx, l, borrower); err != nil {
 		return nil, err
 	}
 	l.Note = msg.Reason

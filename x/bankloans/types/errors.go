@@ -19,4 +19,5 @@ var (
 	ErrNotDefaulted        = errorsmod.Register(ModuleName, 14, "only a defaulted loan of a company can force its bankruptcy")
 	ErrInvalidGenesis      = errorsmod.Register(ModuleName, 15, "invalid bankloans genesis")
 	ErrInvalidPurpose      = errorsmod.Register(ModuleName, 16, "the purpose must have at most 256 characters")
+	ErrSelfDealing         = errorsmod.Register(ModuleName, 17, "a loan officer does not approve or forgive a loan of their own or of a company they work in; the bank's board decides it")
 )

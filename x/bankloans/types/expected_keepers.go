@@ -16,11 +16,14 @@ import (
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
-// MembershipKeeper is the registry: who may borrow, who decided, dissolving a company.
+// MembershipKeeper is the registry: who may borrow, who decided and where they work,
+// dissolving a company.
 type MembershipKeeper interface {
 	CheckAuthority(ctx context.Context, signer string) error
 	GetAgent(ctx context.Context, addr sdk.AccAddress) (membershiptypes.Agent, error)
 	Approval(ctx context.Context, policy string, msg proto.Message) (*membershiptypes.Approval, error)
+	TxSigners(ctx context.Context) ([]string, error)
+	InGroup(ctx context.Context, agent sdk.AccAddress, addr string) (bool, error)
 	Dissolve(ctx context.Context, company sdk.AccAddress) error
 }
 

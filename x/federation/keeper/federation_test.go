@@ -10,11 +10,14 @@ import (
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 	"github.com/cosmos/cosmos-sdk/x/group"
 
 	"github.com/conductor-coop/conductor/app"
 	"github.com/conductor-coop/conductor/testutil/region"
+	bankloanstypes "github.com/conductor-coop/conductor/x/bankloans/types"
 	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	"github.com/conductor-coop/conductor/x/federation/keeper"
 	"github.com/conductor-coop/conductor/x/federation/types"
@@ -244,6 +247,8 @@ func TestPools(t *testing.T) {
 		f.invariantsHold()
 	})
 
+	govAcc := f.r.App.AccountKeeper.GetModuleAccount(f.r.Ctx(), govtypes.ModuleName).GetAddress()
+	require.False(t, f.r.App.BankKeeper.BlockedAddr(govAcc))
 	t.Run("bad spends", func(t *testing.T) {
 		coins := func(n int64) sdk.Coins { return sdk.NewCoins(sdk.NewInt64Coin(app.Denom, n)) }
 		cases := []struct {
@@ -251,22 +256,47 @@ func TestPools(t *testing.T) {
 			msg  *types.MsgSpend
 			err  *errorsmod.Error
 		}{
-			{"more than it holds", &types.MsgSpend{Pool: p.Address, Recipient: f.carol.String(), Amount: coins(26 * rsc)}, types.ErrInsufficientFund},
-			{"nothing", &types.MsgSpend{Pool: p.Address, Recipient: f.carol.String()}, types.ErrInvalidAmount},
+			{"more than it holds", &types.MsgSpend{Pool: p.Address, Recipient: f.alice.String(), Amount: coins(26 * rsc)}, types.ErrInsufficientFund},
+			{"nothing", &types.MsgSpend{Pool: p.Address, Recipient: f.alice.String()}, types.ErrInvalidAmount},
 			{"to the treasury", &types.MsgSpend{Pool: p.Address, Recipient: treasury.String(), Amount: coins(1)}, types.ErrInvalidRecipient},
 			{"to the assembly", &types.MsgSpend{Pool: p.Address, Recipient: asm, Amount: coins(1)}, types.ErrInvalidRecipient},
+			{"to the bankloans module account (blocked)", &types.MsgSpend{Pool: p.Address, Recipient: authtypes.NewModuleAddress(bankloanstypes.ModuleName).String(), Amount: coins(1)}, types.ErrInvalidRecipient},
+			{"to the gov module account (not blocked)", &types.MsgSpend{Pool: p.Address, Recipient: govAcc.String(), Amount: coins(1)}, types.ErrInvalidRecipient},
+			{"to a representative", &types.MsgSpend{Pool: p.Address, Recipient: f.carol.String(), Amount: coins(1)}, types.ErrSelfDealing},
+			{"to the other representative", &types.MsgSpend{Pool: p.Address, Recipient: f.dave.String(), Amount: coins(1)}, types.ErrSelfDealing},
+			{"to the pool itself", &types.MsgSpend{Pool: p.Address, Recipient: p.Address, Amount: coins(1)}, types.ErrSelfDealing},
 			{"bad recipient", &types.MsgSpend{Pool: p.Address, Recipient: "rsc1nothing", Amount: coins(1)}, types.ErrInvalidAddress},
-			{"reason too long", &types.MsgSpend{Pool: p.Address, Recipient: f.carol.String(), Amount: coins(1), Reason: strings.Repeat("r", types.MaxReason+1)}, types.ErrInvalidPool},
+			{"reason too long", &types.MsgSpend{Pool: p.Address, Recipient: f.alice.String(), Amount: coins(1), Reason: strings.Repeat("r", types.MaxReason+1)}, types.ErrInvalidPool},
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {
+				recipient := f.r.Balance(sdk.MustAccAddressFromBech32(orZero(c.msg.Recipient)))
 				result, logs := f.r.Decide(p.Address, reps, c.msg)
 				require.Equal(t, group.PROPOSAL_EXECUTOR_RESULT_FAILURE, result)
 				require.Contains(t, logs, c.err.Error())
+				require.Equal(t, math.NewInt(25*rsc), f.r.Balance(poolAddr))
+				require.Equal(t, recipient, f.r.Balance(sdk.MustAccAddressFromBech32(orZero(c.msg.Recipient))))
 			})
 		}
 		// the assembly's account is not a pool
-		f.refused(types.ErrUnknownPool, &types.MsgSpend{Pool: asm, Recipient: f.carol.String(), Amount: coins(1)})
+		f.refused(types.ErrUnknownPool, &types.MsgSpend{Pool: asm, Recipient: f.alice.String(), Amount: coins(1)})
+		require.Equal(t, math.NewInt(25*rsc), f.r.Balance(poolAddr))
+	})
+
+	t.Run("no spend to a signer of the tx", func(t *testing.T) {
+		alice := f.r.Balance(f.alice.Addr)
+		// alice, no representative, executes the representatives' proposal paying her.
+		id := f.r.Propose(f.carol, p.Address, &types.MsgSpend{Pool: p.Address, Recipient: f.alice.String(), Amount: sdk.NewCoins(sdk.NewInt64Coin(app.Denom, rsc)), Reason: "to the executor"})
+		f.r.Vote(id, group.VOTE_OPTION_YES, reps...)
+		result, logs := f.r.Exec(id, f.alice)
+		require.Equal(t, group.PROPOSAL_EXECUTOR_RESULT_FAILURE, result)
+		require.Contains(t, logs, types.ErrSelfDealing.Error())
+		// a manager with the pool's authz grant pays herself.
+		f.r.Grant(poolAddr, reps, f.alice, &types.MsgSpend{})
+		res := f.r.Manage(f.alice, &types.MsgSpend{Pool: p.Address, Recipient: f.alice.String(), Amount: sdk.NewCoins(sdk.NewInt64Coin(app.Denom, rsc)), Reason: "to the manager"})
+		region.RequireError(t, types.ErrSelfDealing, res)
+		require.Contains(t, res.Log, types.ErrSelfDealing.Error())
+		require.Equal(t, alice, f.r.Balance(f.alice.Addr))
 		require.Equal(t, math.NewInt(25*rsc), f.r.Balance(poolAddr))
 	})
 
@@ -277,9 +307,11 @@ func TestPools(t *testing.T) {
 		require.Equal(t, group.PROPOSAL_EXECUTOR_RESULT_SUCCESS, result, logs)
 		f.refused(types.ErrPoolClosed, &types.MsgContribute{Authority: asm, PoolId: p.Id, Amount: math.NewInt(1)})
 		f.refused(types.ErrPoolClosed, &types.MsgClosePool{Authority: asm, PoolId: p.Id})
-		result, logs = f.r.Decide(p.Address, reps, &types.MsgSpend{Pool: p.Address, Recipient: f.carol.String(), Amount: sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 25*rsc))})
+		bob := f.r.Balance(f.bob.Addr)
+		result, logs = f.r.Decide(p.Address, reps, &types.MsgSpend{Pool: p.Address, Recipient: f.bob.String(), Amount: sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 25*rsc))})
 		require.Equal(t, group.PROPOSAL_EXECUTOR_RESULT_SUCCESS, result, "a closed pool still spends what it holds: %s", logs)
 		require.True(t, f.r.Balance(poolAddr).IsZero())
+		require.Equal(t, bob.AddRaw(25*rsc), f.r.Balance(f.bob.Addr))
 		f.invariantsHold()
 	})
 
@@ -299,4 +331,12 @@ func TestPools(t *testing.T) {
 		bad.Pools[0].Id = 5
 		require.ErrorIs(t, bad.Validate(), types.ErrInvalidGenesis)
 	})
+}
+
+// orZero is addr, or the zero address for a malformed one (its balance is zero).
+func orZero(addr string) string {
+	if _, err := sdk.AccAddressFromBech32(addr); err != nil {
+		return sdk.AccAddress(make([]byte, 20)).String()
+	}
+	return addr
 }

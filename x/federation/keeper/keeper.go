@@ -27,6 +27,7 @@ type Keeper struct {
 	addressCodec address.Codec
 	membership   types.MembershipKeeper
 	bank         types.BankKeeper
+	account      types.AccountKeeper
 	books        types.Treasury
 	transfer     types.TransferKeeper
 	treasury     string // module account name of the treasury
@@ -45,13 +46,15 @@ type Keeper struct {
 
 // NewKeeper returns the federation keeper. transfer is ibc-go's transfer keeper (it may be
 // assigned after this call: the keeper only uses it in transactions); treasury is the
-// treasury's module account name.
+// treasury's module account name; the account keeper tells module accounts, which a pool
+// never pays.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
 	membership types.MembershipKeeper, bank types.BankKeeper, books types.Treasury, transfer types.TransferKeeper, treasury string,
+	account types.AccountKeeper,
 ) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	k := Keeper{
-		addressCodec: addressCodec, membership: membership, bank: bank, books: books, transfer: transfer, treasury: treasury,
+		addressCodec: addressCodec, membership: membership, bank: bank, account: account, books: books, transfer: transfer, treasury: treasury,
 		Regions:          collections.NewMap(sb, types.RegionsKey, "regions", collections.StringKey, codec.CollValue[types.Region](cdc)),
 		RegionsByChannel: collections.NewMap(sb, types.RegionsByChannelKey, "regions_by_channel", collections.StringKey, collections.StringValue),
 		Pools:            collections.NewMap(sb, types.PoolsKey, "pools", collections.Uint64Key, codec.CollValue[types.Pool](cdc)),

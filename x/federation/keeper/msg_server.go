@@ -176,6 +176,9 @@ func (m msgServer) Spend(ctx context.Context, msg *types.MsgSpend) (*types.MsgSp
 	if len(msg.Reason) > types.MaxReason {
 		return nil, errorsmod.Wrapf(types.ErrInvalidPool, "reason: at most %d characters", types.MaxReason)
 	}
+	if err := m.requireRecipient(ctx, id, msg, to); err != nil {
+		return nil, err
+	}
 	recipient, err := m.membership.GetAgent(ctx, to)
 	if err != nil {
 		return nil, err
@@ -210,6 +213,46 @@ func (m msgServer) Spend(ctx context.Context, msg *types.MsgSpend) (*types.MsgSp
 		return nil, err
 	}
 	return &types.MsgSpendResponse{SpendId: spendID}, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventPoolSpent{Spend: s})
+}
+
+// requireRecipient: a pool pays neither a module account or blocked address, nor itself,
+// one of its representatives (who decide its spends) or a signer of the tx (a manager with
+// an authz grant, or whoever ran the proposal).
+func (m msgServer) requireRecipient(ctx context.Context, id uint64, msg *types.MsgSpend, to sdk.AccAddress) error {
+	if _, ok := m.account.GetAccount(ctx, to).(sdk.ModuleAccountI); ok || m.bank.BlockedAddr(to) {
+		return errorsmod.Wrapf(types.ErrInvalidRecipient, "%s is a module's account", msg.Recipient)
+	}
+	if msg.Recipient == msg.Pool {
+		return errorsmod.Wrapf(types.ErrSelfDealing, "pool %d pays itself", id)
+	}
+	p, err := m.Pool(ctx, id)
+	if err != nil {
+		return err
+	}
+	for _, r := range p.Representatives {
+		if r.Address == msg.Recipient {
+			return errorsmod.Wrapf(types.ErrSelfDealing, "%s represents pool %d", msg.Recipient, id)
+		}
+	}
+	poolAddr, err := m.address(msg.Pool, "pool")
+	if err != nil {
+		return err
+	}
+	if rep, err := m.membership.InGroup(ctx, poolAddr, msg.Recipient); err != nil {
+		return err
+	} else if rep {
+		return errorsmod.Wrapf(types.ErrSelfDealing, "%s votes in pool %d", msg.Recipient, id)
+	}
+	signers, err := m.membership.TxSigners(ctx)
+	if err != nil {
+		return err
+	}
+	for _, s := range signers {
+		if s == msg.Recipient {
+			return errorsmod.Wrapf(types.ErrSelfDealing, "%s signed the tx", msg.Recipient)
+		}
+	}
+	return nil
 }
 
 func (m msgServer) Contribute(ctx context.Context, msg *types.MsgContribute) (*types.MsgContributeResponse, error) {

@@ -96,7 +96,8 @@ func (s sim) contribute(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, acc
 	})
 }
 
-// spend has a pool's representatives pay part of its balance to one of them.
+// spend has a pool's representatives pay part of its balance to a member who is not one of
+// them (a pool never pays its own representatives).
 func (s sim) spend(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
 	p, ok := s.randomPool(r, ctx)
 	if !ok {
@@ -108,7 +109,9 @@ func (s sim) spend(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []s
 	}
 	held := s.k.Bank.SpendableCoins(ctx, pool).AmountOf(membershiptypes.Denom)
 	var voters []simtypes.Account
+	reps := make(map[string]bool, len(p.Representatives))
 	for _, rep := range p.Representatives {
+		reps[rep.Address] = true
 		addr, err := s.address(rep.Address)
 		if err != nil {
 			return noop(&types.MsgSpend{}, err.Error())
@@ -120,8 +123,17 @@ func (s sim) spend(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []s
 	if !held.IsPositive() || len(voters) == 0 {
 		return noop(&types.MsgSpend{}, "empty pool")
 	}
+	var recipients []simtypes.Account
+	for _, m := range membershipsim.Members(ctx, s.k.Membership, accs) {
+		if !reps[m.Address.String()] {
+			recipients = append(recipients, m)
+		}
+	}
+	if len(recipients) == 0 {
+		return noop(&types.MsgSpend{}, "no member outside the pool")
+	}
 	msg := &types.MsgSpend{
-		Pool: p.Address, Recipient: voters[r.Intn(len(voters))].Address.String(), Reason: "simulated",
+		Pool: p.Address, Recipient: recipients[r.Intn(len(recipients))].Address.String(), Reason: "simulated",
 		Amount: sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, math.NewInt(1+r.Int63n(held.Int64())))),
 	}
 	op, err := membershipsim.Decide(r, app, ctx, s.k, types.ModuleName, p.Address, voters, msg)

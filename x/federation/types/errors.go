@@ -18,4 +18,5 @@ var (
 	ErrInsufficientFund = errorsmod.Register(ModuleName, 13, "the pool does not hold that much")
 	ErrUnauthorized     = errorsmod.Register(ModuleName, 14, "not the assembly or the pool")
 	ErrInvalidGenesis   = errorsmod.Register(ModuleName, 15, "invalid federation genesis")
+	ErrSelfDealing      = errorsmod.Register(ModuleName, 16, "a pool does not pay itself, its representatives or a signer of the tx")
 )

@@ -20,6 +20,13 @@ type MembershipKeeper interface {
 	GetAgent(ctx context.Context, addr sdk.AccAddress) (membershiptypes.Agent, error)
 	FoundPool(ctx context.Context, name string, representatives []string) (membershiptypes.Agent, error)
 	Approval(ctx context.Context, policy string, msg proto.Message) (*membershiptypes.Approval, error)
+	TxSigners(ctx context.Context) ([]string, error)
+	InGroup(ctx context.Context, agent sdk.AccAddress, addr string) (bool, error)
+}
+
+// AccountKeeper tells a module account, which a pool never pays.
+type AccountKeeper interface {
+	GetAccount(ctx context.Context, addr sdk.AccAddress) sdk.AccountI
 }
 
 // BankKeeper moves pools' money.
@@ -28,6 +35,7 @@ type BankKeeper interface {
 	GetAllBalances(ctx context.Context, addr sdk.AccAddress) sdk.Coins
 	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
 	SendCoinsFromModuleToAccount(ctx context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error
+	BlockedAddr(addr sdk.AccAddress) bool
 }
 
 // Treasury keeps what the treasury holds for the members' dividend, and tracks companies'

@@ -13,13 +13,18 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
+	"github.com/cosmos/cosmos-sdk/x/group"
 
 	"github.com/conductor-coop/conductor/app"
 	"github.com/conductor-coop/conductor/testutil/region"
+	bankloanstypes "github.com/conductor-coop/conductor/x/bankloans/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	"github.com/conductor-coop/conductor/x/housing/keeper"
 	"github.com/conductor-coop/conductor/x/housing/types"
+	markettypes "github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
@@ -306,28 +311,126 @@ func TestInvariantBreaks(t *testing.T) {
 	}
 }
 
-// TestBuyHome: the region buys a person's home: the agency pays the seller, and the home is
-// registered and offered to the wait-list.
+// purchase is the agency's purchase of a home from seller, signed by signer (the agency, or
+// the assembly).
+func (f *fixture) purchase(signer string, seller sdk.AccAddress, price int64, name string) *types.MsgRegisterUnit {
+	return &types.MsgRegisterUnit{Signer: signer, Seller: seller.String(), Price: math.NewInt(price), Unit: types.Unit{
+		Kind: types.UNIT_KIND_APARTMENT, Name: name, Area: 90, Agency: f.agency.String(),
+		PropertyTax: math.NewInt(rsc), Maintenance: math.ZeroInt(), Administration: math.ZeroInt(),
+	}}
+}
+
+// fundAgency gives the agency money to buy homes with (as rents would).
+func (f *fixture) fundAgency(amount int64) {
+	require.NoError(f.t, f.r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(f.r.Ctx()), f.dave.Addr, f.agency, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, amount))))
+}
+
+// TestBuyHome: the region buys a person's home, decided by the agency's own proposal (of its
+// workers) or by the assembly: the agency pays the seller, and the home is registered and
+// offered to the wait-list. It pays only what it holds.
 func TestBuyHome(t *testing.T) {
 	f := setup(t)
 	r := f.r
-	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.agency, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 100*rsc))))
+	f.fundAgency(100 * rsc)
 	entry := f.join(f.bob, types.UNIT_KIND_APARTMENT, "", 0)
 	erin := r.Balance(f.erin.Addr)
-	r.Must(r.Manage(f.carol, &types.MsgRegisterUnit{Signer: f.agency.String(), Seller: f.erin.String(), Price: math.NewInt(80 * rsc), Unit: types.Unit{
-		Kind: types.UNIT_KIND_APARTMENT, Name: "erin's house", Area: 90, Agency: f.agency.String(),
-		PropertyTax: math.NewInt(rsc), Maintenance: math.ZeroInt(), Administration: math.ZeroInt(),
-	}}))
+	r.Pass(f.agency.String(), []region.Account{f.carol}, f.purchase(f.agency.String(), f.erin.Addr, 80*rsc, "erin's house"))
 	require.Equal(t, erin.AddRaw(80*rsc), r.Balance(f.erin.Addr))
 	require.Equal(t, int64(20*rsc), r.Balance(f.agency).Int64())
 	require.Equal(t, entry, f.getUnit(1).OfferedTo)
+
+	dave := r.Balance(f.dave.Addr)
+	r.Pass(r.Assembly(), []region.Account{f.alice, f.bob}, f.purchase(r.Assembly(), f.dave.Addr, 20*rsc, "dave's house"))
+	require.Equal(t, dave.AddRaw(20*rsc), r.Balance(f.dave.Addr), "the assembly decides for the agency")
+	require.True(t, r.Balance(f.agency).IsZero())
+	require.Equal(t, "dave's house", f.getUnit(2).Name)
 	books, err := f.q.Books(r.Ctx(), &types.QueryBooksRequest{Agency: f.agency.String()})
 	require.NoError(t, err)
-	require.Equal(t, int64(80*rsc), books.Books.Bought.Int64())
-	region.RequireError(t, sdkerrors.ErrInsufficientFunds, r.Manage(f.carol, &types.MsgRegisterUnit{Signer: f.agency.String(), Seller: f.erin.String(), Price: math.NewInt(80 * rsc), Unit: types.Unit{
-		Kind: types.UNIT_KIND_APARTMENT, Name: "another", Area: 90, Agency: f.agency.String(),
-		PropertyTax: math.NewInt(rsc), Maintenance: math.ZeroInt(), Administration: math.ZeroInt(),
-	}}))
+	require.Equal(t, int64(100*rsc), books.Books.Bought.Int64())
+
+	result, logs := r.Decide(f.agency.String(), []region.Account{f.carol}, f.purchase(f.agency.String(), f.erin.Addr, 80*rsc, "another"))
+	require.Equal(t, group.PROPOSAL_EXECUTOR_RESULT_FAILURE, result)
+	require.Contains(t, logs, sdkerrors.ErrInsufficientFunds.Error())
+	f.invariantHolds()
+}
+
+// TestBuyHomeRefused: a home purchase pays the agency's money to a person, so a manager's
+// grant alone cannot decide it (not even with a copy of the message proposed and not voted,
+// or accepted and left for x/group to execute),
+// and the seller is never the signer, the agency, a signer of the tx, a worker of the agency,
+// a module account (blocked or not), the market's IBC intake, a company or the treasury.
+// Nothing is paid and no unit is registered.
+func TestBuyHomeRefused(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	f.fundAgency(100 * rsc)
+	agency, asm := f.agency.String(), r.Assembly()
+	byAgency := func(f *fixture, msg *types.MsgRegisterUnit) (group.ProposalExecutorResult, string) {
+		return f.r.Decide(agency, []region.Account{f.carol}, msg)
+	}
+	byAssembly := func(f *fixture, msg *types.MsgRegisterUnit) (group.ProposalExecutorResult, string) {
+		return f.r.Decide(asm, []region.Account{f.alice, f.bob}, msg) // alice proposes and executes
+	}
+	byGrant := func(f *fixture, msg *types.MsgRegisterUnit) (group.ProposalExecutorResult, string) {
+		if res := f.r.Manage(f.carol, msg); res.Code != 0 {
+			return group.PROPOSAL_EXECUTOR_RESULT_FAILURE, res.Log
+		}
+		return group.PROPOSAL_EXECUTOR_RESULT_SUCCESS, ""
+	}
+	govAcc := r.App.AccountKeeper.GetModuleAccount(r.Ctx(), govtypes.ModuleName).GetAddress()
+	feeCollector := r.App.AccountKeeper.GetModuleAddress(authtypes.FeeCollectorName)
+	require.True(t, r.App.BankKeeper.BlockedAddr(feeCollector))
+	require.False(t, r.App.BankKeeper.BlockedAddr(govAcc), "a module account that is not blocked")
+	cases := []struct {
+		name   string
+		signer string
+		seller sdk.AccAddress
+		decide func(*fixture, *types.MsgRegisterUnit) (group.ProposalExecutorResult, string)
+		err    *errorsmod.Error
+	}{
+		{"a manager's grant alone", agency, f.erin.Addr, byGrant, types.ErrNotDecided},
+		{"a manager's grant, with a copy proposed and not voted", agency, f.erin.Addr, func(f *fixture, msg *types.MsgRegisterUnit) (group.ProposalExecutorResult, string) {
+			f.r.Propose(f.carol, agency, msg)
+			return byGrant(f, msg)
+		}, types.ErrNotDecided},
+		{"a manager's grant, running the agency's accepted proposal instead of x/group", agency, f.erin.Addr, func(f *fixture, msg *types.MsgRegisterUnit) (group.ProposalExecutorResult, string) {
+			id := f.r.Propose(f.carol, agency, msg)
+			f.r.Vote(id, group.VOTE_OPTION_YES, f.carol)
+			p, err := f.r.App.GroupKeeper.Proposal(f.r.Ctx(), &group.QueryProposalRequest{ProposalId: id})
+			require.NoError(f.t, err)
+			f.r.At(p.Proposal.VotingPeriodEnd.Add(time.Second)) // the tally stores ACCEPTED
+			// if the grant counted, the seller would be paid again when x/group runs the proposal
+			return byGrant(f, msg)
+		}, types.ErrNotDecided},
+		{"the seller is the signer", asm, sdk.MustAccAddressFromBech32(asm), byAssembly, types.ErrSelfDealing},
+		{"the seller is the agency", agency, f.agency, byAgency, types.ErrSelfDealing},
+		{"the seller signed the tx (executed the proposal)", asm, f.alice.Addr, byAssembly, types.ErrSelfDealing},
+		{"the seller works for the agency", asm, f.carol.Addr, byAssembly, types.ErrSelfDealing},
+		{"the seller is the bankloans module account", agency, authtypes.NewModuleAddress(bankloanstypes.ModuleName), byAgency, types.ErrInvalidSeller},
+		{"the seller is the market's IBC intake", agency, markettypes.IntakeAddress, byAgency, types.ErrInvalidSeller},
+		{"the seller is the fee collector (blocked)", agency, feeCollector, byAgency, types.ErrInvalidSeller},
+		{"the seller is the gov module account (not blocked)", asm, govAcc, byAssembly, types.ErrInvalidSeller},
+		{"the seller is a company", agency, f.bakery, byAgency, types.ErrInvalidSeller},
+		{"the seller is the treasury", asm, f.treasury, byAssembly, types.ErrInvalidSeller},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			units, err := r.App.HousingKeeper.UnitSeq.Peek(r.Ctx())
+			require.NoError(t, err)
+			held, sellerHeld := r.Balance(f.agency), r.Balance(c.seller)
+			result, logs := c.decide(f, f.purchase(c.signer, c.seller, 10*rsc, "a home"))
+			require.Equal(t, group.PROPOSAL_EXECUTOR_RESULT_FAILURE, result)
+			require.Contains(t, logs, c.err.Error())
+			require.Equal(t, held, r.Balance(f.agency), "the agency paid nothing")
+			require.Equal(t, sellerHeld, r.Balance(c.seller), "the seller got nothing")
+			after, err := r.App.HousingKeeper.UnitSeq.Peek(r.Ctx())
+			require.NoError(t, err)
+			require.Equal(t, units, after, "no unit registered")
+		})
+	}
+	books, err := f.q.Books(r.Ctx(), &types.QueryBooksRequest{Agency: agency})
+	require.NoError(t, err)
+	require.True(t, books.Books.Bought.IsZero())
 	f.invariantHolds()
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/housing/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
+	markettypes "github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
@@ -46,10 +47,11 @@ func (m msgServer) RegisterUnit(ctx context.Context, msg *types.MsgRegisterUnit)
 		if err != nil {
 			return nil, err
 		}
-		if a, err := m.membership.GetAgent(ctx, seller); err != nil && !errorsmod.IsOf(err, membershiptypes.ErrUnknownAgent) {
+		if err := m.requireDecided(ctx, msg); err != nil {
 			return nil, err
-		} else if err == nil && a.Kind != membershiptypes.AGENT_KIND_PERSON {
-			return nil, errorsmod.Wrapf(types.ErrInvalidUnit, "the region buys homes from persons, not from %s", a.Kind)
+		}
+		if err := m.requireSeller(ctx, msg, agency, seller); err != nil {
+			return nil, err
 		}
 		if err := m.bank.SendCoins(membershiptypes.WithConductorAction(ctx), agency, seller, ursc(msg.Price)); err != nil {
 			return nil, err
@@ -67,6 +69,56 @@ func (m msgServer) RegisterUnit(ctx context.Context, msg *types.MsgRegisterUnit)
 		return nil, err
 	}
 	return &types.MsgRegisterUnitResponse{UnitId: u.Id}, m.vacate(ctx, u)
+}
+
+// requireDecided: a home purchase spends the agency's money on a person, so it is decided
+// by the assembly or by the agency's group (a proposal of its workers), never by a manager
+// running the message with an authz grant alone.
+func (m msgServer) requireDecided(ctx context.Context, msg *types.MsgRegisterUnit) error {
+	if m.membership.CheckAuthority(ctx, msg.Signer) == nil {
+		return nil
+	}
+	approval, err := m.membership.Approval(ctx, msg.Signer, msg)
+	if err != nil {
+		return err
+	}
+	if approval.ProposalId == 0 {
+		return errorsmod.Wrapf(types.ErrNotDecided, "decided by %q, not by a proposal of %s", approval.Manager, msg.Signer)
+	}
+	return nil
+}
+
+// requireSeller: the seller of a home is a person (registered, or an address the region has
+// not seen) who is not the signer, the agency, a signer of the tx (the manager, or whoever
+// ran the proposal) or a worker of the agency; never a module account, a blocked address or
+// the market's IBC intake.
+func (m msgServer) requireSeller(ctx context.Context, msg *types.MsgRegisterUnit, agency, seller sdk.AccAddress) error {
+	if msg.Seller == msg.Signer || seller.Equals(agency) {
+		return errorsmod.Wrapf(types.ErrSelfDealing, "%s buys from itself", msg.Signer)
+	}
+	signers, err := m.membership.TxSigners(ctx)
+	if err != nil {
+		return err
+	}
+	for _, s := range signers {
+		if s == msg.Seller {
+			return errorsmod.Wrapf(types.ErrSelfDealing, "%s signed the tx", msg.Seller)
+		}
+	}
+	if worker, err := m.membership.InGroup(ctx, agency, msg.Seller); err != nil {
+		return err
+	} else if worker {
+		return errorsmod.Wrapf(types.ErrSelfDealing, "%s works for the agency", msg.Seller)
+	}
+	if _, ok := m.account.GetAccount(ctx, seller).(sdk.ModuleAccountI); ok || m.bank.BlockedAddr(seller) || seller.Equals(markettypes.IntakeAddress) {
+		return errorsmod.Wrapf(types.ErrInvalidSeller, "%s is a module's account", msg.Seller)
+	}
+	if a, err := m.membership.GetAgent(ctx, seller); err != nil && !errorsmod.IsOf(err, membershiptypes.ErrUnknownAgent) {
+		return err
+	} else if err == nil && a.Kind != membershiptypes.AGENT_KIND_PERSON {
+		return errorsmod.Wrapf(types.ErrInvalidSeller, "%s is the %s %q", msg.Seller, a.Kind.Label(), a.Name)
+	}
+	return nil
 }
 
 // JoinWaitlist puts the applicant at the back of the wait-list of a kind, once; a vacant

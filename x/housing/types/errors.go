@@ -17,4 +17,7 @@ var (
 	ErrCannotPay      = errorsmod.Register(ModuleName, 12, "the first month's rent cannot be paid")
 	ErrInvalidGenesis = errorsmod.Register(ModuleName, 13, "invalid housing genesis")
 	ErrUnitNotVacant  = errorsmod.Register(ModuleName, 14, "the unit is not vacant")
+	ErrNotDecided     = errorsmod.Register(ModuleName, 15, "a home purchase is decided by the assembly or by the agency's own proposal, not by a manager's grant")
+	ErrInvalidSeller  = errorsmod.Register(ModuleName, 16, "the region buys homes from persons: not from a company or other institution, a module account or a blocked address")
+	ErrSelfDealing    = errorsmod.Register(ModuleName, 17, "the seller of a home may not be the buyer's signer, a signer of the tx or a worker of the agency")
 )

@@ -5,6 +5,8 @@ import (
 
 	"cosmossdk.io/math"
 
+	"github.com/cosmos/gogoproto/proto"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
@@ -14,11 +16,20 @@ import (
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
-// MembershipKeeper tells who may register, wait and rent, and at which markup.
+// MembershipKeeper tells who may register, wait and rent, and at which markup, and who
+// decided a home purchase.
 type MembershipKeeper interface {
 	CheckAuthority(ctx context.Context, signer string) error
 	GetAgent(ctx context.Context, addr sdk.AccAddress) (membershiptypes.Agent, error)
 	RequirePerson(ctx context.Context, address string) error
+	Approval(ctx context.Context, policy string, msg proto.Message) (*membershiptypes.Approval, error)
+	TxSigners(ctx context.Context) ([]string, error)
+	InGroup(ctx context.Context, agent sdk.AccAddress, addr string) (bool, error)
+}
+
+// AccountKeeper tells a module account from a person's.
+type AccountKeeper interface {
+	GetAccount(ctx context.Context, addr sdk.AccAddress) sdk.AccountI
 }
 
 // ParamsKeeper reads the rent markups, the month, the threshold and the per-block limit.
@@ -31,6 +42,7 @@ type BankKeeper interface {
 	SpendableCoin(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
 	InputOutputCoins(ctx context.Context, input banktypes.Input, outputs []banktypes.Output) error
 	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
+	BlockedAddr(addr sdk.AccAddress) bool
 }
 
 // Treasury books what non-members pay above cost, and tracks companies' money for the
