@@ -10,7 +10,8 @@ import (
 )
 
 // InitGenesis writes the module's state and rebuilds its indexes: by owner, kind, agent,
-// process, resource and time; the region's stock; the flow index; open plans' netting.
+// process, resource and time; the region's stock; the flow index; open plans' netting;
+// pending transfers by agent.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	for _, u := range gs.Units {
 		if err := k.Units.Set(ctx, u.Symbol, u); err != nil {
@@ -72,9 +73,14 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
+	for _, p := range gs.Transfers {
+		if err := k.setTransfer(ctx, p); err != nil {
+			return err
+		}
+	}
 	return modulekit.SetNext(ctx, map[*collections.Sequence]uint64{
 		&k.SpecSeq: gs.NextSpecId, &k.ResourceSeq: gs.NextResourceId, &k.EventSeq: gs.NextEventId, &k.ProcessSeq: gs.NextProcessId,
-		&k.RecipeSeq: gs.NextRecipeId, &k.IntentSeq: gs.NextIntentId, &k.PlanSeq: gs.NextPlanId,
+		&k.RecipeSeq: gs.NextRecipeId, &k.IntentSeq: gs.NextIntentId, &k.PlanSeq: gs.NextPlanId, &k.TransferSeq: gs.NextTransferId,
 	})
 }
 
@@ -109,8 +115,11 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if gs.Plans, err = modulekit.Values(ctx, k.Plans); err != nil {
 		return nil, err
 	}
+	if gs.Transfers, err = modulekit.Values(ctx, k.Transfers); err != nil {
+		return nil, err
+	}
 	return gs, modulekit.PeekNext(ctx, map[*collections.Sequence]*uint64{
 		&k.SpecSeq: &gs.NextSpecId, &k.ResourceSeq: &gs.NextResourceId, &k.EventSeq: &gs.NextEventId, &k.ProcessSeq: &gs.NextProcessId,
-		&k.RecipeSeq: &gs.NextRecipeId, &k.IntentSeq: &gs.NextIntentId, &k.PlanSeq: &gs.NextPlanId,
+		&k.RecipeSeq: &gs.NextRecipeId, &k.IntentSeq: &gs.NextIntentId, &k.PlanSeq: &gs.NextPlanId, &k.TransferSeq: &gs.NextTransferId,
 	})
 }

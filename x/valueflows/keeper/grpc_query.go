@@ -232,6 +232,21 @@ func (q queryServer) Recipes(ctx context.Context, req *types.QueryRecipesRequest
 	return &types.QueryRecipesResponse{Recipes: list, Pagination: page}, err
 }
 
+func (q queryServer) Transfers(ctx context.Context, req *types.QueryTransfersRequest) (*types.QueryTransfersResponse, error) {
+	var list []types.PendingTransfer
+	var page *query.PageResponse
+	var err error
+	if req.Agent != "" {
+		list, page, err = byIndex(ctx, q.TransfersByAgent, req.Agent, req.Pagination, func(ctx context.Context, id uint64) (types.PendingTransfer, error) {
+			return q.Keeper.Transfers.Get(ctx, id)
+		})
+	} else {
+		list, page, err = query.CollectionPaginate(ctx, q.Keeper.Transfers, req.Pagination,
+			func(_ uint64, p types.PendingTransfer) (types.PendingTransfer, error) { return p, nil })
+	}
+	return &types.QueryTransfersResponse{Transfers: list, Pagination: page}, err
+}
+
 func (q queryServer) Intents(ctx context.Context, req *types.QueryIntentsRequest) (*types.QueryIntentsResponse, error) {
 	var list []types.Intent
 	var page *query.PageResponse

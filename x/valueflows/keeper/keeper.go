@@ -15,6 +15,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	"github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
@@ -66,6 +67,11 @@ type Keeper struct {
 	Allocated collections.Map[uint64, math.LegacyDec]
 	Scheduled collections.KeySet[planKey]
 	Flows     collections.Map[flowKey, math.LegacyDec]
+	// Transfers are the transfers to other agents waiting for their receivers' acceptance,
+	// indexed by provider and receiver.
+	Transfers        collections.Map[uint64, types.PendingTransfer]
+	TransferSeq      collections.Sequence
+	TransfersByAgent collections.KeySet[strID]
 }
 
 // NewKeeper returns the valueflows keeper.
@@ -105,6 +111,9 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		Allocated:        collections.NewMap(sb, types.AllocatedKey, "allocated", u64, sdk.LegacyDecValue),
 		Scheduled:        collections.NewKeySet(sb, types.ScheduledKey, "scheduled", collections.TripleKeyCodec(u64, u64, u64)),
 		Flows:            collections.NewMap(sb, types.FlowsKey, "flows", collections.TripleKeyCodec(u64, collections.Int64Key, u64), sdk.LegacyDecValue),
+		Transfers:        collections.NewMap(sb, types.TransfersKey, "transfers", u64, codec.CollValue[types.PendingTransfer](cdc)),
+		TransferSeq:      collections.NewSequence(sb, types.TransferSeqKey, "transfer_seq"),
+		TransfersByAgent: collections.NewKeySet(sb, types.TransfersByAgentKey, "transfers_by_agent", strIDKey),
 	}
 	k.Schema = modulekit.Schema(sb)
 	return k
@@ -131,18 +140,24 @@ func (k Keeper) Process(ctx context.Context, id uint64) (types.Process, error) {
 
 // company checks that addr is a company of the region (a co-op, a regional company).
 func (k Keeper) company(ctx context.Context, addr string) (sdk.AccAddress, error) {
+	a, _, err := k.companyKind(ctx, addr)
+	return a, err
+}
+
+// companyKind is company that also returns the company's kind.
+func (k Keeper) companyKind(ctx context.Context, addr string) (sdk.AccAddress, membershiptypes.AgentKind, error) {
 	a, err := k.address(addr, "company")
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	agent, err := k.membership.GetAgent(ctx, a)
 	if err != nil {
-		return nil, errorsmod.Wrapf(types.ErrNotCompany, "%s: %s", addr, err)
+		return nil, 0, errorsmod.Wrapf(types.ErrNotCompany, "%s: %s", addr, err)
 	}
 	if !agent.Kind.IsCompany() {
-		return nil, errorsmod.Wrapf(types.ErrNotCompany, "%s is a %s", addr, agent.Kind.Label())
+		return nil, 0, errorsmod.Wrapf(types.ErrNotCompany, "%s is a %s", addr, agent.Kind.Label())
 	}
-	return a, nil
+	return a, agent.Kind, nil
 }
 
 // Record stores an economic event another module's action made (its id, time and height
@@ -272,4 +287,24 @@ func (k Keeper) newResource(ctx context.Context, owner string, spec types.Resour
 	z := math.LegacyZeroDec()
 	return types.EconomicResource{Id: id, SpecId: spec.Id, Owner: owner, Name: spec.Name, Unit: spec.Unit,
 		AccountingQuantity: z, OnhandQuantity: z, Value: z}, err
+}
+
+// setTransfer writes a pending transfer and indexes it by its provider and receiver.
+func (k Keeper) setTransfer(ctx context.Context, p types.PendingTransfer) error {
+	for _, agent := range []string{p.Provider, p.Receiver} {
+		if err := k.TransfersByAgent.Set(ctx, collections.Join(agent, p.Id)); err != nil {
+			return err
+		}
+	}
+	return k.Transfers.Set(ctx, p.Id, p)
+}
+
+// removeTransfer drops a pending transfer (accepted, declined or withdrawn) and its indexes.
+func (k Keeper) removeTransfer(ctx context.Context, p types.PendingTransfer) error {
+	for _, agent := range []string{p.Provider, p.Receiver} {
+		if err := k.TransfersByAgent.Remove(ctx, collections.Join(agent, p.Id)); err != nil {
+			return err
+		}
+	}
+	return k.Transfers.Remove(ctx, p.Id)
 }

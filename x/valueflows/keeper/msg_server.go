@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"fmt"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -10,6 +11,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	"github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
@@ -133,7 +135,8 @@ func (m msgServer) resourceOf(ctx context.Context, owner string, id, spec uint64
 }
 
 func (m msgServer) RecordEvent(ctx context.Context, msg *types.MsgRecordEvent) (*types.MsgRecordEventResponse, error) {
-	if _, err := m.company(ctx, msg.Company); err != nil {
+	_, kind, err := m.companyKind(ctx, msg.Company)
+	if err != nil {
 		return nil, err
 	}
 	quantity, err := types.ParseQuantity(msg.Quantity, "quantity")
@@ -156,7 +159,12 @@ func (m msgServer) RecordEvent(ctx context.Context, msg *types.MsgRecordEvent) (
 		e.InputOf = msg.ProcessId
 	case types.ACTION_PRODUCE:
 		e.OutputOf = msg.ProcessId
-	case types.ACTION_RAISE, types.ACTION_LOWER, types.ACTION_MOVE:
+	case types.ACTION_RAISE, types.ACTION_LOWER:
+		if kind == membershiptypes.AGENT_KIND_REGIONAL_COMPANY && !value.IsZero() {
+			return nil, errorsmod.Wrapf(types.ErrRegionalValue,
+				"a %s of a regional company carries no value: its resources are valued by the work, inputs and rents recorded for them", msg.Action.Label())
+		}
+	case types.ACTION_MOVE:
 	case types.ACTION_TRANSFER, types.ACTION_TRANSFER_CUSTODY, types.ACTION_TRANSFER_ALL_RIGHTS:
 		if _, err := m.address(msg.Receiver, "receiver"); err != nil {
 			return nil, err
@@ -195,6 +203,9 @@ func (m msgServer) RecordEvent(ctx context.Context, msg *types.MsgRecordEvent) (
 	} else if s, err := m.Spec(ctx, e.SpecId); err == nil {
 		e.Unit = s.Unit
 	}
+	if msg.Action.NeedsReceiver() && e.Receiver != msg.Company {
+		return m.propose(ctx, msg, *res, quantity)
+	}
 	if msg.Action.NeedsReceiver() {
 		if oldTo, to, err = m.resourceOf(ctx, e.Receiver, msg.ToResourceId, res.SpecId); err != nil {
 			return nil, err
@@ -230,6 +241,88 @@ func (m msgServer) RecordEvent(ctx context.Context, msg *types.MsgRecordEvent) (
 	}
 	return &types.MsgRecordEventResponse{EventId: id, ResourceId: resID},
 		sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventRecorded{EventId: id, Action: msg.Action, ResourceId: resID})
+}
+
+// propose keeps a transfer to another agent as pending: what can be checked now is (the
+// receiving resource is the receiver's and of the kind, the provider has the quantity), but
+// neither resource changes until the receiver accepts it.
+func (m msgServer) propose(ctx context.Context, msg *types.MsgRecordEvent, res types.EconomicResource, q math.LegacyDec) (*types.MsgRecordEventResponse, error) {
+	z := math.LegacyZeroDec()
+	to := &types.EconomicResource{AccountingQuantity: z, OnhandQuantity: z, Value: z}
+	if msg.ToResourceId != 0 {
+		var err error
+		if _, to, err = m.resourceOf(ctx, msg.Receiver, msg.ToResourceId, res.SpecId); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := types.ApplyEffect(msg.Action, &res, to, q); err != nil { // on copies: nothing is written
+		return nil, err
+	}
+	id, err := modulekit.NextID(ctx, m.TransferSeq)
+	if err != nil {
+		return nil, err
+	}
+	p := types.PendingTransfer{Id: id, Action: msg.Action, Provider: msg.Company, Receiver: msg.Receiver, ResourceId: res.Id,
+		ToResourceId: msg.ToResourceId, Quantity: q, Note: msg.Description, Created: sdk.UnwrapSDKContext(ctx).BlockTime()}
+	if err := m.setTransfer(ctx, p); err != nil {
+		return nil, err
+	}
+	return &types.MsgRecordEventResponse{ResourceId: res.Id, TransferId: id},
+		sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventTransferPending{TransferId: id, Provider: p.Provider, Receiver: p.Receiver})
+}
+
+func (m msgServer) AcceptTransfer(ctx context.Context, msg *types.MsgAcceptTransfer) (*types.MsgAcceptTransferResponse, error) {
+	p, err := modulekit.Get(ctx, m.Transfers, msg.TransferId, types.ErrUnknownTransfer)
+	if err != nil {
+		return nil, err
+	}
+	if p.Receiver != msg.Receiver {
+		return nil, errorsmod.Wrapf(types.ErrNotReceiver, "transfer %d is to %s", p.Id, p.Receiver)
+	}
+	old, res, err := m.resourceOf(ctx, p.Provider, p.ResourceId, 0)
+	if err != nil {
+		return nil, err
+	}
+	oldTo, to, err := m.resourceOf(ctx, p.Receiver, p.ToResourceId, res.SpecId)
+	if err != nil {
+		return nil, err
+	}
+	value, err := types.ApplyEffect(p.Action, res, to, p.Quantity)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.setResource(ctx, old, *res); err != nil {
+		return nil, err
+	}
+	if err := m.setResource(ctx, oldTo, *to); err != nil {
+		return nil, err
+	}
+	if err := m.removeTransfer(ctx, p); err != nil {
+		return nil, err
+	}
+	id, err := m.Record(ctx, types.EconomicEvent{Action: p.Action, Provider: p.Provider, Receiver: p.Receiver, SpecId: res.SpecId,
+		Quantity: p.Quantity, Unit: res.Unit, ResourceId: res.Id, ToResourceId: to.Id, Value: value, Note: p.Note,
+		Link: fmt.Sprintf("valueflows/transfer/%d", p.Id)})
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgAcceptTransferResponse{EventId: id, ResourceId: to.Id},
+		sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventRecorded{EventId: id, Action: p.Action, ResourceId: to.Id})
+}
+
+func (m msgServer) RejectTransfer(ctx context.Context, msg *types.MsgRejectTransfer) (*types.MsgRejectTransferResponse, error) {
+	p, err := modulekit.Get(ctx, m.Transfers, msg.TransferId, types.ErrUnknownTransfer)
+	if err != nil {
+		return nil, err
+	}
+	if msg.Agent != p.Receiver && msg.Agent != p.Provider {
+		return nil, errorsmod.Wrapf(types.ErrNotOwner, "transfer %d is from %s to %s", p.Id, p.Provider, p.Receiver)
+	}
+	if err := m.removeTransfer(ctx, p); err != nil {
+		return nil, err
+	}
+	return &types.MsgRejectTransferResponse{},
+		sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventTransferRejected{TransferId: p.Id, By: msg.Agent})
 }
 
 func (m msgServer) Attach(ctx context.Context, msg *types.MsgAttach) (*types.MsgAttachResponse, error) {

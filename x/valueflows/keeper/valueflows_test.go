@@ -53,7 +53,8 @@ func setup(t *testing.T, more ...region.Institution) *fixture {
 	r := region.New(t, cfg)
 	f := &fixture{t: t, r: r, alice: r.Accounts["alice"], bob: r.Accounts["bob"], carol: r.Accounts["carol"], dave: r.Accounts["dave"],
 		mill: r.AgentAddr("Mill"), bakery: r.AgentAddr("Bakery Co-op"), q: keeper.NewQueryServerImpl(r.App.ValueFlowsKeeper)}
-	msgs := []sdk.Msg{&types.MsgDefineSpec{}, &types.MsgStartProcess{}, &types.MsgRecordEvent{}, &types.MsgAttach{}, &types.MsgFinishProcess{},
+	msgs := []sdk.Msg{&types.MsgDefineSpec{}, &types.MsgStartProcess{}, &types.MsgRecordEvent{}, &types.MsgAcceptTransfer{}, &types.MsgRejectTransfer{},
+		&types.MsgAttach{}, &types.MsgFinishProcess{},
 		&types.MsgCreateRecipe{}, &markettypes.MsgCreateListing{}, &markettypes.MsgPurchase{}, &payrolltypes.MsgPostJob{}, &payrolltypes.MsgHire{},
 		&housingtypes.MsgJoinWaitlist{}, &housingtypes.MsgAcceptOffer{}}
 	r.Grant(f.mill, []region.Account{f.alice}, f.alice, msgs...)
@@ -130,12 +131,15 @@ func (f *fixture) workEvents(company sdk.AccAddress) []types.EconomicEvent {
 	return out
 }
 
-// TestSupplyChainCost: wheat is milled into flour by the Mill (a regional company) with
-// carol's paid hours, sold at cost to the Bakery Co-op, baked into loaves with dave's hours
-// and sliced into bags: each step through signed transactions, pay by the payroll run. The
-// bag's unit cost is the hand-computed sum, and the Mill's listing price is the flour's.
+// TestSupplyChainCost: wheat from the Farm Co-op, accepted by the Mill (a regional
+// company), is milled into flour with carol's paid hours, sold at cost to the Bakery Co-op,
+// baked into loaves with dave's hours and sliced into bags: each step through signed
+// transactions, pay by the payroll run. The bag's unit cost is the hand-computed sum, and
+// the Mill's listing price is the flour's.
 func TestSupplyChainCost(t *testing.T) {
-	f := setup(t)
+	f := setup(t, region.Institution{Name: "Farm Co-op", Kind: membershiptypes.AGENT_KIND_COMPANY, Workers: []string{"dave"}})
+	farm := f.r.AgentAddr("Farm Co-op")
+	f.r.Grant(farm, []region.Account{f.dave}, f.dave, &types.MsgRecordEvent{})
 	r, vk := f.r, f.r.App.ValueFlowsKeeper
 	for _, name := range []string{"miller", "baker"} {
 		r.Pass(r.Assembly(), []region.Account{f.alice, f.bob, f.carol}, &payrolltypes.MsgSetOccupation{Authority: r.Assembly(), Occupation: payrolltypes.Occupation{
@@ -150,9 +154,14 @@ func TestSupplyChainCost(t *testing.T) {
 	loaf := f.defineSpec(f.bob, f.bakery, "loaf", "each", "food/bakery")
 	bag := f.defineSpec(f.bob, f.bakery, "bag of slices", "each", "food/bakery")
 
-	// the Mill's opening stock: 1,000 kg of wheat it paid 500 RSC for
-	f.as(f.alice, &types.MsgRecordEvent{Company: f.mill.String(), Action: types.ACTION_RAISE, SpecId: wheat, Quantity: "1000", Value: "500000000"})
+	// the Mill's opening stock: 1,000 kg of wheat the farm grew for 500 RSC, transferred to
+	// the Mill, which accepts it (a regional company values its stock only at recorded costs)
+	f.as(f.dave, &types.MsgRecordEvent{Company: farm.String(), Action: types.ACTION_RAISE, SpecId: wheat, Quantity: "1000", Value: "500000000"})
+	farmWheat := f.last(vk.ResourceSeq)
+	f.as(f.dave, &types.MsgRecordEvent{Company: farm.String(), Action: types.ACTION_TRANSFER, ResourceId: farmWheat, Receiver: f.mill.String(), Quantity: "1000"})
+	f.as(f.alice, &types.MsgAcceptTransfer{Receiver: f.mill.String(), TransferId: f.last(vk.TransferSeq)})
 	wheatRes := f.last(vk.ResourceSeq)
+	require.Equal(t, dec("500000000"), f.resource(wheatRes).Value)
 
 	// milling: 100 kg of wheat and carol's 2 hours (30 RSC/h) make 50 kg of flour
 	f.as(f.alice, &types.MsgStartProcess{Company: f.mill.String(), Name: "milling"})
@@ -246,7 +255,7 @@ func TestSupplyChainCost(t *testing.T) {
 				processes = append(processes, s.Id)
 			}
 		}
-		require.Equal(t, []uint64{bags, loaves, bakeryFlour, flourRes, wheatRes}, resources)
+		require.Equal(t, []uint64{bags, loaves, bakeryFlour, flourRes, wheatRes, farmWheat}, resources)
 		require.Equal(t, []uint64{slicing, baking, milling}, processes)
 		fwd, err := f.q.Trace(r.Ctx(), &types.QueryTraceRequest{ResourceId: wheatRes, Forward: true})
 		require.NoError(t, err)

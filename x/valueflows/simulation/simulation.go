@@ -1,6 +1,6 @@
 // Package simulation gives x/valueflows operations: companies define kinds of resources and
 // recipes, run processes (produce, consume, finish); members post needs and offers and plan
-// for them.
+// for them; companies transfer what they hold to members, who accept or reject it.
 package simulation
 
 import (
@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"cosmossdk.io/collections"
+	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -30,6 +31,8 @@ func WeightedOperations(k membershipsim.Keepers, vk keeper.Keeper) simulation.We
 		simulation.NewWeightedOperation(25, s.produce),
 		simulation.NewWeightedOperation(10, s.intend),
 		simulation.NewWeightedOperation(5, s.plan),
+		simulation.NewWeightedOperation(4, s.transfer),
+		simulation.NewWeightedOperation(4, s.settle),
 	}
 }
 
@@ -101,13 +104,7 @@ func (s sim) produce(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs [
 		if open == nil {
 			return []sdk.Msg{&types.MsgStartProcess{Company: c, Name: simtypes.RandStringOfLength(r, 8)}}
 		}
-		var held *types.EconomicResource
-		_ = s.vk.ResourcesByOwner.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](c), func(key collections.Pair[string, uint64]) (bool, error) {
-			if res, err := s.vk.Resources.Get(ctx, key.K2()); err == nil && res.OnhandQuantity.IsPositive() {
-				held = &res
-			}
-			return held != nil && r.Intn(2) == 0, nil
-		})
+		held := s.held(r, ctx, c)
 		switch n := r.Intn(4); {
 		case n == 0 && held != nil:
 			q := held.OnhandQuantity.MulInt64(int64(1 + r.Intn(100))).QuoInt64(100)
@@ -118,6 +115,74 @@ func (s sim) produce(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs [
 			return []sdk.Msg{&types.MsgRecordEvent{Company: c, Action: types.ACTION_PRODUCE, ProcessId: open.Id, SpecId: s.randomSpec(r, ctx), Quantity: quantity(r)}}
 		}
 	})
+}
+
+// held picks one of company's resources with something on hand (nil if none).
+func (s sim) held(r *rand.Rand, ctx sdk.Context, company string) *types.EconomicResource {
+	var held *types.EconomicResource
+	_ = s.vk.ResourcesByOwner.Walk(ctx, collections.NewPrefixedPairRange[string, uint64](company), func(key collections.Pair[string, uint64]) (bool, error) {
+		if res, err := s.vk.Resources.Get(ctx, key.K2()); err == nil && res.OnhandQuantity.IsPositive() {
+			held = &res
+		}
+		return held != nil && r.Intn(2) == 0, nil
+	})
+	return held
+}
+
+// transfer has a company transfer part of what it holds to a member: it waits for the
+// member's acceptance.
+func (s sim) transfer(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+	members := membershipsim.Members(ctx, s.k.Membership, accs)
+	if len(members) == 0 {
+		return noop(&types.MsgRecordEvent{}, "no members")
+	}
+	to := members[r.Intn(len(members))].Address.String()
+	return s.company(r, app, ctx, accs, func(c string) []sdk.Msg {
+		actions := []types.Action{types.ACTION_TRANSFER, types.ACTION_TRANSFER_CUSTODY, types.ACTION_TRANSFER_ALL_RIGHTS}
+		transfer := &types.MsgRecordEvent{Company: c, Action: actions[r.Intn(len(actions))], Receiver: to}
+		held := s.held(r, ctx, c)
+		if held == nil || !held.AccountingQuantity.IsPositive() {
+			// nothing on hand: raise an opening stock (at no value) and transfer from it; the
+			// decision runs in this operation, so the new resource takes the next id
+			last, err := s.vk.ResourceSeq.Peek(ctx)
+			if err != nil {
+				return nil
+			}
+			transfer.ResourceId, transfer.Quantity = last+1, quantity(r)
+			return []sdk.Msg{&types.MsgRecordEvent{Company: c, Action: types.ACTION_RAISE, SpecId: s.randomSpec(r, ctx), Quantity: "100"}, transfer}
+		}
+		q := math.LegacyMinDec(held.OnhandQuantity, held.AccountingQuantity).MulInt64(int64(1 + r.Intn(100))).QuoInt64(100)
+		transfer.ResourceId, transfer.Quantity = held.Id, q.String()
+		return []sdk.Msg{transfer}
+	})
+}
+
+// settle has the receiver of a pending transfer accept it, or reject it (always when the
+// provider no longer has the quantity, as acceptance would fail).
+func (s sim) settle(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+	byAddr := make(map[string]simtypes.Account, len(accs))
+	for _, a := range accs {
+		byAddr[a.Address.String()] = a
+	}
+	var pending *types.PendingTransfer
+	var receiver simtypes.Account
+	_ = s.vk.Transfers.Walk(ctx, nil, func(_ uint64, p types.PendingTransfer) (bool, error) {
+		if acc, ok := byAddr[p.Receiver]; ok {
+			pending, receiver = &p, acc
+		}
+		return pending != nil, nil
+	})
+	if pending == nil {
+		return noop(&types.MsgAcceptTransfer{}, "no pending transfer to a simulated account")
+	}
+	var msg sdk.Msg = &types.MsgAcceptTransfer{Receiver: receiver.Address.String(), TransferId: pending.Id}
+	from, err := s.vk.Resource(ctx, pending.ResourceId)
+	z := math.LegacyZeroDec()
+	if _, short := types.ApplyEffect(pending.Action, &from, &types.EconomicResource{AccountingQuantity: z, OnhandQuantity: z, Value: z}, pending.Quantity); err != nil || short != nil || r.Intn(3) == 0 {
+		msg = &types.MsgRejectTransfer{Agent: receiver.Address.String(), TransferId: pending.Id}
+	}
+	op, err := membershipsim.Deliver(r, app, ctx, s.k, types.ModuleName, receiver, msg)
+	return op, nil, err
 }
 
 // intend has a member post a need or an offer due within a year.

@@ -8,7 +8,7 @@ import (
 )
 
 var msgs = []sdk.Msg{
-	&MsgSetUnit{}, &MsgDefineSpec{}, &MsgStartProcess{}, &MsgRecordEvent{}, &MsgAttach{}, &MsgFinishProcess{},
+	&MsgSetUnit{}, &MsgDefineSpec{}, &MsgStartProcess{}, &MsgRecordEvent{}, &MsgAcceptTransfer{}, &MsgRejectTransfer{}, &MsgAttach{}, &MsgFinishProcess{},
 	&MsgCreateRecipe{}, &MsgIntend{}, &MsgCloseIntent{}, &MsgCreatePlan{}, &MsgClosePlan{},
 }
 

@@ -30,4 +30,7 @@ var (
 	ErrNoOutput             = errorsmod.Register(ModuleName, 25, "the process produced nothing")
 	ErrInvalidGenesis       = errorsmod.Register(ModuleName, 26, "invalid valueflows genesis")
 	ErrInvalidQuery         = errorsmod.Register(ModuleName, 27, "invalid query")
+	ErrUnknownTransfer      = errorsmod.Register(ModuleName, 28, "unknown pending transfer")
+	ErrNotReceiver          = errorsmod.Register(ModuleName, 29, "only the transfer's receiver accepts it")
+	ErrRegionalValue        = errorsmod.Register(ModuleName, 30, "a regional company's resource value changes only by recorded costs")
 )

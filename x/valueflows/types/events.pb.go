@@ -198,10 +198,127 @@ func (m *EventPlanCreated) GetGaps() uint32 {
 	return 0
 }
 
+// EventTransferPending is emitted for a transfer to another agent, waiting for its
+// acceptance.
+type EventTransferPending struct {
+	TransferId uint64 `protobuf:"varint,1,opt,name=transfer_id,json=transferId,proto3" json:"transfer_id,omitempty"`
+	Provider   string `protobuf:"bytes,2,opt,name=provider,proto3" json:"provider,omitempty"`
+	Receiver   string `protobuf:"bytes,3,opt,name=receiver,proto3" json:"receiver,omitempty"`
+}
+
+func (m *EventTransferPending) Reset()         { *m = EventTransferPending{} }
+func (m *EventTransferPending) String() string { return proto.CompactTextString(m) }
+func (*EventTransferPending) ProtoMessage()    {}
+func (*EventTransferPending) Descriptor() ([]byte, []int) {
+	return fileDescriptor_395a6856fa9c63a5, []int{3}
+}
+func (m *EventTransferPending) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventTransferPending) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventTransferPending.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventTransferPending) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventTransferPending.Merge(m, src)
+}
+func (m *EventTransferPending) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventTransferPending) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventTransferPending.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventTransferPending proto.InternalMessageInfo
+
+func (m *EventTransferPending) GetTransferId() uint64 {
+	if m != nil {
+		return m.TransferId
+	}
+	return 0
+}
+
+func (m *EventTransferPending) GetProvider() string {
+	if m != nil {
+		return m.Provider
+	}
+	return ""
+}
+
+func (m *EventTransferPending) GetReceiver() string {
+	if m != nil {
+		return m.Receiver
+	}
+	return ""
+}
+
+// EventTransferRejected is emitted when a pending transfer is declined or withdrawn.
+type EventTransferRejected struct {
+	TransferId uint64 `protobuf:"varint,1,opt,name=transfer_id,json=transferId,proto3" json:"transfer_id,omitempty"`
+	By         string `protobuf:"bytes,2,opt,name=by,proto3" json:"by,omitempty"`
+}
+
+func (m *EventTransferRejected) Reset()         { *m = EventTransferRejected{} }
+func (m *EventTransferRejected) String() string { return proto.CompactTextString(m) }
+func (*EventTransferRejected) ProtoMessage()    {}
+func (*EventTransferRejected) Descriptor() ([]byte, []int) {
+	return fileDescriptor_395a6856fa9c63a5, []int{4}
+}
+func (m *EventTransferRejected) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventTransferRejected) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventTransferRejected.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventTransferRejected) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventTransferRejected.Merge(m, src)
+}
+func (m *EventTransferRejected) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventTransferRejected) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventTransferRejected.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventTransferRejected proto.InternalMessageInfo
+
+func (m *EventTransferRejected) GetTransferId() uint64 {
+	if m != nil {
+		return m.TransferId
+	}
+	return 0
+}
+
+func (m *EventTransferRejected) GetBy() string {
+	if m != nil {
+		return m.By
+	}
+	return ""
+}
+
 func init() {
 	proto.RegisterType((*EventRecorded)(nil), "conductor.valueflows.v1.EventRecorded")
 	proto.RegisterType((*EventProcessFinished)(nil), "conductor.valueflows.v1.EventProcessFinished")
 	proto.RegisterType((*EventPlanCreated)(nil), "conductor.valueflows.v1.EventPlanCreated")
+	proto.RegisterType((*EventTransferPending)(nil), "conductor.valueflows.v1.EventTransferPending")
+	proto.RegisterType((*EventTransferRejected)(nil), "conductor.valueflows.v1.EventTransferRejected")
 }
 
 func init() {
@@ -209,30 +326,35 @@ func init() {
 }
 
 var fileDescriptor_395a6856fa9c63a5 = []byte{
-	// 357 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x74, 0x91, 0x4f, 0x6b, 0xea, 0x40,
-	0x14, 0xc5, 0x93, 0xf7, 0x82, 0xbe, 0x77, 0xc5, 0xc7, 0x63, 0x10, 0xb4, 0xd2, 0x46, 0x11, 0x17,
-	0x6e, 0x9a, 0xa0, 0x85, 0x76, 0x57, 0xa8, 0xd2, 0x42, 0x76, 0x92, 0x65, 0xa1, 0x94, 0x38, 0x33,
-	0x8d, 0x81, 0x34, 0x37, 0xcc, 0x4c, 0xd2, 0x76, 0xdf, 0x0f, 0xd0, 0x8f, 0xe5, 0xd2, 0x65, 0x57,
-	0xa5, 0xe8, 0x17, 0x29, 0x19, 0xff, 0xc4, 0x8d, 0xbb, 0x7b, 0x0f, 0x67, 0xce, 0xf9, 0x0d, 0x17,
-	0xfa, 0x14, 0x13, 0x96, 0x51, 0x85, 0xc2, 0xcd, 0x83, 0x38, 0xe3, 0x4f, 0x31, 0xbe, 0x48, 0x37,
-	0x1f, 0xba, 0x3c, 0xe7, 0x89, 0x92, 0x4e, 0x2a, 0x50, 0x21, 0x69, 0xee, 0x5d, 0x4e, 0xe9, 0x72,
-	0xf2, 0x61, 0x7b, 0x70, 0xec, 0xf9, 0x81, 0x4d, 0x47, 0xb4, 0x1b, 0x21, 0x86, 0xa8, 0x47, 0xb7,
-	0x98, 0x36, 0x6a, 0xef, 0xdd, 0x84, 0xfa, 0x6d, 0xd1, 0xe4, 0x73, 0x8a, 0x82, 0x71, 0x46, 0x4e,
-	0xe0, 0x8f, 0xae, 0x7e, 0x8c, 0x58, 0xcb, 0xec, 0x9a, 0x03, 0xcb, 0xaf, 0xea, 0xdd, 0x63, 0xe4,
-	0x0a, 0x2a, 0x01, 0x55, 0x11, 0x26, 0xad, 0x5f, 0x5d, 0x73, 0xf0, 0x6f, 0xd4, 0x71, 0x8e, 0x60,
-	0x39, 0x37, 0xda, 0xe6, 0x6f, 0xed, 0xa4, 0x03, 0x35, 0xc1, 0x25, 0x66, 0x82, 0xf2, 0x22, 0xf6,
-	0xb7, 0x8e, 0x85, 0x9d, 0xe4, 0xb1, 0x5e, 0x06, 0x0d, 0x4d, 0x31, 0x15, 0x48, 0xb9, 0x94, 0x77,
-	0x51, 0x12, 0xc9, 0x39, 0x67, 0xe4, 0x0c, 0x20, 0xdd, 0x48, 0x25, 0xce, 0xdf, 0xad, 0xe2, 0x31,
-	0x72, 0x0d, 0x16, 0x45, 0xa9, 0x34, 0x4e, 0x6d, 0xd4, 0x3f, 0x8a, 0xb3, 0x8d, 0x9d, 0xa0, 0x54,
-	0x63, 0x6b, 0xf1, 0xd5, 0x31, 0x7c, 0xfd, 0xae, 0xf7, 0x00, 0xff, 0x37, 0xb5, 0x71, 0x90, 0x4c,
-	0x04, 0x0f, 0x14, 0x67, 0xa4, 0x09, 0xd5, 0x34, 0x0e, 0x92, 0xb2, 0xaf, 0x52, 0xac, 0x1e, 0x23,
-	0xa7, 0xb0, 0x6b, 0xe6, 0x52, 0x37, 0xd6, 0xfd, 0x52, 0x20, 0x04, 0xac, 0x30, 0x48, 0xa5, 0xfe,
-	0x5b, 0xdd, 0xd7, 0xf3, 0x78, 0xba, 0x58, 0xd9, 0xe6, 0x72, 0x65, 0x9b, 0xdf, 0x2b, 0xdb, 0xfc,
-	0x58, 0xdb, 0xc6, 0x72, 0x6d, 0x1b, 0x9f, 0x6b, 0xdb, 0xb8, 0xbf, 0x0c, 0x23, 0x35, 0xcf, 0x66,
-	0x0e, 0xc5, 0x67, 0x77, 0x0f, 0x7d, 0x4e, 0x11, 0xd3, 0x72, 0x75, 0x5f, 0x0f, 0x4f, 0xaa, 0xde,
-	0x52, 0x2e, 0x67, 0x15, 0x7d, 0xb5, 0x8b, 0x9f, 0x00, 0x00, 0x00, 0xff, 0xff, 0x4a, 0x93, 0xd1,
-	0xd9, 0x36, 0x02, 0x00, 0x00,
+	// 433 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x84, 0x92, 0x41, 0x6b, 0x13, 0x41,
+	0x14, 0xc7, 0xb3, 0x31, 0xa4, 0xcd, 0x2b, 0x29, 0x32, 0x54, 0x5a, 0x83, 0x6e, 0xca, 0xd2, 0x43,
+	0x2e, 0xee, 0xd2, 0x0a, 0x7a, 0x13, 0x6c, 0x51, 0xdc, 0x5b, 0x18, 0x3c, 0x09, 0x22, 0x9b, 0x99,
+	0xd7, 0xed, 0x48, 0x9c, 0xb7, 0xcc, 0xcc, 0xae, 0xe6, 0xee, 0x07, 0xf0, 0x63, 0xf5, 0xd8, 0xa3,
+	0x27, 0x91, 0xe4, 0x8b, 0xc8, 0x4e, 0x36, 0xd9, 0x7a, 0x08, 0xbd, 0xbd, 0xf7, 0x9f, 0xff, 0xbc,
+	0xdf, 0xff, 0x0d, 0x03, 0x67, 0x82, 0xb4, 0x2c, 0x85, 0x23, 0x93, 0x54, 0xd9, 0xbc, 0xc4, 0xeb,
+	0x39, 0x7d, 0xb7, 0x49, 0x75, 0x9e, 0x60, 0x85, 0xda, 0xd9, 0xb8, 0x30, 0xe4, 0x88, 0x1d, 0x6f,
+	0x5d, 0x71, 0xeb, 0x8a, 0xab, 0xf3, 0xd1, 0x64, 0xd7, 0xf5, 0x7b, 0x36, 0x3f, 0x62, 0x74, 0x94,
+	0x53, 0x4e, 0xbe, 0x4c, 0xea, 0x6a, 0xad, 0x46, 0x3f, 0x03, 0x18, 0xbe, 0xab, 0x49, 0x1c, 0x05,
+	0x19, 0x89, 0x92, 0x3d, 0x85, 0x7d, 0x8f, 0xfe, 0xa2, 0xe4, 0x49, 0x70, 0x1a, 0x4c, 0x7a, 0x7c,
+	0xcf, 0xf7, 0xa9, 0x64, 0xaf, 0xa1, 0x9f, 0x09, 0xa7, 0x48, 0x9f, 0x74, 0x4f, 0x83, 0xc9, 0xe1,
+	0xc5, 0x38, 0xde, 0x11, 0x2b, 0x7e, 0xeb, 0x6d, 0xbc, 0xb1, 0xb3, 0x31, 0x1c, 0x18, 0xb4, 0x54,
+	0x1a, 0x81, 0xf5, 0xd8, 0x47, 0x7e, 0x2c, 0x6c, 0xa4, 0x54, 0x46, 0x25, 0x1c, 0xf9, 0x14, 0x53,
+	0x43, 0x02, 0xad, 0x7d, 0xaf, 0xb4, 0xb2, 0x37, 0x28, 0xd9, 0x73, 0x80, 0x62, 0x2d, 0xb5, 0x71,
+	0x06, 0x8d, 0x92, 0x4a, 0xf6, 0x06, 0x7a, 0x82, 0xac, 0xf3, 0x71, 0x0e, 0x2e, 0xce, 0x76, 0xc6,
+	0x69, 0xc6, 0x5e, 0x91, 0x75, 0x97, 0xbd, 0xdb, 0x3f, 0xe3, 0x0e, 0xf7, 0xf7, 0xa2, 0xcf, 0xf0,
+	0x78, 0x8d, 0x9d, 0x67, 0xfa, 0xca, 0x60, 0xe6, 0x50, 0xb2, 0x63, 0xd8, 0x2b, 0xe6, 0x99, 0x6e,
+	0x79, 0xfd, 0xba, 0x4d, 0x25, 0x7b, 0x06, 0x1b, 0x32, 0x5a, 0x4f, 0x1c, 0xf2, 0x56, 0x60, 0x0c,
+	0x7a, 0x79, 0x56, 0x58, 0xbf, 0xdb, 0x90, 0xfb, 0x3a, 0xa2, 0x66, 0xab, 0x8f, 0x26, 0xd3, 0xf6,
+	0x1a, 0xcd, 0x14, 0xb5, 0x54, 0x3a, 0xaf, 0x9f, 0xc3, 0x35, 0x52, 0x8b, 0x81, 0x8d, 0x94, 0x4a,
+	0x36, 0x82, 0xfd, 0xc2, 0x50, 0xa5, 0x24, 0x1a, 0x4f, 0x1a, 0xf0, 0x6d, 0x5f, 0x9f, 0x19, 0x14,
+	0xa8, 0x2a, 0x34, 0x1e, 0x36, 0xe0, 0xdb, 0x3e, 0xfa, 0x00, 0x4f, 0xfe, 0x03, 0x72, 0xfc, 0x8a,
+	0xa2, 0x5e, 0xea, 0x41, 0xe2, 0x21, 0x74, 0x67, 0x8b, 0x86, 0xd5, 0x9d, 0x2d, 0x2e, 0xa7, 0xb7,
+	0xcb, 0x30, 0xb8, 0x5b, 0x86, 0xc1, 0xdf, 0x65, 0x18, 0xfc, 0x5a, 0x85, 0x9d, 0xbb, 0x55, 0xd8,
+	0xf9, 0xbd, 0x0a, 0x3b, 0x9f, 0x5e, 0xe5, 0xca, 0xdd, 0x94, 0xb3, 0x58, 0xd0, 0xb7, 0x64, 0xfb,
+	0xde, 0x2f, 0x04, 0x51, 0xd1, 0xb6, 0xc9, 0x8f, 0xfb, 0xbf, 0xd1, 0x2d, 0x0a, 0xb4, 0xb3, 0xbe,
+	0xff, 0x70, 0x2f, 0xff, 0x05, 0x00, 0x00, 0xff, 0xff, 0xdc, 0x0e, 0xcb, 0x0b, 0xf1, 0x02, 0x00,
+	0x00,
 }
 
 func (m *EventRecorded) Marshal() (dAtA []byte, err error) {
@@ -349,6 +471,83 @@ func (m *EventPlanCreated) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *EventTransferPending) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventTransferPending) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventTransferPending) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Receiver) > 0 {
+		i -= len(m.Receiver)
+		copy(dAtA[i:], m.Receiver)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Receiver)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if len(m.Provider) > 0 {
+		i -= len(m.Provider)
+		copy(dAtA[i:], m.Provider)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Provider)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.TransferId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.TransferId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventTransferRejected) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventTransferRejected) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventTransferRejected) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.By) > 0 {
+		i -= len(m.By)
+		copy(dAtA[i:], m.By)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.By)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.TransferId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.TransferId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintEvents(dAtA []byte, offset int, v uint64) int {
 	offset -= sovEvents(v)
 	base := offset
@@ -406,6 +605,42 @@ func (m *EventPlanCreated) Size() (n int) {
 	}
 	if m.Gaps != 0 {
 		n += 1 + sovEvents(uint64(m.Gaps))
+	}
+	return n
+}
+
+func (m *EventTransferPending) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.TransferId != 0 {
+		n += 1 + sovEvents(uint64(m.TransferId))
+	}
+	l = len(m.Provider)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.Receiver)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	return n
+}
+
+func (m *EventTransferRejected) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.TransferId != 0 {
+		n += 1 + sovEvents(uint64(m.TransferId))
+	}
+	l = len(m.By)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
 	}
 	return n
 }
@@ -711,6 +946,240 @@ func (m *EventPlanCreated) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventTransferPending) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventTransferPending: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventTransferPending: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TransferId", wireType)
+			}
+			m.TransferId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.TransferId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Provider", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Provider = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Receiver", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Receiver = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventTransferRejected) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventTransferRejected: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventTransferRejected: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field TransferId", wireType)
+			}
+			m.TransferId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.TransferId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field By", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.By = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipEvents(dAtA[iNdEx:])

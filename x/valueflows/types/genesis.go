@@ -33,7 +33,7 @@ func DefaultGenesis() *GenesisState {
 	specs := RegionSpecs()
 	return &GenesisState{
 		Units: DefaultUnits(), Specs: specs, NextSpecId: uint64(len(specs)) + 1, NextResourceId: 1, NextEventId: 1,
-		NextProcessId: 1, NextRecipeId: 1, NextIntentId: 1, NextPlanId: 1,
+		NextProcessId: 1, NextRecipeId: 1, NextIntentId: 1, NextPlanId: 1, NextTransferId: 1,
 	}
 }
 
@@ -70,6 +70,7 @@ func (gs GenesisState) Validate() error {
 		{"recipe", ids(gs.Recipes, func(r Recipe) uint64 { return r.Id }), gs.NextRecipeId},
 		{"intent", ids(gs.Intents, func(i Intent) uint64 { return i.Id }), gs.NextIntentId},
 		{"plan", ids(gs.Plans, func(p Plan) uint64 { return p.Id }), gs.NextPlanId},
+		{"pending transfer", ids(gs.Transfers, func(p PendingTransfer) uint64 { return p.Id }), gs.NextTransferId},
 	}
 	for _, c := range checks {
 		seen := map[uint64]bool{}
@@ -84,6 +85,22 @@ func (gs GenesisState) Validate() error {
 		if !specs[r.SpecId] || r.AccountingQuantity.IsNil() || r.AccountingQuantity.IsNegative() ||
 			r.OnhandQuantity.IsNil() || r.OnhandQuantity.IsNegative() || r.Value.IsNil() || r.Value.IsNegative() {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "resource %d", r.Id)
+		}
+	}
+	if gs.NextTransferId == 0 {
+		return errorsmod.Wrap(ErrInvalidGenesis, "next pending transfer id 0")
+	}
+	resources := make(map[uint64]EconomicResource, len(gs.Resources))
+	for _, r := range gs.Resources {
+		resources[r.Id] = r
+	}
+	for _, p := range gs.Transfers {
+		from, ok := resources[p.ResourceId]
+		to, toOK := resources[p.ToResourceId]
+		if p.Action != ACTION_TRANSFER && p.Action != ACTION_TRANSFER_CUSTODY && p.Action != ACTION_TRANSFER_ALL_RIGHTS ||
+			p.Provider == "" || p.Receiver == "" || p.Provider == p.Receiver || p.Quantity.IsNil() || !p.Quantity.IsPositive() ||
+			!ok || from.Owner != p.Provider || p.ToResourceId != 0 && (!toOK || to.Owner != p.Receiver || to.SpecId != from.SpecId) {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "pending transfer %d", p.Id)
 		}
 	}
 	// events are numbered 1, 2, ... in the order of their times: a period's events are

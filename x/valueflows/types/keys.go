@@ -39,6 +39,9 @@ var (
 	AllocatedKey        = collections.NewPrefix(27)
 	ScheduledKey        = collections.NewPrefix(28)
 	FlowsKey            = collections.NewPrefix(29)
+	TransfersKey        = collections.NewPrefix(30)
+	TransferSeqKey      = collections.NewPrefix(31)
+	TransfersByAgentKey = collections.NewPrefix(32)
 )
 
 // The region's own resource kinds, present from genesis: other modules record their flows

@@ -472,6 +472,57 @@ func (x *_GenesisState_9_list) IsValid() bool {
 	return x.list != nil
 }
 
+var _ protoreflect.List = (*_GenesisState_17_list)(nil)
+
+type _GenesisState_17_list struct {
+	list *[]*PendingTransfer
+}
+
+func (x *_GenesisState_17_list) Len() int {
+	if x.list == nil {
+		return 0
+	}
+	return len(*x.list)
+}
+
+func (x *_GenesisState_17_list) Get(i int) protoreflect.Value {
+	return protoreflect.ValueOfMessage((*x.list)[i].ProtoReflect())
+}
+
+func (x *_GenesisState_17_list) Set(i int, value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*PendingTransfer)
+	(*x.list)[i] = concreteValue
+}
+
+func (x *_GenesisState_17_list) Append(value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*PendingTransfer)
+	*x.list = append(*x.list, concreteValue)
+}
+
+func (x *_GenesisState_17_list) AppendMutable() protoreflect.Value {
+	v := new(PendingTransfer)
+	*x.list = append(*x.list, v)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_GenesisState_17_list) Truncate(n int) {
+	for i := n; i < len(*x.list); i++ {
+		(*x.list)[i] = nil
+	}
+	*x.list = (*x.list)[:n]
+}
+
+func (x *_GenesisState_17_list) NewElement() protoreflect.Value {
+	v := new(PendingTransfer)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_GenesisState_17_list) IsValid() bool {
+	return x.list != nil
+}
+
 var (
 	md_GenesisState                  protoreflect.MessageDescriptor
 	fd_GenesisState_units            protoreflect.FieldDescriptor
@@ -490,6 +541,8 @@ var (
 	fd_GenesisState_next_recipe_id   protoreflect.FieldDescriptor
 	fd_GenesisState_next_intent_id   protoreflect.FieldDescriptor
 	fd_GenesisState_next_plan_id     protoreflect.FieldDescriptor
+	fd_GenesisState_transfers        protoreflect.FieldDescriptor
+	fd_GenesisState_next_transfer_id protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -511,6 +564,8 @@ func init() {
 	fd_GenesisState_next_recipe_id = md_GenesisState.Fields().ByName("next_recipe_id")
 	fd_GenesisState_next_intent_id = md_GenesisState.Fields().ByName("next_intent_id")
 	fd_GenesisState_next_plan_id = md_GenesisState.Fields().ByName("next_plan_id")
+	fd_GenesisState_transfers = md_GenesisState.Fields().ByName("transfers")
+	fd_GenesisState_next_transfer_id = md_GenesisState.Fields().ByName("next_transfer_id")
 }
 
 var _ protoreflect.Message = (*fastReflection_GenesisState)(nil)
@@ -674,6 +729,18 @@ func (x *fastReflection_GenesisState) Range(f func(protoreflect.FieldDescriptor,
 			return
 		}
 	}
+	if len(x.Transfers) != 0 {
+		value := protoreflect.ValueOfList(&_GenesisState_17_list{list: &x.Transfers})
+		if !f(fd_GenesisState_transfers, value) {
+			return
+		}
+	}
+	if x.NextTransferId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.NextTransferId)
+		if !f(fd_GenesisState_next_transfer_id, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -721,6 +788,10 @@ func (x *fastReflection_GenesisState) Has(fd protoreflect.FieldDescriptor) bool 
 		return x.NextIntentId != uint64(0)
 	case "conductor.valueflows.v1.GenesisState.next_plan_id":
 		return x.NextPlanId != uint64(0)
+	case "conductor.valueflows.v1.GenesisState.transfers":
+		return len(x.Transfers) != 0
+	case "conductor.valueflows.v1.GenesisState.next_transfer_id":
+		return x.NextTransferId != uint64(0)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.GenesisState"))
@@ -769,6 +840,10 @@ func (x *fastReflection_GenesisState) Clear(fd protoreflect.FieldDescriptor) {
 		x.NextIntentId = uint64(0)
 	case "conductor.valueflows.v1.GenesisState.next_plan_id":
 		x.NextPlanId = uint64(0)
+	case "conductor.valueflows.v1.GenesisState.transfers":
+		x.Transfers = nil
+	case "conductor.valueflows.v1.GenesisState.next_transfer_id":
+		x.NextTransferId = uint64(0)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.GenesisState"))
@@ -860,6 +935,15 @@ func (x *fastReflection_GenesisState) Get(descriptor protoreflect.FieldDescripto
 	case "conductor.valueflows.v1.GenesisState.next_plan_id":
 		value := x.NextPlanId
 		return protoreflect.ValueOfUint64(value)
+	case "conductor.valueflows.v1.GenesisState.transfers":
+		if len(x.Transfers) == 0 {
+			return protoreflect.ValueOfList(&_GenesisState_17_list{})
+		}
+		listValue := &_GenesisState_17_list{list: &x.Transfers}
+		return protoreflect.ValueOfList(listValue)
+	case "conductor.valueflows.v1.GenesisState.next_transfer_id":
+		value := x.NextTransferId
+		return protoreflect.ValueOfUint64(value)
 	default:
 		if descriptor.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.GenesisState"))
@@ -930,6 +1014,12 @@ func (x *fastReflection_GenesisState) Set(fd protoreflect.FieldDescriptor, value
 		x.NextIntentId = value.Uint()
 	case "conductor.valueflows.v1.GenesisState.next_plan_id":
 		x.NextPlanId = value.Uint()
+	case "conductor.valueflows.v1.GenesisState.transfers":
+		lv := value.List()
+		clv := lv.(*_GenesisState_17_list)
+		x.Transfers = *clv.list
+	case "conductor.valueflows.v1.GenesisState.next_transfer_id":
+		x.NextTransferId = value.Uint()
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.GenesisState"))
@@ -1004,6 +1094,12 @@ func (x *fastReflection_GenesisState) Mutable(fd protoreflect.FieldDescriptor) p
 		}
 		value := &_GenesisState_9_list{list: &x.Plans}
 		return protoreflect.ValueOfList(value)
+	case "conductor.valueflows.v1.GenesisState.transfers":
+		if x.Transfers == nil {
+			x.Transfers = []*PendingTransfer{}
+		}
+		value := &_GenesisState_17_list{list: &x.Transfers}
+		return protoreflect.ValueOfList(value)
 	case "conductor.valueflows.v1.GenesisState.next_spec_id":
 		panic(fmt.Errorf("field next_spec_id of message conductor.valueflows.v1.GenesisState is not mutable"))
 	case "conductor.valueflows.v1.GenesisState.next_resource_id":
@@ -1018,6 +1114,8 @@ func (x *fastReflection_GenesisState) Mutable(fd protoreflect.FieldDescriptor) p
 		panic(fmt.Errorf("field next_intent_id of message conductor.valueflows.v1.GenesisState is not mutable"))
 	case "conductor.valueflows.v1.GenesisState.next_plan_id":
 		panic(fmt.Errorf("field next_plan_id of message conductor.valueflows.v1.GenesisState is not mutable"))
+	case "conductor.valueflows.v1.GenesisState.next_transfer_id":
+		panic(fmt.Errorf("field next_transfer_id of message conductor.valueflows.v1.GenesisState is not mutable"))
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.GenesisState"))
@@ -1071,6 +1169,11 @@ func (x *fastReflection_GenesisState) NewField(fd protoreflect.FieldDescriptor) 
 	case "conductor.valueflows.v1.GenesisState.next_intent_id":
 		return protoreflect.ValueOfUint64(uint64(0))
 	case "conductor.valueflows.v1.GenesisState.next_plan_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.valueflows.v1.GenesisState.transfers":
+		list := []*PendingTransfer{}
+		return protoreflect.ValueOfList(&_GenesisState_17_list{list: &list})
+	case "conductor.valueflows.v1.GenesisState.next_transfer_id":
 		return protoreflect.ValueOfUint64(uint64(0))
 	default:
 		if fd.IsExtension() {
@@ -1216,6 +1319,15 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 		if x.NextPlanId != 0 {
 			n += 2 + runtime.Sov(uint64(x.NextPlanId))
 		}
+		if len(x.Transfers) > 0 {
+			for _, e := range x.Transfers {
+				l = options.Size(e)
+				n += 2 + l + runtime.Sov(uint64(l))
+			}
+		}
+		if x.NextTransferId != 0 {
+			n += 2 + runtime.Sov(uint64(x.NextTransferId))
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -1244,6 +1356,31 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.NextTransferId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.NextTransferId))
+			i--
+			dAtA[i] = 0x1
+			i--
+			dAtA[i] = 0x90
+		}
+		if len(x.Transfers) > 0 {
+			for iNdEx := len(x.Transfers) - 1; iNdEx >= 0; iNdEx-- {
+				encoded, err := options.Marshal(x.Transfers[iNdEx])
+				if err != nil {
+					return protoiface.MarshalOutput{
+						NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+						Buf:               input.Buf,
+					}, err
+				}
+				i -= len(encoded)
+				copy(dAtA[i:], encoded)
+				i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+				i--
+				dAtA[i] = 0x1
+				i--
+				dAtA[i] = 0x8a
+			}
 		}
 		if x.NextPlanId != 0 {
 			i = runtime.EncodeVarint(dAtA, i, uint64(x.NextPlanId))
@@ -1914,6 +2051,59 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 						break
 					}
 				}
+			case 17:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Transfers", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Transfers = append(x.Transfers, &PendingTransfer{})
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Transfers[len(x.Transfers)-1]); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			case 18:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field NextTransferId", wireType)
+				}
+				x.NextTransferId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.NextTransferId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
 			default:
 				iNdEx = preIndex
 				skippy, err := runtime.Skip(dAtA[iNdEx:])
@@ -1985,6 +2175,9 @@ type GenesisState struct {
 	NextRecipeId   uint64                   `protobuf:"varint,14,opt,name=next_recipe_id,json=nextRecipeId,proto3" json:"next_recipe_id,omitempty"`
 	NextIntentId   uint64                   `protobuf:"varint,15,opt,name=next_intent_id,json=nextIntentId,proto3" json:"next_intent_id,omitempty"`
 	NextPlanId     uint64                   `protobuf:"varint,16,opt,name=next_plan_id,json=nextPlanId,proto3" json:"next_plan_id,omitempty"`
+	// transfers are the pending transfers, waiting for their receivers.
+	Transfers      []*PendingTransfer `protobuf:"bytes,17,rep,name=transfers,proto3" json:"transfers,omitempty"`
+	NextTransferId uint64             `protobuf:"varint,18,opt,name=next_transfer_id,json=nextTransferId,proto3" json:"next_transfer_id,omitempty"`
 }
 
 func (x *GenesisState) Reset() {
@@ -2119,6 +2312,20 @@ func (x *GenesisState) GetNextPlanId() uint64 {
 	return 0
 }
 
+func (x *GenesisState) GetTransfers() []*PendingTransfer {
+	if x != nil {
+		return x.Transfers
+	}
+	return nil
+}
+
+func (x *GenesisState) GetNextTransferId() uint64 {
+	if x != nil {
+		return x.NextTransferId
+	}
+	return 0
+}
+
 var File_conductor_valueflows_v1_genesis_proto protoreflect.FileDescriptor
 
 var file_conductor_valueflows_v1_genesis_proto_rawDesc = []byte{
@@ -2130,7 +2337,7 @@ var file_conductor_valueflows_v1_genesis_proto_rawDesc = []byte{
 	0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2f, 0x76, 0x31, 0x2f, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66,
 	0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x1a, 0x14, 0x67, 0x6f, 0x67, 0x6f,
 	0x70, 0x72, 0x6f, 0x74, 0x6f, 0x2f, 0x67, 0x6f, 0x67, 0x6f, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f,
-	0x22, 0x80, 0x07, 0x0a, 0x0c, 0x47, 0x65, 0x6e, 0x65, 0x73, 0x69, 0x73, 0x53, 0x74, 0x61, 0x74,
+	0x22, 0xf8, 0x07, 0x0a, 0x0c, 0x47, 0x65, 0x6e, 0x65, 0x73, 0x69, 0x73, 0x53, 0x74, 0x61, 0x74,
 	0x65, 0x12, 0x39, 0x0a, 0x05, 0x75, 0x6e, 0x69, 0x74, 0x73, 0x18, 0x01, 0x20, 0x03, 0x28, 0x0b,
 	0x32, 0x1d, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c,
 	0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x55, 0x6e, 0x69, 0x74, 0x42,
@@ -2186,11 +2393,18 @@ var file_conductor_valueflows_v1_genesis_proto_rawDesc = []byte{
 	0x01, 0x28, 0x04, 0x52, 0x0c, 0x6e, 0x65, 0x78, 0x74, 0x49, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x49,
 	0x64, 0x12, 0x20, 0x0a, 0x0c, 0x6e, 0x65, 0x78, 0x74, 0x5f, 0x70, 0x6c, 0x61, 0x6e, 0x5f, 0x69,
 	0x64, 0x18, 0x10, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0a, 0x6e, 0x65, 0x78, 0x74, 0x50, 0x6c, 0x61,
-	0x6e, 0x49, 0x64, 0x42, 0x38, 0x5a, 0x36, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f,
-	0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70,
-	0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x76, 0x61, 0x6c,
-	0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70,
-	0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x6e, 0x49, 0x64, 0x12, 0x4c, 0x0a, 0x09, 0x74, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72, 0x73,
+	0x18, 0x11, 0x20, 0x03, 0x28, 0x0b, 0x32, 0x28, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
+	0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31,
+	0x2e, 0x50, 0x65, 0x6e, 0x64, 0x69, 0x6e, 0x67, 0x54, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72,
+	0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x09, 0x74, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72,
+	0x73, 0x12, 0x28, 0x0a, 0x10, 0x6e, 0x65, 0x78, 0x74, 0x5f, 0x74, 0x72, 0x61, 0x6e, 0x73, 0x66,
+	0x65, 0x72, 0x5f, 0x69, 0x64, 0x18, 0x12, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0e, 0x6e, 0x65, 0x78,
+	0x74, 0x54, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72, 0x49, 0x64, 0x42, 0x38, 0x5a, 0x36, 0x67,
+	0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63,
+	0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
+	0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2f,
+	0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
 }
 
 var (
@@ -2217,22 +2431,24 @@ var file_conductor_valueflows_v1_genesis_proto_goTypes = []interface{}{
 	(*Recipe)(nil),                // 7: conductor.valueflows.v1.Recipe
 	(*Intent)(nil),                // 8: conductor.valueflows.v1.Intent
 	(*Plan)(nil),                  // 9: conductor.valueflows.v1.Plan
+	(*PendingTransfer)(nil),       // 10: conductor.valueflows.v1.PendingTransfer
 }
 var file_conductor_valueflows_v1_genesis_proto_depIdxs = []int32{
-	1, // 0: conductor.valueflows.v1.GenesisState.units:type_name -> conductor.valueflows.v1.Unit
-	2, // 1: conductor.valueflows.v1.GenesisState.specs:type_name -> conductor.valueflows.v1.ResourceSpecification
-	3, // 2: conductor.valueflows.v1.GenesisState.resources:type_name -> conductor.valueflows.v1.EconomicResource
-	4, // 3: conductor.valueflows.v1.GenesisState.events:type_name -> conductor.valueflows.v1.EconomicEvent
-	5, // 4: conductor.valueflows.v1.GenesisState.attachments:type_name -> conductor.valueflows.v1.Attachment
-	6, // 5: conductor.valueflows.v1.GenesisState.processes:type_name -> conductor.valueflows.v1.Process
-	7, // 6: conductor.valueflows.v1.GenesisState.recipes:type_name -> conductor.valueflows.v1.Recipe
-	8, // 7: conductor.valueflows.v1.GenesisState.intents:type_name -> conductor.valueflows.v1.Intent
-	9, // 8: conductor.valueflows.v1.GenesisState.plans:type_name -> conductor.valueflows.v1.Plan
-	9, // [9:9] is the sub-list for method output_type
-	9, // [9:9] is the sub-list for method input_type
-	9, // [9:9] is the sub-list for extension type_name
-	9, // [9:9] is the sub-list for extension extendee
-	0, // [0:9] is the sub-list for field type_name
+	1,  // 0: conductor.valueflows.v1.GenesisState.units:type_name -> conductor.valueflows.v1.Unit
+	2,  // 1: conductor.valueflows.v1.GenesisState.specs:type_name -> conductor.valueflows.v1.ResourceSpecification
+	3,  // 2: conductor.valueflows.v1.GenesisState.resources:type_name -> conductor.valueflows.v1.EconomicResource
+	4,  // 3: conductor.valueflows.v1.GenesisState.events:type_name -> conductor.valueflows.v1.EconomicEvent
+	5,  // 4: conductor.valueflows.v1.GenesisState.attachments:type_name -> conductor.valueflows.v1.Attachment
+	6,  // 5: conductor.valueflows.v1.GenesisState.processes:type_name -> conductor.valueflows.v1.Process
+	7,  // 6: conductor.valueflows.v1.GenesisState.recipes:type_name -> conductor.valueflows.v1.Recipe
+	8,  // 7: conductor.valueflows.v1.GenesisState.intents:type_name -> conductor.valueflows.v1.Intent
+	9,  // 8: conductor.valueflows.v1.GenesisState.plans:type_name -> conductor.valueflows.v1.Plan
+	10, // 9: conductor.valueflows.v1.GenesisState.transfers:type_name -> conductor.valueflows.v1.PendingTransfer
+	10, // [10:10] is the sub-list for method output_type
+	10, // [10:10] is the sub-list for method input_type
+	10, // [10:10] is the sub-list for extension type_name
+	10, // [10:10] is the sub-list for extension extendee
+	0,  // [0:10] is the sub-list for field type_name
 }
 
 func init() { file_conductor_valueflows_v1_genesis_proto_init() }

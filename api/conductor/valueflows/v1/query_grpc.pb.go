@@ -36,6 +36,7 @@ const (
 	Query_Plan_FullMethodName      = "/conductor.valueflows.v1.Query/Plan"
 	Query_FlowGaps_FullMethodName  = "/conductor.valueflows.v1.Query/FlowGaps"
 	Query_CanMake_FullMethodName   = "/conductor.valueflows.v1.Query/CanMake"
+	Query_Transfers_FullMethodName = "/conductor.valueflows.v1.Query/Transfers"
 	Query_Export_FullMethodName    = "/conductor.valueflows.v1.Query/Export"
 )
 
@@ -83,6 +84,8 @@ type QueryClient interface {
 	// CanMake is supply-driven planning: how much of a kind the region's stock and offers
 	// can make through its recipes, and what limits it.
 	CanMake(ctx context.Context, in *QueryCanMakeRequest, opts ...grpc.CallOption) (*QueryCanMakeResponse, error)
+	// Transfers lists the pending transfers, of one agent (as provider or receiver) if given.
+	Transfers(ctx context.Context, in *QueryTransfersRequest, opts ...grpc.CallOption) (*QueryTransfersResponse, error)
 	// Export writes a process, a plan or a period as ValueFlows JSON-LD.
 	Export(ctx context.Context, in *QueryExportRequest, opts ...grpc.CallOption) (*QueryExportResponse, error)
 }
@@ -265,6 +268,16 @@ func (c *queryClient) CanMake(ctx context.Context, in *QueryCanMakeRequest, opts
 	return out, nil
 }
 
+func (c *queryClient) Transfers(ctx context.Context, in *QueryTransfersRequest, opts ...grpc.CallOption) (*QueryTransfersResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(QueryTransfersResponse)
+	err := c.cc.Invoke(ctx, Query_Transfers_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *queryClient) Export(ctx context.Context, in *QueryExportRequest, opts ...grpc.CallOption) (*QueryExportResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(QueryExportResponse)
@@ -319,6 +332,8 @@ type QueryServer interface {
 	// CanMake is supply-driven planning: how much of a kind the region's stock and offers
 	// can make through its recipes, and what limits it.
 	CanMake(context.Context, *QueryCanMakeRequest) (*QueryCanMakeResponse, error)
+	// Transfers lists the pending transfers, of one agent (as provider or receiver) if given.
+	Transfers(context.Context, *QueryTransfersRequest) (*QueryTransfersResponse, error)
 	// Export writes a process, a plan or a period as ValueFlows JSON-LD.
 	Export(context.Context, *QueryExportRequest) (*QueryExportResponse, error)
 	mustEmbedUnimplementedQueryServer()
@@ -381,6 +396,9 @@ func (UnimplementedQueryServer) FlowGaps(context.Context, *QueryFlowGapsRequest)
 }
 func (UnimplementedQueryServer) CanMake(context.Context, *QueryCanMakeRequest) (*QueryCanMakeResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method CanMake not implemented")
+}
+func (UnimplementedQueryServer) Transfers(context.Context, *QueryTransfersRequest) (*QueryTransfersResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Transfers not implemented")
 }
 func (UnimplementedQueryServer) Export(context.Context, *QueryExportRequest) (*QueryExportResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Export not implemented")
@@ -712,6 +730,24 @@ func _Query_CanMake_Handler(srv interface{}, ctx context.Context, dec func(inter
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_Transfers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryTransfersRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Transfers(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Query_Transfers_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Transfers(ctx, req.(*QueryTransfersRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Query_Export_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(QueryExportRequest)
 	if err := dec(in); err != nil {
@@ -804,6 +840,10 @@ var Query_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "CanMake",
 			Handler:    _Query_CanMake_Handler,
+		},
+		{
+			MethodName: "Transfers",
+			Handler:    _Query_Transfers_Handler,
 		},
 		{
 			MethodName: "Export",

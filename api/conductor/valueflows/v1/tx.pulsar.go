@@ -3745,6 +3745,7 @@ var (
 	md_MsgRecordEventResponse             protoreflect.MessageDescriptor
 	fd_MsgRecordEventResponse_event_id    protoreflect.FieldDescriptor
 	fd_MsgRecordEventResponse_resource_id protoreflect.FieldDescriptor
+	fd_MsgRecordEventResponse_transfer_id protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -3752,6 +3753,7 @@ func init() {
 	md_MsgRecordEventResponse = File_conductor_valueflows_v1_tx_proto.Messages().ByName("MsgRecordEventResponse")
 	fd_MsgRecordEventResponse_event_id = md_MsgRecordEventResponse.Fields().ByName("event_id")
 	fd_MsgRecordEventResponse_resource_id = md_MsgRecordEventResponse.Fields().ByName("resource_id")
+	fd_MsgRecordEventResponse_transfer_id = md_MsgRecordEventResponse.Fields().ByName("transfer_id")
 }
 
 var _ protoreflect.Message = (*fastReflection_MsgRecordEventResponse)(nil)
@@ -3831,6 +3833,12 @@ func (x *fastReflection_MsgRecordEventResponse) Range(f func(protoreflect.FieldD
 			return
 		}
 	}
+	if x.TransferId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.TransferId)
+		if !f(fd_MsgRecordEventResponse_transfer_id, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -3850,6 +3858,8 @@ func (x *fastReflection_MsgRecordEventResponse) Has(fd protoreflect.FieldDescrip
 		return x.EventId != uint64(0)
 	case "conductor.valueflows.v1.MsgRecordEventResponse.resource_id":
 		return x.ResourceId != uint64(0)
+	case "conductor.valueflows.v1.MsgRecordEventResponse.transfer_id":
+		return x.TransferId != uint64(0)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgRecordEventResponse"))
@@ -3870,6 +3880,8 @@ func (x *fastReflection_MsgRecordEventResponse) Clear(fd protoreflect.FieldDescr
 		x.EventId = uint64(0)
 	case "conductor.valueflows.v1.MsgRecordEventResponse.resource_id":
 		x.ResourceId = uint64(0)
+	case "conductor.valueflows.v1.MsgRecordEventResponse.transfer_id":
+		x.TransferId = uint64(0)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgRecordEventResponse"))
@@ -3891,6 +3903,9 @@ func (x *fastReflection_MsgRecordEventResponse) Get(descriptor protoreflect.Fiel
 		return protoreflect.ValueOfUint64(value)
 	case "conductor.valueflows.v1.MsgRecordEventResponse.resource_id":
 		value := x.ResourceId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.valueflows.v1.MsgRecordEventResponse.transfer_id":
+		value := x.TransferId
 		return protoreflect.ValueOfUint64(value)
 	default:
 		if descriptor.IsExtension() {
@@ -3916,6 +3931,8 @@ func (x *fastReflection_MsgRecordEventResponse) Set(fd protoreflect.FieldDescrip
 		x.EventId = value.Uint()
 	case "conductor.valueflows.v1.MsgRecordEventResponse.resource_id":
 		x.ResourceId = value.Uint()
+	case "conductor.valueflows.v1.MsgRecordEventResponse.transfer_id":
+		x.TransferId = value.Uint()
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgRecordEventResponse"))
@@ -3940,6 +3957,8 @@ func (x *fastReflection_MsgRecordEventResponse) Mutable(fd protoreflect.FieldDes
 		panic(fmt.Errorf("field event_id of message conductor.valueflows.v1.MsgRecordEventResponse is not mutable"))
 	case "conductor.valueflows.v1.MsgRecordEventResponse.resource_id":
 		panic(fmt.Errorf("field resource_id of message conductor.valueflows.v1.MsgRecordEventResponse is not mutable"))
+	case "conductor.valueflows.v1.MsgRecordEventResponse.transfer_id":
+		panic(fmt.Errorf("field transfer_id of message conductor.valueflows.v1.MsgRecordEventResponse is not mutable"))
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgRecordEventResponse"))
@@ -3956,6 +3975,8 @@ func (x *fastReflection_MsgRecordEventResponse) NewField(fd protoreflect.FieldDe
 	case "conductor.valueflows.v1.MsgRecordEventResponse.event_id":
 		return protoreflect.ValueOfUint64(uint64(0))
 	case "conductor.valueflows.v1.MsgRecordEventResponse.resource_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.valueflows.v1.MsgRecordEventResponse.transfer_id":
 		return protoreflect.ValueOfUint64(uint64(0))
 	default:
 		if fd.IsExtension() {
@@ -4032,6 +4053,9 @@ func (x *fastReflection_MsgRecordEventResponse) ProtoMethods() *protoiface.Metho
 		if x.ResourceId != 0 {
 			n += 1 + runtime.Sov(uint64(x.ResourceId))
 		}
+		if x.TransferId != 0 {
+			n += 1 + runtime.Sov(uint64(x.TransferId))
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -4060,6 +4084,11 @@ func (x *fastReflection_MsgRecordEventResponse) ProtoMethods() *protoiface.Metho
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.TransferId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.TransferId))
+			i--
+			dAtA[i] = 0x18
 		}
 		if x.ResourceId != 0 {
 			i = runtime.EncodeVarint(dAtA, i, uint64(x.ResourceId))
@@ -4158,6 +4187,1769 @@ func (x *fastReflection_MsgRecordEventResponse) ProtoMethods() *protoiface.Metho
 						break
 					}
 				}
+			case 3:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field TransferId", wireType)
+				}
+				x.TransferId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.TransferId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var (
+	md_MsgAcceptTransfer             protoreflect.MessageDescriptor
+	fd_MsgAcceptTransfer_receiver    protoreflect.FieldDescriptor
+	fd_MsgAcceptTransfer_transfer_id protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_valueflows_v1_tx_proto_init()
+	md_MsgAcceptTransfer = File_conductor_valueflows_v1_tx_proto.Messages().ByName("MsgAcceptTransfer")
+	fd_MsgAcceptTransfer_receiver = md_MsgAcceptTransfer.Fields().ByName("receiver")
+	fd_MsgAcceptTransfer_transfer_id = md_MsgAcceptTransfer.Fields().ByName("transfer_id")
+}
+
+var _ protoreflect.Message = (*fastReflection_MsgAcceptTransfer)(nil)
+
+type fastReflection_MsgAcceptTransfer MsgAcceptTransfer
+
+func (x *MsgAcceptTransfer) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_MsgAcceptTransfer)(x)
+}
+
+func (x *MsgAcceptTransfer) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[8]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_MsgAcceptTransfer_messageType fastReflection_MsgAcceptTransfer_messageType
+var _ protoreflect.MessageType = fastReflection_MsgAcceptTransfer_messageType{}
+
+type fastReflection_MsgAcceptTransfer_messageType struct{}
+
+func (x fastReflection_MsgAcceptTransfer_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_MsgAcceptTransfer)(nil)
+}
+func (x fastReflection_MsgAcceptTransfer_messageType) New() protoreflect.Message {
+	return new(fastReflection_MsgAcceptTransfer)
+}
+func (x fastReflection_MsgAcceptTransfer_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_MsgAcceptTransfer
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_MsgAcceptTransfer) Descriptor() protoreflect.MessageDescriptor {
+	return md_MsgAcceptTransfer
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_MsgAcceptTransfer) Type() protoreflect.MessageType {
+	return _fastReflection_MsgAcceptTransfer_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_MsgAcceptTransfer) New() protoreflect.Message {
+	return new(fastReflection_MsgAcceptTransfer)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_MsgAcceptTransfer) Interface() protoreflect.ProtoMessage {
+	return (*MsgAcceptTransfer)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_MsgAcceptTransfer) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.Receiver != "" {
+		value := protoreflect.ValueOfString(x.Receiver)
+		if !f(fd_MsgAcceptTransfer_receiver, value) {
+			return
+		}
+	}
+	if x.TransferId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.TransferId)
+		if !f(fd_MsgAcceptTransfer_transfer_id, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_MsgAcceptTransfer) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.valueflows.v1.MsgAcceptTransfer.receiver":
+		return x.Receiver != ""
+	case "conductor.valueflows.v1.MsgAcceptTransfer.transfer_id":
+		return x.TransferId != uint64(0)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgAcceptTransfer"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgAcceptTransfer does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_MsgAcceptTransfer) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.valueflows.v1.MsgAcceptTransfer.receiver":
+		x.Receiver = ""
+	case "conductor.valueflows.v1.MsgAcceptTransfer.transfer_id":
+		x.TransferId = uint64(0)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgAcceptTransfer"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgAcceptTransfer does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_MsgAcceptTransfer) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.valueflows.v1.MsgAcceptTransfer.receiver":
+		value := x.Receiver
+		return protoreflect.ValueOfString(value)
+	case "conductor.valueflows.v1.MsgAcceptTransfer.transfer_id":
+		value := x.TransferId
+		return protoreflect.ValueOfUint64(value)
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgAcceptTransfer"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgAcceptTransfer does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_MsgAcceptTransfer) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.valueflows.v1.MsgAcceptTransfer.receiver":
+		x.Receiver = value.Interface().(string)
+	case "conductor.valueflows.v1.MsgAcceptTransfer.transfer_id":
+		x.TransferId = value.Uint()
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgAcceptTransfer"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgAcceptTransfer does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_MsgAcceptTransfer) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.valueflows.v1.MsgAcceptTransfer.receiver":
+		panic(fmt.Errorf("field receiver of message conductor.valueflows.v1.MsgAcceptTransfer is not mutable"))
+	case "conductor.valueflows.v1.MsgAcceptTransfer.transfer_id":
+		panic(fmt.Errorf("field transfer_id of message conductor.valueflows.v1.MsgAcceptTransfer is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgAcceptTransfer"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgAcceptTransfer does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_MsgAcceptTransfer) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.valueflows.v1.MsgAcceptTransfer.receiver":
+		return protoreflect.ValueOfString("")
+	case "conductor.valueflows.v1.MsgAcceptTransfer.transfer_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgAcceptTransfer"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgAcceptTransfer does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_MsgAcceptTransfer) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.valueflows.v1.MsgAcceptTransfer", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_MsgAcceptTransfer) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_MsgAcceptTransfer) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_MsgAcceptTransfer) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_MsgAcceptTransfer) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*MsgAcceptTransfer)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		l = len(x.Receiver)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.TransferId != 0 {
+			n += 1 + runtime.Sov(uint64(x.TransferId))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*MsgAcceptTransfer)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.TransferId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.TransferId))
+			i--
+			dAtA[i] = 0x10
+		}
+		if len(x.Receiver) > 0 {
+			i -= len(x.Receiver)
+			copy(dAtA[i:], x.Receiver)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Receiver)))
+			i--
+			dAtA[i] = 0xa
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*MsgAcceptTransfer)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: MsgAcceptTransfer: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: MsgAcceptTransfer: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Receiver", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Receiver = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 2:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field TransferId", wireType)
+				}
+				x.TransferId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.TransferId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var (
+	md_MsgAcceptTransferResponse             protoreflect.MessageDescriptor
+	fd_MsgAcceptTransferResponse_event_id    protoreflect.FieldDescriptor
+	fd_MsgAcceptTransferResponse_resource_id protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_valueflows_v1_tx_proto_init()
+	md_MsgAcceptTransferResponse = File_conductor_valueflows_v1_tx_proto.Messages().ByName("MsgAcceptTransferResponse")
+	fd_MsgAcceptTransferResponse_event_id = md_MsgAcceptTransferResponse.Fields().ByName("event_id")
+	fd_MsgAcceptTransferResponse_resource_id = md_MsgAcceptTransferResponse.Fields().ByName("resource_id")
+}
+
+var _ protoreflect.Message = (*fastReflection_MsgAcceptTransferResponse)(nil)
+
+type fastReflection_MsgAcceptTransferResponse MsgAcceptTransferResponse
+
+func (x *MsgAcceptTransferResponse) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_MsgAcceptTransferResponse)(x)
+}
+
+func (x *MsgAcceptTransferResponse) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[9]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_MsgAcceptTransferResponse_messageType fastReflection_MsgAcceptTransferResponse_messageType
+var _ protoreflect.MessageType = fastReflection_MsgAcceptTransferResponse_messageType{}
+
+type fastReflection_MsgAcceptTransferResponse_messageType struct{}
+
+func (x fastReflection_MsgAcceptTransferResponse_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_MsgAcceptTransferResponse)(nil)
+}
+func (x fastReflection_MsgAcceptTransferResponse_messageType) New() protoreflect.Message {
+	return new(fastReflection_MsgAcceptTransferResponse)
+}
+func (x fastReflection_MsgAcceptTransferResponse_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_MsgAcceptTransferResponse
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_MsgAcceptTransferResponse) Descriptor() protoreflect.MessageDescriptor {
+	return md_MsgAcceptTransferResponse
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_MsgAcceptTransferResponse) Type() protoreflect.MessageType {
+	return _fastReflection_MsgAcceptTransferResponse_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_MsgAcceptTransferResponse) New() protoreflect.Message {
+	return new(fastReflection_MsgAcceptTransferResponse)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_MsgAcceptTransferResponse) Interface() protoreflect.ProtoMessage {
+	return (*MsgAcceptTransferResponse)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_MsgAcceptTransferResponse) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.EventId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.EventId)
+		if !f(fd_MsgAcceptTransferResponse_event_id, value) {
+			return
+		}
+	}
+	if x.ResourceId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.ResourceId)
+		if !f(fd_MsgAcceptTransferResponse_resource_id, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_MsgAcceptTransferResponse) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.valueflows.v1.MsgAcceptTransferResponse.event_id":
+		return x.EventId != uint64(0)
+	case "conductor.valueflows.v1.MsgAcceptTransferResponse.resource_id":
+		return x.ResourceId != uint64(0)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgAcceptTransferResponse"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgAcceptTransferResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_MsgAcceptTransferResponse) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.valueflows.v1.MsgAcceptTransferResponse.event_id":
+		x.EventId = uint64(0)
+	case "conductor.valueflows.v1.MsgAcceptTransferResponse.resource_id":
+		x.ResourceId = uint64(0)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgAcceptTransferResponse"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgAcceptTransferResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_MsgAcceptTransferResponse) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.valueflows.v1.MsgAcceptTransferResponse.event_id":
+		value := x.EventId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.valueflows.v1.MsgAcceptTransferResponse.resource_id":
+		value := x.ResourceId
+		return protoreflect.ValueOfUint64(value)
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgAcceptTransferResponse"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgAcceptTransferResponse does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_MsgAcceptTransferResponse) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.valueflows.v1.MsgAcceptTransferResponse.event_id":
+		x.EventId = value.Uint()
+	case "conductor.valueflows.v1.MsgAcceptTransferResponse.resource_id":
+		x.ResourceId = value.Uint()
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgAcceptTransferResponse"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgAcceptTransferResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_MsgAcceptTransferResponse) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.valueflows.v1.MsgAcceptTransferResponse.event_id":
+		panic(fmt.Errorf("field event_id of message conductor.valueflows.v1.MsgAcceptTransferResponse is not mutable"))
+	case "conductor.valueflows.v1.MsgAcceptTransferResponse.resource_id":
+		panic(fmt.Errorf("field resource_id of message conductor.valueflows.v1.MsgAcceptTransferResponse is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgAcceptTransferResponse"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgAcceptTransferResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_MsgAcceptTransferResponse) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.valueflows.v1.MsgAcceptTransferResponse.event_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.valueflows.v1.MsgAcceptTransferResponse.resource_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgAcceptTransferResponse"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgAcceptTransferResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_MsgAcceptTransferResponse) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.valueflows.v1.MsgAcceptTransferResponse", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_MsgAcceptTransferResponse) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_MsgAcceptTransferResponse) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_MsgAcceptTransferResponse) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_MsgAcceptTransferResponse) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*MsgAcceptTransferResponse)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		if x.EventId != 0 {
+			n += 1 + runtime.Sov(uint64(x.EventId))
+		}
+		if x.ResourceId != 0 {
+			n += 1 + runtime.Sov(uint64(x.ResourceId))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*MsgAcceptTransferResponse)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.ResourceId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.ResourceId))
+			i--
+			dAtA[i] = 0x10
+		}
+		if x.EventId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.EventId))
+			i--
+			dAtA[i] = 0x8
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*MsgAcceptTransferResponse)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: MsgAcceptTransferResponse: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: MsgAcceptTransferResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field EventId", wireType)
+				}
+				x.EventId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.EventId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 2:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field ResourceId", wireType)
+				}
+				x.ResourceId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.ResourceId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var (
+	md_MsgRejectTransfer             protoreflect.MessageDescriptor
+	fd_MsgRejectTransfer_agent       protoreflect.FieldDescriptor
+	fd_MsgRejectTransfer_transfer_id protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_valueflows_v1_tx_proto_init()
+	md_MsgRejectTransfer = File_conductor_valueflows_v1_tx_proto.Messages().ByName("MsgRejectTransfer")
+	fd_MsgRejectTransfer_agent = md_MsgRejectTransfer.Fields().ByName("agent")
+	fd_MsgRejectTransfer_transfer_id = md_MsgRejectTransfer.Fields().ByName("transfer_id")
+}
+
+var _ protoreflect.Message = (*fastReflection_MsgRejectTransfer)(nil)
+
+type fastReflection_MsgRejectTransfer MsgRejectTransfer
+
+func (x *MsgRejectTransfer) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_MsgRejectTransfer)(x)
+}
+
+func (x *MsgRejectTransfer) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[10]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_MsgRejectTransfer_messageType fastReflection_MsgRejectTransfer_messageType
+var _ protoreflect.MessageType = fastReflection_MsgRejectTransfer_messageType{}
+
+type fastReflection_MsgRejectTransfer_messageType struct{}
+
+func (x fastReflection_MsgRejectTransfer_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_MsgRejectTransfer)(nil)
+}
+func (x fastReflection_MsgRejectTransfer_messageType) New() protoreflect.Message {
+	return new(fastReflection_MsgRejectTransfer)
+}
+func (x fastReflection_MsgRejectTransfer_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_MsgRejectTransfer
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_MsgRejectTransfer) Descriptor() protoreflect.MessageDescriptor {
+	return md_MsgRejectTransfer
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_MsgRejectTransfer) Type() protoreflect.MessageType {
+	return _fastReflection_MsgRejectTransfer_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_MsgRejectTransfer) New() protoreflect.Message {
+	return new(fastReflection_MsgRejectTransfer)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_MsgRejectTransfer) Interface() protoreflect.ProtoMessage {
+	return (*MsgRejectTransfer)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_MsgRejectTransfer) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.Agent != "" {
+		value := protoreflect.ValueOfString(x.Agent)
+		if !f(fd_MsgRejectTransfer_agent, value) {
+			return
+		}
+	}
+	if x.TransferId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.TransferId)
+		if !f(fd_MsgRejectTransfer_transfer_id, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_MsgRejectTransfer) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.valueflows.v1.MsgRejectTransfer.agent":
+		return x.Agent != ""
+	case "conductor.valueflows.v1.MsgRejectTransfer.transfer_id":
+		return x.TransferId != uint64(0)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgRejectTransfer"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgRejectTransfer does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_MsgRejectTransfer) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.valueflows.v1.MsgRejectTransfer.agent":
+		x.Agent = ""
+	case "conductor.valueflows.v1.MsgRejectTransfer.transfer_id":
+		x.TransferId = uint64(0)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgRejectTransfer"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgRejectTransfer does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_MsgRejectTransfer) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.valueflows.v1.MsgRejectTransfer.agent":
+		value := x.Agent
+		return protoreflect.ValueOfString(value)
+	case "conductor.valueflows.v1.MsgRejectTransfer.transfer_id":
+		value := x.TransferId
+		return protoreflect.ValueOfUint64(value)
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgRejectTransfer"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgRejectTransfer does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_MsgRejectTransfer) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.valueflows.v1.MsgRejectTransfer.agent":
+		x.Agent = value.Interface().(string)
+	case "conductor.valueflows.v1.MsgRejectTransfer.transfer_id":
+		x.TransferId = value.Uint()
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgRejectTransfer"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgRejectTransfer does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_MsgRejectTransfer) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.valueflows.v1.MsgRejectTransfer.agent":
+		panic(fmt.Errorf("field agent of message conductor.valueflows.v1.MsgRejectTransfer is not mutable"))
+	case "conductor.valueflows.v1.MsgRejectTransfer.transfer_id":
+		panic(fmt.Errorf("field transfer_id of message conductor.valueflows.v1.MsgRejectTransfer is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgRejectTransfer"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgRejectTransfer does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_MsgRejectTransfer) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.valueflows.v1.MsgRejectTransfer.agent":
+		return protoreflect.ValueOfString("")
+	case "conductor.valueflows.v1.MsgRejectTransfer.transfer_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgRejectTransfer"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgRejectTransfer does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_MsgRejectTransfer) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.valueflows.v1.MsgRejectTransfer", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_MsgRejectTransfer) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_MsgRejectTransfer) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_MsgRejectTransfer) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_MsgRejectTransfer) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*MsgRejectTransfer)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		l = len(x.Agent)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.TransferId != 0 {
+			n += 1 + runtime.Sov(uint64(x.TransferId))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*MsgRejectTransfer)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.TransferId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.TransferId))
+			i--
+			dAtA[i] = 0x10
+		}
+		if len(x.Agent) > 0 {
+			i -= len(x.Agent)
+			copy(dAtA[i:], x.Agent)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Agent)))
+			i--
+			dAtA[i] = 0xa
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*MsgRejectTransfer)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: MsgRejectTransfer: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: MsgRejectTransfer: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Agent", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Agent = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 2:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field TransferId", wireType)
+				}
+				x.TransferId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.TransferId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var (
+	md_MsgRejectTransferResponse protoreflect.MessageDescriptor
+)
+
+func init() {
+	file_conductor_valueflows_v1_tx_proto_init()
+	md_MsgRejectTransferResponse = File_conductor_valueflows_v1_tx_proto.Messages().ByName("MsgRejectTransferResponse")
+}
+
+var _ protoreflect.Message = (*fastReflection_MsgRejectTransferResponse)(nil)
+
+type fastReflection_MsgRejectTransferResponse MsgRejectTransferResponse
+
+func (x *MsgRejectTransferResponse) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_MsgRejectTransferResponse)(x)
+}
+
+func (x *MsgRejectTransferResponse) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[11]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_MsgRejectTransferResponse_messageType fastReflection_MsgRejectTransferResponse_messageType
+var _ protoreflect.MessageType = fastReflection_MsgRejectTransferResponse_messageType{}
+
+type fastReflection_MsgRejectTransferResponse_messageType struct{}
+
+func (x fastReflection_MsgRejectTransferResponse_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_MsgRejectTransferResponse)(nil)
+}
+func (x fastReflection_MsgRejectTransferResponse_messageType) New() protoreflect.Message {
+	return new(fastReflection_MsgRejectTransferResponse)
+}
+func (x fastReflection_MsgRejectTransferResponse_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_MsgRejectTransferResponse
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_MsgRejectTransferResponse) Descriptor() protoreflect.MessageDescriptor {
+	return md_MsgRejectTransferResponse
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_MsgRejectTransferResponse) Type() protoreflect.MessageType {
+	return _fastReflection_MsgRejectTransferResponse_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_MsgRejectTransferResponse) New() protoreflect.Message {
+	return new(fastReflection_MsgRejectTransferResponse)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_MsgRejectTransferResponse) Interface() protoreflect.ProtoMessage {
+	return (*MsgRejectTransferResponse)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_MsgRejectTransferResponse) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_MsgRejectTransferResponse) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgRejectTransferResponse"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgRejectTransferResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_MsgRejectTransferResponse) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgRejectTransferResponse"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgRejectTransferResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_MsgRejectTransferResponse) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgRejectTransferResponse"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgRejectTransferResponse does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_MsgRejectTransferResponse) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgRejectTransferResponse"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgRejectTransferResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_MsgRejectTransferResponse) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgRejectTransferResponse"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgRejectTransferResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_MsgRejectTransferResponse) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.MsgRejectTransferResponse"))
+		}
+		panic(fmt.Errorf("message conductor.valueflows.v1.MsgRejectTransferResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_MsgRejectTransferResponse) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.valueflows.v1.MsgRejectTransferResponse", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_MsgRejectTransferResponse) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_MsgRejectTransferResponse) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_MsgRejectTransferResponse) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_MsgRejectTransferResponse) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*MsgRejectTransferResponse)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*MsgRejectTransferResponse)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*MsgRejectTransferResponse)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: MsgRejectTransferResponse: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: MsgRejectTransferResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
 			default:
 				iNdEx = preIndex
 				skippy, err := runtime.Skip(dAtA[iNdEx:])
@@ -4219,7 +6011,7 @@ func (x *MsgAttach) ProtoReflect() protoreflect.Message {
 }
 
 func (x *MsgAttach) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[8]
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[12]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4791,7 +6583,7 @@ func (x *MsgAttachResponse) ProtoReflect() protoreflect.Message {
 }
 
 func (x *MsgAttachResponse) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[9]
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[13]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5151,7 +6943,7 @@ func (x *MsgFinishProcess) ProtoReflect() protoreflect.Message {
 }
 
 func (x *MsgFinishProcess) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[10]
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[14]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -5617,7 +7409,7 @@ func (x *MsgFinishProcessResponse) ProtoReflect() protoreflect.Message {
 }
 
 func (x *MsgFinishProcessResponse) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[11]
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[15]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6113,7 +7905,7 @@ func (x *MsgCreateRecipe) ProtoReflect() protoreflect.Message {
 }
 
 func (x *MsgCreateRecipe) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[12]
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[16]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6871,7 +8663,7 @@ func (x *RecipeInput) ProtoReflect() protoreflect.Message {
 }
 
 func (x *RecipeInput) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[13]
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[17]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7429,7 +9221,7 @@ func (x *MsgCreateRecipeResponse) ProtoReflect() protoreflect.Message {
 }
 
 func (x *MsgCreateRecipeResponse) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[14]
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[18]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7843,7 +9635,7 @@ func (x *MsgIntend) ProtoReflect() protoreflect.Message {
 }
 
 func (x *MsgIntend) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[15]
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[19]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -8556,7 +10348,7 @@ func (x *MsgIntendResponse) ProtoReflect() protoreflect.Message {
 }
 
 func (x *MsgIntendResponse) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[16]
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[20]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -8962,7 +10754,7 @@ func (x *MsgCloseIntent) ProtoReflect() protoreflect.Message {
 }
 
 func (x *MsgCloseIntent) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[17]
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[21]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -9426,7 +11218,7 @@ func (x *MsgCloseIntentResponse) ProtoReflect() protoreflect.Message {
 }
 
 func (x *MsgCloseIntentResponse) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[18]
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[22]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -9834,7 +11626,7 @@ func (x *MsgCreatePlan) ProtoReflect() protoreflect.Message {
 }
 
 func (x *MsgCreatePlan) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[19]
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[23]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -10448,7 +12240,7 @@ func (x *MsgCreatePlanResponse) ProtoReflect() protoreflect.Message {
 }
 
 func (x *MsgCreatePlanResponse) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[20]
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[24]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -10854,7 +12646,7 @@ func (x *MsgClosePlan) ProtoReflect() protoreflect.Message {
 }
 
 func (x *MsgClosePlan) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[21]
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[25]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -11318,7 +13110,7 @@ func (x *MsgClosePlanResponse) ProtoReflect() protoreflect.Message {
 }
 
 func (x *MsgClosePlanResponse) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[22]
+	mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[26]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -11921,8 +13713,9 @@ func (x *MsgStartProcessResponse) GetProcessId() uint64 {
 // MsgRecordEvent: for consume/use/cite, process_id is the process the event is an input of;
 // for produce, the process it is an output of, into resource_id (0: a new resource of
 // spec_id). raise/lower adjust resource_id (raise with resource_id 0 opens a new one; value
-// is the cost of what is raised). move and transfer take from resource_id into
-// to_resource_id (0: a new one, the receiver's for a transfer).
+// is the cost of what is raised, none for a regional company). move and transfer take from
+// resource_id into to_resource_id (0: a new one, the receiver's for a transfer); a transfer
+// to another agent waits for the receiver's MsgAcceptTransfer.
 type MsgRecordEvent struct {
 	state         protoimpl.MessageState
 	sizeCache     protoimpl.SizeCache
@@ -12037,8 +13830,11 @@ type MsgRecordEventResponse struct {
 	sizeCache     protoimpl.SizeCache
 	unknownFields protoimpl.UnknownFields
 
+	// event_id is 0 for a transfer to another agent: transfer_id is the pending transfer, and
+	// the event is recorded when the receiver accepts it.
 	EventId    uint64 `protobuf:"varint,1,opt,name=event_id,json=eventId,proto3" json:"event_id,omitempty"`
 	ResourceId uint64 `protobuf:"varint,2,opt,name=resource_id,json=resourceId,proto3" json:"resource_id,omitempty"`
+	TransferId uint64 `protobuf:"varint,3,opt,name=transfer_id,json=transferId,proto3" json:"transfer_id,omitempty"`
 }
 
 func (x *MsgRecordEventResponse) Reset() {
@@ -12075,6 +13871,172 @@ func (x *MsgRecordEventResponse) GetResourceId() uint64 {
 	return 0
 }
 
+func (x *MsgRecordEventResponse) GetTransferId() uint64 {
+	if x != nil {
+		return x.TransferId
+	}
+	return 0
+}
+
+// MsgAcceptTransfer: the receiver of a pending transfer (a company by its members' proposal
+// or a manager's authz grant, a person directly) takes it into its resource.
+type MsgAcceptTransfer struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	Receiver   string `protobuf:"bytes,1,opt,name=receiver,proto3" json:"receiver,omitempty"`
+	TransferId uint64 `protobuf:"varint,2,opt,name=transfer_id,json=transferId,proto3" json:"transfer_id,omitempty"`
+}
+
+func (x *MsgAcceptTransfer) Reset() {
+	*x = MsgAcceptTransfer{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[8]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *MsgAcceptTransfer) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MsgAcceptTransfer) ProtoMessage() {}
+
+// Deprecated: Use MsgAcceptTransfer.ProtoReflect.Descriptor instead.
+func (*MsgAcceptTransfer) Descriptor() ([]byte, []int) {
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{8}
+}
+
+func (x *MsgAcceptTransfer) GetReceiver() string {
+	if x != nil {
+		return x.Receiver
+	}
+	return ""
+}
+
+func (x *MsgAcceptTransfer) GetTransferId() uint64 {
+	if x != nil {
+		return x.TransferId
+	}
+	return 0
+}
+
+type MsgAcceptTransferResponse struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	EventId uint64 `protobuf:"varint,1,opt,name=event_id,json=eventId,proto3" json:"event_id,omitempty"`
+	// resource_id is the receiver's resource the quantity went into.
+	ResourceId uint64 `protobuf:"varint,2,opt,name=resource_id,json=resourceId,proto3" json:"resource_id,omitempty"`
+}
+
+func (x *MsgAcceptTransferResponse) Reset() {
+	*x = MsgAcceptTransferResponse{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[9]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *MsgAcceptTransferResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MsgAcceptTransferResponse) ProtoMessage() {}
+
+// Deprecated: Use MsgAcceptTransferResponse.ProtoReflect.Descriptor instead.
+func (*MsgAcceptTransferResponse) Descriptor() ([]byte, []int) {
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{9}
+}
+
+func (x *MsgAcceptTransferResponse) GetEventId() uint64 {
+	if x != nil {
+		return x.EventId
+	}
+	return 0
+}
+
+func (x *MsgAcceptTransferResponse) GetResourceId() uint64 {
+	if x != nil {
+		return x.ResourceId
+	}
+	return 0
+}
+
+// MsgRejectTransfer: the receiver declines a pending transfer, or its provider withdraws it.
+type MsgRejectTransfer struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	Agent      string `protobuf:"bytes,1,opt,name=agent,proto3" json:"agent,omitempty"`
+	TransferId uint64 `protobuf:"varint,2,opt,name=transfer_id,json=transferId,proto3" json:"transfer_id,omitempty"`
+}
+
+func (x *MsgRejectTransfer) Reset() {
+	*x = MsgRejectTransfer{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[10]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *MsgRejectTransfer) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MsgRejectTransfer) ProtoMessage() {}
+
+// Deprecated: Use MsgRejectTransfer.ProtoReflect.Descriptor instead.
+func (*MsgRejectTransfer) Descriptor() ([]byte, []int) {
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{10}
+}
+
+func (x *MsgRejectTransfer) GetAgent() string {
+	if x != nil {
+		return x.Agent
+	}
+	return ""
+}
+
+func (x *MsgRejectTransfer) GetTransferId() uint64 {
+	if x != nil {
+		return x.TransferId
+	}
+	return 0
+}
+
+type MsgRejectTransferResponse struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+}
+
+func (x *MsgRejectTransferResponse) Reset() {
+	*x = MsgRejectTransferResponse{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[11]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *MsgRejectTransferResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*MsgRejectTransferResponse) ProtoMessage() {}
+
+// Deprecated: Use MsgRejectTransferResponse.ProtoReflect.Descriptor instead.
+func (*MsgRejectTransferResponse) Descriptor() ([]byte, []int) {
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{11}
+}
+
 type MsgAttach struct {
 	state         protoimpl.MessageState
 	sizeCache     protoimpl.SizeCache
@@ -12091,7 +14053,7 @@ type MsgAttach struct {
 func (x *MsgAttach) Reset() {
 	*x = MsgAttach{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[8]
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[12]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -12105,7 +14067,7 @@ func (*MsgAttach) ProtoMessage() {}
 
 // Deprecated: Use MsgAttach.ProtoReflect.Descriptor instead.
 func (*MsgAttach) Descriptor() ([]byte, []int) {
-	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{8}
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{12}
 }
 
 func (x *MsgAttach) GetCompany() string {
@@ -12145,7 +14107,7 @@ type MsgAttachResponse struct {
 func (x *MsgAttachResponse) Reset() {
 	*x = MsgAttachResponse{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[9]
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[13]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -12159,7 +14121,7 @@ func (*MsgAttachResponse) ProtoMessage() {}
 
 // Deprecated: Use MsgAttachResponse.ProtoReflect.Descriptor instead.
 func (*MsgAttachResponse) Descriptor() ([]byte, []int) {
-	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{9}
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{13}
 }
 
 type MsgFinishProcess struct {
@@ -12174,7 +14136,7 @@ type MsgFinishProcess struct {
 func (x *MsgFinishProcess) Reset() {
 	*x = MsgFinishProcess{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[10]
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[14]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -12188,7 +14150,7 @@ func (*MsgFinishProcess) ProtoMessage() {}
 
 // Deprecated: Use MsgFinishProcess.ProtoReflect.Descriptor instead.
 func (*MsgFinishProcess) Descriptor() ([]byte, []int) {
-	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{10}
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *MsgFinishProcess) GetCompany() string {
@@ -12216,7 +14178,7 @@ type MsgFinishProcessResponse struct {
 func (x *MsgFinishProcessResponse) Reset() {
 	*x = MsgFinishProcessResponse{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[11]
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[15]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -12230,7 +14192,7 @@ func (*MsgFinishProcessResponse) ProtoMessage() {}
 
 // Deprecated: Use MsgFinishProcessResponse.ProtoReflect.Descriptor instead.
 func (*MsgFinishProcessResponse) Descriptor() ([]byte, []int) {
-	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{11}
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *MsgFinishProcessResponse) GetCost() *ProcessCost {
@@ -12257,7 +14219,7 @@ type MsgCreateRecipe struct {
 func (x *MsgCreateRecipe) Reset() {
 	*x = MsgCreateRecipe{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[12]
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[16]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -12271,7 +14233,7 @@ func (*MsgCreateRecipe) ProtoMessage() {}
 
 // Deprecated: Use MsgCreateRecipe.ProtoReflect.Descriptor instead.
 func (*MsgCreateRecipe) Descriptor() ([]byte, []int) {
-	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{12}
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *MsgCreateRecipe) GetAgent() string {
@@ -12331,7 +14293,7 @@ type RecipeInput struct {
 func (x *RecipeInput) Reset() {
 	*x = RecipeInput{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[13]
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[17]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -12345,7 +14307,7 @@ func (*RecipeInput) ProtoMessage() {}
 
 // Deprecated: Use RecipeInput.ProtoReflect.Descriptor instead.
 func (*RecipeInput) Descriptor() ([]byte, []int) {
-	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{13}
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *RecipeInput) GetAction() Action {
@@ -12387,7 +14349,7 @@ type MsgCreateRecipeResponse struct {
 func (x *MsgCreateRecipeResponse) Reset() {
 	*x = MsgCreateRecipeResponse{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[14]
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[18]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -12401,7 +14363,7 @@ func (*MsgCreateRecipeResponse) ProtoMessage() {}
 
 // Deprecated: Use MsgCreateRecipeResponse.ProtoReflect.Descriptor instead.
 func (*MsgCreateRecipeResponse) Descriptor() ([]byte, []int) {
-	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{14}
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{18}
 }
 
 func (x *MsgCreateRecipeResponse) GetRecipeId() uint64 {
@@ -12429,7 +14391,7 @@ type MsgIntend struct {
 func (x *MsgIntend) Reset() {
 	*x = MsgIntend{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[15]
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[19]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -12443,7 +14405,7 @@ func (*MsgIntend) ProtoMessage() {}
 
 // Deprecated: Use MsgIntend.ProtoReflect.Descriptor instead.
 func (*MsgIntend) Descriptor() ([]byte, []int) {
-	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{15}
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *MsgIntend) GetAgent() string {
@@ -12499,7 +14461,7 @@ type MsgIntendResponse struct {
 func (x *MsgIntendResponse) Reset() {
 	*x = MsgIntendResponse{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[16]
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[20]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -12513,7 +14475,7 @@ func (*MsgIntendResponse) ProtoMessage() {}
 
 // Deprecated: Use MsgIntendResponse.ProtoReflect.Descriptor instead.
 func (*MsgIntendResponse) Descriptor() ([]byte, []int) {
-	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{16}
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{20}
 }
 
 func (x *MsgIntendResponse) GetIntentId() uint64 {
@@ -12535,7 +14497,7 @@ type MsgCloseIntent struct {
 func (x *MsgCloseIntent) Reset() {
 	*x = MsgCloseIntent{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[17]
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[21]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -12549,7 +14511,7 @@ func (*MsgCloseIntent) ProtoMessage() {}
 
 // Deprecated: Use MsgCloseIntent.ProtoReflect.Descriptor instead.
 func (*MsgCloseIntent) Descriptor() ([]byte, []int) {
-	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{17}
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{21}
 }
 
 func (x *MsgCloseIntent) GetAgent() string {
@@ -12575,7 +14537,7 @@ type MsgCloseIntentResponse struct {
 func (x *MsgCloseIntentResponse) Reset() {
 	*x = MsgCloseIntentResponse{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[18]
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[22]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -12589,7 +14551,7 @@ func (*MsgCloseIntentResponse) ProtoMessage() {}
 
 // Deprecated: Use MsgCloseIntentResponse.ProtoReflect.Descriptor instead.
 func (*MsgCloseIntentResponse) Descriptor() ([]byte, []int) {
-	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{18}
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{22}
 }
 
 type MsgCreatePlan struct {
@@ -12605,7 +14567,7 @@ type MsgCreatePlan struct {
 func (x *MsgCreatePlan) Reset() {
 	*x = MsgCreatePlan{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[19]
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[23]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -12619,7 +14581,7 @@ func (*MsgCreatePlan) ProtoMessage() {}
 
 // Deprecated: Use MsgCreatePlan.ProtoReflect.Descriptor instead.
 func (*MsgCreatePlan) Descriptor() ([]byte, []int) {
-	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{19}
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{23}
 }
 
 func (x *MsgCreatePlan) GetPlanner() string {
@@ -12654,7 +14616,7 @@ type MsgCreatePlanResponse struct {
 func (x *MsgCreatePlanResponse) Reset() {
 	*x = MsgCreatePlanResponse{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[20]
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[24]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -12668,7 +14630,7 @@ func (*MsgCreatePlanResponse) ProtoMessage() {}
 
 // Deprecated: Use MsgCreatePlanResponse.ProtoReflect.Descriptor instead.
 func (*MsgCreatePlanResponse) Descriptor() ([]byte, []int) {
-	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{20}
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{24}
 }
 
 func (x *MsgCreatePlanResponse) GetPlanId() uint64 {
@@ -12690,7 +14652,7 @@ type MsgClosePlan struct {
 func (x *MsgClosePlan) Reset() {
 	*x = MsgClosePlan{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[21]
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[25]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -12704,7 +14666,7 @@ func (*MsgClosePlan) ProtoMessage() {}
 
 // Deprecated: Use MsgClosePlan.ProtoReflect.Descriptor instead.
 func (*MsgClosePlan) Descriptor() ([]byte, []int) {
-	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{21}
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{25}
 }
 
 func (x *MsgClosePlan) GetPlanner() string {
@@ -12730,7 +14692,7 @@ type MsgClosePlanResponse struct {
 func (x *MsgClosePlanResponse) Reset() {
 	*x = MsgClosePlanResponse{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[22]
+		mi := &file_conductor_valueflows_v1_tx_proto_msgTypes[26]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -12744,7 +14706,7 @@ func (*MsgClosePlanResponse) ProtoMessage() {}
 
 // Deprecated: Use MsgClosePlanResponse.ProtoReflect.Descriptor instead.
 func (*MsgClosePlanResponse) Descriptor() ([]byte, []int) {
-	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{22}
+	return file_conductor_valueflows_v1_tx_proto_rawDescGZIP(), []int{26}
 }
 
 var File_conductor_valueflows_v1_tx_proto protoreflect.FileDescriptor
@@ -12835,161 +14797,205 @@ var file_conductor_valueflows_v1_tx_proto_rawDesc = []byte{
 	0xe7, 0xb0, 0x2a, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x8a, 0xe7, 0xb0, 0x2a, 0x23,
 	0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66,
 	0x6c, 0x6f, 0x77, 0x73, 0x2f, 0x4d, 0x73, 0x67, 0x52, 0x65, 0x63, 0x6f, 0x72, 0x64, 0x45, 0x76,
-	0x65, 0x6e, 0x74, 0x22, 0x54, 0x0a, 0x16, 0x4d, 0x73, 0x67, 0x52, 0x65, 0x63, 0x6f, 0x72, 0x64,
+	0x65, 0x6e, 0x74, 0x22, 0x75, 0x0a, 0x16, 0x4d, 0x73, 0x67, 0x52, 0x65, 0x63, 0x6f, 0x72, 0x64,
 	0x45, 0x76, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x19, 0x0a,
 	0x08, 0x65, 0x76, 0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52,
 	0x07, 0x65, 0x76, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x12, 0x1f, 0x0a, 0x0b, 0x72, 0x65, 0x73, 0x6f,
 	0x75, 0x72, 0x63, 0x65, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0a, 0x72,
-	0x65, 0x73, 0x6f, 0x75, 0x72, 0x63, 0x65, 0x49, 0x64, 0x22, 0xc6, 0x01, 0x0a, 0x09, 0x4d, 0x73,
-	0x67, 0x41, 0x74, 0x74, 0x61, 0x63, 0x68, 0x12, 0x32, 0x0a, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61,
-	0x6e, 0x79, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f,
-	0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69,
-	0x6e, 0x67, 0x52, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x12, 0x19, 0x0a, 0x08, 0x65,
-	0x76, 0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x07, 0x65,
-	0x76, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x12, 0x1d, 0x0a, 0x0a, 0x70, 0x72, 0x6f, 0x63, 0x65, 0x73,
-	0x73, 0x5f, 0x69, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x04, 0x52, 0x09, 0x70, 0x72, 0x6f, 0x63,
-	0x65, 0x73, 0x73, 0x49, 0x64, 0x12, 0x1a, 0x0a, 0x08, 0x71, 0x75, 0x61, 0x6e, 0x74, 0x69, 0x74,
-	0x79, 0x18, 0x04, 0x20, 0x01, 0x28, 0x09, 0x52, 0x08, 0x71, 0x75, 0x61, 0x6e, 0x74, 0x69, 0x74,
-	0x79, 0x3a, 0x2f, 0x82, 0xe7, 0xb0, 0x2a, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x8a,
-	0xe7, 0xb0, 0x2a, 0x1e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x76, 0x61,
-	0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2f, 0x4d, 0x73, 0x67, 0x41, 0x74, 0x74, 0x61,
-	0x63, 0x68, 0x22, 0x13, 0x0a, 0x11, 0x4d, 0x73, 0x67, 0x41, 0x74, 0x74, 0x61, 0x63, 0x68, 0x52,
-	0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x9d, 0x01, 0x0a, 0x10, 0x4d, 0x73, 0x67, 0x46,
-	0x69, 0x6e, 0x69, 0x73, 0x68, 0x50, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x12, 0x32, 0x0a, 0x07,
-	0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2,
-	0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73,
-	0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79,
-	0x12, 0x1d, 0x0a, 0x0a, 0x70, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x5f, 0x69, 0x64, 0x18, 0x02,
-	0x20, 0x01, 0x28, 0x04, 0x52, 0x09, 0x70, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x49, 0x64, 0x3a,
-	0x36, 0x82, 0xe7, 0xb0, 0x2a, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x8a, 0xe7, 0xb0,
-	0x2a, 0x25, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x76, 0x61, 0x6c, 0x75,
-	0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2f, 0x4d, 0x73, 0x67, 0x46, 0x69, 0x6e, 0x69, 0x73, 0x68,
-	0x50, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x22, 0x5a, 0x0a, 0x18, 0x4d, 0x73, 0x67, 0x46, 0x69,
-	0x6e, 0x69, 0x73, 0x68, 0x50, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f,
-	0x6e, 0x73, 0x65, 0x12, 0x3e, 0x0a, 0x04, 0x63, 0x6f, 0x73, 0x74, 0x18, 0x01, 0x20, 0x01, 0x28,
-	0x0b, 0x32, 0x24, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61,
-	0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x50, 0x72, 0x6f, 0x63,
-	0x65, 0x73, 0x73, 0x43, 0x6f, 0x73, 0x74, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x04, 0x63,
-	0x6f, 0x73, 0x74, 0x22, 0xde, 0x02, 0x0a, 0x0f, 0x4d, 0x73, 0x67, 0x43, 0x72, 0x65, 0x61, 0x74,
-	0x65, 0x52, 0x65, 0x63, 0x69, 0x70, 0x65, 0x12, 0x2e, 0x0a, 0x05, 0x61, 0x67, 0x65, 0x6e, 0x74,
-	0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d,
-	0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67,
-	0x52, 0x05, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x12, 0x12, 0x0a, 0x04, 0x6e, 0x61, 0x6d, 0x65, 0x18,
-	0x02, 0x20, 0x01, 0x28, 0x09, 0x52, 0x04, 0x6e, 0x61, 0x6d, 0x65, 0x12, 0x24, 0x0a, 0x0e, 0x6f,
-	0x75, 0x74, 0x70, 0x75, 0x74, 0x5f, 0x73, 0x70, 0x65, 0x63, 0x5f, 0x69, 0x64, 0x18, 0x03, 0x20,
-	0x01, 0x28, 0x04, 0x52, 0x0c, 0x6f, 0x75, 0x74, 0x70, 0x75, 0x74, 0x53, 0x70, 0x65, 0x63, 0x49,
-	0x64, 0x12, 0x27, 0x0a, 0x0f, 0x6f, 0x75, 0x74, 0x70, 0x75, 0x74, 0x5f, 0x71, 0x75, 0x61, 0x6e,
-	0x74, 0x69, 0x74, 0x79, 0x18, 0x04, 0x20, 0x01, 0x28, 0x09, 0x52, 0x0e, 0x6f, 0x75, 0x74, 0x70,
-	0x75, 0x74, 0x51, 0x75, 0x61, 0x6e, 0x74, 0x69, 0x74, 0x79, 0x12, 0x3f, 0x0a, 0x08, 0x64, 0x75,
-	0x72, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x18, 0x05, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x19, 0x2e, 0x67,
-	0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x44,
-	0x75, 0x72, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x98, 0xdf, 0x1f,
-	0x01, 0x52, 0x08, 0x64, 0x75, 0x72, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x12, 0x42, 0x0a, 0x06, 0x69,
-	0x6e, 0x70, 0x75, 0x74, 0x73, 0x18, 0x06, 0x20, 0x03, 0x28, 0x0b, 0x32, 0x24, 0x2e, 0x63, 0x6f,
-	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f,
-	0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x52, 0x65, 0x63, 0x69, 0x70, 0x65, 0x49, 0x6e, 0x70, 0x75,
-	0x74, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x06, 0x69, 0x6e, 0x70, 0x75, 0x74, 0x73, 0x3a,
-	0x33, 0x82, 0xe7, 0xb0, 0x2a, 0x05, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x8a, 0xe7, 0xb0, 0x2a, 0x24,
+	0x65, 0x73, 0x6f, 0x75, 0x72, 0x63, 0x65, 0x49, 0x64, 0x12, 0x1f, 0x0a, 0x0b, 0x74, 0x72, 0x61,
+	0x6e, 0x73, 0x66, 0x65, 0x72, 0x5f, 0x69, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0a,
+	0x74, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72, 0x49, 0x64, 0x22, 0xa4, 0x01, 0x0a, 0x11, 0x4d,
+	0x73, 0x67, 0x41, 0x63, 0x63, 0x65, 0x70, 0x74, 0x54, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72,
+	0x12, 0x34, 0x0a, 0x08, 0x72, 0x65, 0x63, 0x65, 0x69, 0x76, 0x65, 0x72, 0x18, 0x01, 0x20, 0x01,
+	0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41,
+	0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x08, 0x72, 0x65,
+	0x63, 0x65, 0x69, 0x76, 0x65, 0x72, 0x12, 0x1f, 0x0a, 0x0b, 0x74, 0x72, 0x61, 0x6e, 0x73, 0x66,
+	0x65, 0x72, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0a, 0x74, 0x72, 0x61,
+	0x6e, 0x73, 0x66, 0x65, 0x72, 0x49, 0x64, 0x3a, 0x38, 0x82, 0xe7, 0xb0, 0x2a, 0x08, 0x72, 0x65,
+	0x63, 0x65, 0x69, 0x76, 0x65, 0x72, 0x8a, 0xe7, 0xb0, 0x2a, 0x26, 0x63, 0x6f, 0x6e, 0x64, 0x75,
+	0x63, 0x74, 0x6f, 0x72, 0x2f, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2f,
+	0x4d, 0x73, 0x67, 0x41, 0x63, 0x63, 0x65, 0x70, 0x74, 0x54, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65,
+	0x72, 0x22, 0x57, 0x0a, 0x19, 0x4d, 0x73, 0x67, 0x41, 0x63, 0x63, 0x65, 0x70, 0x74, 0x54, 0x72,
+	0x61, 0x6e, 0x73, 0x66, 0x65, 0x72, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x19,
+	0x0a, 0x08, 0x65, 0x76, 0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04,
+	0x52, 0x07, 0x65, 0x76, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x12, 0x1f, 0x0a, 0x0b, 0x72, 0x65, 0x73,
+	0x6f, 0x75, 0x72, 0x63, 0x65, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0a,
+	0x72, 0x65, 0x73, 0x6f, 0x75, 0x72, 0x63, 0x65, 0x49, 0x64, 0x22, 0x9b, 0x01, 0x0a, 0x11, 0x4d,
+	0x73, 0x67, 0x52, 0x65, 0x6a, 0x65, 0x63, 0x74, 0x54, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72,
+	0x12, 0x2e, 0x0a, 0x05, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42,
+	0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72,
+	0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x05, 0x61, 0x67, 0x65, 0x6e, 0x74,
+	0x12, 0x1f, 0x0a, 0x0b, 0x74, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72, 0x5f, 0x69, 0x64, 0x18,
+	0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0a, 0x74, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72, 0x49,
+	0x64, 0x3a, 0x35, 0x82, 0xe7, 0xb0, 0x2a, 0x05, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x8a, 0xe7, 0xb0,
+	0x2a, 0x26, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x76, 0x61, 0x6c, 0x75,
+	0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2f, 0x4d, 0x73, 0x67, 0x52, 0x65, 0x6a, 0x65, 0x63, 0x74,
+	0x54, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72, 0x22, 0x1b, 0x0a, 0x19, 0x4d, 0x73, 0x67, 0x52,
+	0x65, 0x6a, 0x65, 0x63, 0x74, 0x54, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72, 0x52, 0x65, 0x73,
+	0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0xc6, 0x01, 0x0a, 0x09, 0x4d, 0x73, 0x67, 0x41, 0x74, 0x74,
+	0x61, 0x63, 0x68, 0x12, 0x32, 0x0a, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x18, 0x01,
+	0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73,
+	0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x07,
+	0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x12, 0x19, 0x0a, 0x08, 0x65, 0x76, 0x65, 0x6e, 0x74,
+	0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x07, 0x65, 0x76, 0x65, 0x6e, 0x74,
+	0x49, 0x64, 0x12, 0x1d, 0x0a, 0x0a, 0x70, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x5f, 0x69, 0x64,
+	0x18, 0x03, 0x20, 0x01, 0x28, 0x04, 0x52, 0x09, 0x70, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x49,
+	0x64, 0x12, 0x1a, 0x0a, 0x08, 0x71, 0x75, 0x61, 0x6e, 0x74, 0x69, 0x74, 0x79, 0x18, 0x04, 0x20,
+	0x01, 0x28, 0x09, 0x52, 0x08, 0x71, 0x75, 0x61, 0x6e, 0x74, 0x69, 0x74, 0x79, 0x3a, 0x2f, 0x82,
+	0xe7, 0xb0, 0x2a, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x8a, 0xe7, 0xb0, 0x2a, 0x1e,
 	0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66,
-	0x6c, 0x6f, 0x77, 0x73, 0x2f, 0x4d, 0x73, 0x67, 0x43, 0x72, 0x65, 0x61, 0x74, 0x65, 0x52, 0x65,
-	0x63, 0x69, 0x70, 0x65, 0x22, 0xa0, 0x01, 0x0a, 0x0b, 0x52, 0x65, 0x63, 0x69, 0x70, 0x65, 0x49,
-	0x6e, 0x70, 0x75, 0x74, 0x12, 0x37, 0x0a, 0x06, 0x61, 0x63, 0x74, 0x69, 0x6f, 0x6e, 0x18, 0x01,
-	0x20, 0x01, 0x28, 0x0e, 0x32, 0x1f, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
-	0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x41,
-	0x63, 0x74, 0x69, 0x6f, 0x6e, 0x52, 0x06, 0x61, 0x63, 0x74, 0x69, 0x6f, 0x6e, 0x12, 0x17, 0x0a,
-	0x07, 0x73, 0x70, 0x65, 0x63, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06,
-	0x73, 0x70, 0x65, 0x63, 0x49, 0x64, 0x12, 0x23, 0x0a, 0x0d, 0x6f, 0x63, 0x63, 0x75, 0x70, 0x61,
-	0x74, 0x69, 0x6f, 0x6e, 0x5f, 0x69, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0c, 0x6f,
-	0x63, 0x63, 0x75, 0x70, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x49, 0x64, 0x12, 0x1a, 0x0a, 0x08, 0x71,
-	0x75, 0x61, 0x6e, 0x74, 0x69, 0x74, 0x79, 0x18, 0x04, 0x20, 0x01, 0x28, 0x09, 0x52, 0x08, 0x71,
-	0x75, 0x61, 0x6e, 0x74, 0x69, 0x74, 0x79, 0x22, 0x36, 0x0a, 0x17, 0x4d, 0x73, 0x67, 0x43, 0x72,
-	0x65, 0x61, 0x74, 0x65, 0x52, 0x65, 0x63, 0x69, 0x70, 0x65, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e,
-	0x73, 0x65, 0x12, 0x1b, 0x0a, 0x09, 0x72, 0x65, 0x63, 0x69, 0x70, 0x65, 0x5f, 0x69, 0x64, 0x18,
-	0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x08, 0x72, 0x65, 0x63, 0x69, 0x70, 0x65, 0x49, 0x64, 0x22,
-	0xb2, 0x02, 0x0a, 0x09, 0x4d, 0x73, 0x67, 0x49, 0x6e, 0x74, 0x65, 0x6e, 0x64, 0x12, 0x2e, 0x0a,
-	0x05, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4,
-	0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73,
-	0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x05, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x12, 0x37, 0x0a,
-	0x04, 0x6b, 0x69, 0x6e, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x0e, 0x32, 0x23, 0x2e, 0x63, 0x6f,
-	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f,
-	0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x49, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x4b, 0x69, 0x6e, 0x64,
-	0x52, 0x04, 0x6b, 0x69, 0x6e, 0x64, 0x12, 0x17, 0x0a, 0x07, 0x73, 0x70, 0x65, 0x63, 0x5f, 0x69,
-	0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x73, 0x70, 0x65, 0x63, 0x49, 0x64, 0x12,
-	0x1a, 0x0a, 0x08, 0x71, 0x75, 0x61, 0x6e, 0x74, 0x69, 0x74, 0x79, 0x18, 0x04, 0x20, 0x01, 0x28,
-	0x09, 0x52, 0x08, 0x71, 0x75, 0x61, 0x6e, 0x74, 0x69, 0x74, 0x79, 0x12, 0x36, 0x0a, 0x03, 0x64,
-	0x75, 0x65, 0x18, 0x05, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c,
-	0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73,
-	0x74, 0x61, 0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90, 0xdf, 0x1f, 0x01, 0x52, 0x03,
-	0x64, 0x75, 0x65, 0x12, 0x20, 0x0a, 0x0b, 0x64, 0x65, 0x73, 0x63, 0x72, 0x69, 0x70, 0x74, 0x69,
-	0x6f, 0x6e, 0x18, 0x06, 0x20, 0x01, 0x28, 0x09, 0x52, 0x0b, 0x64, 0x65, 0x73, 0x63, 0x72, 0x69,
-	0x70, 0x74, 0x69, 0x6f, 0x6e, 0x3a, 0x2d, 0x82, 0xe7, 0xb0, 0x2a, 0x05, 0x61, 0x67, 0x65, 0x6e,
-	0x74, 0x8a, 0xe7, 0xb0, 0x2a, 0x1e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f,
-	0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2f, 0x4d, 0x73, 0x67, 0x49, 0x6e,
-	0x74, 0x65, 0x6e, 0x64, 0x22, 0x30, 0x0a, 0x11, 0x4d, 0x73, 0x67, 0x49, 0x6e, 0x74, 0x65, 0x6e,
-	0x64, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x1b, 0x0a, 0x09, 0x69, 0x6e, 0x74,
-	0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x08, 0x69, 0x6e,
-	0x74, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x22, 0x91, 0x01, 0x0a, 0x0e, 0x4d, 0x73, 0x67, 0x43, 0x6c,
-	0x6f, 0x73, 0x65, 0x49, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x12, 0x2e, 0x0a, 0x05, 0x61, 0x67, 0x65,
+	0x6c, 0x6f, 0x77, 0x73, 0x2f, 0x4d, 0x73, 0x67, 0x41, 0x74, 0x74, 0x61, 0x63, 0x68, 0x22, 0x13,
+	0x0a, 0x11, 0x4d, 0x73, 0x67, 0x41, 0x74, 0x74, 0x61, 0x63, 0x68, 0x52, 0x65, 0x73, 0x70, 0x6f,
+	0x6e, 0x73, 0x65, 0x22, 0x9d, 0x01, 0x0a, 0x10, 0x4d, 0x73, 0x67, 0x46, 0x69, 0x6e, 0x69, 0x73,
+	0x68, 0x50, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x12, 0x32, 0x0a, 0x07, 0x63, 0x6f, 0x6d, 0x70,
+	0x61, 0x6e, 0x79, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63,
+	0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72,
+	0x69, 0x6e, 0x67, 0x52, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x12, 0x1d, 0x0a, 0x0a,
+	0x70, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04,
+	0x52, 0x09, 0x70, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x49, 0x64, 0x3a, 0x36, 0x82, 0xe7, 0xb0,
+	0x2a, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x8a, 0xe7, 0xb0, 0x2a, 0x25, 0x63, 0x6f,
+	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f,
+	0x77, 0x73, 0x2f, 0x4d, 0x73, 0x67, 0x46, 0x69, 0x6e, 0x69, 0x73, 0x68, 0x50, 0x72, 0x6f, 0x63,
+	0x65, 0x73, 0x73, 0x22, 0x5a, 0x0a, 0x18, 0x4d, 0x73, 0x67, 0x46, 0x69, 0x6e, 0x69, 0x73, 0x68,
+	0x50, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12,
+	0x3e, 0x0a, 0x04, 0x63, 0x6f, 0x73, 0x74, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x24, 0x2e,
+	0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66,
+	0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x50, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x43,
+	0x6f, 0x73, 0x74, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x04, 0x63, 0x6f, 0x73, 0x74, 0x22,
+	0xde, 0x02, 0x0a, 0x0f, 0x4d, 0x73, 0x67, 0x43, 0x72, 0x65, 0x61, 0x74, 0x65, 0x52, 0x65, 0x63,
+	0x69, 0x70, 0x65, 0x12, 0x2e, 0x0a, 0x05, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x18, 0x01, 0x20, 0x01,
+	0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41,
+	0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x05, 0x61, 0x67,
+	0x65, 0x6e, 0x74, 0x12, 0x12, 0x0a, 0x04, 0x6e, 0x61, 0x6d, 0x65, 0x18, 0x02, 0x20, 0x01, 0x28,
+	0x09, 0x52, 0x04, 0x6e, 0x61, 0x6d, 0x65, 0x12, 0x24, 0x0a, 0x0e, 0x6f, 0x75, 0x74, 0x70, 0x75,
+	0x74, 0x5f, 0x73, 0x70, 0x65, 0x63, 0x5f, 0x69, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x04, 0x52,
+	0x0c, 0x6f, 0x75, 0x74, 0x70, 0x75, 0x74, 0x53, 0x70, 0x65, 0x63, 0x49, 0x64, 0x12, 0x27, 0x0a,
+	0x0f, 0x6f, 0x75, 0x74, 0x70, 0x75, 0x74, 0x5f, 0x71, 0x75, 0x61, 0x6e, 0x74, 0x69, 0x74, 0x79,
+	0x18, 0x04, 0x20, 0x01, 0x28, 0x09, 0x52, 0x0e, 0x6f, 0x75, 0x74, 0x70, 0x75, 0x74, 0x51, 0x75,
+	0x61, 0x6e, 0x74, 0x69, 0x74, 0x79, 0x12, 0x3f, 0x0a, 0x08, 0x64, 0x75, 0x72, 0x61, 0x74, 0x69,
+	0x6f, 0x6e, 0x18, 0x05, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x19, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c,
+	0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x44, 0x75, 0x72, 0x61, 0x74,
+	0x69, 0x6f, 0x6e, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x98, 0xdf, 0x1f, 0x01, 0x52, 0x08, 0x64,
+	0x75, 0x72, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x12, 0x42, 0x0a, 0x06, 0x69, 0x6e, 0x70, 0x75, 0x74,
+	0x73, 0x18, 0x06, 0x20, 0x03, 0x28, 0x0b, 0x32, 0x24, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63,
+	0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76,
+	0x31, 0x2e, 0x52, 0x65, 0x63, 0x69, 0x70, 0x65, 0x49, 0x6e, 0x70, 0x75, 0x74, 0x42, 0x04, 0xc8,
+	0xde, 0x1f, 0x00, 0x52, 0x06, 0x69, 0x6e, 0x70, 0x75, 0x74, 0x73, 0x3a, 0x33, 0x82, 0xe7, 0xb0,
+	0x2a, 0x05, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x8a, 0xe7, 0xb0, 0x2a, 0x24, 0x63, 0x6f, 0x6e, 0x64,
+	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73,
+	0x2f, 0x4d, 0x73, 0x67, 0x43, 0x72, 0x65, 0x61, 0x74, 0x65, 0x52, 0x65, 0x63, 0x69, 0x70, 0x65,
+	0x22, 0xa0, 0x01, 0x0a, 0x0b, 0x52, 0x65, 0x63, 0x69, 0x70, 0x65, 0x49, 0x6e, 0x70, 0x75, 0x74,
+	0x12, 0x37, 0x0a, 0x06, 0x61, 0x63, 0x74, 0x69, 0x6f, 0x6e, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0e,
+	0x32, 0x1f, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c,
+	0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x41, 0x63, 0x74, 0x69, 0x6f,
+	0x6e, 0x52, 0x06, 0x61, 0x63, 0x74, 0x69, 0x6f, 0x6e, 0x12, 0x17, 0x0a, 0x07, 0x73, 0x70, 0x65,
+	0x63, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x73, 0x70, 0x65, 0x63,
+	0x49, 0x64, 0x12, 0x23, 0x0a, 0x0d, 0x6f, 0x63, 0x63, 0x75, 0x70, 0x61, 0x74, 0x69, 0x6f, 0x6e,
+	0x5f, 0x69, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0c, 0x6f, 0x63, 0x63, 0x75, 0x70,
+	0x61, 0x74, 0x69, 0x6f, 0x6e, 0x49, 0x64, 0x12, 0x1a, 0x0a, 0x08, 0x71, 0x75, 0x61, 0x6e, 0x74,
+	0x69, 0x74, 0x79, 0x18, 0x04, 0x20, 0x01, 0x28, 0x09, 0x52, 0x08, 0x71, 0x75, 0x61, 0x6e, 0x74,
+	0x69, 0x74, 0x79, 0x22, 0x36, 0x0a, 0x17, 0x4d, 0x73, 0x67, 0x43, 0x72, 0x65, 0x61, 0x74, 0x65,
+	0x52, 0x65, 0x63, 0x69, 0x70, 0x65, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x1b,
+	0x0a, 0x09, 0x72, 0x65, 0x63, 0x69, 0x70, 0x65, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28,
+	0x04, 0x52, 0x08, 0x72, 0x65, 0x63, 0x69, 0x70, 0x65, 0x49, 0x64, 0x22, 0xb2, 0x02, 0x0a, 0x09,
+	0x4d, 0x73, 0x67, 0x49, 0x6e, 0x74, 0x65, 0x6e, 0x64, 0x12, 0x2e, 0x0a, 0x05, 0x61, 0x67, 0x65,
 	0x6e, 0x74, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f,
 	0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69,
-	0x6e, 0x67, 0x52, 0x05, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x12, 0x1b, 0x0a, 0x09, 0x69, 0x6e, 0x74,
-	0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x08, 0x69, 0x6e,
-	0x74, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x3a, 0x32, 0x82, 0xe7, 0xb0, 0x2a, 0x05, 0x61, 0x67, 0x65,
-	0x6e, 0x74, 0x8a, 0xe7, 0xb0, 0x2a, 0x23, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
-	0x2f, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2f, 0x4d, 0x73, 0x67, 0x43,
-	0x6c, 0x6f, 0x73, 0x65, 0x49, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x22, 0x18, 0x0a, 0x16, 0x4d, 0x73,
-	0x67, 0x43, 0x6c, 0x6f, 0x73, 0x65, 0x49, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x73, 0x70,
-	0x6f, 0x6e, 0x73, 0x65, 0x22, 0xab, 0x01, 0x0a, 0x0d, 0x4d, 0x73, 0x67, 0x43, 0x72, 0x65, 0x61,
-	0x74, 0x65, 0x50, 0x6c, 0x61, 0x6e, 0x12, 0x32, 0x0a, 0x07, 0x70, 0x6c, 0x61, 0x6e, 0x6e, 0x65,
-	0x72, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73,
-	0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e,
-	0x67, 0x52, 0x07, 0x70, 0x6c, 0x61, 0x6e, 0x6e, 0x65, 0x72, 0x12, 0x12, 0x0a, 0x04, 0x6e, 0x61,
-	0x6d, 0x65, 0x18, 0x02, 0x20, 0x01, 0x28, 0x09, 0x52, 0x04, 0x6e, 0x61, 0x6d, 0x65, 0x12, 0x1d,
-	0x0a, 0x0a, 0x69, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x73, 0x18, 0x03, 0x20, 0x03,
-	0x28, 0x04, 0x52, 0x09, 0x69, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x73, 0x3a, 0x33, 0x82,
-	0xe7, 0xb0, 0x2a, 0x07, 0x70, 0x6c, 0x61, 0x6e, 0x6e, 0x65, 0x72, 0x8a, 0xe7, 0xb0, 0x2a, 0x22,
-	0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66,
-	0x6c, 0x6f, 0x77, 0x73, 0x2f, 0x4d, 0x73, 0x67, 0x43, 0x72, 0x65, 0x61, 0x74, 0x65, 0x50, 0x6c,
-	0x61, 0x6e, 0x22, 0x30, 0x0a, 0x15, 0x4d, 0x73, 0x67, 0x43, 0x72, 0x65, 0x61, 0x74, 0x65, 0x50,
-	0x6c, 0x61, 0x6e, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x17, 0x0a, 0x07, 0x70,
-	0x6c, 0x61, 0x6e, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x70, 0x6c,
-	0x61, 0x6e, 0x49, 0x64, 0x22, 0x8f, 0x01, 0x0a, 0x0c, 0x4d, 0x73, 0x67, 0x43, 0x6c, 0x6f, 0x73,
-	0x65, 0x50, 0x6c, 0x61, 0x6e, 0x12, 0x32, 0x0a, 0x07, 0x70, 0x6c, 0x61, 0x6e, 0x6e, 0x65, 0x72,
-	0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d,
-	0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67,
-	0x52, 0x07, 0x70, 0x6c, 0x61, 0x6e, 0x6e, 0x65, 0x72, 0x12, 0x17, 0x0a, 0x07, 0x70, 0x6c, 0x61,
-	0x6e, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x70, 0x6c, 0x61, 0x6e,
-	0x49, 0x64, 0x3a, 0x32, 0x82, 0xe7, 0xb0, 0x2a, 0x07, 0x70, 0x6c, 0x61, 0x6e, 0x6e, 0x65, 0x72,
-	0x8a, 0xe7, 0xb0, 0x2a, 0x21, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x76,
-	0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2f, 0x4d, 0x73, 0x67, 0x43, 0x6c, 0x6f,
-	0x73, 0x65, 0x50, 0x6c, 0x61, 0x6e, 0x22, 0x16, 0x0a, 0x14, 0x4d, 0x73, 0x67, 0x43, 0x6c, 0x6f,
-	0x73, 0x65, 0x50, 0x6c, 0x61, 0x6e, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x32, 0xe5,
-	0x08, 0x0a, 0x03, 0x4d, 0x73, 0x67, 0x12, 0x5b, 0x0a, 0x07, 0x53, 0x65, 0x74, 0x55, 0x6e, 0x69,
-	0x74, 0x12, 0x23, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61,
-	0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x4d, 0x73, 0x67, 0x53,
-	0x65, 0x74, 0x55, 0x6e, 0x69, 0x74, 0x1a, 0x2b, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
-	0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31,
-	0x2e, 0x4d, 0x73, 0x67, 0x53, 0x65, 0x74, 0x55, 0x6e, 0x69, 0x74, 0x52, 0x65, 0x73, 0x70, 0x6f,
-	0x6e, 0x73, 0x65, 0x12, 0x64, 0x0a, 0x0a, 0x44, 0x65, 0x66, 0x69, 0x6e, 0x65, 0x53, 0x70, 0x65,
-	0x63, 0x12, 0x26, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61,
-	0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x4d, 0x73, 0x67, 0x44,
-	0x65, 0x66, 0x69, 0x6e, 0x65, 0x53, 0x70, 0x65, 0x63, 0x1a, 0x2e, 0x2e, 0x63, 0x6f, 0x6e, 0x64,
-	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73,
-	0x2e, 0x76, 0x31, 0x2e, 0x4d, 0x73, 0x67, 0x44, 0x65, 0x66, 0x69, 0x6e, 0x65, 0x53, 0x70, 0x65,
-	0x63, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x6a, 0x0a, 0x0c, 0x53, 0x74, 0x61,
-	0x72, 0x74, 0x50, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x12, 0x28, 0x2e, 0x63, 0x6f, 0x6e, 0x64,
-	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73,
-	0x2e, 0x76, 0x31, 0x2e, 0x4d, 0x73, 0x67, 0x53, 0x74, 0x61, 0x72, 0x74, 0x50, 0x72, 0x6f, 0x63,
-	0x65, 0x73, 0x73, 0x1a, 0x30, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e,
-	0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x4d, 0x73,
-	0x67, 0x53, 0x74, 0x61, 0x72, 0x74, 0x50, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x52, 0x65, 0x73,
-	0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x67, 0x0a, 0x0b, 0x52, 0x65, 0x63, 0x6f, 0x72, 0x64, 0x45,
-	0x76, 0x65, 0x6e, 0x74, 0x12, 0x27, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
-	0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x4d,
-	0x73, 0x67, 0x52, 0x65, 0x63, 0x6f, 0x72, 0x64, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x1a, 0x2f, 0x2e,
+	0x6e, 0x67, 0x52, 0x05, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x12, 0x37, 0x0a, 0x04, 0x6b, 0x69, 0x6e,
+	0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x0e, 0x32, 0x23, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63,
+	0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76,
+	0x31, 0x2e, 0x49, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x4b, 0x69, 0x6e, 0x64, 0x52, 0x04, 0x6b, 0x69,
+	0x6e, 0x64, 0x12, 0x17, 0x0a, 0x07, 0x73, 0x70, 0x65, 0x63, 0x5f, 0x69, 0x64, 0x18, 0x03, 0x20,
+	0x01, 0x28, 0x04, 0x52, 0x06, 0x73, 0x70, 0x65, 0x63, 0x49, 0x64, 0x12, 0x1a, 0x0a, 0x08, 0x71,
+	0x75, 0x61, 0x6e, 0x74, 0x69, 0x74, 0x79, 0x18, 0x04, 0x20, 0x01, 0x28, 0x09, 0x52, 0x08, 0x71,
+	0x75, 0x61, 0x6e, 0x74, 0x69, 0x74, 0x79, 0x12, 0x36, 0x0a, 0x03, 0x64, 0x75, 0x65, 0x18, 0x05,
+	0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72,
+	0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x74, 0x61, 0x6d, 0x70,
+	0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90, 0xdf, 0x1f, 0x01, 0x52, 0x03, 0x64, 0x75, 0x65, 0x12,
+	0x20, 0x0a, 0x0b, 0x64, 0x65, 0x73, 0x63, 0x72, 0x69, 0x70, 0x74, 0x69, 0x6f, 0x6e, 0x18, 0x06,
+	0x20, 0x01, 0x28, 0x09, 0x52, 0x0b, 0x64, 0x65, 0x73, 0x63, 0x72, 0x69, 0x70, 0x74, 0x69, 0x6f,
+	0x6e, 0x3a, 0x2d, 0x82, 0xe7, 0xb0, 0x2a, 0x05, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x8a, 0xe7, 0xb0,
+	0x2a, 0x1e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x76, 0x61, 0x6c, 0x75,
+	0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2f, 0x4d, 0x73, 0x67, 0x49, 0x6e, 0x74, 0x65, 0x6e, 0x64,
+	0x22, 0x30, 0x0a, 0x11, 0x4d, 0x73, 0x67, 0x49, 0x6e, 0x74, 0x65, 0x6e, 0x64, 0x52, 0x65, 0x73,
+	0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x1b, 0x0a, 0x09, 0x69, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x5f,
+	0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x08, 0x69, 0x6e, 0x74, 0x65, 0x6e, 0x74,
+	0x49, 0x64, 0x22, 0x91, 0x01, 0x0a, 0x0e, 0x4d, 0x73, 0x67, 0x43, 0x6c, 0x6f, 0x73, 0x65, 0x49,
+	0x6e, 0x74, 0x65, 0x6e, 0x74, 0x12, 0x2e, 0x0a, 0x05, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x18, 0x01,
+	0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73,
+	0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x05,
+	0x61, 0x67, 0x65, 0x6e, 0x74, 0x12, 0x1b, 0x0a, 0x09, 0x69, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x5f,
+	0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x08, 0x69, 0x6e, 0x74, 0x65, 0x6e, 0x74,
+	0x49, 0x64, 0x3a, 0x32, 0x82, 0xe7, 0xb0, 0x2a, 0x05, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x8a, 0xe7,
+	0xb0, 0x2a, 0x23, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x76, 0x61, 0x6c,
+	0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2f, 0x4d, 0x73, 0x67, 0x43, 0x6c, 0x6f, 0x73, 0x65,
+	0x49, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x22, 0x18, 0x0a, 0x16, 0x4d, 0x73, 0x67, 0x43, 0x6c, 0x6f,
+	0x73, 0x65, 0x49, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65,
+	0x22, 0xab, 0x01, 0x0a, 0x0d, 0x4d, 0x73, 0x67, 0x43, 0x72, 0x65, 0x61, 0x74, 0x65, 0x50, 0x6c,
+	0x61, 0x6e, 0x12, 0x32, 0x0a, 0x07, 0x70, 0x6c, 0x61, 0x6e, 0x6e, 0x65, 0x72, 0x18, 0x01, 0x20,
+	0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e,
+	0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x70,
+	0x6c, 0x61, 0x6e, 0x6e, 0x65, 0x72, 0x12, 0x12, 0x0a, 0x04, 0x6e, 0x61, 0x6d, 0x65, 0x18, 0x02,
+	0x20, 0x01, 0x28, 0x09, 0x52, 0x04, 0x6e, 0x61, 0x6d, 0x65, 0x12, 0x1d, 0x0a, 0x0a, 0x69, 0x6e,
+	0x74, 0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x73, 0x18, 0x03, 0x20, 0x03, 0x28, 0x04, 0x52, 0x09,
+	0x69, 0x6e, 0x74, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x73, 0x3a, 0x33, 0x82, 0xe7, 0xb0, 0x2a, 0x07,
+	0x70, 0x6c, 0x61, 0x6e, 0x6e, 0x65, 0x72, 0x8a, 0xe7, 0xb0, 0x2a, 0x22, 0x63, 0x6f, 0x6e, 0x64,
+	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73,
+	0x2f, 0x4d, 0x73, 0x67, 0x43, 0x72, 0x65, 0x61, 0x74, 0x65, 0x50, 0x6c, 0x61, 0x6e, 0x22, 0x30,
+	0x0a, 0x15, 0x4d, 0x73, 0x67, 0x43, 0x72, 0x65, 0x61, 0x74, 0x65, 0x50, 0x6c, 0x61, 0x6e, 0x52,
+	0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x17, 0x0a, 0x07, 0x70, 0x6c, 0x61, 0x6e, 0x5f,
+	0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x70, 0x6c, 0x61, 0x6e, 0x49, 0x64,
+	0x22, 0x8f, 0x01, 0x0a, 0x0c, 0x4d, 0x73, 0x67, 0x43, 0x6c, 0x6f, 0x73, 0x65, 0x50, 0x6c, 0x61,
+	0x6e, 0x12, 0x32, 0x0a, 0x07, 0x70, 0x6c, 0x61, 0x6e, 0x6e, 0x65, 0x72, 0x18, 0x01, 0x20, 0x01,
+	0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41,
+	0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x70, 0x6c,
+	0x61, 0x6e, 0x6e, 0x65, 0x72, 0x12, 0x17, 0x0a, 0x07, 0x70, 0x6c, 0x61, 0x6e, 0x5f, 0x69, 0x64,
+	0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x70, 0x6c, 0x61, 0x6e, 0x49, 0x64, 0x3a, 0x32,
+	0x82, 0xe7, 0xb0, 0x2a, 0x07, 0x70, 0x6c, 0x61, 0x6e, 0x6e, 0x65, 0x72, 0x8a, 0xe7, 0xb0, 0x2a,
+	0x21, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x76, 0x61, 0x6c, 0x75, 0x65,
+	0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2f, 0x4d, 0x73, 0x67, 0x43, 0x6c, 0x6f, 0x73, 0x65, 0x50, 0x6c,
+	0x61, 0x6e, 0x22, 0x16, 0x0a, 0x14, 0x4d, 0x73, 0x67, 0x43, 0x6c, 0x6f, 0x73, 0x65, 0x50, 0x6c,
+	0x61, 0x6e, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x32, 0xc9, 0x0a, 0x0a, 0x03, 0x4d,
+	0x73, 0x67, 0x12, 0x5b, 0x0a, 0x07, 0x53, 0x65, 0x74, 0x55, 0x6e, 0x69, 0x74, 0x12, 0x23, 0x2e,
 	0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66,
-	0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x4d, 0x73, 0x67, 0x52, 0x65, 0x63, 0x6f, 0x72,
-	0x64, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x58,
+	0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x4d, 0x73, 0x67, 0x53, 0x65, 0x74, 0x55, 0x6e,
+	0x69, 0x74, 0x1a, 0x2b, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76,
+	0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x4d, 0x73, 0x67,
+	0x53, 0x65, 0x74, 0x55, 0x6e, 0x69, 0x74, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12,
+	0x64, 0x0a, 0x0a, 0x44, 0x65, 0x66, 0x69, 0x6e, 0x65, 0x53, 0x70, 0x65, 0x63, 0x12, 0x26, 0x2e,
+	0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66,
+	0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x4d, 0x73, 0x67, 0x44, 0x65, 0x66, 0x69, 0x6e,
+	0x65, 0x53, 0x70, 0x65, 0x63, 0x1a, 0x2e, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
+	0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e,
+	0x4d, 0x73, 0x67, 0x44, 0x65, 0x66, 0x69, 0x6e, 0x65, 0x53, 0x70, 0x65, 0x63, 0x52, 0x65, 0x73,
+	0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x6a, 0x0a, 0x0c, 0x53, 0x74, 0x61, 0x72, 0x74, 0x50, 0x72,
+	0x6f, 0x63, 0x65, 0x73, 0x73, 0x12, 0x28, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
+	0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e,
+	0x4d, 0x73, 0x67, 0x53, 0x74, 0x61, 0x72, 0x74, 0x50, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x1a,
+	0x30, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75,
+	0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x4d, 0x73, 0x67, 0x53, 0x74, 0x61,
+	0x72, 0x74, 0x50, 0x72, 0x6f, 0x63, 0x65, 0x73, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73,
+	0x65, 0x12, 0x67, 0x0a, 0x0b, 0x52, 0x65, 0x63, 0x6f, 0x72, 0x64, 0x45, 0x76, 0x65, 0x6e, 0x74,
+	0x12, 0x27, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c,
+	0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x4d, 0x73, 0x67, 0x52, 0x65,
+	0x63, 0x6f, 0x72, 0x64, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x1a, 0x2f, 0x2e, 0x63, 0x6f, 0x6e, 0x64,
+	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73,
+	0x2e, 0x76, 0x31, 0x2e, 0x4d, 0x73, 0x67, 0x52, 0x65, 0x63, 0x6f, 0x72, 0x64, 0x45, 0x76, 0x65,
+	0x6e, 0x74, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x70, 0x0a, 0x0e, 0x41, 0x63,
+	0x63, 0x65, 0x70, 0x74, 0x54, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72, 0x12, 0x2a, 0x2e, 0x63,
+	0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c,
+	0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x4d, 0x73, 0x67, 0x41, 0x63, 0x63, 0x65, 0x70, 0x74,
+	0x54, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72, 0x1a, 0x32, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75,
+	0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e,
+	0x76, 0x31, 0x2e, 0x4d, 0x73, 0x67, 0x41, 0x63, 0x63, 0x65, 0x70, 0x74, 0x54, 0x72, 0x61, 0x6e,
+	0x73, 0x66, 0x65, 0x72, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x70, 0x0a, 0x0e,
+	0x52, 0x65, 0x6a, 0x65, 0x63, 0x74, 0x54, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72, 0x12, 0x2a,
+	0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65,
+	0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x4d, 0x73, 0x67, 0x52, 0x65, 0x6a, 0x65,
+	0x63, 0x74, 0x54, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72, 0x1a, 0x32, 0x2e, 0x63, 0x6f, 0x6e,
+	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77,
+	0x73, 0x2e, 0x76, 0x31, 0x2e, 0x4d, 0x73, 0x67, 0x52, 0x65, 0x6a, 0x65, 0x63, 0x74, 0x54, 0x72,
+	0x61, 0x6e, 0x73, 0x66, 0x65, 0x72, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x58,
 	0x0a, 0x06, 0x41, 0x74, 0x74, 0x61, 0x63, 0x68, 0x12, 0x22, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75,
 	0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e,
 	0x76, 0x31, 0x2e, 0x4d, 0x73, 0x67, 0x41, 0x74, 0x74, 0x61, 0x63, 0x68, 0x1a, 0x2a, 0x2e, 0x63,
@@ -13053,71 +15059,79 @@ func file_conductor_valueflows_v1_tx_proto_rawDescGZIP() []byte {
 	return file_conductor_valueflows_v1_tx_proto_rawDescData
 }
 
-var file_conductor_valueflows_v1_tx_proto_msgTypes = make([]protoimpl.MessageInfo, 23)
+var file_conductor_valueflows_v1_tx_proto_msgTypes = make([]protoimpl.MessageInfo, 27)
 var file_conductor_valueflows_v1_tx_proto_goTypes = []interface{}{
-	(*MsgSetUnit)(nil),               // 0: conductor.valueflows.v1.MsgSetUnit
-	(*MsgSetUnitResponse)(nil),       // 1: conductor.valueflows.v1.MsgSetUnitResponse
-	(*MsgDefineSpec)(nil),            // 2: conductor.valueflows.v1.MsgDefineSpec
-	(*MsgDefineSpecResponse)(nil),    // 3: conductor.valueflows.v1.MsgDefineSpecResponse
-	(*MsgStartProcess)(nil),          // 4: conductor.valueflows.v1.MsgStartProcess
-	(*MsgStartProcessResponse)(nil),  // 5: conductor.valueflows.v1.MsgStartProcessResponse
-	(*MsgRecordEvent)(nil),           // 6: conductor.valueflows.v1.MsgRecordEvent
-	(*MsgRecordEventResponse)(nil),   // 7: conductor.valueflows.v1.MsgRecordEventResponse
-	(*MsgAttach)(nil),                // 8: conductor.valueflows.v1.MsgAttach
-	(*MsgAttachResponse)(nil),        // 9: conductor.valueflows.v1.MsgAttachResponse
-	(*MsgFinishProcess)(nil),         // 10: conductor.valueflows.v1.MsgFinishProcess
-	(*MsgFinishProcessResponse)(nil), // 11: conductor.valueflows.v1.MsgFinishProcessResponse
-	(*MsgCreateRecipe)(nil),          // 12: conductor.valueflows.v1.MsgCreateRecipe
-	(*RecipeInput)(nil),              // 13: conductor.valueflows.v1.RecipeInput
-	(*MsgCreateRecipeResponse)(nil),  // 14: conductor.valueflows.v1.MsgCreateRecipeResponse
-	(*MsgIntend)(nil),                // 15: conductor.valueflows.v1.MsgIntend
-	(*MsgIntendResponse)(nil),        // 16: conductor.valueflows.v1.MsgIntendResponse
-	(*MsgCloseIntent)(nil),           // 17: conductor.valueflows.v1.MsgCloseIntent
-	(*MsgCloseIntentResponse)(nil),   // 18: conductor.valueflows.v1.MsgCloseIntentResponse
-	(*MsgCreatePlan)(nil),            // 19: conductor.valueflows.v1.MsgCreatePlan
-	(*MsgCreatePlanResponse)(nil),    // 20: conductor.valueflows.v1.MsgCreatePlanResponse
-	(*MsgClosePlan)(nil),             // 21: conductor.valueflows.v1.MsgClosePlan
-	(*MsgClosePlanResponse)(nil),     // 22: conductor.valueflows.v1.MsgClosePlanResponse
-	(*Unit)(nil),                     // 23: conductor.valueflows.v1.Unit
-	(Action)(0),                      // 24: conductor.valueflows.v1.Action
-	(*ProcessCost)(nil),              // 25: conductor.valueflows.v1.ProcessCost
-	(*durationpb.Duration)(nil),      // 26: google.protobuf.Duration
-	(IntentKind)(0),                  // 27: conductor.valueflows.v1.IntentKind
-	(*timestamppb.Timestamp)(nil),    // 28: google.protobuf.Timestamp
+	(*MsgSetUnit)(nil),                // 0: conductor.valueflows.v1.MsgSetUnit
+	(*MsgSetUnitResponse)(nil),        // 1: conductor.valueflows.v1.MsgSetUnitResponse
+	(*MsgDefineSpec)(nil),             // 2: conductor.valueflows.v1.MsgDefineSpec
+	(*MsgDefineSpecResponse)(nil),     // 3: conductor.valueflows.v1.MsgDefineSpecResponse
+	(*MsgStartProcess)(nil),           // 4: conductor.valueflows.v1.MsgStartProcess
+	(*MsgStartProcessResponse)(nil),   // 5: conductor.valueflows.v1.MsgStartProcessResponse
+	(*MsgRecordEvent)(nil),            // 6: conductor.valueflows.v1.MsgRecordEvent
+	(*MsgRecordEventResponse)(nil),    // 7: conductor.valueflows.v1.MsgRecordEventResponse
+	(*MsgAcceptTransfer)(nil),         // 8: conductor.valueflows.v1.MsgAcceptTransfer
+	(*MsgAcceptTransferResponse)(nil), // 9: conductor.valueflows.v1.MsgAcceptTransferResponse
+	(*MsgRejectTransfer)(nil),         // 10: conductor.valueflows.v1.MsgRejectTransfer
+	(*MsgRejectTransferResponse)(nil), // 11: conductor.valueflows.v1.MsgRejectTransferResponse
+	(*MsgAttach)(nil),                 // 12: conductor.valueflows.v1.MsgAttach
+	(*MsgAttachResponse)(nil),         // 13: conductor.valueflows.v1.MsgAttachResponse
+	(*MsgFinishProcess)(nil),          // 14: conductor.valueflows.v1.MsgFinishProcess
+	(*MsgFinishProcessResponse)(nil),  // 15: conductor.valueflows.v1.MsgFinishProcessResponse
+	(*MsgCreateRecipe)(nil),           // 16: conductor.valueflows.v1.MsgCreateRecipe
+	(*RecipeInput)(nil),               // 17: conductor.valueflows.v1.RecipeInput
+	(*MsgCreateRecipeResponse)(nil),   // 18: conductor.valueflows.v1.MsgCreateRecipeResponse
+	(*MsgIntend)(nil),                 // 19: conductor.valueflows.v1.MsgIntend
+	(*MsgIntendResponse)(nil),         // 20: conductor.valueflows.v1.MsgIntendResponse
+	(*MsgCloseIntent)(nil),            // 21: conductor.valueflows.v1.MsgCloseIntent
+	(*MsgCloseIntentResponse)(nil),    // 22: conductor.valueflows.v1.MsgCloseIntentResponse
+	(*MsgCreatePlan)(nil),             // 23: conductor.valueflows.v1.MsgCreatePlan
+	(*MsgCreatePlanResponse)(nil),     // 24: conductor.valueflows.v1.MsgCreatePlanResponse
+	(*MsgClosePlan)(nil),              // 25: conductor.valueflows.v1.MsgClosePlan
+	(*MsgClosePlanResponse)(nil),      // 26: conductor.valueflows.v1.MsgClosePlanResponse
+	(*Unit)(nil),                      // 27: conductor.valueflows.v1.Unit
+	(Action)(0),                       // 28: conductor.valueflows.v1.Action
+	(*ProcessCost)(nil),               // 29: conductor.valueflows.v1.ProcessCost
+	(*durationpb.Duration)(nil),       // 30: google.protobuf.Duration
+	(IntentKind)(0),                   // 31: conductor.valueflows.v1.IntentKind
+	(*timestamppb.Timestamp)(nil),     // 32: google.protobuf.Timestamp
 }
 var file_conductor_valueflows_v1_tx_proto_depIdxs = []int32{
-	23, // 0: conductor.valueflows.v1.MsgSetUnit.unit:type_name -> conductor.valueflows.v1.Unit
-	24, // 1: conductor.valueflows.v1.MsgRecordEvent.action:type_name -> conductor.valueflows.v1.Action
-	25, // 2: conductor.valueflows.v1.MsgFinishProcessResponse.cost:type_name -> conductor.valueflows.v1.ProcessCost
-	26, // 3: conductor.valueflows.v1.MsgCreateRecipe.duration:type_name -> google.protobuf.Duration
-	13, // 4: conductor.valueflows.v1.MsgCreateRecipe.inputs:type_name -> conductor.valueflows.v1.RecipeInput
-	24, // 5: conductor.valueflows.v1.RecipeInput.action:type_name -> conductor.valueflows.v1.Action
-	27, // 6: conductor.valueflows.v1.MsgIntend.kind:type_name -> conductor.valueflows.v1.IntentKind
-	28, // 7: conductor.valueflows.v1.MsgIntend.due:type_name -> google.protobuf.Timestamp
+	27, // 0: conductor.valueflows.v1.MsgSetUnit.unit:type_name -> conductor.valueflows.v1.Unit
+	28, // 1: conductor.valueflows.v1.MsgRecordEvent.action:type_name -> conductor.valueflows.v1.Action
+	29, // 2: conductor.valueflows.v1.MsgFinishProcessResponse.cost:type_name -> conductor.valueflows.v1.ProcessCost
+	30, // 3: conductor.valueflows.v1.MsgCreateRecipe.duration:type_name -> google.protobuf.Duration
+	17, // 4: conductor.valueflows.v1.MsgCreateRecipe.inputs:type_name -> conductor.valueflows.v1.RecipeInput
+	28, // 5: conductor.valueflows.v1.RecipeInput.action:type_name -> conductor.valueflows.v1.Action
+	31, // 6: conductor.valueflows.v1.MsgIntend.kind:type_name -> conductor.valueflows.v1.IntentKind
+	32, // 7: conductor.valueflows.v1.MsgIntend.due:type_name -> google.protobuf.Timestamp
 	0,  // 8: conductor.valueflows.v1.Msg.SetUnit:input_type -> conductor.valueflows.v1.MsgSetUnit
 	2,  // 9: conductor.valueflows.v1.Msg.DefineSpec:input_type -> conductor.valueflows.v1.MsgDefineSpec
 	4,  // 10: conductor.valueflows.v1.Msg.StartProcess:input_type -> conductor.valueflows.v1.MsgStartProcess
 	6,  // 11: conductor.valueflows.v1.Msg.RecordEvent:input_type -> conductor.valueflows.v1.MsgRecordEvent
-	8,  // 12: conductor.valueflows.v1.Msg.Attach:input_type -> conductor.valueflows.v1.MsgAttach
-	10, // 13: conductor.valueflows.v1.Msg.FinishProcess:input_type -> conductor.valueflows.v1.MsgFinishProcess
-	12, // 14: conductor.valueflows.v1.Msg.CreateRecipe:input_type -> conductor.valueflows.v1.MsgCreateRecipe
-	15, // 15: conductor.valueflows.v1.Msg.Intend:input_type -> conductor.valueflows.v1.MsgIntend
-	17, // 16: conductor.valueflows.v1.Msg.CloseIntent:input_type -> conductor.valueflows.v1.MsgCloseIntent
-	19, // 17: conductor.valueflows.v1.Msg.CreatePlan:input_type -> conductor.valueflows.v1.MsgCreatePlan
-	21, // 18: conductor.valueflows.v1.Msg.ClosePlan:input_type -> conductor.valueflows.v1.MsgClosePlan
-	1,  // 19: conductor.valueflows.v1.Msg.SetUnit:output_type -> conductor.valueflows.v1.MsgSetUnitResponse
-	3,  // 20: conductor.valueflows.v1.Msg.DefineSpec:output_type -> conductor.valueflows.v1.MsgDefineSpecResponse
-	5,  // 21: conductor.valueflows.v1.Msg.StartProcess:output_type -> conductor.valueflows.v1.MsgStartProcessResponse
-	7,  // 22: conductor.valueflows.v1.Msg.RecordEvent:output_type -> conductor.valueflows.v1.MsgRecordEventResponse
-	9,  // 23: conductor.valueflows.v1.Msg.Attach:output_type -> conductor.valueflows.v1.MsgAttachResponse
-	11, // 24: conductor.valueflows.v1.Msg.FinishProcess:output_type -> conductor.valueflows.v1.MsgFinishProcessResponse
-	14, // 25: conductor.valueflows.v1.Msg.CreateRecipe:output_type -> conductor.valueflows.v1.MsgCreateRecipeResponse
-	16, // 26: conductor.valueflows.v1.Msg.Intend:output_type -> conductor.valueflows.v1.MsgIntendResponse
-	18, // 27: conductor.valueflows.v1.Msg.CloseIntent:output_type -> conductor.valueflows.v1.MsgCloseIntentResponse
-	20, // 28: conductor.valueflows.v1.Msg.CreatePlan:output_type -> conductor.valueflows.v1.MsgCreatePlanResponse
-	22, // 29: conductor.valueflows.v1.Msg.ClosePlan:output_type -> conductor.valueflows.v1.MsgClosePlanResponse
-	19, // [19:30] is the sub-list for method output_type
-	8,  // [8:19] is the sub-list for method input_type
+	8,  // 12: conductor.valueflows.v1.Msg.AcceptTransfer:input_type -> conductor.valueflows.v1.MsgAcceptTransfer
+	10, // 13: conductor.valueflows.v1.Msg.RejectTransfer:input_type -> conductor.valueflows.v1.MsgRejectTransfer
+	12, // 14: conductor.valueflows.v1.Msg.Attach:input_type -> conductor.valueflows.v1.MsgAttach
+	14, // 15: conductor.valueflows.v1.Msg.FinishProcess:input_type -> conductor.valueflows.v1.MsgFinishProcess
+	16, // 16: conductor.valueflows.v1.Msg.CreateRecipe:input_type -> conductor.valueflows.v1.MsgCreateRecipe
+	19, // 17: conductor.valueflows.v1.Msg.Intend:input_type -> conductor.valueflows.v1.MsgIntend
+	21, // 18: conductor.valueflows.v1.Msg.CloseIntent:input_type -> conductor.valueflows.v1.MsgCloseIntent
+	23, // 19: conductor.valueflows.v1.Msg.CreatePlan:input_type -> conductor.valueflows.v1.MsgCreatePlan
+	25, // 20: conductor.valueflows.v1.Msg.ClosePlan:input_type -> conductor.valueflows.v1.MsgClosePlan
+	1,  // 21: conductor.valueflows.v1.Msg.SetUnit:output_type -> conductor.valueflows.v1.MsgSetUnitResponse
+	3,  // 22: conductor.valueflows.v1.Msg.DefineSpec:output_type -> conductor.valueflows.v1.MsgDefineSpecResponse
+	5,  // 23: conductor.valueflows.v1.Msg.StartProcess:output_type -> conductor.valueflows.v1.MsgStartProcessResponse
+	7,  // 24: conductor.valueflows.v1.Msg.RecordEvent:output_type -> conductor.valueflows.v1.MsgRecordEventResponse
+	9,  // 25: conductor.valueflows.v1.Msg.AcceptTransfer:output_type -> conductor.valueflows.v1.MsgAcceptTransferResponse
+	11, // 26: conductor.valueflows.v1.Msg.RejectTransfer:output_type -> conductor.valueflows.v1.MsgRejectTransferResponse
+	13, // 27: conductor.valueflows.v1.Msg.Attach:output_type -> conductor.valueflows.v1.MsgAttachResponse
+	15, // 28: conductor.valueflows.v1.Msg.FinishProcess:output_type -> conductor.valueflows.v1.MsgFinishProcessResponse
+	18, // 29: conductor.valueflows.v1.Msg.CreateRecipe:output_type -> conductor.valueflows.v1.MsgCreateRecipeResponse
+	20, // 30: conductor.valueflows.v1.Msg.Intend:output_type -> conductor.valueflows.v1.MsgIntendResponse
+	22, // 31: conductor.valueflows.v1.Msg.CloseIntent:output_type -> conductor.valueflows.v1.MsgCloseIntentResponse
+	24, // 32: conductor.valueflows.v1.Msg.CreatePlan:output_type -> conductor.valueflows.v1.MsgCreatePlanResponse
+	26, // 33: conductor.valueflows.v1.Msg.ClosePlan:output_type -> conductor.valueflows.v1.MsgClosePlanResponse
+	21, // [21:34] is the sub-list for method output_type
+	8,  // [8:21] is the sub-list for method input_type
 	8,  // [8:8] is the sub-list for extension type_name
 	8,  // [8:8] is the sub-list for extension extendee
 	0,  // [0:8] is the sub-list for field type_name
@@ -13227,7 +15241,7 @@ func file_conductor_valueflows_v1_tx_proto_init() {
 			}
 		}
 		file_conductor_valueflows_v1_tx_proto_msgTypes[8].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*MsgAttach); i {
+			switch v := v.(*MsgAcceptTransfer); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -13239,7 +15253,7 @@ func file_conductor_valueflows_v1_tx_proto_init() {
 			}
 		}
 		file_conductor_valueflows_v1_tx_proto_msgTypes[9].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*MsgAttachResponse); i {
+			switch v := v.(*MsgAcceptTransferResponse); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -13251,7 +15265,7 @@ func file_conductor_valueflows_v1_tx_proto_init() {
 			}
 		}
 		file_conductor_valueflows_v1_tx_proto_msgTypes[10].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*MsgFinishProcess); i {
+			switch v := v.(*MsgRejectTransfer); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -13263,7 +15277,7 @@ func file_conductor_valueflows_v1_tx_proto_init() {
 			}
 		}
 		file_conductor_valueflows_v1_tx_proto_msgTypes[11].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*MsgFinishProcessResponse); i {
+			switch v := v.(*MsgRejectTransferResponse); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -13275,7 +15289,7 @@ func file_conductor_valueflows_v1_tx_proto_init() {
 			}
 		}
 		file_conductor_valueflows_v1_tx_proto_msgTypes[12].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*MsgCreateRecipe); i {
+			switch v := v.(*MsgAttach); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -13287,7 +15301,7 @@ func file_conductor_valueflows_v1_tx_proto_init() {
 			}
 		}
 		file_conductor_valueflows_v1_tx_proto_msgTypes[13].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*RecipeInput); i {
+			switch v := v.(*MsgAttachResponse); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -13299,7 +15313,7 @@ func file_conductor_valueflows_v1_tx_proto_init() {
 			}
 		}
 		file_conductor_valueflows_v1_tx_proto_msgTypes[14].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*MsgCreateRecipeResponse); i {
+			switch v := v.(*MsgFinishProcess); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -13311,7 +15325,7 @@ func file_conductor_valueflows_v1_tx_proto_init() {
 			}
 		}
 		file_conductor_valueflows_v1_tx_proto_msgTypes[15].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*MsgIntend); i {
+			switch v := v.(*MsgFinishProcessResponse); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -13323,7 +15337,7 @@ func file_conductor_valueflows_v1_tx_proto_init() {
 			}
 		}
 		file_conductor_valueflows_v1_tx_proto_msgTypes[16].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*MsgIntendResponse); i {
+			switch v := v.(*MsgCreateRecipe); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -13335,7 +15349,7 @@ func file_conductor_valueflows_v1_tx_proto_init() {
 			}
 		}
 		file_conductor_valueflows_v1_tx_proto_msgTypes[17].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*MsgCloseIntent); i {
+			switch v := v.(*RecipeInput); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -13347,7 +15361,7 @@ func file_conductor_valueflows_v1_tx_proto_init() {
 			}
 		}
 		file_conductor_valueflows_v1_tx_proto_msgTypes[18].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*MsgCloseIntentResponse); i {
+			switch v := v.(*MsgCreateRecipeResponse); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -13359,7 +15373,7 @@ func file_conductor_valueflows_v1_tx_proto_init() {
 			}
 		}
 		file_conductor_valueflows_v1_tx_proto_msgTypes[19].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*MsgCreatePlan); i {
+			switch v := v.(*MsgIntend); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -13371,7 +15385,7 @@ func file_conductor_valueflows_v1_tx_proto_init() {
 			}
 		}
 		file_conductor_valueflows_v1_tx_proto_msgTypes[20].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*MsgCreatePlanResponse); i {
+			switch v := v.(*MsgIntendResponse); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -13383,7 +15397,7 @@ func file_conductor_valueflows_v1_tx_proto_init() {
 			}
 		}
 		file_conductor_valueflows_v1_tx_proto_msgTypes[21].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*MsgClosePlan); i {
+			switch v := v.(*MsgCloseIntent); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -13395,6 +15409,54 @@ func file_conductor_valueflows_v1_tx_proto_init() {
 			}
 		}
 		file_conductor_valueflows_v1_tx_proto_msgTypes[22].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*MsgCloseIntentResponse); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_valueflows_v1_tx_proto_msgTypes[23].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*MsgCreatePlan); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_valueflows_v1_tx_proto_msgTypes[24].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*MsgCreatePlanResponse); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_valueflows_v1_tx_proto_msgTypes[25].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*MsgClosePlan); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_valueflows_v1_tx_proto_msgTypes[26].Exporter = func(v interface{}, i int) interface{} {
 			switch v := v.(*MsgClosePlanResponse); i {
 			case 0:
 				return &v.state
@@ -13413,7 +15475,7 @@ func file_conductor_valueflows_v1_tx_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: file_conductor_valueflows_v1_tx_proto_rawDesc,
 			NumEnums:      0,
-			NumMessages:   23,
+			NumMessages:   27,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

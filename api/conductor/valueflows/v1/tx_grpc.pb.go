@@ -19,17 +19,19 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	Msg_SetUnit_FullMethodName       = "/conductor.valueflows.v1.Msg/SetUnit"
-	Msg_DefineSpec_FullMethodName    = "/conductor.valueflows.v1.Msg/DefineSpec"
-	Msg_StartProcess_FullMethodName  = "/conductor.valueflows.v1.Msg/StartProcess"
-	Msg_RecordEvent_FullMethodName   = "/conductor.valueflows.v1.Msg/RecordEvent"
-	Msg_Attach_FullMethodName        = "/conductor.valueflows.v1.Msg/Attach"
-	Msg_FinishProcess_FullMethodName = "/conductor.valueflows.v1.Msg/FinishProcess"
-	Msg_CreateRecipe_FullMethodName  = "/conductor.valueflows.v1.Msg/CreateRecipe"
-	Msg_Intend_FullMethodName        = "/conductor.valueflows.v1.Msg/Intend"
-	Msg_CloseIntent_FullMethodName   = "/conductor.valueflows.v1.Msg/CloseIntent"
-	Msg_CreatePlan_FullMethodName    = "/conductor.valueflows.v1.Msg/CreatePlan"
-	Msg_ClosePlan_FullMethodName     = "/conductor.valueflows.v1.Msg/ClosePlan"
+	Msg_SetUnit_FullMethodName        = "/conductor.valueflows.v1.Msg/SetUnit"
+	Msg_DefineSpec_FullMethodName     = "/conductor.valueflows.v1.Msg/DefineSpec"
+	Msg_StartProcess_FullMethodName   = "/conductor.valueflows.v1.Msg/StartProcess"
+	Msg_RecordEvent_FullMethodName    = "/conductor.valueflows.v1.Msg/RecordEvent"
+	Msg_AcceptTransfer_FullMethodName = "/conductor.valueflows.v1.Msg/AcceptTransfer"
+	Msg_RejectTransfer_FullMethodName = "/conductor.valueflows.v1.Msg/RejectTransfer"
+	Msg_Attach_FullMethodName         = "/conductor.valueflows.v1.Msg/Attach"
+	Msg_FinishProcess_FullMethodName  = "/conductor.valueflows.v1.Msg/FinishProcess"
+	Msg_CreateRecipe_FullMethodName   = "/conductor.valueflows.v1.Msg/CreateRecipe"
+	Msg_Intend_FullMethodName         = "/conductor.valueflows.v1.Msg/Intend"
+	Msg_CloseIntent_FullMethodName    = "/conductor.valueflows.v1.Msg/CloseIntent"
+	Msg_CreatePlan_FullMethodName     = "/conductor.valueflows.v1.Msg/CreatePlan"
+	Msg_ClosePlan_FullMethodName      = "/conductor.valueflows.v1.Msg/ClosePlan"
 )
 
 // MsgClient is the client API for Msg service.
@@ -46,8 +48,15 @@ type MsgClient interface {
 	// StartProcess starts one of a company's production processes.
 	StartProcess(ctx context.Context, in *MsgStartProcess, opts ...grpc.CallOption) (*MsgStartProcessResponse, error)
 	// RecordEvent records a company's economic event: a process's input (consume, use, cite)
-	// or output (produce), or an inventory change (raise, lower, move, transfer).
+	// or output (produce), or an inventory change (raise, lower, move, transfer). A transfer
+	// to another agent changes nothing until that agent accepts it: it is a pending transfer.
 	RecordEvent(ctx context.Context, in *MsgRecordEvent, opts ...grpc.CallOption) (*MsgRecordEventResponse, error)
+	// AcceptTransfer is the receiver's consent to a pending transfer: both resources change
+	// then, and the transfer is recorded as an event.
+	AcceptTransfer(ctx context.Context, in *MsgAcceptTransfer, opts ...grpc.CallOption) (*MsgAcceptTransferResponse, error)
+	// RejectTransfer drops a pending transfer, by its receiver (declined) or its provider
+	// (withdrawn): nothing changes on either side.
+	RejectTransfer(ctx context.Context, in *MsgRejectTransfer, opts ...grpc.CallOption) (*MsgRejectTransferResponse, error)
 	// Attach puts (part of) a work event from payroll, or a use event from a facility's rent,
 	// to one of the company's processes.
 	Attach(ctx context.Context, in *MsgAttach, opts ...grpc.CallOption) (*MsgAttachResponse, error)
@@ -108,6 +117,26 @@ func (c *msgClient) RecordEvent(ctx context.Context, in *MsgRecordEvent, opts ..
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(MsgRecordEventResponse)
 	err := c.cc.Invoke(ctx, Msg_RecordEvent_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) AcceptTransfer(ctx context.Context, in *MsgAcceptTransfer, opts ...grpc.CallOption) (*MsgAcceptTransferResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(MsgAcceptTransferResponse)
+	err := c.cc.Invoke(ctx, Msg_AcceptTransfer_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) RejectTransfer(ctx context.Context, in *MsgRejectTransfer, opts ...grpc.CallOption) (*MsgRejectTransferResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(MsgRejectTransferResponse)
+	err := c.cc.Invoke(ctx, Msg_RejectTransfer_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -198,8 +227,15 @@ type MsgServer interface {
 	// StartProcess starts one of a company's production processes.
 	StartProcess(context.Context, *MsgStartProcess) (*MsgStartProcessResponse, error)
 	// RecordEvent records a company's economic event: a process's input (consume, use, cite)
-	// or output (produce), or an inventory change (raise, lower, move, transfer).
+	// or output (produce), or an inventory change (raise, lower, move, transfer). A transfer
+	// to another agent changes nothing until that agent accepts it: it is a pending transfer.
 	RecordEvent(context.Context, *MsgRecordEvent) (*MsgRecordEventResponse, error)
+	// AcceptTransfer is the receiver's consent to a pending transfer: both resources change
+	// then, and the transfer is recorded as an event.
+	AcceptTransfer(context.Context, *MsgAcceptTransfer) (*MsgAcceptTransferResponse, error)
+	// RejectTransfer drops a pending transfer, by its receiver (declined) or its provider
+	// (withdrawn): nothing changes on either side.
+	RejectTransfer(context.Context, *MsgRejectTransfer) (*MsgRejectTransferResponse, error)
 	// Attach puts (part of) a work event from payroll, or a use event from a facility's rent,
 	// to one of the company's processes.
 	Attach(context.Context, *MsgAttach) (*MsgAttachResponse, error)
@@ -237,6 +273,12 @@ func (UnimplementedMsgServer) StartProcess(context.Context, *MsgStartProcess) (*
 }
 func (UnimplementedMsgServer) RecordEvent(context.Context, *MsgRecordEvent) (*MsgRecordEventResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method RecordEvent not implemented")
+}
+func (UnimplementedMsgServer) AcceptTransfer(context.Context, *MsgAcceptTransfer) (*MsgAcceptTransferResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AcceptTransfer not implemented")
+}
+func (UnimplementedMsgServer) RejectTransfer(context.Context, *MsgRejectTransfer) (*MsgRejectTransferResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RejectTransfer not implemented")
 }
 func (UnimplementedMsgServer) Attach(context.Context, *MsgAttach) (*MsgAttachResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Attach not implemented")
@@ -348,6 +390,42 @@ func _Msg_RecordEvent_Handler(srv interface{}, ctx context.Context, dec func(int
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(MsgServer).RecordEvent(ctx, req.(*MsgRecordEvent))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_AcceptTransfer_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgAcceptTransfer)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).AcceptTransfer(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Msg_AcceptTransfer_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).AcceptTransfer(ctx, req.(*MsgAcceptTransfer))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_RejectTransfer_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgRejectTransfer)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).RejectTransfer(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Msg_RejectTransfer_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).RejectTransfer(ctx, req.(*MsgRejectTransfer))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -500,6 +578,14 @@ var Msg_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "RecordEvent",
 			Handler:    _Msg_RecordEvent_Handler,
+		},
+		{
+			MethodName: "AcceptTransfer",
+			Handler:    _Msg_AcceptTransfer_Handler,
+		},
+		{
+			MethodName: "RejectTransfer",
+			Handler:    _Msg_RejectTransfer_Handler,
 		},
 		{
 			MethodName: "Attach",
