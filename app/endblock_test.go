@@ -55,7 +55,7 @@ func TestEndBlockNeverHalts(t *testing.T) {
 		id := uint64(i + 1)
 		require.NoError(t, a.PayrollKeeper.Employments.Set(ctx, id, payrolltypes.Employment{
 			Id: id, Company: e.company.String(), Worker: e.worker.String(), OccupationId: 1, Wage: math.NewInt(30_000_000),
-			StartedAt: r.Time, PaidThrough: r.Time, Carry: math.LegacyZeroDec(),
+			StartedAt: r.Time, PaidThrough: r.Time, Carry: math.LegacyZeroDec(), HoursPerWeek: 40,
 			Intervals: []payrolltypes.Interval{{Start: start.Add(10 * time.Minute), End: start.Add(40 * time.Minute)}},
 		}))
 		require.NoError(t, a.PayrollKeeper.EmploymentsByWorker.Set(ctx, collections.Join(e.worker, id)))

@@ -174,7 +174,7 @@ func clockIn(r *region.Region) {
 		id := i + 1
 		must(k.Employments.Set(ctx, id, payrolltypes.Employment{
 			Id: id, Company: bakery.String(), Worker: worker.String(), OccupationId: 1, Wage: math.NewInt(30_000_000),
-			StartedAt: in, ClockedInAt: &in, PaidThrough: in, Carry: math.LegacyZeroDec(),
+			StartedAt: in, ClockedInAt: &in, PaidThrough: in, Carry: math.LegacyZeroDec(), HoursPerWeek: 40,
 		}))
 		must(k.EmploymentsByWorker.Set(ctx, collections.Join(worker, id)))
 		must(k.EmploymentsByCompany.Set(ctx, collections.Join(bakery, id)))

@@ -3,34 +3,16 @@ package types_test
 import (
 	"testing"
 
-	"github.com/stretchr/testify/require"
-
+	"github.com/conductor-coop/conductor/testutil/genesistest"
 	"github.com/conductor-coop/conductor/x/education/types"
 )
 
 // TestGenesisNextIDs: next ids start at 1, and each is above every id of its kind.
 func TestGenesisNextIDs(t *testing.T) {
-	cases := []struct {
-		name string
-		edit func(*types.GenesisState)
-		ok   bool
-	}{
-		{"default", func(*types.GenesisState) {}, true},
-		{"next program id 0", func(gs *types.GenesisState) { gs.NextProgramId = 0 }, false},
-		{"next enrollment id 0", func(gs *types.GenesisState) { gs.NextEnrollmentId = 0 }, false},
-		{"next applicant id 0", func(gs *types.GenesisState) { gs.NextApplicantId = 0 }, false},
-		{"a program id not below the next", func(gs *types.GenesisState) { gs.Programs = []types.Program{{Id: 1}} }, false},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			gs := types.DefaultGenesis()
-			tc.edit(gs)
-			err := gs.Validate()
-			if tc.ok {
-				require.NoError(t, err)
-			} else {
-				require.ErrorIs(t, err, types.ErrInvalidGenesis)
-			}
-		})
-	}
+	genesistest.Check(t, types.DefaultGenesis, types.ErrInvalidGenesis, []genesistest.Spoil[*types.GenesisState]{
+		{Name: "next program id 0", Apply: func(gs *types.GenesisState) { gs.NextProgramId = 0 }},
+		{Name: "next enrollment id 0", Apply: func(gs *types.GenesisState) { gs.NextEnrollmentId = 0 }},
+		{Name: "next applicant id 0", Apply: func(gs *types.GenesisState) { gs.NextApplicantId = 0 }},
+		{Name: "a program id not below the next", Apply: func(gs *types.GenesisState) { gs.Programs = []types.Program{{Id: 1}} }},
+	})
 }

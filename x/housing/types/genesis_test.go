@@ -8,6 +8,7 @@ import (
 
 	"cosmossdk.io/math"
 
+	"github.com/conductor-coop/conductor/testutil/genesistest"
 	"github.com/conductor-coop/conductor/x/housing/types"
 )
 
@@ -43,27 +44,10 @@ func TestGenesisValidate(t *testing.T) {
 
 // TestGenesisNextIDs: next ids start at 1 (a next id of 0 would wrap the sequence).
 func TestGenesisNextIDs(t *testing.T) {
-	cases := []struct {
-		name string
-		edit func(*types.GenesisState)
-		ok   bool
-	}{
-		{"default", func(*types.GenesisState) {}, true},
-		{"next unit id 0", func(gs *types.GenesisState) { gs.NextUnitId = 0 }, false},
-		{"next entry id 0", func(gs *types.GenesisState) { gs.NextEntryId = 0 }, false},
-		{"next lease id 0", func(gs *types.GenesisState) { gs.NextLeaseId = 0 }, false},
-		{"a lease id not below the next", func(gs *types.GenesisState) { gs.Leases = []types.Lease{{Id: 1}} }, false},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			gs := types.DefaultGenesis()
-			tc.edit(gs)
-			err := gs.Validate()
-			if tc.ok {
-				require.NoError(t, err)
-			} else {
-				require.ErrorIs(t, err, types.ErrInvalidGenesis)
-			}
-		})
-	}
+	genesistest.Check(t, types.DefaultGenesis, types.ErrInvalidGenesis, []genesistest.Spoil[*types.GenesisState]{
+		{Name: "next unit id 0", Apply: func(gs *types.GenesisState) { gs.NextUnitId = 0 }},
+		{Name: "next entry id 0", Apply: func(gs *types.GenesisState) { gs.NextEntryId = 0 }},
+		{Name: "next lease id 0", Apply: func(gs *types.GenesisState) { gs.NextLeaseId = 0 }},
+		{Name: "a lease id not below the next", Apply: func(gs *types.GenesisState) { gs.Leases = []types.Lease{{Id: 1}} }},
+	})
 }

@@ -10,6 +10,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	"github.com/conductor-coop/conductor/testutil/genesistest"
 	"github.com/conductor-coop/conductor/x/payroll/types"
 )
 
@@ -39,44 +40,34 @@ func validGenesis() types.GenesisState {
 // wrap the sequence).
 func TestGenesisValidate(t *testing.T) {
 	require.NoError(t, types.DefaultGenesis().Validate())
-	require.NoError(t, validGenesis().Validate())
-	cases := []struct {
-		name  string
-		spoil func(*types.GenesisState)
-	}{
-		{"next job id 0", func(g *types.GenesisState) { g.NextJobId = 0 }},
-		{"next claim id 0", func(g *types.GenesisState) { g.NextClaimId = 0 }},
-		{"a job id past its sequence", func(g *types.GenesisState) { g.Jobs[0].Id = 2 }},
-		{"a job twice", func(g *types.GenesisState) { g.Jobs = append(g.Jobs, g.Jobs[0]) }},
-		{"a job's bad company address", func(g *types.GenesisState) { g.Jobs[0].Company = "rsc1bad" }},
-		{"a job of an unknown occupation", func(g *types.GenesisState) { g.Jobs[0].OccupationId = 9 }},
-		{"a job of 0 hours a week", func(g *types.GenesisState) { g.Jobs[0].HoursPerWeek = 0 }},
-		{"an application to an unknown job", func(g *types.GenesisState) { g.Applications[0].JobId = 7 }},
-		{"an application twice", func(g *types.GenesisState) { g.Applications = append(g.Applications, g.Applications[0]) }},
-		{"an employment twice", func(g *types.GenesisState) { g.Employments = append(g.Employments, g.Employments[0]) }},
-		{"an employment id 0", func(g *types.GenesisState) { g.Employments[0].Id = 0 }},
-		{"an employment's bad worker", func(g *types.GenesisState) { g.Employments[0].Worker = "x" }},
-		{"an employment of 200 hours a week", func(g *types.GenesisState) { g.Employments[0].HoursPerWeek = 200 }},
-		{"an employment paid past its week's hours", func(g *types.GenesisState) { g.Employments[0].WeekPaid = 41 * time.Hour }},
-		{"a carry of one ursc", func(g *types.GenesisState) { g.Employments[0].Carry = math.LegacyOneDec() }},
-		{"a rating of an unknown employment", func(g *types.GenesisState) { g.Ratings[0].EmploymentId = 5 }},
-		{"a rating above one", func(g *types.GenesisState) { g.Ratings[0].Value = math.LegacyNewDec(2) }},
-		{"a timesheet of another worker", func(g *types.GenesisState) { g.Timesheets[0].Worker = g.Jobs[0].Company }},
-		{"an empty timesheet", func(g *types.GenesisState) { g.Timesheets[0].Interval.End = g.Timesheets[0].Interval.Start }},
-		{"a payslip twice", func(g *types.GenesisState) { g.Payslips = append(g.Payslips, g.Payslips[0]) }},
-		{"a payslip whose net and tax are not its gross", func(g *types.GenesisState) { g.Payslips[0].Net = math.NewInt(25) }},
-		{"a claim of an unknown payslip", func(g *types.GenesisState) { g.Claims[0].PayslipId = 3 }},
-		{"a claim its payslip does not name", func(g *types.GenesisState) { g.Payslips[0].ClaimId = 0 }},
-		{"claims that do not sum to the totals", func(g *types.GenesisState) {
+	fresh := func() *types.GenesisState { g := validGenesis(); return &g }
+	genesistest.Check(t, fresh, types.ErrInvalidGenesis, []genesistest.Spoil[*types.GenesisState]{
+		{Name: "next job id 0", Apply: func(g *types.GenesisState) { g.NextJobId = 0 }},
+		{Name: "next claim id 0", Apply: func(g *types.GenesisState) { g.NextClaimId = 0 }},
+		{Name: "a job id past its sequence", Apply: func(g *types.GenesisState) { g.Jobs[0].Id = 2 }},
+		{Name: "a job twice", Apply: func(g *types.GenesisState) { g.Jobs = append(g.Jobs, g.Jobs[0]) }},
+		{Name: "a job's bad company address", Apply: func(g *types.GenesisState) { g.Jobs[0].Company = "rsc1bad" }},
+		{Name: "a job of an unknown occupation", Apply: func(g *types.GenesisState) { g.Jobs[0].OccupationId = 9 }},
+		{Name: "a job of 0 hours a week", Apply: func(g *types.GenesisState) { g.Jobs[0].HoursPerWeek = 0 }},
+		{Name: "an application to an unknown job", Apply: func(g *types.GenesisState) { g.Applications[0].JobId = 7 }},
+		{Name: "an application twice", Apply: func(g *types.GenesisState) { g.Applications = append(g.Applications, g.Applications[0]) }},
+		{Name: "an employment twice", Apply: func(g *types.GenesisState) { g.Employments = append(g.Employments, g.Employments[0]) }},
+		{Name: "an employment id 0", Apply: func(g *types.GenesisState) { g.Employments[0].Id = 0 }},
+		{Name: "an employment's bad worker", Apply: func(g *types.GenesisState) { g.Employments[0].Worker = "x" }},
+		{Name: "an employment of 200 hours a week", Apply: func(g *types.GenesisState) { g.Employments[0].HoursPerWeek = 200 }},
+		{Name: "an employment paid past its week's hours", Apply: func(g *types.GenesisState) { g.Employments[0].WeekPaid = 41 * time.Hour }},
+		{Name: "a carry of one ursc", Apply: func(g *types.GenesisState) { g.Employments[0].Carry = math.LegacyOneDec() }},
+		{Name: "a rating of an unknown employment", Apply: func(g *types.GenesisState) { g.Ratings[0].EmploymentId = 5 }},
+		{Name: "a rating above one", Apply: func(g *types.GenesisState) { g.Ratings[0].Value = math.LegacyNewDec(2) }},
+		{Name: "a timesheet of another worker", Apply: func(g *types.GenesisState) { g.Timesheets[0].Worker = g.Jobs[0].Company }},
+		{Name: "an empty timesheet", Apply: func(g *types.GenesisState) { g.Timesheets[0].Interval.End = g.Timesheets[0].Interval.Start }},
+		{Name: "a payslip twice", Apply: func(g *types.GenesisState) { g.Payslips = append(g.Payslips, g.Payslips[0]) }},
+		{Name: "a payslip whose net and tax are not its gross", Apply: func(g *types.GenesisState) { g.Payslips[0].Net = math.NewInt(25) }},
+		{Name: "a claim of an unknown payslip", Apply: func(g *types.GenesisState) { g.Claims[0].PayslipId = 3 }},
+		{Name: "a claim its payslip does not name", Apply: func(g *types.GenesisState) { g.Payslips[0].ClaimId = 0 }},
+		{Name: "claims that do not sum to the totals", Apply: func(g *types.GenesisState) {
 			g.Claims[0].Gross, g.Claims[0].Net = math.NewInt(31), math.NewInt(25)
 		}},
-		{"totals where earned is not paid + claimed", func(g *types.GenesisState) { g.Totals.Earned = math.NewInt(31) }},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			g := validGenesis()
-			tc.spoil(&g)
-			require.ErrorIs(t, g.Validate(), types.ErrInvalidGenesis)
-		})
-	}
+		{Name: "totals where earned is not paid + claimed", Apply: func(g *types.GenesisState) { g.Totals.Earned = math.NewInt(31) }},
+	})
 }
