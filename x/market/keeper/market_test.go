@@ -1,6 +1,7 @@
 package keeper_test
 
 import (
+	"math/big"
 	"testing"
 
 	abci "github.com/cometbft/cometbft/abci/types"
@@ -309,6 +310,13 @@ func TestPurchaseBadInput(t *testing.T) {
 	bread := f.list(f.alice, f.bakery, 5_000_000, "2")
 	delisted := f.list(f.alice, f.bakery, 5_000_000, "2")
 	require.Zero(t, f.r.Manage(f.alice, &types.MsgDelist{Seller: f.bakery.String(), ListingId: delisted}).Code)
+	huge := math.NewIntFromBigInt(new(big.Int).Lsh(big.NewInt(1), 190)) // 2^190 ursc a unit
+	require.Zero(t, f.r.Manage(f.alice, &types.MsgCreateListing{Seller: f.bakery.String(), Kind: types.LISTING_KIND_SERVICE,
+		Name: "Everything", Unit: "lot", UnitPrice: huge, Stock: "unlimited"}).Code)
+	priceless, err := f.r.App.MarketKeeper.ListingSeq.Peek(r.Ctx())
+	require.NoError(t, err)
+	_, err = f.q.Quote(r.Ctx(), &types.QueryQuoteRequest{ListingId: priceless, Quantity: 1 << 20})
+	require.ErrorIs(t, err, types.ErrOverflow, "a quote too large is a registered error, not a panic")
 	cases := []struct {
 		name string
 		run  func() *abciResult
@@ -335,6 +343,9 @@ func TestPurchaseBadInput(t *testing.T) {
 		{"a company without money", func() *abciResult {
 			return f.r.Manage(f.carol, &types.MsgPurchase{Buyer: f.mill.String(), ListingId: bread, Quantity: 1})
 		}, types.ErrInsufficientFund},
+		{"price x quantity beyond any region's money", func() *abciResult {
+			return r.Deliver(f.dave, &types.MsgPurchase{Buyer: f.dave.String(), ListingId: priceless, Quantity: 1 << 20})
+		}, types.ErrOverflow},
 		{"price above the buyer's maximum", func() *abciResult {
 			return r.Deliver(f.dave, &types.MsgPurchase{Buyer: f.dave.String(), ListingId: bread, Quantity: 1, MaxUnitPrice: math.NewInt(4_999_999)})
 		}, types.ErrPriceAboveMax},

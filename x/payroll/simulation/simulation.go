@@ -95,7 +95,10 @@ func (s sim) hire(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []si
 }
 
 func (s sim) latestJob(ctx sdk.Context, company string) (uint64, bool) {
-	addr := sdk.MustAccAddressFromBech32(company)
+	addr, err := s.k.Membership.AddressCodec().StringToBytes(company)
+	if err != nil {
+		return 0, false
+	}
 	it, err := s.pk.JobsByCompany.Iterate(ctx, collections.NewPrefixedPairRange[sdk.AccAddress, uint64](addr).Descending())
 	if err != nil {
 		return 0, false
@@ -118,7 +121,11 @@ func (s sim) randomEmployment(r *rand.Rand, ctx sdk.Context, accs []simtypes.Acc
 	if err != nil {
 		return e, simtypes.Account{}, false
 	}
-	acc, ok := simtypes.FindAccount(accs, sdk.MustAccAddressFromBech32(e.Worker))
+	worker, err := s.k.Membership.AddressCodec().StringToBytes(e.Worker)
+	if err != nil {
+		return e, simtypes.Account{}, false
+	}
+	acc, ok := simtypes.FindAccount(accs, sdk.AccAddress(worker))
 	return e, acc, ok
 }
 
@@ -159,13 +166,20 @@ func (s sim) rate(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []si
 		return noop(&types.MsgRateCoworker{}, "no employment")
 	}
 	var rater *simtypes.Account
-	company := sdk.MustAccAddressFromBech32(e.Company)
+	company, err := s.k.Membership.AddressCodec().StringToBytes(e.Company)
+	if err != nil {
+		return noop(&types.MsgRateCoworker{}, err.Error())
+	}
 	_ = s.pk.EmploymentsByCompany.Walk(ctx, collections.NewPrefixedPairRange[sdk.AccAddress, uint64](company), func(key collections.Pair[sdk.AccAddress, uint64]) (bool, error) {
 		other, err := s.pk.Employments.Get(ctx, key.K2())
 		if err != nil || other.Worker == e.Worker {
 			return false, nil
 		}
-		acc, found := simtypes.FindAccount(accs, sdk.MustAccAddressFromBech32(other.Worker))
+		worker, err := s.k.Membership.AddressCodec().StringToBytes(other.Worker)
+		if err != nil {
+			return false, nil
+		}
+		acc, found := simtypes.FindAccount(accs, sdk.AccAddress(worker))
 		if found {
 			rater = &acc
 		}
