@@ -66,7 +66,7 @@ func (l Listing) Validate() error {
 // maxAmountBits bits (far above any region's money, and low enough that the tax's decimal
 // arithmetic cannot overflow) is ErrOverflow.
 func Price(unitPrice math.Int, quantity uint64, rate math.LegacyDec) (amount, tax math.Int, err error) {
-	if unitPrice.IsNil() || unitPrice.BigInt().BitLen()+bits.Len64(quantity) > maxAmountBits {
+	if unitPrice.IsNil() || unitPrice.BigIntMut().BitLen()+bits.Len64(quantity) > maxAmountBits {
 		return math.ZeroInt(), math.ZeroInt(), errorsmod.Wrapf(ErrOverflow, "%s x %d", unitPrice, quantity)
 	}
 	amount = unitPrice.Mul(math.NewIntFromUint64(quantity))
