@@ -115,3 +115,23 @@ func TestBorrowedCapitalNotTaxed(t *testing.T) {
 	require.Equal(t, int64(598*rsc), r.Balance(borrower).Int64(), "2% of 100 RSC: the 500 owed to the bank is not profit")
 	f.invariantHolds()
 }
+
+// TestRestRateChangeFromNextWindow: the assembly raises the profit-at-rest tax from 2% to 10%
+// during a window; that window is taxed at 2% (the rate when it opened), the next at 10%.
+func TestRestRateChangeFromNextWindow(t *testing.T) {
+	f, day := restFixture(t)
+	r := f.r
+	held, _ := f.coop("Held Co-op", 100*rsc, f.carol)
+	r.At(day(1).Add(time.Minute)) // window 1 opens at 2%
+	r.At(day(1).Add(12 * time.Hour))
+	p := f.params
+	p.ProfitAtRestTaxRate = dec("0.10")
+	f.setParams(p) // voted mid-window
+	r.At(day(2).Add(time.Minute))
+	r.NextBlock(time.Second)
+	require.Equal(t, int64(98*rsc), r.Balance(held).Int64(), "window 1 at the rate it opened with")
+	r.At(day(3).Add(time.Minute))
+	r.NextBlock(time.Second)
+	require.Equal(t, int64(98*rsc-9_800_000), r.Balance(held).Int64(), "window 2 at 10%")
+	f.invariantHolds()
+}
