@@ -233,33 +233,23 @@ func (q queryServer) Recipes(ctx context.Context, req *types.QueryRecipesRequest
 }
 
 func (q queryServer) Transfers(ctx context.Context, req *types.QueryTransfersRequest) (*types.QueryTransfersResponse, error) {
-	var list []types.PendingTransfer
-	var page *query.PageResponse
-	var err error
-	if req.Agent != "" {
-		list, page, err = byIndex(ctx, q.TransfersByAgent, req.Agent, req.Pagination, func(ctx context.Context, id uint64) (types.PendingTransfer, error) {
-			return q.Keeper.Transfers.Get(ctx, id)
-		})
-	} else {
-		list, page, err = query.CollectionPaginate(ctx, q.Keeper.Transfers, req.Pagination,
-			func(_ uint64, p types.PendingTransfer) (types.PendingTransfer, error) { return p, nil })
-	}
+	list, page, err := byAgentOrAll(ctx, q.Keeper.Transfers, q.TransfersByAgent, req.Agent, req.Pagination)
 	return &types.QueryTransfersResponse{Transfers: list, Pagination: page}, err
 }
 
 func (q queryServer) Intents(ctx context.Context, req *types.QueryIntentsRequest) (*types.QueryIntentsResponse, error) {
-	var list []types.Intent
-	var page *query.PageResponse
-	var err error
-	if req.Agent != "" {
-		list, page, err = byIndex(ctx, q.IntentsByAgent, req.Agent, req.Pagination, func(ctx context.Context, id uint64) (types.Intent, error) {
-			return q.Keeper.Intents.Get(ctx, id)
-		})
-	} else {
-		list, page, err = query.CollectionPaginate(ctx, q.Keeper.Intents, req.Pagination,
-			func(_ uint64, in types.Intent) (types.Intent, error) { return in, nil })
-	}
+	list, page, err := byAgentOrAll(ctx, q.Keeper.Intents, q.IntentsByAgent, req.Agent, req.Pagination)
 	return &types.QueryIntentsResponse{Intents: list, Pagination: page}, err
+}
+
+// byAgentOrAll pages through m: the records of agent, through its index, or all of them.
+func byAgentOrAll[V any](ctx context.Context, m collections.Map[uint64, V], index collections.KeySet[collections.Pair[string, uint64]],
+	agent string, page *query.PageRequest,
+) ([]V, *query.PageResponse, error) {
+	if agent != "" {
+		return byIndex(ctx, index, agent, page, m.Get)
+	}
+	return query.CollectionPaginate(ctx, m, page, func(_ uint64, v V) (V, error) { return v, nil })
 }
 
 func (q queryServer) Plans(ctx context.Context, req *types.QueryPlansRequest) (*types.QueryPlansResponse, error) {
