@@ -27,7 +27,7 @@ if [[ ! -f $HOME_DIR/config/genesis.json ]]; then
   "$BIN" genesis region add-institution regional-company "Housing Agency" "$(addr carol)" --home "$HOME_DIR"
   "$BIN" genesis region set-assembly --voting-period 60s --home "$HOME_DIR"
   "$BIN" genesis region fund-treasury 1000000000000ursc --home "$HOME_DIR"
-  "$BIN" genesis region set-params pay_period=60s dividend_period=300s profit_at_rest_delay=600s --home "$HOME_DIR"
+  "$BIN" genesis region set-params pay_period=60s dividend_period=300s profit_at_rest_delay=600s arrears_notice_period=300s withdrawal_grace=120s --home "$HOME_DIR"
   "$BIN" genesis region add-occupation baker 20000000 40000000 0.5 0.2 0.2 --home "$HOME_DIR"
   "$BIN" genesis region add-occupation teacher 30000000 50000000 0.8 0.6 0.4 --home "$HOME_DIR"
   "$BIN" genesis gentx node 10000000000ursc --chain-id "$CHAIN_ID" "${KR[@]}" >/dev/null 2>&1

@@ -27,6 +27,9 @@ func DefaultParams() Params {
 		MaxPayoutsPerBlock:     200,
 		WaitlistThreshold:      50,
 		OfferWindow:            7 * 24 * time.Hour,
+		ArrearsNoticeAfter:     2,
+		ArrearsNoticePeriod:    30 * 24 * time.Hour,
+		WithdrawalGrace:        14 * 24 * time.Hour,
 	}
 }
 
@@ -62,6 +65,8 @@ func (p Params) Validate() error {
 		{"dividend_period", p.DividendPeriod, time.Second},
 		{"profit_at_rest_delay", p.ProfitAtRestDelay, 0},
 		{"offer_window", p.OfferWindow, time.Second},
+		{"arrears_notice_period", p.ArrearsNoticePeriod, time.Second},
+		{"withdrawal_grace", p.WithdrawalGrace, 0},
 	}
 	for _, d := range periods {
 		if d.v < d.min {
@@ -73,6 +78,9 @@ func (p Params) Validate() error {
 	}
 	if p.WaitlistThreshold == 0 {
 		return errorsmod.Wrap(ErrInvalidParams, "waitlist_threshold must be at least 1")
+	}
+	if p.ArrearsNoticeAfter > 120 {
+		return errorsmod.Wrapf(ErrInvalidParams, "arrears_notice_after must be at most 120 months, got %d", p.ArrearsNoticeAfter)
 	}
 	if p.SchoolingPriorityYears > 100 {
 		return errorsmod.Wrapf(ErrInvalidParams, "schooling_priority_years must be at most 100, got %d", p.SchoolingPriorityYears)
