@@ -361,6 +361,7 @@ func New(
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.PayrollKeeper, app.MarketKeeper, app.HousingKeeper, app.DividendKeeper, app.ValueFlowsKeeper, membershiptypes.TreasuryName)
 
 	app.DividendKeeper.SetLoans(app.BankLoansKeeper)
+	app.DividendKeeper.SetWages(app.PayrollKeeper)
 
 	app.StakingKeeper.SetHooks(stakingtypes.NewMultiStakingHooks(app.MembershipKeeper.Hooks(), app.DistrKeeper.Hooks(), app.SlashingKeeper.Hooks()))
 

@@ -27,6 +27,7 @@ type Keeper struct {
 	flows        types.FlowRecorder
 	treasury     sdk.AccAddress
 	loans        types.LoanBook // set after the bank loans keeper exists (it books to this one)
+	wages        types.Wages    // set after the payroll keeper exists (it books to this one)
 
 	Schema      collections.Schema
 	Periods     collections.Map[uint64, types.Period]
@@ -97,3 +98,7 @@ func newPeriod(n uint64, start time.Time, share math.LegacyDec) types.Period {
 // SetLoans gives the keeper the bank loans it reads the profit-at-rest tax base from; the app
 // calls it once the bank loans keeper (which books interest here) is built.
 func (k *Keeper) SetLoans(loans types.LoanBook) { k.loans = loans }
+
+// SetWages gives the keeper the wage claims (x/payroll, built after it): a company that owes
+// wages pays no profit-at-rest tax, its funds go to its workers first.
+func (k *Keeper) SetWages(wages types.Wages) { k.wages = wages }

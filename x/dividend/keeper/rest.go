@@ -163,7 +163,14 @@ func (k Keeper) taxRest(ctx sdk.Context, limit int) error {
 // principal it owes the region's bank (borrowed capital, to be invested or repaid, is not
 // profit). A co-op that borrows to invest pays interest on the loan, never the
 // profit-at-rest tax on it.
+// A company that owes wage claims has no profit: its funds are its workers' wages.
 func (k Keeper) profitIn(ctx context.Context, company sdk.AccAddress, low math.Int) (math.Int, error) {
+	if k.wages != nil && low.IsPositive() {
+		owes, err := k.wages.OwesWages(ctx, company)
+		if err != nil || owes {
+			return math.ZeroInt(), err
+		}
+	}
 	if k.loans == nil || !low.IsPositive() {
 		return low, nil
 	}

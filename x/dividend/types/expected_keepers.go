@@ -27,6 +27,12 @@ type LoanBook interface {
 	OutstandingPrincipal(ctx context.Context, borrower sdk.AccAddress) (math.Int, error)
 }
 
+// Wages tells whether a company owes wage claims (x/payroll): while it does, its funds are
+// its workers' wages, not profit.
+type Wages interface {
+	OwesWages(ctx context.Context, company sdk.AccAddress) (bool, error)
+}
+
 // ParamsKeeper reads the dividend share and period, and the profit-at-rest rate and delay;
 // ParamsAt those in force when a window opened.
 type ParamsKeeper interface {

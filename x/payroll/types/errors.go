@@ -24,4 +24,5 @@ var (
 	ErrInvalidRating     = errorsmod.Register(ModuleName, 19, "productivity must be in [0,1]")
 	ErrInvalidGenesis    = errorsmod.Register(ModuleName, 20, "invalid payroll genesis")
 	ErrHoursPerWeek      = errorsmod.Register(ModuleName, 21, "the work would exceed the job's hours per week")
+	ErrOwesWages         = errorsmod.Register(ModuleName, 22, "the company owes wage claims: its money goes to its workers first")
 )
