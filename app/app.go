@@ -352,7 +352,7 @@ func New(
 	app.MarketKeeper = marketkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[markettypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.DividendKeeper, treasury, app.FederationKeeper, app.ValueFlowsKeeper)
 	app.EducationKeeper = educationkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[educationtypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.ValueFlowsKeeper)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.ValueFlowsKeeper, app.MarketKeeper)
 	app.PayrollKeeper = payrollkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[payrolltypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.MarketKeeper, app.DividendKeeper, app.ValueFlowsKeeper, treasury)
 	app.HousingKeeper = housingkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[housingtypes.StoreKey]), accountCodec,
@@ -362,6 +362,8 @@ func New(
 
 	app.DividendKeeper.SetLoans(app.BankLoansKeeper)
 	app.DividendKeeper.SetWages(app.PayrollKeeper)
+	// workers first: a company that owes wage claims pays nothing else (read at send time).
+	app.BankKeeper.AppendSendRestriction(app.PayrollKeeper.WorkersFirst)
 
 	app.StakingKeeper.SetHooks(stakingtypes.NewMultiStakingHooks(app.MembershipKeeper.Hooks(), app.DistrKeeper.Hooks(), app.SlashingKeeper.Hooks()))
 

@@ -20,8 +20,20 @@ import (
 // max_payouts_per_block in a block. A region of any size thus has bounded block time, and
 // every worker is paid within the period. It never returns an error: an employment that
 // fails to settle is logged, left as it was, postponed (in state) and retried in the next run.
+//
+// Before the pay run, the claims pass pays the wage claims of the companies money reached
+// since the last block (claims.go).
 func (k Keeper) EndBlocker(ctx context.Context) error {
-	if err := k.payRun(sdk.UnwrapSDKContext(ctx)); err != nil {
+	sdkCtx := sdk.UnwrapSDKContext(ctx)
+	params, err := k.params.GetParams(ctx)
+	if err != nil {
+		k.logger(ctx).Error("pay run", "err", err)
+		return nil
+	}
+	if err := k.payArrived(sdkCtx, int(params.MaxPayoutsPerBlock)); err != nil {
+		k.logger(ctx).Error("claims pass", "err", err)
+	}
+	if err := k.payRun(sdkCtx, params); err != nil {
 		k.logger(ctx).Error("pay run", "err", err)
 	}
 	return nil
@@ -31,11 +43,7 @@ func (k Keeper) logger(ctx context.Context) interface{ Error(string, ...any) } {
 	return sdk.UnwrapSDKContext(ctx).Logger().With("module", "x/"+types.ModuleName)
 }
 
-func (k Keeper) payRun(ctx sdk.Context) error {
-	params, err := k.params.GetParams(ctx)
-	if err != nil {
-		return err
-	}
+func (k Keeper) payRun(ctx sdk.Context, params gptypes.Params) error {
 	sweep, err := k.Sweep.Get(ctx)
 	if err != nil && !errors.Is(err, collections.ErrNotFound) {
 		return err

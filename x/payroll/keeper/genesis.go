@@ -9,6 +9,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	"github.com/conductor-coop/conductor/x/payroll/types"
 )
 
@@ -96,10 +97,26 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		if err := k.Indebted.Set(ctx, company); err != nil {
 			return err
 		}
+		// what an indebted company holds goes to its claims in the first block
+		if held := k.bank.SpendableCoin(ctx, company, membershiptypes.Denom).Amount; held.IsPositive() {
+			if err := k.Arrived.Set(ctx, company, held); err != nil {
+				return err
+			}
+		}
+	}
+	for _, p := range gs.ClaimPayments {
+		worker, err := k.address(p.Worker, "worker")
+		if err != nil {
+			return err
+		}
+		if err := k.ClaimPayments.Set(ctx, collections.Join(worker, p.Id), p); err != nil {
+			return err
+		}
 	}
 	for seq, nextID := range map[*collections.Sequence]uint64{
 		&k.OccupationSeq: gs.NextOccupationId, &k.JobSeq: gs.NextJobId, &k.EmploymentSeq: gs.NextEmploymentId,
 		&k.TimesheetSeq: gs.NextTimesheetId, &k.PayslipSeq: gs.NextPayslipId, &k.ClaimSeq: gs.NextClaimId,
+		&k.ClaimPaymentSeq: gs.NextClaimPaymentId,
 	} {
 		if err := seq.Set(ctx, max(nextID, 1)-1); err != nil {
 			return err
@@ -133,6 +150,9 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	if gs.Claims, err = modulekit.Values(ctx, k.Claims); err != nil {
 		return nil, err
 	}
+	if gs.ClaimPayments, err = modulekit.Values(ctx, k.ClaimPayments); err != nil {
+		return nil, err
+	}
 	err = k.Applications.Walk(ctx, nil, func(key idAddr, note string) (bool, error) {
 		gs.Applications = append(gs.Applications, types.Application{JobId: key.K1(), Applicant: sdk.AccAddress(key.K2()).String(), Note: note})
 		return false, nil
@@ -150,6 +170,7 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 	for seq, next := range map[*collections.Sequence]*uint64{
 		&k.OccupationSeq: &gs.NextOccupationId, &k.JobSeq: &gs.NextJobId, &k.EmploymentSeq: &gs.NextEmploymentId,
 		&k.TimesheetSeq: &gs.NextTimesheetId, &k.PayslipSeq: &gs.NextPayslipId, &k.ClaimSeq: &gs.NextClaimId,
+		&k.ClaimPaymentSeq: &gs.NextClaimPaymentId,
 	} {
 		v, err := seq.Peek(ctx)
 		if err != nil {

@@ -71,18 +71,28 @@ func (q queryServer) Employments(ctx context.Context, req *types.QueryEmployment
 }
 
 func (q queryServer) Payslips(ctx context.Context, req *types.QueryPayslipsRequest) (*types.QueryPayslipsResponse, error) {
-	worker, err := q.address(req.Worker, "worker")
-	if err != nil {
-		return nil, err
-	}
-	if req.Pagination == nil {
-		req.Pagination = &query.PageRequest{}
-	}
-	req.Pagination.Reverse = true
-	list, page, err := query.CollectionPaginate(ctx, q.Keeper.Payslips, req.Pagination,
-		func(_ addrID, p types.Payslip) (types.Payslip, error) { return p, nil },
-		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](worker))
+	list, page, err := newestFirst(ctx, q.Keeper, q.Keeper.Payslips, req.Worker, req.Pagination)
 	return &types.QueryPayslipsResponse{Payslips: list, Pagination: page}, err
+}
+
+func (q queryServer) ClaimPayments(ctx context.Context, req *types.QueryClaimPaymentsRequest) (*types.QueryClaimPaymentsResponse, error) {
+	list, page, err := newestFirst(ctx, q.Keeper, q.Keeper.ClaimPayments, req.Worker, req.Pagination)
+	return &types.QueryClaimPaymentsResponse{Payments: list, Pagination: page}, err
+}
+
+// newestFirst pages a worker's records (payslips, claim payments), newest first.
+func newestFirst[V any](ctx context.Context, k Keeper, m collections.Map[addrID, V], workerAddr string, pagination *query.PageRequest) ([]V, *query.PageResponse, error) {
+	worker, err := k.address(workerAddr, "worker")
+	if err != nil {
+		return nil, nil, err
+	}
+	if pagination == nil {
+		pagination = &query.PageRequest{}
+	}
+	pagination.Reverse = true
+	return query.CollectionPaginate(ctx, m, pagination,
+		func(_ addrID, v V) (V, error) { return v, nil },
+		query.WithCollectionPaginationPairPrefix[sdk.AccAddress, uint64](worker))
 }
 
 func (q queryServer) Claims(ctx context.Context, req *types.QueryClaimsRequest) (*types.QueryClaimsResponse, error) {

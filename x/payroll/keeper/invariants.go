@@ -8,16 +8,19 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
+	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	"github.com/conductor-coop/conductor/x/payroll/types"
 )
 
 // RegisterInvariants registers the payroll invariants.
 func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
 	ir.RegisterRoute(types.ModuleName, "wages-accounted", WagesAccountedInvariant(k))
+	ir.RegisterRoute(types.ModuleName, "workers-first", WorkersFirstInvariant(k))
 }
 
-// WagesAccountedInvariant: every ursc earned is paid or owed: paid + claimed = earned, the
-// outstanding claims sum to claimed, and every claim's payslip still points at it.
+// WagesAccountedInvariant: every ursc earned is paid or owed: paid + claimed = earned, what
+// the outstanding claims are owed sums to claimed, each claim's payments are within it, and
+// every claim's payslip still points at it.
 func WagesAccountedInvariant(k Keeper) sdk.Invariant {
 	return func(ctx sdk.Context) (string, bool) {
 		msg := func(s string) string { return sdk.FormatInvariant(types.ModuleName, "wages-accounted", s) }
@@ -31,7 +34,11 @@ func WagesAccountedInvariant(k Keeper) sdk.Invariant {
 		owed := math.ZeroInt()
 		var broken string
 		err = k.Claims.Walk(ctx, nil, func(_ addrID, c types.Claim) (bool, error) {
-			owed = owed.Add(c.Gross)
+			owed = owed.Add(c.Owed())
+			if !c.Owed().IsPositive() || c.PaidTax.GT(c.Tax) || !c.PaidNet.Add(c.PaidTax).Equal(c.PaidGross) {
+				broken = fmt.Sprintf("claim %d: paid %s (tax %s, net %s) of %s", c.Id, c.PaidGross, c.PaidTax, c.PaidNet, c.Gross)
+				return true, nil
+			}
 			worker, err := k.address(c.Worker, "worker")
 			if err != nil {
 				broken = fmt.Sprintf("claim %d: %s", c.Id, err)
@@ -51,6 +58,45 @@ func WagesAccountedInvariant(k Keeper) sdk.Invariant {
 			return msg(broken), true
 		case !owed.Equal(t.Claimed):
 			return msg(fmt.Sprintf("claims sum to %s, totals say %s", owed, t.Claimed)), true
+		}
+		return msg("ok"), false
+	}
+}
+
+// WorkersFirstInvariant: a company that owes wage claims pays nothing but its claims. Every
+// ursc that reached it since its claims were last paid is noted (Arrived) and its claims are
+// paid from it, so its balance is exactly what is noted: less would mean money left it some
+// other way, more that money reached it unnoticed and waits while its workers are owed.
+// Only indebted companies are noted.
+func WorkersFirstInvariant(k Keeper) sdk.Invariant {
+	return func(ctx sdk.Context) (string, bool) {
+		msg := func(s string) string { return sdk.FormatInvariant(types.ModuleName, "workers-first", s) }
+		var broken string
+		err := k.Indebted.Walk(ctx, nil, func(company sdk.AccAddress) (bool, error) {
+			arrived, err := k.arrived(ctx, company)
+			if err != nil {
+				return true, err
+			}
+			if held := k.bank.SpendableCoin(ctx, company, membershiptypes.Denom).Amount; !held.Equal(arrived) {
+				broken = fmt.Sprintf("%s owes wage claims and holds %s, of which %s reached it since they were last paid", company, held, arrived)
+				return true, nil
+			}
+			return false, nil
+		})
+		if err == nil && broken == "" {
+			err = k.Arrived.Walk(ctx, nil, func(company sdk.AccAddress, _ math.Int) (bool, error) {
+				owes, err := k.Indebted.Has(ctx, company)
+				if err == nil && !owes {
+					broken = fmt.Sprintf("%s is noted for the claims pass but owes no claim", company)
+				}
+				return broken != "", err
+			})
+		}
+		switch {
+		case err != nil:
+			return msg(err.Error()), true
+		case broken != "":
+			return msg(broken), true
 		}
 		return msg("ok"), false
 	}

@@ -53,11 +53,16 @@ type Keeper struct {
 	PayslipSeq           collections.Sequence
 	Claims               collections.Map[addrID, types.Claim]
 	ClaimSeq             collections.Sequence
+	ClaimPayments        collections.Map[addrID, types.ClaimPayment]
+	ClaimPaymentSeq      collections.Sequence
 	// Indebted are the companies with outstanding claims: an index, so that settling the
 	// wages of a company that owes nothing does not look for claims.
 	Indebted collections.KeySet[sdk.AccAddress]
-	Sweep    collections.Item[types.Sweep]
-	Totals   collections.Item[types.Totals]
+	// Arrived is the money (ursc) that reached an indebted company and has not yet gone to
+	// its claims: the claims pass of the next EndBlocker pays it out (WorkersFirst notes it).
+	Arrived collections.Map[sdk.AccAddress, math.Int]
+	Sweep   collections.Item[types.Sweep]
+	Totals  collections.Item[types.Totals]
 }
 
 // NewKeeper returns the payroll keeper; treasury receives the income tax (books records it);
@@ -90,7 +95,10 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		PayslipSeq:           collections.NewSequence(sb, types.PayslipSeqKey, "payslip_seq"),
 		Claims:               collections.NewMap(sb, types.ClaimsKey, "claims", addrIDKey, codec.CollValue[types.Claim](cdc)),
 		ClaimSeq:             collections.NewSequence(sb, types.ClaimSeqKey, "claim_seq"),
+		ClaimPayments:        collections.NewMap(sb, types.ClaimPaymentsKey, "claim_payments", addrIDKey, codec.CollValue[types.ClaimPayment](cdc)),
+		ClaimPaymentSeq:      collections.NewSequence(sb, types.ClaimPaymentSeqKey, "claim_payment_seq"),
 		Indebted:             collections.NewKeySet(sb, types.IndebtedKey, "indebted", sdk.AccAddressKey),
+		Arrived:              collections.NewMap(sb, types.ArrivedKey, "arrived", sdk.AccAddressKey, sdk.IntValue),
 		Sweep:                collections.NewItem(sb, types.SweepKey, "sweep", codec.CollValue[types.Sweep](cdc)),
 		Totals:               collections.NewItem(sb, types.TotalsKey, "totals", codec.CollValue[types.Totals](cdc)),
 	}

@@ -15,7 +15,6 @@ import (
 
 	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
-	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	"github.com/conductor-coop/conductor/x/payroll/types"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
@@ -140,42 +139,31 @@ func (k Keeper) weekAllows(ctx context.Context, e *types.Employment, p time.Time
 }
 
 // payOrClaim pays a payslip from the company (net to the worker now, tax to the treasury
-// when the ledger closes) or, if the company cannot, records the gross as a wage claim.
-// Either way it is stored and counted as earned.
+// when the ledger closes) or, if the company owes older claims or cannot pay it in full,
+// records the gross as a wage claim; a claim that is the company's only one at once takes
+// what the company has. Either way the payslip is stored and counted as earned.
 func (k Keeper) payOrClaim(ctx context.Context, l *ledger, company sdk.AccAddress, slip *types.Payslip) error {
 	var err error
 	if slip.Id, err = l.nextPayslipID(ctx); err != nil {
 		return err
 	}
 	l.earned = l.earned.Add(slip.Gross)
-	l.company(ctx, company).earned = l.company(ctx, company).earned.Add(slip.Gross)
+	p, err := l.company(ctx, company)
+	if err != nil {
+		return err
+	}
+	p.earned = p.earned.Add(slip.Gross)
 	worker, err := k.address(slip.Worker, "worker")
 	if err != nil {
 		return err
 	}
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	if l.canPay(ctx, company, slip.Gross) {
-		l.pay(ctx, company, worker, slip.Net, slip.Tax)
+	if !p.indebted && p.available().GTE(slip.Gross) {
+		l.pay(p, worker, slip.Net, slip.Tax)
 		slip.PaidHeight = sdkCtx.BlockHeight()
 		l.paid = l.paid.Add(slip.Gross)
-	} else {
-		claim := types.Claim{Company: slip.Company, Worker: slip.Worker, PayslipId: slip.Id, Gross: slip.Gross, Tax: slip.Tax, Net: slip.Net}
-		if claim.Id, err = modulekit.NextID(ctx, k.ClaimSeq); err != nil {
-			return err
-		}
-		if err := k.Claims.Set(ctx, collections.Join(company, claim.Id), claim); err != nil {
-			return err
-		}
-		if err := k.Indebted.Set(ctx, company); err != nil {
-			return err
-		}
-		slip.ClaimId = claim.Id
-		l.claimed = l.claimed.Add(slip.Gross)
-		if err := sdkCtx.EventManager().EmitTypedEvent(&types.EventWageClaim{
-			ClaimId: claim.Id, PayslipId: slip.Id, Company: slip.Company, Worker: slip.Worker, Gross: slip.Gross,
-		}); err != nil {
-			return err
-		}
+	} else if err := k.claim(ctx, l, p, company, worker, slip); err != nil {
+		return err
 	}
 	if err := k.Payslips.Set(ctx, collections.Join(worker, slip.Id), *slip); err != nil {
 		return err
@@ -238,11 +226,16 @@ type ledger struct {
 
 // companyPay is what one company pays in a batch; spendable is its balance when the batch
 // first met it (the batch's payments leave it only when the ledger closes); earned is the
-// gross its workers earned in the batch, booked as its wage costs.
+// gross its workers earned in the batch, booked as its wage costs; indebted tells whether it
+// owes wage claims (kept in step with the Indebted index as the batch pays and records them).
 type companyPay struct {
 	spendable, total, tax, earned math.Int
 	outputs                       []banktypes.Output
+	indebted                      bool
 }
+
+// available is what the company can still pay in the batch.
+func (p *companyPay) available() math.Int { return p.spendable.Sub(p.total) }
 
 func (k Keeper) newLedger() *ledger {
 	return &ledger{k: k, owed: map[string]*companyPay{}, earned: math.ZeroInt(), paid: math.ZeroInt(), claimed: math.ZeroInt(), taxRates: map[time.Time]math.LegacyDec{}}
@@ -276,27 +269,25 @@ func (l *ledger) nextPayslipID(ctx context.Context) (uint64, error) {
 	return l.lastPayslip, nil
 }
 
-// company returns the company's entry, reading its balance the first time.
-func (l *ledger) company(ctx context.Context, company sdk.AccAddress) *companyPay {
-	p, ok := l.owed[string(company)]
-	if !ok {
-		spendable := l.k.bank.SpendableCoin(ctx, company, membershiptypes.Denom).Amount
-		p = &companyPay{spendable: spendable, total: math.ZeroInt(), tax: math.ZeroInt(), earned: math.ZeroInt()}
-		l.owed[string(company)] = p
-		l.companies = append(l.companies, company)
+// company returns the company's entry, reading its balance and whether it owes claims the
+// first time.
+func (l *ledger) company(ctx context.Context, company sdk.AccAddress) (*companyPay, error) {
+	if p, ok := l.owed[string(company)]; ok {
+		return p, nil
 	}
-	return p
-}
-
-// canPay tells whether the company can pay amount on top of what it owes in this batch.
-func (l *ledger) canPay(ctx context.Context, company sdk.AccAddress, amount math.Int) bool {
-	p := l.company(ctx, company)
-	return p.spendable.GTE(p.total.Add(amount))
+	indebted, err := l.k.Indebted.Has(ctx, company)
+	if err != nil {
+		return nil, err
+	}
+	spendable := l.k.bank.SpendableCoin(ctx, company, membershiptypes.Denom).Amount
+	p := &companyPay{spendable: spendable, total: math.ZeroInt(), tax: math.ZeroInt(), earned: math.ZeroInt(), indebted: indebted}
+	l.owed[string(company)] = p
+	l.companies = append(l.companies, company)
+	return p, nil
 }
 
 // pay books net for the worker and tax for the treasury, paid when the ledger closes.
-func (l *ledger) pay(ctx context.Context, company, worker sdk.AccAddress, net, tax math.Int) {
-	p := l.company(ctx, company)
+func (l *ledger) pay(p *companyPay, worker sdk.AccAddress, net, tax math.Int) {
 	p.total = p.total.Add(net).Add(tax)
 	p.tax = p.tax.Add(tax)
 	if net.IsPositive() {
@@ -308,7 +299,7 @@ func (l *ledger) pay(ctx context.Context, company, worker sdk.AccAddress, net, t
 // wages and its income tax to the treasury, booked as the treasury's revenue; it books the
 // wages earned as the company's costs and adds the batch to the wage totals.
 func (l *ledger) close(ctx context.Context) error {
-	action := membershiptypes.WithConductorAction(ctx)
+	action := withWages(membershiptypes.WithConductorAction(ctx))
 	for _, company := range l.companies {
 		p := l.owed[string(company)]
 		if err := l.k.costs.BookWages(ctx, company, p.earned); err != nil {
@@ -351,65 +342,4 @@ func (l *ledger) close(ctx context.Context) error {
 	totals.Paid = totals.Paid.Add(l.paid)
 	totals.Claimed = totals.Claimed.Add(l.claimed)
 	return l.k.Totals.Set(ctx, totals)
-}
-
-// payClaims pays the company's wage claims, oldest first, while it can, at most limit of
-// them; it stops at the first it cannot pay, so that claims are paid in order.
-func (k Keeper) payClaims(ctx context.Context, l *ledger, company sdk.AccAddress, limit int) (int, error) {
-	if owes, err := k.Indebted.Has(ctx, company); err != nil || !owes {
-		return 0, err
-	}
-	it, err := k.Claims.Iterate(ctx, collections.NewPrefixedPairRange[sdk.AccAddress, uint64](company))
-	if err != nil {
-		return 0, err
-	}
-	var due []types.Claim
-	for ; it.Valid() && len(due) <= limit; it.Next() {
-		c, err := it.Value()
-		if err != nil {
-			it.Close()
-			return 0, err
-		}
-		due = append(due, c)
-	}
-	it.Close()
-	paid := 0
-	for _, c := range due[:min(len(due), limit)] {
-		if !l.canPay(ctx, company, c.Gross) {
-			break
-		}
-		if err := k.payClaim(ctx, l, company, c); err != nil {
-			return paid, err
-		}
-		paid++
-	}
-	if paid == len(due) { // all paid, and none was left beyond the limit
-		return paid, k.Indebted.Remove(ctx, company)
-	}
-	return paid, nil
-}
-
-func (k Keeper) payClaim(ctx context.Context, l *ledger, company sdk.AccAddress, c types.Claim) error {
-	worker, err := k.address(c.Worker, "worker")
-	if err != nil {
-		return err
-	}
-	l.pay(ctx, company, worker, c.Net, c.Tax)
-	if err := k.Claims.Remove(ctx, collections.Join(company, c.Id)); err != nil {
-		return err
-	}
-	slip, err := k.Payslips.Get(ctx, collections.Join(worker, c.PayslipId))
-	if err != nil { // stored with the claim: not finding it is a store error, reported as is
-		return err
-	}
-	slip.ClaimId = 0
-	slip.PaidHeight = sdk.UnwrapSDKContext(ctx).BlockHeight()
-	if err := k.Payslips.Set(ctx, collections.Join(worker, slip.Id), slip); err != nil {
-		return err
-	}
-	l.claimed = l.claimed.Sub(c.Gross)
-	l.paid = l.paid.Add(c.Gross)
-	sdk.UnwrapSDKContext(ctx).EventManager().EmitEvent(WorkPaidEvent(slip))
-	_, err = k.flows.Record(ctx, valueflowstypes.RSCTransfer(c.Company, c.Worker, c.Net, valueflowstypes.Link("payroll/claim", c.Id), 0))
-	return err
 }

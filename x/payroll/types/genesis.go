@@ -12,7 +12,7 @@ import (
 // DefaultGenesis has no occupations: the assembly defines them.
 func DefaultGenesis() *GenesisState {
 	return &GenesisState{
-		NextOccupationId: 1, NextJobId: 1, NextEmploymentId: 1, NextTimesheetId: 1, NextPayslipId: 1, NextClaimId: 1,
+		NextOccupationId: 1, NextJobId: 1, NextEmploymentId: 1, NextTimesheetId: 1, NextPayslipId: 1, NextClaimId: 1, NextClaimPaymentId: 1,
 		Totals: Totals{Earned: math.ZeroInt(), Paid: math.ZeroInt(), Claimed: math.ZeroInt()},
 	}
 }
@@ -22,7 +22,7 @@ func DefaultGenesis() *GenesisState {
 func (gs GenesisState) Validate() error {
 	for name, next := range map[string]uint64{
 		"occupation": gs.NextOccupationId, "job": gs.NextJobId, "employment": gs.NextEmploymentId,
-		"timesheet": gs.NextTimesheetId, "payslip": gs.NextPayslipId, "claim": gs.NextClaimId,
+		"timesheet": gs.NextTimesheetId, "payslip": gs.NextPayslipId, "claim": gs.NextClaimId, "claim payment": gs.NextClaimPaymentId,
 	} {
 		if next == 0 {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "the next %s id must be at least 1", name)
@@ -127,10 +127,27 @@ func (gs GenesisState) Validate() error {
 			c.Gross.IsNil() || c.Tax.IsNil() || c.Net.IsNil() || !c.Net.Add(c.Tax).Equal(c.Gross) {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "claim %d: not its payslip's, or gross is not net + tax", c.Id)
 		}
-		claimed = claimed.Add(c.Gross)
+		if c.PaidGross.IsNil() || c.PaidTax.IsNil() || c.PaidNet.IsNil() || c.PaidTax.IsNegative() || c.PaidNet.IsNegative() ||
+			!c.PaidNet.Add(c.PaidTax).Equal(c.PaidGross) || c.PaidTax.GT(c.Tax) || !c.Owed().IsPositive() {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "claim %d: paid must be net + tax, within the claim, leaving something owed", c.Id)
+		}
+		claimed = claimed.Add(c.Owed())
 	}
 	if !claimed.Equal(t.Claimed) {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "claims sum to %s, totals say %s", claimed, t.Claimed)
+	}
+	payments := map[uint64]bool{}
+	for _, p := range gs.ClaimPayments {
+		if err := id("claim payment", p.Id, gs.NextClaimPaymentId, payments); err != nil {
+			return err
+		}
+		if err := addresses(p.Worker, p.Company); err != nil {
+			return err
+		}
+		if p.Gross.IsNil() || p.Tax.IsNil() || p.Net.IsNil() || p.Owed.IsNil() || !p.Gross.IsPositive() ||
+			p.Tax.IsNegative() || !p.Net.Add(p.Tax).Equal(p.Gross) || p.Owed.IsNegative() {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "claim payment %d: gross must be positive, net + tax", p.Id)
+		}
 	}
 	return nil
 }

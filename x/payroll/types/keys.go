@@ -32,4 +32,7 @@ var (
 	TotalsKey               = collections.NewPrefix(19)
 	IndebtedKey             = collections.NewPrefix(20)
 	TimesheetsByWorkerKey   = collections.NewPrefix(21)
+	ClaimPaymentsKey        = collections.NewPrefix(22)
+	ClaimPaymentSeqKey      = collections.NewPrefix(23)
+	ArrivedKey              = collections.NewPrefix(24)
 )

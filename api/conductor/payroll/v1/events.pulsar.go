@@ -1559,6 +1559,842 @@ func (x *fastReflection_EventWageClaim) ProtoMethods() *protoiface.Methods {
 }
 
 var (
+	md_EventClaimPaid            protoreflect.MessageDescriptor
+	fd_EventClaimPaid_claim_id   protoreflect.FieldDescriptor
+	fd_EventClaimPaid_payment_id protoreflect.FieldDescriptor
+	fd_EventClaimPaid_company    protoreflect.FieldDescriptor
+	fd_EventClaimPaid_worker     protoreflect.FieldDescriptor
+	fd_EventClaimPaid_gross      protoreflect.FieldDescriptor
+	fd_EventClaimPaid_tax        protoreflect.FieldDescriptor
+	fd_EventClaimPaid_net        protoreflect.FieldDescriptor
+	fd_EventClaimPaid_owed       protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_payroll_v1_events_proto_init()
+	md_EventClaimPaid = File_conductor_payroll_v1_events_proto.Messages().ByName("EventClaimPaid")
+	fd_EventClaimPaid_claim_id = md_EventClaimPaid.Fields().ByName("claim_id")
+	fd_EventClaimPaid_payment_id = md_EventClaimPaid.Fields().ByName("payment_id")
+	fd_EventClaimPaid_company = md_EventClaimPaid.Fields().ByName("company")
+	fd_EventClaimPaid_worker = md_EventClaimPaid.Fields().ByName("worker")
+	fd_EventClaimPaid_gross = md_EventClaimPaid.Fields().ByName("gross")
+	fd_EventClaimPaid_tax = md_EventClaimPaid.Fields().ByName("tax")
+	fd_EventClaimPaid_net = md_EventClaimPaid.Fields().ByName("net")
+	fd_EventClaimPaid_owed = md_EventClaimPaid.Fields().ByName("owed")
+}
+
+var _ protoreflect.Message = (*fastReflection_EventClaimPaid)(nil)
+
+type fastReflection_EventClaimPaid EventClaimPaid
+
+func (x *EventClaimPaid) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_EventClaimPaid)(x)
+}
+
+func (x *EventClaimPaid) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_payroll_v1_events_proto_msgTypes[2]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_EventClaimPaid_messageType fastReflection_EventClaimPaid_messageType
+var _ protoreflect.MessageType = fastReflection_EventClaimPaid_messageType{}
+
+type fastReflection_EventClaimPaid_messageType struct{}
+
+func (x fastReflection_EventClaimPaid_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_EventClaimPaid)(nil)
+}
+func (x fastReflection_EventClaimPaid_messageType) New() protoreflect.Message {
+	return new(fastReflection_EventClaimPaid)
+}
+func (x fastReflection_EventClaimPaid_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventClaimPaid
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_EventClaimPaid) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventClaimPaid
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_EventClaimPaid) Type() protoreflect.MessageType {
+	return _fastReflection_EventClaimPaid_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_EventClaimPaid) New() protoreflect.Message {
+	return new(fastReflection_EventClaimPaid)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_EventClaimPaid) Interface() protoreflect.ProtoMessage {
+	return (*EventClaimPaid)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_EventClaimPaid) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.ClaimId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.ClaimId)
+		if !f(fd_EventClaimPaid_claim_id, value) {
+			return
+		}
+	}
+	if x.PaymentId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.PaymentId)
+		if !f(fd_EventClaimPaid_payment_id, value) {
+			return
+		}
+	}
+	if x.Company != "" {
+		value := protoreflect.ValueOfString(x.Company)
+		if !f(fd_EventClaimPaid_company, value) {
+			return
+		}
+	}
+	if x.Worker != "" {
+		value := protoreflect.ValueOfString(x.Worker)
+		if !f(fd_EventClaimPaid_worker, value) {
+			return
+		}
+	}
+	if x.Gross != "" {
+		value := protoreflect.ValueOfString(x.Gross)
+		if !f(fd_EventClaimPaid_gross, value) {
+			return
+		}
+	}
+	if x.Tax != "" {
+		value := protoreflect.ValueOfString(x.Tax)
+		if !f(fd_EventClaimPaid_tax, value) {
+			return
+		}
+	}
+	if x.Net != "" {
+		value := protoreflect.ValueOfString(x.Net)
+		if !f(fd_EventClaimPaid_net, value) {
+			return
+		}
+	}
+	if x.Owed != "" {
+		value := protoreflect.ValueOfString(x.Owed)
+		if !f(fd_EventClaimPaid_owed, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_EventClaimPaid) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.EventClaimPaid.claim_id":
+		return x.ClaimId != uint64(0)
+	case "conductor.payroll.v1.EventClaimPaid.payment_id":
+		return x.PaymentId != uint64(0)
+	case "conductor.payroll.v1.EventClaimPaid.company":
+		return x.Company != ""
+	case "conductor.payroll.v1.EventClaimPaid.worker":
+		return x.Worker != ""
+	case "conductor.payroll.v1.EventClaimPaid.gross":
+		return x.Gross != ""
+	case "conductor.payroll.v1.EventClaimPaid.tax":
+		return x.Tax != ""
+	case "conductor.payroll.v1.EventClaimPaid.net":
+		return x.Net != ""
+	case "conductor.payroll.v1.EventClaimPaid.owed":
+		return x.Owed != ""
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.EventClaimPaid"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.EventClaimPaid does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventClaimPaid) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.EventClaimPaid.claim_id":
+		x.ClaimId = uint64(0)
+	case "conductor.payroll.v1.EventClaimPaid.payment_id":
+		x.PaymentId = uint64(0)
+	case "conductor.payroll.v1.EventClaimPaid.company":
+		x.Company = ""
+	case "conductor.payroll.v1.EventClaimPaid.worker":
+		x.Worker = ""
+	case "conductor.payroll.v1.EventClaimPaid.gross":
+		x.Gross = ""
+	case "conductor.payroll.v1.EventClaimPaid.tax":
+		x.Tax = ""
+	case "conductor.payroll.v1.EventClaimPaid.net":
+		x.Net = ""
+	case "conductor.payroll.v1.EventClaimPaid.owed":
+		x.Owed = ""
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.EventClaimPaid"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.EventClaimPaid does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_EventClaimPaid) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.payroll.v1.EventClaimPaid.claim_id":
+		value := x.ClaimId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.payroll.v1.EventClaimPaid.payment_id":
+		value := x.PaymentId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.payroll.v1.EventClaimPaid.company":
+		value := x.Company
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.EventClaimPaid.worker":
+		value := x.Worker
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.EventClaimPaid.gross":
+		value := x.Gross
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.EventClaimPaid.tax":
+		value := x.Tax
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.EventClaimPaid.net":
+		value := x.Net
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.EventClaimPaid.owed":
+		value := x.Owed
+		return protoreflect.ValueOfString(value)
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.EventClaimPaid"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.EventClaimPaid does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventClaimPaid) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.EventClaimPaid.claim_id":
+		x.ClaimId = value.Uint()
+	case "conductor.payroll.v1.EventClaimPaid.payment_id":
+		x.PaymentId = value.Uint()
+	case "conductor.payroll.v1.EventClaimPaid.company":
+		x.Company = value.Interface().(string)
+	case "conductor.payroll.v1.EventClaimPaid.worker":
+		x.Worker = value.Interface().(string)
+	case "conductor.payroll.v1.EventClaimPaid.gross":
+		x.Gross = value.Interface().(string)
+	case "conductor.payroll.v1.EventClaimPaid.tax":
+		x.Tax = value.Interface().(string)
+	case "conductor.payroll.v1.EventClaimPaid.net":
+		x.Net = value.Interface().(string)
+	case "conductor.payroll.v1.EventClaimPaid.owed":
+		x.Owed = value.Interface().(string)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.EventClaimPaid"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.EventClaimPaid does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventClaimPaid) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.EventClaimPaid.claim_id":
+		panic(fmt.Errorf("field claim_id of message conductor.payroll.v1.EventClaimPaid is not mutable"))
+	case "conductor.payroll.v1.EventClaimPaid.payment_id":
+		panic(fmt.Errorf("field payment_id of message conductor.payroll.v1.EventClaimPaid is not mutable"))
+	case "conductor.payroll.v1.EventClaimPaid.company":
+		panic(fmt.Errorf("field company of message conductor.payroll.v1.EventClaimPaid is not mutable"))
+	case "conductor.payroll.v1.EventClaimPaid.worker":
+		panic(fmt.Errorf("field worker of message conductor.payroll.v1.EventClaimPaid is not mutable"))
+	case "conductor.payroll.v1.EventClaimPaid.gross":
+		panic(fmt.Errorf("field gross of message conductor.payroll.v1.EventClaimPaid is not mutable"))
+	case "conductor.payroll.v1.EventClaimPaid.tax":
+		panic(fmt.Errorf("field tax of message conductor.payroll.v1.EventClaimPaid is not mutable"))
+	case "conductor.payroll.v1.EventClaimPaid.net":
+		panic(fmt.Errorf("field net of message conductor.payroll.v1.EventClaimPaid is not mutable"))
+	case "conductor.payroll.v1.EventClaimPaid.owed":
+		panic(fmt.Errorf("field owed of message conductor.payroll.v1.EventClaimPaid is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.EventClaimPaid"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.EventClaimPaid does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_EventClaimPaid) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.EventClaimPaid.claim_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.payroll.v1.EventClaimPaid.payment_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.payroll.v1.EventClaimPaid.company":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.EventClaimPaid.worker":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.EventClaimPaid.gross":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.EventClaimPaid.tax":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.EventClaimPaid.net":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.EventClaimPaid.owed":
+		return protoreflect.ValueOfString("")
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.EventClaimPaid"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.EventClaimPaid does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_EventClaimPaid) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.payroll.v1.EventClaimPaid", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_EventClaimPaid) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventClaimPaid) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_EventClaimPaid) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_EventClaimPaid) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*EventClaimPaid)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		if x.ClaimId != 0 {
+			n += 1 + runtime.Sov(uint64(x.ClaimId))
+		}
+		if x.PaymentId != 0 {
+			n += 1 + runtime.Sov(uint64(x.PaymentId))
+		}
+		l = len(x.Company)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Worker)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Gross)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Tax)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Net)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Owed)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*EventClaimPaid)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if len(x.Owed) > 0 {
+			i -= len(x.Owed)
+			copy(dAtA[i:], x.Owed)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Owed)))
+			i--
+			dAtA[i] = 0x42
+		}
+		if len(x.Net) > 0 {
+			i -= len(x.Net)
+			copy(dAtA[i:], x.Net)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Net)))
+			i--
+			dAtA[i] = 0x3a
+		}
+		if len(x.Tax) > 0 {
+			i -= len(x.Tax)
+			copy(dAtA[i:], x.Tax)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Tax)))
+			i--
+			dAtA[i] = 0x32
+		}
+		if len(x.Gross) > 0 {
+			i -= len(x.Gross)
+			copy(dAtA[i:], x.Gross)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Gross)))
+			i--
+			dAtA[i] = 0x2a
+		}
+		if len(x.Worker) > 0 {
+			i -= len(x.Worker)
+			copy(dAtA[i:], x.Worker)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Worker)))
+			i--
+			dAtA[i] = 0x22
+		}
+		if len(x.Company) > 0 {
+			i -= len(x.Company)
+			copy(dAtA[i:], x.Company)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Company)))
+			i--
+			dAtA[i] = 0x1a
+		}
+		if x.PaymentId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.PaymentId))
+			i--
+			dAtA[i] = 0x10
+		}
+		if x.ClaimId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.ClaimId))
+			i--
+			dAtA[i] = 0x8
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*EventClaimPaid)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventClaimPaid: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventClaimPaid: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field ClaimId", wireType)
+				}
+				x.ClaimId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.ClaimId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 2:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field PaymentId", wireType)
+				}
+				x.PaymentId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.PaymentId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 3:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Company", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Company = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 4:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Worker", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Worker = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 5:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Gross", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Gross = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 6:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Tax", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Tax = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 7:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Net", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Net = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 8:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Owed", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Owed = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var (
 	md_EventHired               protoreflect.MessageDescriptor
 	fd_EventHired_employment_id protoreflect.FieldDescriptor
 	fd_EventHired_company       protoreflect.FieldDescriptor
@@ -1586,7 +2422,7 @@ func (x *EventHired) ProtoReflect() protoreflect.Message {
 }
 
 func (x *EventHired) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_payroll_v1_events_proto_msgTypes[2]
+	mi := &file_conductor_payroll_v1_events_proto_msgTypes[3]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2230,7 +3066,7 @@ func (x *EventEmploymentEnded) ProtoReflect() protoreflect.Message {
 }
 
 func (x *EventEmploymentEnded) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_payroll_v1_events_proto_msgTypes[3]
+	mi := &file_conductor_payroll_v1_events_proto_msgTypes[4]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2876,7 +3712,7 @@ func (x *EventWageChanged) ProtoReflect() protoreflect.Message {
 }
 
 func (x *EventWageChanged) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_payroll_v1_events_proto_msgTypes[4]
+	mi := &file_conductor_payroll_v1_events_proto_msgTypes[5]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3412,7 +4248,7 @@ func (x *EventHoursOverWeek) ProtoReflect() protoreflect.Message {
 }
 
 func (x *EventHoursOverWeek) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_payroll_v1_events_proto_msgTypes[5]
+	mi := &file_conductor_payroll_v1_events_proto_msgTypes[6]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4193,6 +5029,99 @@ func (x *EventWageClaim) GetGross() string {
 	return ""
 }
 
+// EventClaimPaid: a payment towards a wage claim (owed is what the claim is still owed;
+// zero once it is paid in full).
+type EventClaimPaid struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	ClaimId   uint64 `protobuf:"varint,1,opt,name=claim_id,json=claimId,proto3" json:"claim_id,omitempty"`
+	PaymentId uint64 `protobuf:"varint,2,opt,name=payment_id,json=paymentId,proto3" json:"payment_id,omitempty"`
+	Company   string `protobuf:"bytes,3,opt,name=company,proto3" json:"company,omitempty"`
+	Worker    string `protobuf:"bytes,4,opt,name=worker,proto3" json:"worker,omitempty"`
+	Gross     string `protobuf:"bytes,5,opt,name=gross,proto3" json:"gross,omitempty"`
+	Tax       string `protobuf:"bytes,6,opt,name=tax,proto3" json:"tax,omitempty"`
+	Net       string `protobuf:"bytes,7,opt,name=net,proto3" json:"net,omitempty"`
+	Owed      string `protobuf:"bytes,8,opt,name=owed,proto3" json:"owed,omitempty"`
+}
+
+func (x *EventClaimPaid) Reset() {
+	*x = EventClaimPaid{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_payroll_v1_events_proto_msgTypes[2]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *EventClaimPaid) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EventClaimPaid) ProtoMessage() {}
+
+// Deprecated: Use EventClaimPaid.ProtoReflect.Descriptor instead.
+func (*EventClaimPaid) Descriptor() ([]byte, []int) {
+	return file_conductor_payroll_v1_events_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *EventClaimPaid) GetClaimId() uint64 {
+	if x != nil {
+		return x.ClaimId
+	}
+	return 0
+}
+
+func (x *EventClaimPaid) GetPaymentId() uint64 {
+	if x != nil {
+		return x.PaymentId
+	}
+	return 0
+}
+
+func (x *EventClaimPaid) GetCompany() string {
+	if x != nil {
+		return x.Company
+	}
+	return ""
+}
+
+func (x *EventClaimPaid) GetWorker() string {
+	if x != nil {
+		return x.Worker
+	}
+	return ""
+}
+
+func (x *EventClaimPaid) GetGross() string {
+	if x != nil {
+		return x.Gross
+	}
+	return ""
+}
+
+func (x *EventClaimPaid) GetTax() string {
+	if x != nil {
+		return x.Tax
+	}
+	return ""
+}
+
+func (x *EventClaimPaid) GetNet() string {
+	if x != nil {
+		return x.Net
+	}
+	return ""
+}
+
+func (x *EventClaimPaid) GetOwed() string {
+	if x != nil {
+		return x.Owed
+	}
+	return ""
+}
+
 // EventHired: a worker was hired.
 type EventHired struct {
 	state         protoimpl.MessageState
@@ -4209,7 +5138,7 @@ type EventHired struct {
 func (x *EventHired) Reset() {
 	*x = EventHired{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_payroll_v1_events_proto_msgTypes[2]
+		mi := &file_conductor_payroll_v1_events_proto_msgTypes[3]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -4223,7 +5152,7 @@ func (*EventHired) ProtoMessage() {}
 
 // Deprecated: Use EventHired.ProtoReflect.Descriptor instead.
 func (*EventHired) Descriptor() ([]byte, []int) {
-	return file_conductor_payroll_v1_events_proto_rawDescGZIP(), []int{2}
+	return file_conductor_payroll_v1_events_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *EventHired) GetEmploymentId() uint64 {
@@ -4277,7 +5206,7 @@ type EventEmploymentEnded struct {
 func (x *EventEmploymentEnded) Reset() {
 	*x = EventEmploymentEnded{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_payroll_v1_events_proto_msgTypes[3]
+		mi := &file_conductor_payroll_v1_events_proto_msgTypes[4]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -4291,7 +5220,7 @@ func (*EventEmploymentEnded) ProtoMessage() {}
 
 // Deprecated: Use EventEmploymentEnded.ProtoReflect.Descriptor instead.
 func (*EventEmploymentEnded) Descriptor() ([]byte, []int) {
-	return file_conductor_payroll_v1_events_proto_rawDescGZIP(), []int{3}
+	return file_conductor_payroll_v1_events_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *EventEmploymentEnded) GetEmploymentId() uint64 {
@@ -4343,7 +5272,7 @@ type EventWageChanged struct {
 func (x *EventWageChanged) Reset() {
 	*x = EventWageChanged{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_payroll_v1_events_proto_msgTypes[4]
+		mi := &file_conductor_payroll_v1_events_proto_msgTypes[5]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -4357,7 +5286,7 @@ func (*EventWageChanged) ProtoMessage() {}
 
 // Deprecated: Use EventWageChanged.ProtoReflect.Descriptor instead.
 func (*EventWageChanged) Descriptor() ([]byte, []int) {
-	return file_conductor_payroll_v1_events_proto_rawDescGZIP(), []int{4}
+	return file_conductor_payroll_v1_events_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *EventWageChanged) GetEmploymentId() uint64 {
@@ -4399,7 +5328,7 @@ type EventHoursOverWeek struct {
 func (x *EventHoursOverWeek) Reset() {
 	*x = EventHoursOverWeek{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_payroll_v1_events_proto_msgTypes[5]
+		mi := &file_conductor_payroll_v1_events_proto_msgTypes[6]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -4413,7 +5342,7 @@ func (*EventHoursOverWeek) ProtoMessage() {}
 
 // Deprecated: Use EventHoursOverWeek.ProtoReflect.Descriptor instead.
 func (*EventHoursOverWeek) Descriptor() ([]byte, []int) {
-	return file_conductor_payroll_v1_events_proto_rawDescGZIP(), []int{5}
+	return file_conductor_payroll_v1_events_proto_rawDescGZIP(), []int{6}
 }
 
 func (x *EventHoursOverWeek) GetEmploymentId() uint64 {
@@ -4508,67 +5437,94 @@ var file_conductor_payroll_v1_events_proto_rawDesc = []byte{
 	0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73,
 	0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49,
 	0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74,
-	0x52, 0x05, 0x67, 0x72, 0x6f, 0x73, 0x73, 0x22, 0xef, 0x01, 0x0a, 0x0a, 0x45, 0x76, 0x65, 0x6e,
-	0x74, 0x48, 0x69, 0x72, 0x65, 0x64, 0x12, 0x23, 0x0a, 0x0d, 0x65, 0x6d, 0x70, 0x6c, 0x6f, 0x79,
-	0x6d, 0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0c, 0x65,
-	0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x12, 0x32, 0x0a, 0x07, 0x63,
-	0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x18, 0x02, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4,
-	0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73,
-	0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x12,
-	0x30, 0x0a, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x42,
-	0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72,
-	0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65,
-	0x72, 0x12, 0x15, 0x0a, 0x06, 0x6a, 0x6f, 0x62, 0x5f, 0x69, 0x64, 0x18, 0x04, 0x20, 0x01, 0x28,
-	0x04, 0x52, 0x05, 0x6a, 0x6f, 0x62, 0x49, 0x64, 0x12, 0x3f, 0x0a, 0x04, 0x77, 0x61, 0x67, 0x65,
-	0x18, 0x05, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15,
+	0x52, 0x05, 0x67, 0x72, 0x6f, 0x73, 0x73, 0x22, 0xb2, 0x03, 0x0a, 0x0e, 0x45, 0x76, 0x65, 0x6e,
+	0x74, 0x43, 0x6c, 0x61, 0x69, 0x6d, 0x50, 0x61, 0x69, 0x64, 0x12, 0x19, 0x0a, 0x08, 0x63, 0x6c,
+	0x61, 0x69, 0x6d, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x07, 0x63, 0x6c,
+	0x61, 0x69, 0x6d, 0x49, 0x64, 0x12, 0x1d, 0x0a, 0x0a, 0x70, 0x61, 0x79, 0x6d, 0x65, 0x6e, 0x74,
+	0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x09, 0x70, 0x61, 0x79, 0x6d, 0x65,
+	0x6e, 0x74, 0x49, 0x64, 0x12, 0x32, 0x0a, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x18,
+	0x03, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f,
+	0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52,
+	0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x12, 0x30, 0x0a, 0x06, 0x77, 0x6f, 0x72, 0x6b,
+	0x65, 0x72, 0x18, 0x04, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f,
+	0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69,
+	0x6e, 0x67, 0x52, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x12, 0x41, 0x0a, 0x05, 0x67, 0x72,
+	0x6f, 0x73, 0x73, 0x18, 0x05, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda,
+	0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f,
+	0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d,
+	0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x05, 0x67, 0x72, 0x6f, 0x73, 0x73, 0x12, 0x3d, 0x0a,
+	0x03, 0x74, 0x61, 0x78, 0x18, 0x06, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00,
+	0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f,
+	0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73,
+	0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x03, 0x74, 0x61, 0x78, 0x12, 0x3d, 0x0a, 0x03,
+	0x6e, 0x65, 0x74, 0x18, 0x07, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda,
+	0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f,
+	0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d,
+	0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x03, 0x6e, 0x65, 0x74, 0x12, 0x3f, 0x0a, 0x04, 0x6f,
+	0x77, 0x65, 0x64, 0x18, 0x08, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda,
+	0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f,
+	0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d,
+	0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x04, 0x6f, 0x77, 0x65, 0x64, 0x22, 0xef, 0x01, 0x0a,
+	0x0a, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x48, 0x69, 0x72, 0x65, 0x64, 0x12, 0x23, 0x0a, 0x0d, 0x65,
+	0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01,
+	0x28, 0x04, 0x52, 0x0c, 0x65, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x49, 0x64,
+	0x12, 0x32, 0x0a, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x18, 0x02, 0x20, 0x01, 0x28,
+	0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64,
+	0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x63, 0x6f, 0x6d,
+	0x70, 0x61, 0x6e, 0x79, 0x12, 0x30, 0x0a, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x18, 0x03,
+	0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73,
+	0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06,
+	0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x12, 0x15, 0x0a, 0x06, 0x6a, 0x6f, 0x62, 0x5f, 0x69, 0x64,
+	0x18, 0x04, 0x20, 0x01, 0x28, 0x04, 0x52, 0x05, 0x6a, 0x6f, 0x62, 0x49, 0x64, 0x12, 0x3f, 0x0a,
+	0x04, 0x77, 0x61, 0x67, 0x65, 0x18, 0x05, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f,
+	0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69,
+	0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f,
+	0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x04, 0x77, 0x61, 0x67, 0x65, 0x22, 0xcd,
+	0x01, 0x0a, 0x14, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65,
+	0x6e, 0x74, 0x45, 0x6e, 0x64, 0x65, 0x64, 0x12, 0x23, 0x0a, 0x0d, 0x65, 0x6d, 0x70, 0x6c, 0x6f,
+	0x79, 0x6d, 0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0c,
+	0x65, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x12, 0x32, 0x0a, 0x07,
+	0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x18, 0x02, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2,
+	0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73,
+	0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79,
+	0x12, 0x30, 0x0a, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x18, 0x03, 0x20, 0x01, 0x28, 0x09,
+	0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64,
+	0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x77, 0x6f, 0x72, 0x6b,
+	0x65, 0x72, 0x12, 0x12, 0x0a, 0x04, 0x71, 0x75, 0x69, 0x74, 0x18, 0x04, 0x20, 0x01, 0x28, 0x08,
+	0x52, 0x04, 0x71, 0x75, 0x69, 0x74, 0x12, 0x16, 0x0a, 0x06, 0x72, 0x65, 0x61, 0x73, 0x6f, 0x6e,
+	0x18, 0x05, 0x20, 0x01, 0x28, 0x09, 0x52, 0x06, 0x72, 0x65, 0x61, 0x73, 0x6f, 0x6e, 0x22, 0xcf,
+	0x01, 0x0a, 0x10, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x57, 0x61, 0x67, 0x65, 0x43, 0x68, 0x61, 0x6e,
+	0x67, 0x65, 0x64, 0x12, 0x23, 0x0a, 0x0d, 0x65, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e,
+	0x74, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0c, 0x65, 0x6d, 0x70, 0x6c,
+	0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x12, 0x3f, 0x0a, 0x04, 0x77, 0x61, 0x67, 0x65,
+	0x18, 0x02, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15,
 	0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74,
 	0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e,
-	0x49, 0x6e, 0x74, 0x52, 0x04, 0x77, 0x61, 0x67, 0x65, 0x22, 0xcd, 0x01, 0x0a, 0x14, 0x45, 0x76,
-	0x65, 0x6e, 0x74, 0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x45, 0x6e, 0x64,
-	0x65, 0x64, 0x12, 0x23, 0x0a, 0x0d, 0x65, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74,
-	0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0c, 0x65, 0x6d, 0x70, 0x6c, 0x6f,
-	0x79, 0x6d, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x12, 0x32, 0x0a, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61,
-	0x6e, 0x79, 0x18, 0x02, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f,
-	0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69,
-	0x6e, 0x67, 0x52, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x12, 0x30, 0x0a, 0x06, 0x77,
-	0x6f, 0x72, 0x6b, 0x65, 0x72, 0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d,
-	0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53,
-	0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x12, 0x12, 0x0a,
-	0x04, 0x71, 0x75, 0x69, 0x74, 0x18, 0x04, 0x20, 0x01, 0x28, 0x08, 0x52, 0x04, 0x71, 0x75, 0x69,
-	0x74, 0x12, 0x16, 0x0a, 0x06, 0x72, 0x65, 0x61, 0x73, 0x6f, 0x6e, 0x18, 0x05, 0x20, 0x01, 0x28,
-	0x09, 0x52, 0x06, 0x72, 0x65, 0x61, 0x73, 0x6f, 0x6e, 0x22, 0xcf, 0x01, 0x0a, 0x10, 0x45, 0x76,
-	0x65, 0x6e, 0x74, 0x57, 0x61, 0x67, 0x65, 0x43, 0x68, 0x61, 0x6e, 0x67, 0x65, 0x64, 0x12, 0x23,
-	0x0a, 0x0d, 0x65, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x18,
-	0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0c, 0x65, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e,
-	0x74, 0x49, 0x64, 0x12, 0x3f, 0x0a, 0x04, 0x77, 0x61, 0x67, 0x65, 0x18, 0x02, 0x20, 0x01, 0x28,
-	0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f,
-	0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74,
-	0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x04,
-	0x77, 0x61, 0x67, 0x65, 0x12, 0x55, 0x0a, 0x0c, 0x70, 0x72, 0x6f, 0x64, 0x75, 0x63, 0x74, 0x69,
-	0x76, 0x69, 0x74, 0x79, 0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x42, 0x31, 0xc8, 0xde, 0x1f, 0x00,
-	0xda, 0xde, 0x1f, 0x1b, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f,
-	0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x4c, 0x65, 0x67, 0x61, 0x63, 0x79, 0x44, 0x65, 0x63, 0xd2,
-	0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x44, 0x65, 0x63, 0x52, 0x0c, 0x70,
-	0x72, 0x6f, 0x64, 0x75, 0x63, 0x74, 0x69, 0x76, 0x69, 0x74, 0x79, 0x22, 0xec, 0x01, 0x0a, 0x12,
-	0x45, 0x76, 0x65, 0x6e, 0x74, 0x48, 0x6f, 0x75, 0x72, 0x73, 0x4f, 0x76, 0x65, 0x72, 0x57, 0x65,
-	0x65, 0x6b, 0x12, 0x23, 0x0a, 0x0d, 0x65, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74,
-	0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0c, 0x65, 0x6d, 0x70, 0x6c, 0x6f,
-	0x79, 0x6d, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x12, 0x30, 0x0a, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65,
-	0x72, 0x18, 0x02, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73,
-	0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e,
-	0x67, 0x52, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x12, 0x32, 0x0a, 0x07, 0x63, 0x6f, 0x6d,
-	0x70, 0x61, 0x6e, 0x79, 0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14,
-	0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74,
-	0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x12, 0x24, 0x0a,
-	0x0e, 0x68, 0x6f, 0x75, 0x72, 0x73, 0x5f, 0x70, 0x65, 0x72, 0x5f, 0x77, 0x65, 0x65, 0x6b, 0x18,
-	0x04, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x0c, 0x68, 0x6f, 0x75, 0x72, 0x73, 0x50, 0x65, 0x72, 0x57,
-	0x65, 0x65, 0x6b, 0x12, 0x25, 0x0a, 0x0e, 0x73, 0x65, 0x63, 0x6f, 0x6e, 0x64, 0x73, 0x5f, 0x75,
-	0x6e, 0x70, 0x61, 0x69, 0x64, 0x18, 0x05, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0d, 0x73, 0x65, 0x63,
-	0x6f, 0x6e, 0x64, 0x73, 0x55, 0x6e, 0x70, 0x61, 0x69, 0x64, 0x42, 0x35, 0x5a, 0x33, 0x67, 0x69,
-	0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
-	0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
-	0x72, 0x2f, 0x78, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x74, 0x79, 0x70, 0x65,
-	0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x49, 0x6e, 0x74, 0x52, 0x04, 0x77, 0x61, 0x67, 0x65, 0x12, 0x55, 0x0a, 0x0c, 0x70, 0x72, 0x6f,
+	0x64, 0x75, 0x63, 0x74, 0x69, 0x76, 0x69, 0x74, 0x79, 0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x42,
+	0x31, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x1b, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73,
+	0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x4c, 0x65, 0x67, 0x61, 0x63,
+	0x79, 0x44, 0x65, 0x63, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x44,
+	0x65, 0x63, 0x52, 0x0c, 0x70, 0x72, 0x6f, 0x64, 0x75, 0x63, 0x74, 0x69, 0x76, 0x69, 0x74, 0x79,
+	0x22, 0xec, 0x01, 0x0a, 0x12, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x48, 0x6f, 0x75, 0x72, 0x73, 0x4f,
+	0x76, 0x65, 0x72, 0x57, 0x65, 0x65, 0x6b, 0x12, 0x23, 0x0a, 0x0d, 0x65, 0x6d, 0x70, 0x6c, 0x6f,
+	0x79, 0x6d, 0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0c,
+	0x65, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x12, 0x30, 0x0a, 0x06,
+	0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x18, 0x02, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4,
+	0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73,
+	0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x12, 0x32,
+	0x0a, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x42,
+	0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72,
+	0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61,
+	0x6e, 0x79, 0x12, 0x24, 0x0a, 0x0e, 0x68, 0x6f, 0x75, 0x72, 0x73, 0x5f, 0x70, 0x65, 0x72, 0x5f,
+	0x77, 0x65, 0x65, 0x6b, 0x18, 0x04, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x0c, 0x68, 0x6f, 0x75, 0x72,
+	0x73, 0x50, 0x65, 0x72, 0x57, 0x65, 0x65, 0x6b, 0x12, 0x25, 0x0a, 0x0e, 0x73, 0x65, 0x63, 0x6f,
+	0x6e, 0x64, 0x73, 0x5f, 0x75, 0x6e, 0x70, 0x61, 0x69, 0x64, 0x18, 0x05, 0x20, 0x01, 0x28, 0x04,
+	0x52, 0x0d, 0x73, 0x65, 0x63, 0x6f, 0x6e, 0x64, 0x73, 0x55, 0x6e, 0x70, 0x61, 0x69, 0x64, 0x42,
+	0x35, 0x5a, 0x33, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f,
+	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e,
+	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c,
+	0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
 }
 
 var (
@@ -4583,14 +5539,15 @@ func file_conductor_payroll_v1_events_proto_rawDescGZIP() []byte {
 	return file_conductor_payroll_v1_events_proto_rawDescData
 }
 
-var file_conductor_payroll_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 6)
+var file_conductor_payroll_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 7)
 var file_conductor_payroll_v1_events_proto_goTypes = []interface{}{
 	(*EventWorkPaid)(nil),        // 0: conductor.payroll.v1.EventWorkPaid
 	(*EventWageClaim)(nil),       // 1: conductor.payroll.v1.EventWageClaim
-	(*EventHired)(nil),           // 2: conductor.payroll.v1.EventHired
-	(*EventEmploymentEnded)(nil), // 3: conductor.payroll.v1.EventEmploymentEnded
-	(*EventWageChanged)(nil),     // 4: conductor.payroll.v1.EventWageChanged
-	(*EventHoursOverWeek)(nil),   // 5: conductor.payroll.v1.EventHoursOverWeek
+	(*EventClaimPaid)(nil),       // 2: conductor.payroll.v1.EventClaimPaid
+	(*EventHired)(nil),           // 3: conductor.payroll.v1.EventHired
+	(*EventEmploymentEnded)(nil), // 4: conductor.payroll.v1.EventEmploymentEnded
+	(*EventWageChanged)(nil),     // 5: conductor.payroll.v1.EventWageChanged
+	(*EventHoursOverWeek)(nil),   // 6: conductor.payroll.v1.EventHoursOverWeek
 }
 var file_conductor_payroll_v1_events_proto_depIdxs = []int32{
 	0, // [0:0] is the sub-list for method output_type
@@ -4631,7 +5588,7 @@ func file_conductor_payroll_v1_events_proto_init() {
 			}
 		}
 		file_conductor_payroll_v1_events_proto_msgTypes[2].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*EventHired); i {
+			switch v := v.(*EventClaimPaid); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -4643,7 +5600,7 @@ func file_conductor_payroll_v1_events_proto_init() {
 			}
 		}
 		file_conductor_payroll_v1_events_proto_msgTypes[3].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*EventEmploymentEnded); i {
+			switch v := v.(*EventHired); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -4655,7 +5612,7 @@ func file_conductor_payroll_v1_events_proto_init() {
 			}
 		}
 		file_conductor_payroll_v1_events_proto_msgTypes[4].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*EventWageChanged); i {
+			switch v := v.(*EventEmploymentEnded); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -4667,6 +5624,18 @@ func file_conductor_payroll_v1_events_proto_init() {
 			}
 		}
 		file_conductor_payroll_v1_events_proto_msgTypes[5].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*EventWageChanged); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_payroll_v1_events_proto_msgTypes[6].Exporter = func(v interface{}, i int) interface{} {
 			switch v := v.(*EventHoursOverWeek); i {
 			case 0:
 				return &v.state
@@ -4685,7 +5654,7 @@ func file_conductor_payroll_v1_events_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: file_conductor_payroll_v1_events_proto_rawDesc,
 			NumEnums:      0,
-			NumMessages:   6,
+			NumMessages:   7,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

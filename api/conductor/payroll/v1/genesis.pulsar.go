@@ -1485,24 +1485,77 @@ func (x *_GenesisState_8_list) IsValid() bool {
 	return x.list != nil
 }
 
+var _ protoreflect.List = (*_GenesisState_17_list)(nil)
+
+type _GenesisState_17_list struct {
+	list *[]*ClaimPayment
+}
+
+func (x *_GenesisState_17_list) Len() int {
+	if x.list == nil {
+		return 0
+	}
+	return len(*x.list)
+}
+
+func (x *_GenesisState_17_list) Get(i int) protoreflect.Value {
+	return protoreflect.ValueOfMessage((*x.list)[i].ProtoReflect())
+}
+
+func (x *_GenesisState_17_list) Set(i int, value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*ClaimPayment)
+	(*x.list)[i] = concreteValue
+}
+
+func (x *_GenesisState_17_list) Append(value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*ClaimPayment)
+	*x.list = append(*x.list, concreteValue)
+}
+
+func (x *_GenesisState_17_list) AppendMutable() protoreflect.Value {
+	v := new(ClaimPayment)
+	*x.list = append(*x.list, v)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_GenesisState_17_list) Truncate(n int) {
+	for i := n; i < len(*x.list); i++ {
+		(*x.list)[i] = nil
+	}
+	*x.list = (*x.list)[:n]
+}
+
+func (x *_GenesisState_17_list) NewElement() protoreflect.Value {
+	v := new(ClaimPayment)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_GenesisState_17_list) IsValid() bool {
+	return x.list != nil
+}
+
 var (
-	md_GenesisState                    protoreflect.MessageDescriptor
-	fd_GenesisState_occupations        protoreflect.FieldDescriptor
-	fd_GenesisState_jobs               protoreflect.FieldDescriptor
-	fd_GenesisState_applications       protoreflect.FieldDescriptor
-	fd_GenesisState_employments        protoreflect.FieldDescriptor
-	fd_GenesisState_ratings            protoreflect.FieldDescriptor
-	fd_GenesisState_timesheets         protoreflect.FieldDescriptor
-	fd_GenesisState_payslips           protoreflect.FieldDescriptor
-	fd_GenesisState_claims             protoreflect.FieldDescriptor
-	fd_GenesisState_sweep              protoreflect.FieldDescriptor
-	fd_GenesisState_next_occupation_id protoreflect.FieldDescriptor
-	fd_GenesisState_next_job_id        protoreflect.FieldDescriptor
-	fd_GenesisState_next_employment_id protoreflect.FieldDescriptor
-	fd_GenesisState_next_timesheet_id  protoreflect.FieldDescriptor
-	fd_GenesisState_next_payslip_id    protoreflect.FieldDescriptor
-	fd_GenesisState_next_claim_id      protoreflect.FieldDescriptor
-	fd_GenesisState_totals             protoreflect.FieldDescriptor
+	md_GenesisState                       protoreflect.MessageDescriptor
+	fd_GenesisState_occupations           protoreflect.FieldDescriptor
+	fd_GenesisState_jobs                  protoreflect.FieldDescriptor
+	fd_GenesisState_applications          protoreflect.FieldDescriptor
+	fd_GenesisState_employments           protoreflect.FieldDescriptor
+	fd_GenesisState_ratings               protoreflect.FieldDescriptor
+	fd_GenesisState_timesheets            protoreflect.FieldDescriptor
+	fd_GenesisState_payslips              protoreflect.FieldDescriptor
+	fd_GenesisState_claims                protoreflect.FieldDescriptor
+	fd_GenesisState_sweep                 protoreflect.FieldDescriptor
+	fd_GenesisState_next_occupation_id    protoreflect.FieldDescriptor
+	fd_GenesisState_next_job_id           protoreflect.FieldDescriptor
+	fd_GenesisState_next_employment_id    protoreflect.FieldDescriptor
+	fd_GenesisState_next_timesheet_id     protoreflect.FieldDescriptor
+	fd_GenesisState_next_payslip_id       protoreflect.FieldDescriptor
+	fd_GenesisState_next_claim_id         protoreflect.FieldDescriptor
+	fd_GenesisState_totals                protoreflect.FieldDescriptor
+	fd_GenesisState_claim_payments        protoreflect.FieldDescriptor
+	fd_GenesisState_next_claim_payment_id protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -1524,6 +1577,8 @@ func init() {
 	fd_GenesisState_next_payslip_id = md_GenesisState.Fields().ByName("next_payslip_id")
 	fd_GenesisState_next_claim_id = md_GenesisState.Fields().ByName("next_claim_id")
 	fd_GenesisState_totals = md_GenesisState.Fields().ByName("totals")
+	fd_GenesisState_claim_payments = md_GenesisState.Fields().ByName("claim_payments")
+	fd_GenesisState_next_claim_payment_id = md_GenesisState.Fields().ByName("next_claim_payment_id")
 }
 
 var _ protoreflect.Message = (*fastReflection_GenesisState)(nil)
@@ -1687,6 +1742,18 @@ func (x *fastReflection_GenesisState) Range(f func(protoreflect.FieldDescriptor,
 			return
 		}
 	}
+	if len(x.ClaimPayments) != 0 {
+		value := protoreflect.ValueOfList(&_GenesisState_17_list{list: &x.ClaimPayments})
+		if !f(fd_GenesisState_claim_payments, value) {
+			return
+		}
+	}
+	if x.NextClaimPaymentId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.NextClaimPaymentId)
+		if !f(fd_GenesisState_next_claim_payment_id, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -1734,6 +1801,10 @@ func (x *fastReflection_GenesisState) Has(fd protoreflect.FieldDescriptor) bool 
 		return x.NextClaimId != uint64(0)
 	case "conductor.payroll.v1.GenesisState.totals":
 		return x.Totals != nil
+	case "conductor.payroll.v1.GenesisState.claim_payments":
+		return len(x.ClaimPayments) != 0
+	case "conductor.payroll.v1.GenesisState.next_claim_payment_id":
+		return x.NextClaimPaymentId != uint64(0)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.GenesisState"))
@@ -1782,6 +1853,10 @@ func (x *fastReflection_GenesisState) Clear(fd protoreflect.FieldDescriptor) {
 		x.NextClaimId = uint64(0)
 	case "conductor.payroll.v1.GenesisState.totals":
 		x.Totals = nil
+	case "conductor.payroll.v1.GenesisState.claim_payments":
+		x.ClaimPayments = nil
+	case "conductor.payroll.v1.GenesisState.next_claim_payment_id":
+		x.NextClaimPaymentId = uint64(0)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.GenesisState"))
@@ -1870,6 +1945,15 @@ func (x *fastReflection_GenesisState) Get(descriptor protoreflect.FieldDescripto
 	case "conductor.payroll.v1.GenesisState.totals":
 		value := x.Totals
 		return protoreflect.ValueOfMessage(value.ProtoReflect())
+	case "conductor.payroll.v1.GenesisState.claim_payments":
+		if len(x.ClaimPayments) == 0 {
+			return protoreflect.ValueOfList(&_GenesisState_17_list{})
+		}
+		listValue := &_GenesisState_17_list{list: &x.ClaimPayments}
+		return protoreflect.ValueOfList(listValue)
+	case "conductor.payroll.v1.GenesisState.next_claim_payment_id":
+		value := x.NextClaimPaymentId
+		return protoreflect.ValueOfUint64(value)
 	default:
 		if descriptor.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.GenesisState"))
@@ -1938,6 +2022,12 @@ func (x *fastReflection_GenesisState) Set(fd protoreflect.FieldDescriptor, value
 		x.NextClaimId = value.Uint()
 	case "conductor.payroll.v1.GenesisState.totals":
 		x.Totals = value.Message().Interface().(*Totals)
+	case "conductor.payroll.v1.GenesisState.claim_payments":
+		lv := value.List()
+		clv := lv.(*_GenesisState_17_list)
+		x.ClaimPayments = *clv.list
+	case "conductor.payroll.v1.GenesisState.next_claim_payment_id":
+		x.NextClaimPaymentId = value.Uint()
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.GenesisState"))
@@ -2016,6 +2106,12 @@ func (x *fastReflection_GenesisState) Mutable(fd protoreflect.FieldDescriptor) p
 			x.Totals = new(Totals)
 		}
 		return protoreflect.ValueOfMessage(x.Totals.ProtoReflect())
+	case "conductor.payroll.v1.GenesisState.claim_payments":
+		if x.ClaimPayments == nil {
+			x.ClaimPayments = []*ClaimPayment{}
+		}
+		value := &_GenesisState_17_list{list: &x.ClaimPayments}
+		return protoreflect.ValueOfList(value)
 	case "conductor.payroll.v1.GenesisState.next_occupation_id":
 		panic(fmt.Errorf("field next_occupation_id of message conductor.payroll.v1.GenesisState is not mutable"))
 	case "conductor.payroll.v1.GenesisState.next_job_id":
@@ -2028,6 +2124,8 @@ func (x *fastReflection_GenesisState) Mutable(fd protoreflect.FieldDescriptor) p
 		panic(fmt.Errorf("field next_payslip_id of message conductor.payroll.v1.GenesisState is not mutable"))
 	case "conductor.payroll.v1.GenesisState.next_claim_id":
 		panic(fmt.Errorf("field next_claim_id of message conductor.payroll.v1.GenesisState is not mutable"))
+	case "conductor.payroll.v1.GenesisState.next_claim_payment_id":
+		panic(fmt.Errorf("field next_claim_payment_id of message conductor.payroll.v1.GenesisState is not mutable"))
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.GenesisState"))
@@ -2083,6 +2181,11 @@ func (x *fastReflection_GenesisState) NewField(fd protoreflect.FieldDescriptor) 
 	case "conductor.payroll.v1.GenesisState.totals":
 		m := new(Totals)
 		return protoreflect.ValueOfMessage(m.ProtoReflect())
+	case "conductor.payroll.v1.GenesisState.claim_payments":
+		list := []*ClaimPayment{}
+		return protoreflect.ValueOfList(&_GenesisState_17_list{list: &list})
+	case "conductor.payroll.v1.GenesisState.next_claim_payment_id":
+		return protoreflect.ValueOfUint64(uint64(0))
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.GenesisState"))
@@ -2226,6 +2329,15 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 			l = options.Size(x.Totals)
 			n += 2 + l + runtime.Sov(uint64(l))
 		}
+		if len(x.ClaimPayments) > 0 {
+			for _, e := range x.ClaimPayments {
+				l = options.Size(e)
+				n += 2 + l + runtime.Sov(uint64(l))
+			}
+		}
+		if x.NextClaimPaymentId != 0 {
+			n += 2 + runtime.Sov(uint64(x.NextClaimPaymentId))
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -2254,6 +2366,31 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.NextClaimPaymentId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.NextClaimPaymentId))
+			i--
+			dAtA[i] = 0x1
+			i--
+			dAtA[i] = 0x90
+		}
+		if len(x.ClaimPayments) > 0 {
+			for iNdEx := len(x.ClaimPayments) - 1; iNdEx >= 0; iNdEx-- {
+				encoded, err := options.Marshal(x.ClaimPayments[iNdEx])
+				if err != nil {
+					return protoiface.MarshalOutput{
+						NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+						Buf:               input.Buf,
+					}, err
+				}
+				i -= len(encoded)
+				copy(dAtA[i:], encoded)
+				i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+				i--
+				dAtA[i] = 0x1
+				i--
+				dAtA[i] = 0x8a
+			}
 		}
 		if x.Totals != nil {
 			encoded, err := options.Marshal(x.Totals)
@@ -2950,6 +3087,59 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
 				}
 				iNdEx = postIndex
+			case 17:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field ClaimPayments", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.ClaimPayments = append(x.ClaimPayments, &ClaimPayment{})
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.ClaimPayments[len(x.ClaimPayments)-1]); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			case 18:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field NextClaimPaymentId", wireType)
+				}
+				x.NextClaimPaymentId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.NextClaimPaymentId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
 			default:
 				iNdEx = preIndex
 				skippy, err := runtime.Skip(dAtA[iNdEx:])
@@ -3118,13 +3308,15 @@ type GenesisState struct {
 	Claims       []*Claim       `protobuf:"bytes,8,rep,name=claims,proto3" json:"claims,omitempty"`
 	Sweep        *Sweep         `protobuf:"bytes,9,opt,name=sweep,proto3" json:"sweep,omitempty"`
 	// next ids of each sequence.
-	NextOccupationId uint64  `protobuf:"varint,10,opt,name=next_occupation_id,json=nextOccupationId,proto3" json:"next_occupation_id,omitempty"`
-	NextJobId        uint64  `protobuf:"varint,11,opt,name=next_job_id,json=nextJobId,proto3" json:"next_job_id,omitempty"`
-	NextEmploymentId uint64  `protobuf:"varint,12,opt,name=next_employment_id,json=nextEmploymentId,proto3" json:"next_employment_id,omitempty"`
-	NextTimesheetId  uint64  `protobuf:"varint,13,opt,name=next_timesheet_id,json=nextTimesheetId,proto3" json:"next_timesheet_id,omitempty"`
-	NextPayslipId    uint64  `protobuf:"varint,14,opt,name=next_payslip_id,json=nextPayslipId,proto3" json:"next_payslip_id,omitempty"`
-	NextClaimId      uint64  `protobuf:"varint,15,opt,name=next_claim_id,json=nextClaimId,proto3" json:"next_claim_id,omitempty"`
-	Totals           *Totals `protobuf:"bytes,16,opt,name=totals,proto3" json:"totals,omitempty"`
+	NextOccupationId   uint64          `protobuf:"varint,10,opt,name=next_occupation_id,json=nextOccupationId,proto3" json:"next_occupation_id,omitempty"`
+	NextJobId          uint64          `protobuf:"varint,11,opt,name=next_job_id,json=nextJobId,proto3" json:"next_job_id,omitempty"`
+	NextEmploymentId   uint64          `protobuf:"varint,12,opt,name=next_employment_id,json=nextEmploymentId,proto3" json:"next_employment_id,omitempty"`
+	NextTimesheetId    uint64          `protobuf:"varint,13,opt,name=next_timesheet_id,json=nextTimesheetId,proto3" json:"next_timesheet_id,omitempty"`
+	NextPayslipId      uint64          `protobuf:"varint,14,opt,name=next_payslip_id,json=nextPayslipId,proto3" json:"next_payslip_id,omitempty"`
+	NextClaimId        uint64          `protobuf:"varint,15,opt,name=next_claim_id,json=nextClaimId,proto3" json:"next_claim_id,omitempty"`
+	Totals             *Totals         `protobuf:"bytes,16,opt,name=totals,proto3" json:"totals,omitempty"`
+	ClaimPayments      []*ClaimPayment `protobuf:"bytes,17,rep,name=claim_payments,json=claimPayments,proto3" json:"claim_payments,omitempty"`
+	NextClaimPaymentId uint64          `protobuf:"varint,18,opt,name=next_claim_payment_id,json=nextClaimPaymentId,proto3" json:"next_claim_payment_id,omitempty"`
 }
 
 func (x *GenesisState) Reset() {
@@ -3259,6 +3451,20 @@ func (x *GenesisState) GetTotals() *Totals {
 	return nil
 }
 
+func (x *GenesisState) GetClaimPayments() []*ClaimPayment {
+	if x != nil {
+		return x.ClaimPayments
+	}
+	return nil
+}
+
+func (x *GenesisState) GetNextClaimPaymentId() uint64 {
+	if x != nil {
+		return x.NextClaimPaymentId
+	}
+	return 0
+}
+
 var File_conductor_payroll_v1_genesis_proto protoreflect.FileDescriptor
 
 var file_conductor_payroll_v1_genesis_proto_rawDesc = []byte{
@@ -3282,7 +3488,7 @@ var file_conductor_payroll_v1_genesis_proto_rawDesc = []byte{
 	0x01, 0x28, 0x04, 0x52, 0x05, 0x6a, 0x6f, 0x62, 0x49, 0x64, 0x12, 0x1c, 0x0a, 0x09, 0x61, 0x70,
 	0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x18, 0x02, 0x20, 0x01, 0x28, 0x09, 0x52, 0x09, 0x61,
 	0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x12, 0x12, 0x0a, 0x04, 0x6e, 0x6f, 0x74, 0x65,
-	0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x52, 0x04, 0x6e, 0x6f, 0x74, 0x65, 0x22, 0x8e, 0x07, 0x0a,
+	0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x52, 0x04, 0x6e, 0x6f, 0x74, 0x65, 0x22, 0x92, 0x08, 0x0a,
 	0x0c, 0x47, 0x65, 0x6e, 0x65, 0x73, 0x69, 0x73, 0x53, 0x74, 0x61, 0x74, 0x65, 0x12, 0x48, 0x0a,
 	0x0b, 0x6f, 0x63, 0x63, 0x75, 0x70, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x18, 0x01, 0x20, 0x03,
 	0x28, 0x0b, 0x32, 0x20, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70,
@@ -3339,11 +3545,19 @@ var file_conductor_payroll_v1_genesis_proto_rawDesc = []byte{
 	0x64, 0x12, 0x3a, 0x0a, 0x06, 0x74, 0x6f, 0x74, 0x61, 0x6c, 0x73, 0x18, 0x10, 0x20, 0x01, 0x28,
 	0x0b, 0x32, 0x1c, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61,
 	0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x54, 0x6f, 0x74, 0x61, 0x6c, 0x73, 0x42,
-	0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x06, 0x74, 0x6f, 0x74, 0x61, 0x6c, 0x73, 0x42, 0x35, 0x5a,
-	0x33, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64,
-	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75,
-	0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x74,
-	0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x06, 0x74, 0x6f, 0x74, 0x61, 0x6c, 0x73, 0x12, 0x4f, 0x0a,
+	0x0e, 0x63, 0x6c, 0x61, 0x69, 0x6d, 0x5f, 0x70, 0x61, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x18,
+	0x11, 0x20, 0x03, 0x28, 0x0b, 0x32, 0x22, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
+	0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x43, 0x6c, 0x61,
+	0x69, 0x6d, 0x50, 0x61, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52,
+	0x0d, 0x63, 0x6c, 0x61, 0x69, 0x6d, 0x50, 0x61, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x12, 0x31,
+	0x0a, 0x15, 0x6e, 0x65, 0x78, 0x74, 0x5f, 0x63, 0x6c, 0x61, 0x69, 0x6d, 0x5f, 0x70, 0x61, 0x79,
+	0x6d, 0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x12, 0x20, 0x01, 0x28, 0x04, 0x52, 0x12, 0x6e,
+	0x65, 0x78, 0x74, 0x43, 0x6c, 0x61, 0x69, 0x6d, 0x50, 0x61, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x49,
+	0x64, 0x42, 0x35, 0x5a, 0x33, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f,
+	0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63,
+	0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f,
+	0x6c, 0x6c, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
 }
 
 var (
@@ -3371,6 +3585,7 @@ var file_conductor_payroll_v1_genesis_proto_goTypes = []interface{}{
 	(*Claim)(nil),        // 8: conductor.payroll.v1.Claim
 	(*Sweep)(nil),        // 9: conductor.payroll.v1.Sweep
 	(*Totals)(nil),       // 10: conductor.payroll.v1.Totals
+	(*ClaimPayment)(nil), // 11: conductor.payroll.v1.ClaimPayment
 }
 var file_conductor_payroll_v1_genesis_proto_depIdxs = []int32{
 	3,  // 0: conductor.payroll.v1.GenesisState.occupations:type_name -> conductor.payroll.v1.Occupation
@@ -3383,11 +3598,12 @@ var file_conductor_payroll_v1_genesis_proto_depIdxs = []int32{
 	8,  // 7: conductor.payroll.v1.GenesisState.claims:type_name -> conductor.payroll.v1.Claim
 	9,  // 8: conductor.payroll.v1.GenesisState.sweep:type_name -> conductor.payroll.v1.Sweep
 	10, // 9: conductor.payroll.v1.GenesisState.totals:type_name -> conductor.payroll.v1.Totals
-	10, // [10:10] is the sub-list for method output_type
-	10, // [10:10] is the sub-list for method input_type
-	10, // [10:10] is the sub-list for extension type_name
-	10, // [10:10] is the sub-list for extension extendee
-	0,  // [0:10] is the sub-list for field type_name
+	11, // 10: conductor.payroll.v1.GenesisState.claim_payments:type_name -> conductor.payroll.v1.ClaimPayment
+	11, // [11:11] is the sub-list for method output_type
+	11, // [11:11] is the sub-list for method input_type
+	11, // [11:11] is the sub-list for extension type_name
+	11, // [11:11] is the sub-list for extension extendee
+	0,  // [0:11] is the sub-list for field type_name
 }
 
 func init() { file_conductor_payroll_v1_genesis_proto_init() }

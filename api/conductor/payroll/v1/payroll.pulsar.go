@@ -4666,6 +4666,10 @@ var (
 	fd_Claim_gross      protoreflect.FieldDescriptor
 	fd_Claim_tax        protoreflect.FieldDescriptor
 	fd_Claim_net        protoreflect.FieldDescriptor
+	fd_Claim_paid_gross protoreflect.FieldDescriptor
+	fd_Claim_paid_tax   protoreflect.FieldDescriptor
+	fd_Claim_paid_net   protoreflect.FieldDescriptor
+	fd_Claim_payments   protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -4678,6 +4682,10 @@ func init() {
 	fd_Claim_gross = md_Claim.Fields().ByName("gross")
 	fd_Claim_tax = md_Claim.Fields().ByName("tax")
 	fd_Claim_net = md_Claim.Fields().ByName("net")
+	fd_Claim_paid_gross = md_Claim.Fields().ByName("paid_gross")
+	fd_Claim_paid_tax = md_Claim.Fields().ByName("paid_tax")
+	fd_Claim_paid_net = md_Claim.Fields().ByName("paid_net")
+	fd_Claim_payments = md_Claim.Fields().ByName("payments")
 }
 
 var _ protoreflect.Message = (*fastReflection_Claim)(nil)
@@ -4787,6 +4795,30 @@ func (x *fastReflection_Claim) Range(f func(protoreflect.FieldDescriptor, protor
 			return
 		}
 	}
+	if x.PaidGross != "" {
+		value := protoreflect.ValueOfString(x.PaidGross)
+		if !f(fd_Claim_paid_gross, value) {
+			return
+		}
+	}
+	if x.PaidTax != "" {
+		value := protoreflect.ValueOfString(x.PaidTax)
+		if !f(fd_Claim_paid_tax, value) {
+			return
+		}
+	}
+	if x.PaidNet != "" {
+		value := protoreflect.ValueOfString(x.PaidNet)
+		if !f(fd_Claim_paid_net, value) {
+			return
+		}
+	}
+	if x.Payments != uint32(0) {
+		value := protoreflect.ValueOfUint32(x.Payments)
+		if !f(fd_Claim_payments, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -4816,6 +4848,14 @@ func (x *fastReflection_Claim) Has(fd protoreflect.FieldDescriptor) bool {
 		return x.Tax != ""
 	case "conductor.payroll.v1.Claim.net":
 		return x.Net != ""
+	case "conductor.payroll.v1.Claim.paid_gross":
+		return x.PaidGross != ""
+	case "conductor.payroll.v1.Claim.paid_tax":
+		return x.PaidTax != ""
+	case "conductor.payroll.v1.Claim.paid_net":
+		return x.PaidNet != ""
+	case "conductor.payroll.v1.Claim.payments":
+		return x.Payments != uint32(0)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.Claim"))
@@ -4846,6 +4886,14 @@ func (x *fastReflection_Claim) Clear(fd protoreflect.FieldDescriptor) {
 		x.Tax = ""
 	case "conductor.payroll.v1.Claim.net":
 		x.Net = ""
+	case "conductor.payroll.v1.Claim.paid_gross":
+		x.PaidGross = ""
+	case "conductor.payroll.v1.Claim.paid_tax":
+		x.PaidTax = ""
+	case "conductor.payroll.v1.Claim.paid_net":
+		x.PaidNet = ""
+	case "conductor.payroll.v1.Claim.payments":
+		x.Payments = uint32(0)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.Claim"))
@@ -4883,6 +4931,18 @@ func (x *fastReflection_Claim) Get(descriptor protoreflect.FieldDescriptor) prot
 	case "conductor.payroll.v1.Claim.net":
 		value := x.Net
 		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.Claim.paid_gross":
+		value := x.PaidGross
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.Claim.paid_tax":
+		value := x.PaidTax
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.Claim.paid_net":
+		value := x.PaidNet
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.Claim.payments":
+		value := x.Payments
+		return protoreflect.ValueOfUint32(value)
 	default:
 		if descriptor.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.Claim"))
@@ -4917,6 +4977,14 @@ func (x *fastReflection_Claim) Set(fd protoreflect.FieldDescriptor, value protor
 		x.Tax = value.Interface().(string)
 	case "conductor.payroll.v1.Claim.net":
 		x.Net = value.Interface().(string)
+	case "conductor.payroll.v1.Claim.paid_gross":
+		x.PaidGross = value.Interface().(string)
+	case "conductor.payroll.v1.Claim.paid_tax":
+		x.PaidTax = value.Interface().(string)
+	case "conductor.payroll.v1.Claim.paid_net":
+		x.PaidNet = value.Interface().(string)
+	case "conductor.payroll.v1.Claim.payments":
+		x.Payments = uint32(value.Uint())
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.Claim"))
@@ -4951,6 +5019,14 @@ func (x *fastReflection_Claim) Mutable(fd protoreflect.FieldDescriptor) protoref
 		panic(fmt.Errorf("field tax of message conductor.payroll.v1.Claim is not mutable"))
 	case "conductor.payroll.v1.Claim.net":
 		panic(fmt.Errorf("field net of message conductor.payroll.v1.Claim is not mutable"))
+	case "conductor.payroll.v1.Claim.paid_gross":
+		panic(fmt.Errorf("field paid_gross of message conductor.payroll.v1.Claim is not mutable"))
+	case "conductor.payroll.v1.Claim.paid_tax":
+		panic(fmt.Errorf("field paid_tax of message conductor.payroll.v1.Claim is not mutable"))
+	case "conductor.payroll.v1.Claim.paid_net":
+		panic(fmt.Errorf("field paid_net of message conductor.payroll.v1.Claim is not mutable"))
+	case "conductor.payroll.v1.Claim.payments":
+		panic(fmt.Errorf("field payments of message conductor.payroll.v1.Claim is not mutable"))
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.Claim"))
@@ -4978,6 +5054,14 @@ func (x *fastReflection_Claim) NewField(fd protoreflect.FieldDescriptor) protore
 		return protoreflect.ValueOfString("")
 	case "conductor.payroll.v1.Claim.net":
 		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.Claim.paid_gross":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.Claim.paid_tax":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.Claim.paid_net":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.Claim.payments":
+		return protoreflect.ValueOfUint32(uint32(0))
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.Claim"))
@@ -5073,6 +5157,21 @@ func (x *fastReflection_Claim) ProtoMethods() *protoiface.Methods {
 		if l > 0 {
 			n += 1 + l + runtime.Sov(uint64(l))
 		}
+		l = len(x.PaidGross)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.PaidTax)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.PaidNet)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.Payments != 0 {
+			n += 1 + runtime.Sov(uint64(x.Payments))
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -5101,6 +5200,32 @@ func (x *fastReflection_Claim) ProtoMethods() *protoiface.Methods {
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.Payments != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.Payments))
+			i--
+			dAtA[i] = 0x58
+		}
+		if len(x.PaidNet) > 0 {
+			i -= len(x.PaidNet)
+			copy(dAtA[i:], x.PaidNet)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.PaidNet)))
+			i--
+			dAtA[i] = 0x52
+		}
+		if len(x.PaidTax) > 0 {
+			i -= len(x.PaidTax)
+			copy(dAtA[i:], x.PaidTax)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.PaidTax)))
+			i--
+			dAtA[i] = 0x4a
+		}
+		if len(x.PaidGross) > 0 {
+			i -= len(x.PaidGross)
+			copy(dAtA[i:], x.PaidGross)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.PaidGross)))
+			i--
+			dAtA[i] = 0x42
 		}
 		if len(x.Net) > 0 {
 			i -= len(x.Net)
@@ -5394,6 +5519,1132 @@ func (x *fastReflection_Claim) ProtoMethods() *protoiface.Methods {
 				}
 				x.Net = string(dAtA[iNdEx:postIndex])
 				iNdEx = postIndex
+			case 8:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field PaidGross", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.PaidGross = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 9:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field PaidTax", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.PaidTax = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 10:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field PaidNet", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.PaidNet = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 11:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Payments", wireType)
+				}
+				x.Payments = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.Payments |= uint32(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var (
+	md_ClaimPayment            protoreflect.MessageDescriptor
+	fd_ClaimPayment_id         protoreflect.FieldDescriptor
+	fd_ClaimPayment_claim_id   protoreflect.FieldDescriptor
+	fd_ClaimPayment_payslip_id protoreflect.FieldDescriptor
+	fd_ClaimPayment_worker     protoreflect.FieldDescriptor
+	fd_ClaimPayment_company    protoreflect.FieldDescriptor
+	fd_ClaimPayment_gross      protoreflect.FieldDescriptor
+	fd_ClaimPayment_tax        protoreflect.FieldDescriptor
+	fd_ClaimPayment_net        protoreflect.FieldDescriptor
+	fd_ClaimPayment_owed       protoreflect.FieldDescriptor
+	fd_ClaimPayment_height     protoreflect.FieldDescriptor
+	fd_ClaimPayment_time       protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_payroll_v1_payroll_proto_init()
+	md_ClaimPayment = File_conductor_payroll_v1_payroll_proto.Messages().ByName("ClaimPayment")
+	fd_ClaimPayment_id = md_ClaimPayment.Fields().ByName("id")
+	fd_ClaimPayment_claim_id = md_ClaimPayment.Fields().ByName("claim_id")
+	fd_ClaimPayment_payslip_id = md_ClaimPayment.Fields().ByName("payslip_id")
+	fd_ClaimPayment_worker = md_ClaimPayment.Fields().ByName("worker")
+	fd_ClaimPayment_company = md_ClaimPayment.Fields().ByName("company")
+	fd_ClaimPayment_gross = md_ClaimPayment.Fields().ByName("gross")
+	fd_ClaimPayment_tax = md_ClaimPayment.Fields().ByName("tax")
+	fd_ClaimPayment_net = md_ClaimPayment.Fields().ByName("net")
+	fd_ClaimPayment_owed = md_ClaimPayment.Fields().ByName("owed")
+	fd_ClaimPayment_height = md_ClaimPayment.Fields().ByName("height")
+	fd_ClaimPayment_time = md_ClaimPayment.Fields().ByName("time")
+}
+
+var _ protoreflect.Message = (*fastReflection_ClaimPayment)(nil)
+
+type fastReflection_ClaimPayment ClaimPayment
+
+func (x *ClaimPayment) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_ClaimPayment)(x)
+}
+
+func (x *ClaimPayment) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_payroll_v1_payroll_proto_msgTypes[6]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_ClaimPayment_messageType fastReflection_ClaimPayment_messageType
+var _ protoreflect.MessageType = fastReflection_ClaimPayment_messageType{}
+
+type fastReflection_ClaimPayment_messageType struct{}
+
+func (x fastReflection_ClaimPayment_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_ClaimPayment)(nil)
+}
+func (x fastReflection_ClaimPayment_messageType) New() protoreflect.Message {
+	return new(fastReflection_ClaimPayment)
+}
+func (x fastReflection_ClaimPayment_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_ClaimPayment
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_ClaimPayment) Descriptor() protoreflect.MessageDescriptor {
+	return md_ClaimPayment
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_ClaimPayment) Type() protoreflect.MessageType {
+	return _fastReflection_ClaimPayment_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_ClaimPayment) New() protoreflect.Message {
+	return new(fastReflection_ClaimPayment)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_ClaimPayment) Interface() protoreflect.ProtoMessage {
+	return (*ClaimPayment)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_ClaimPayment) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.Id != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.Id)
+		if !f(fd_ClaimPayment_id, value) {
+			return
+		}
+	}
+	if x.ClaimId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.ClaimId)
+		if !f(fd_ClaimPayment_claim_id, value) {
+			return
+		}
+	}
+	if x.PayslipId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.PayslipId)
+		if !f(fd_ClaimPayment_payslip_id, value) {
+			return
+		}
+	}
+	if x.Worker != "" {
+		value := protoreflect.ValueOfString(x.Worker)
+		if !f(fd_ClaimPayment_worker, value) {
+			return
+		}
+	}
+	if x.Company != "" {
+		value := protoreflect.ValueOfString(x.Company)
+		if !f(fd_ClaimPayment_company, value) {
+			return
+		}
+	}
+	if x.Gross != "" {
+		value := protoreflect.ValueOfString(x.Gross)
+		if !f(fd_ClaimPayment_gross, value) {
+			return
+		}
+	}
+	if x.Tax != "" {
+		value := protoreflect.ValueOfString(x.Tax)
+		if !f(fd_ClaimPayment_tax, value) {
+			return
+		}
+	}
+	if x.Net != "" {
+		value := protoreflect.ValueOfString(x.Net)
+		if !f(fd_ClaimPayment_net, value) {
+			return
+		}
+	}
+	if x.Owed != "" {
+		value := protoreflect.ValueOfString(x.Owed)
+		if !f(fd_ClaimPayment_owed, value) {
+			return
+		}
+	}
+	if x.Height != int64(0) {
+		value := protoreflect.ValueOfInt64(x.Height)
+		if !f(fd_ClaimPayment_height, value) {
+			return
+		}
+	}
+	if x.Time != nil {
+		value := protoreflect.ValueOfMessage(x.Time.ProtoReflect())
+		if !f(fd_ClaimPayment_time, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_ClaimPayment) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.ClaimPayment.id":
+		return x.Id != uint64(0)
+	case "conductor.payroll.v1.ClaimPayment.claim_id":
+		return x.ClaimId != uint64(0)
+	case "conductor.payroll.v1.ClaimPayment.payslip_id":
+		return x.PayslipId != uint64(0)
+	case "conductor.payroll.v1.ClaimPayment.worker":
+		return x.Worker != ""
+	case "conductor.payroll.v1.ClaimPayment.company":
+		return x.Company != ""
+	case "conductor.payroll.v1.ClaimPayment.gross":
+		return x.Gross != ""
+	case "conductor.payroll.v1.ClaimPayment.tax":
+		return x.Tax != ""
+	case "conductor.payroll.v1.ClaimPayment.net":
+		return x.Net != ""
+	case "conductor.payroll.v1.ClaimPayment.owed":
+		return x.Owed != ""
+	case "conductor.payroll.v1.ClaimPayment.height":
+		return x.Height != int64(0)
+	case "conductor.payroll.v1.ClaimPayment.time":
+		return x.Time != nil
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.ClaimPayment"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.ClaimPayment does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_ClaimPayment) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.ClaimPayment.id":
+		x.Id = uint64(0)
+	case "conductor.payroll.v1.ClaimPayment.claim_id":
+		x.ClaimId = uint64(0)
+	case "conductor.payroll.v1.ClaimPayment.payslip_id":
+		x.PayslipId = uint64(0)
+	case "conductor.payroll.v1.ClaimPayment.worker":
+		x.Worker = ""
+	case "conductor.payroll.v1.ClaimPayment.company":
+		x.Company = ""
+	case "conductor.payroll.v1.ClaimPayment.gross":
+		x.Gross = ""
+	case "conductor.payroll.v1.ClaimPayment.tax":
+		x.Tax = ""
+	case "conductor.payroll.v1.ClaimPayment.net":
+		x.Net = ""
+	case "conductor.payroll.v1.ClaimPayment.owed":
+		x.Owed = ""
+	case "conductor.payroll.v1.ClaimPayment.height":
+		x.Height = int64(0)
+	case "conductor.payroll.v1.ClaimPayment.time":
+		x.Time = nil
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.ClaimPayment"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.ClaimPayment does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_ClaimPayment) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.payroll.v1.ClaimPayment.id":
+		value := x.Id
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.payroll.v1.ClaimPayment.claim_id":
+		value := x.ClaimId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.payroll.v1.ClaimPayment.payslip_id":
+		value := x.PayslipId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.payroll.v1.ClaimPayment.worker":
+		value := x.Worker
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.ClaimPayment.company":
+		value := x.Company
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.ClaimPayment.gross":
+		value := x.Gross
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.ClaimPayment.tax":
+		value := x.Tax
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.ClaimPayment.net":
+		value := x.Net
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.ClaimPayment.owed":
+		value := x.Owed
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.ClaimPayment.height":
+		value := x.Height
+		return protoreflect.ValueOfInt64(value)
+	case "conductor.payroll.v1.ClaimPayment.time":
+		value := x.Time
+		return protoreflect.ValueOfMessage(value.ProtoReflect())
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.ClaimPayment"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.ClaimPayment does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_ClaimPayment) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.ClaimPayment.id":
+		x.Id = value.Uint()
+	case "conductor.payroll.v1.ClaimPayment.claim_id":
+		x.ClaimId = value.Uint()
+	case "conductor.payroll.v1.ClaimPayment.payslip_id":
+		x.PayslipId = value.Uint()
+	case "conductor.payroll.v1.ClaimPayment.worker":
+		x.Worker = value.Interface().(string)
+	case "conductor.payroll.v1.ClaimPayment.company":
+		x.Company = value.Interface().(string)
+	case "conductor.payroll.v1.ClaimPayment.gross":
+		x.Gross = value.Interface().(string)
+	case "conductor.payroll.v1.ClaimPayment.tax":
+		x.Tax = value.Interface().(string)
+	case "conductor.payroll.v1.ClaimPayment.net":
+		x.Net = value.Interface().(string)
+	case "conductor.payroll.v1.ClaimPayment.owed":
+		x.Owed = value.Interface().(string)
+	case "conductor.payroll.v1.ClaimPayment.height":
+		x.Height = value.Int()
+	case "conductor.payroll.v1.ClaimPayment.time":
+		x.Time = value.Message().Interface().(*timestamppb.Timestamp)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.ClaimPayment"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.ClaimPayment does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_ClaimPayment) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.ClaimPayment.time":
+		if x.Time == nil {
+			x.Time = new(timestamppb.Timestamp)
+		}
+		return protoreflect.ValueOfMessage(x.Time.ProtoReflect())
+	case "conductor.payroll.v1.ClaimPayment.id":
+		panic(fmt.Errorf("field id of message conductor.payroll.v1.ClaimPayment is not mutable"))
+	case "conductor.payroll.v1.ClaimPayment.claim_id":
+		panic(fmt.Errorf("field claim_id of message conductor.payroll.v1.ClaimPayment is not mutable"))
+	case "conductor.payroll.v1.ClaimPayment.payslip_id":
+		panic(fmt.Errorf("field payslip_id of message conductor.payroll.v1.ClaimPayment is not mutable"))
+	case "conductor.payroll.v1.ClaimPayment.worker":
+		panic(fmt.Errorf("field worker of message conductor.payroll.v1.ClaimPayment is not mutable"))
+	case "conductor.payroll.v1.ClaimPayment.company":
+		panic(fmt.Errorf("field company of message conductor.payroll.v1.ClaimPayment is not mutable"))
+	case "conductor.payroll.v1.ClaimPayment.gross":
+		panic(fmt.Errorf("field gross of message conductor.payroll.v1.ClaimPayment is not mutable"))
+	case "conductor.payroll.v1.ClaimPayment.tax":
+		panic(fmt.Errorf("field tax of message conductor.payroll.v1.ClaimPayment is not mutable"))
+	case "conductor.payroll.v1.ClaimPayment.net":
+		panic(fmt.Errorf("field net of message conductor.payroll.v1.ClaimPayment is not mutable"))
+	case "conductor.payroll.v1.ClaimPayment.owed":
+		panic(fmt.Errorf("field owed of message conductor.payroll.v1.ClaimPayment is not mutable"))
+	case "conductor.payroll.v1.ClaimPayment.height":
+		panic(fmt.Errorf("field height of message conductor.payroll.v1.ClaimPayment is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.ClaimPayment"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.ClaimPayment does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_ClaimPayment) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.ClaimPayment.id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.payroll.v1.ClaimPayment.claim_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.payroll.v1.ClaimPayment.payslip_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.payroll.v1.ClaimPayment.worker":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.ClaimPayment.company":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.ClaimPayment.gross":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.ClaimPayment.tax":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.ClaimPayment.net":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.ClaimPayment.owed":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.ClaimPayment.height":
+		return protoreflect.ValueOfInt64(int64(0))
+	case "conductor.payroll.v1.ClaimPayment.time":
+		m := new(timestamppb.Timestamp)
+		return protoreflect.ValueOfMessage(m.ProtoReflect())
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.ClaimPayment"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.ClaimPayment does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_ClaimPayment) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.payroll.v1.ClaimPayment", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_ClaimPayment) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_ClaimPayment) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_ClaimPayment) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_ClaimPayment) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*ClaimPayment)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		if x.Id != 0 {
+			n += 1 + runtime.Sov(uint64(x.Id))
+		}
+		if x.ClaimId != 0 {
+			n += 1 + runtime.Sov(uint64(x.ClaimId))
+		}
+		if x.PayslipId != 0 {
+			n += 1 + runtime.Sov(uint64(x.PayslipId))
+		}
+		l = len(x.Worker)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Company)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Gross)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Tax)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Net)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Owed)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.Height != 0 {
+			n += 1 + runtime.Sov(uint64(x.Height))
+		}
+		if x.Time != nil {
+			l = options.Size(x.Time)
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*ClaimPayment)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.Time != nil {
+			encoded, err := options.Marshal(x.Time)
+			if err != nil {
+				return protoiface.MarshalOutput{
+					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+					Buf:               input.Buf,
+				}, err
+			}
+			i -= len(encoded)
+			copy(dAtA[i:], encoded)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+			i--
+			dAtA[i] = 0x5a
+		}
+		if x.Height != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.Height))
+			i--
+			dAtA[i] = 0x50
+		}
+		if len(x.Owed) > 0 {
+			i -= len(x.Owed)
+			copy(dAtA[i:], x.Owed)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Owed)))
+			i--
+			dAtA[i] = 0x4a
+		}
+		if len(x.Net) > 0 {
+			i -= len(x.Net)
+			copy(dAtA[i:], x.Net)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Net)))
+			i--
+			dAtA[i] = 0x42
+		}
+		if len(x.Tax) > 0 {
+			i -= len(x.Tax)
+			copy(dAtA[i:], x.Tax)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Tax)))
+			i--
+			dAtA[i] = 0x3a
+		}
+		if len(x.Gross) > 0 {
+			i -= len(x.Gross)
+			copy(dAtA[i:], x.Gross)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Gross)))
+			i--
+			dAtA[i] = 0x32
+		}
+		if len(x.Company) > 0 {
+			i -= len(x.Company)
+			copy(dAtA[i:], x.Company)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Company)))
+			i--
+			dAtA[i] = 0x2a
+		}
+		if len(x.Worker) > 0 {
+			i -= len(x.Worker)
+			copy(dAtA[i:], x.Worker)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Worker)))
+			i--
+			dAtA[i] = 0x22
+		}
+		if x.PayslipId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.PayslipId))
+			i--
+			dAtA[i] = 0x18
+		}
+		if x.ClaimId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.ClaimId))
+			i--
+			dAtA[i] = 0x10
+		}
+		if x.Id != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.Id))
+			i--
+			dAtA[i] = 0x8
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*ClaimPayment)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: ClaimPayment: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: ClaimPayment: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Id", wireType)
+				}
+				x.Id = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.Id |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 2:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field ClaimId", wireType)
+				}
+				x.ClaimId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.ClaimId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 3:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field PayslipId", wireType)
+				}
+				x.PayslipId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.PayslipId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 4:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Worker", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Worker = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 5:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Company", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Company = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 6:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Gross", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Gross = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 7:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Tax", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Tax = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 8:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Net", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Net = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 9:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Owed", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Owed = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 10:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Height", wireType)
+				}
+				x.Height = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.Height |= int64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 11:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Time", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if x.Time == nil {
+					x.Time = &timestamppb.Timestamp{}
+				}
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Time); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
 			default:
 				iNdEx = preIndex
 				skippy, err := runtime.Skip(dAtA[iNdEx:])
@@ -5463,7 +6714,7 @@ func (x *Timesheet) ProtoReflect() protoreflect.Message {
 }
 
 func (x *Timesheet) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_payroll_v1_payroll_proto_msgTypes[6]
+	mi := &file_conductor_payroll_v1_payroll_proto_msgTypes[7]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6342,7 +7593,7 @@ func (x *Sweep) ProtoReflect() protoreflect.Message {
 }
 
 func (x *Sweep) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_payroll_v1_payroll_proto_msgTypes[7]
+	mi := &file_conductor_payroll_v1_payroll_proto_msgTypes[8]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7211,7 +8462,7 @@ func (x *Totals) ProtoReflect() protoreflect.Message {
 }
 
 func (x *Totals) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_payroll_v1_payroll_proto_msgTypes[8]
+	mi := &file_conductor_payroll_v1_payroll_proto_msgTypes[9]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -8263,7 +9514,8 @@ func (x *Payslip) GetPaidHeight() int64 {
 	return 0
 }
 
-// Claim is wages a company owed but could not pay: paid first, oldest first, when it can.
+// Claim is wages a company owed but could not pay: paid first, oldest first, as soon as
+// money reaches the company, in part when it has too little (the claim shrinks).
 type Claim struct {
 	state         protoimpl.MessageState
 	sizeCache     protoimpl.SizeCache
@@ -8273,9 +9525,16 @@ type Claim struct {
 	Company   string `protobuf:"bytes,2,opt,name=company,proto3" json:"company,omitempty"`
 	Worker    string `protobuf:"bytes,3,opt,name=worker,proto3" json:"worker,omitempty"`
 	PayslipId uint64 `protobuf:"varint,4,opt,name=payslip_id,json=payslipId,proto3" json:"payslip_id,omitempty"`
-	Gross     string `protobuf:"bytes,5,opt,name=gross,proto3" json:"gross,omitempty"`
-	Tax       string `protobuf:"bytes,6,opt,name=tax,proto3" json:"tax,omitempty"`
-	Net       string `protobuf:"bytes,7,opt,name=net,proto3" json:"net,omitempty"`
+	// gross, tax and net are the payslip's: what the whole claim pays.
+	Gross string `protobuf:"bytes,5,opt,name=gross,proto3" json:"gross,omitempty"`
+	Tax   string `protobuf:"bytes,6,opt,name=tax,proto3" json:"tax,omitempty"`
+	Net   string `protobuf:"bytes,7,opt,name=net,proto3" json:"net,omitempty"`
+	// paid_gross, paid_tax and paid_net are what its payments so far paid (each one a
+	// ClaimPayment); the claim is owed gross - paid_gross.
+	PaidGross string `protobuf:"bytes,8,opt,name=paid_gross,json=paidGross,proto3" json:"paid_gross,omitempty"`
+	PaidTax   string `protobuf:"bytes,9,opt,name=paid_tax,json=paidTax,proto3" json:"paid_tax,omitempty"`
+	PaidNet   string `protobuf:"bytes,10,opt,name=paid_net,json=paidNet,proto3" json:"paid_net,omitempty"`
+	Payments  uint32 `protobuf:"varint,11,opt,name=payments,proto3" json:"payments,omitempty"`
 }
 
 func (x *Claim) Reset() {
@@ -8347,6 +9606,152 @@ func (x *Claim) GetNet() string {
 	return ""
 }
 
+func (x *Claim) GetPaidGross() string {
+	if x != nil {
+		return x.PaidGross
+	}
+	return ""
+}
+
+func (x *Claim) GetPaidTax() string {
+	if x != nil {
+		return x.PaidTax
+	}
+	return ""
+}
+
+func (x *Claim) GetPaidNet() string {
+	if x != nil {
+		return x.PaidNet
+	}
+	return ""
+}
+
+func (x *Claim) GetPayments() uint32 {
+	if x != nil {
+		return x.Payments
+	}
+	return 0
+}
+
+// ClaimPayment is one payment towards a wage claim, whole or in part, with its share of
+// the claim's income tax.
+type ClaimPayment struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	Id        uint64 `protobuf:"varint,1,opt,name=id,proto3" json:"id,omitempty"`
+	ClaimId   uint64 `protobuf:"varint,2,opt,name=claim_id,json=claimId,proto3" json:"claim_id,omitempty"`
+	PayslipId uint64 `protobuf:"varint,3,opt,name=payslip_id,json=payslipId,proto3" json:"payslip_id,omitempty"`
+	Worker    string `protobuf:"bytes,4,opt,name=worker,proto3" json:"worker,omitempty"`
+	Company   string `protobuf:"bytes,5,opt,name=company,proto3" json:"company,omitempty"`
+	Gross     string `protobuf:"bytes,6,opt,name=gross,proto3" json:"gross,omitempty"`
+	Tax       string `protobuf:"bytes,7,opt,name=tax,proto3" json:"tax,omitempty"`
+	Net       string `protobuf:"bytes,8,opt,name=net,proto3" json:"net,omitempty"`
+	// owed is what the claim is still owed after this payment (gross).
+	Owed   string                 `protobuf:"bytes,9,opt,name=owed,proto3" json:"owed,omitempty"`
+	Height int64                  `protobuf:"varint,10,opt,name=height,proto3" json:"height,omitempty"`
+	Time   *timestamppb.Timestamp `protobuf:"bytes,11,opt,name=time,proto3" json:"time,omitempty"`
+}
+
+func (x *ClaimPayment) Reset() {
+	*x = ClaimPayment{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_payroll_v1_payroll_proto_msgTypes[6]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *ClaimPayment) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ClaimPayment) ProtoMessage() {}
+
+// Deprecated: Use ClaimPayment.ProtoReflect.Descriptor instead.
+func (*ClaimPayment) Descriptor() ([]byte, []int) {
+	return file_conductor_payroll_v1_payroll_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *ClaimPayment) GetId() uint64 {
+	if x != nil {
+		return x.Id
+	}
+	return 0
+}
+
+func (x *ClaimPayment) GetClaimId() uint64 {
+	if x != nil {
+		return x.ClaimId
+	}
+	return 0
+}
+
+func (x *ClaimPayment) GetPayslipId() uint64 {
+	if x != nil {
+		return x.PayslipId
+	}
+	return 0
+}
+
+func (x *ClaimPayment) GetWorker() string {
+	if x != nil {
+		return x.Worker
+	}
+	return ""
+}
+
+func (x *ClaimPayment) GetCompany() string {
+	if x != nil {
+		return x.Company
+	}
+	return ""
+}
+
+func (x *ClaimPayment) GetGross() string {
+	if x != nil {
+		return x.Gross
+	}
+	return ""
+}
+
+func (x *ClaimPayment) GetTax() string {
+	if x != nil {
+		return x.Tax
+	}
+	return ""
+}
+
+func (x *ClaimPayment) GetNet() string {
+	if x != nil {
+		return x.Net
+	}
+	return ""
+}
+
+func (x *ClaimPayment) GetOwed() string {
+	if x != nil {
+		return x.Owed
+	}
+	return ""
+}
+
+func (x *ClaimPayment) GetHeight() int64 {
+	if x != nil {
+		return x.Height
+	}
+	return 0
+}
+
+func (x *ClaimPayment) GetTime() *timestamppb.Timestamp {
+	if x != nil {
+		return x.Time
+	}
+	return nil
+}
+
 // Timesheet is work a company recorded for a worker, counted once the worker confirms it.
 type Timesheet struct {
 	state         protoimpl.MessageState
@@ -8370,7 +9775,7 @@ type Timesheet struct {
 func (x *Timesheet) Reset() {
 	*x = Timesheet{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_payroll_v1_payroll_proto_msgTypes[6]
+		mi := &file_conductor_payroll_v1_payroll_proto_msgTypes[7]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -8384,7 +9789,7 @@ func (*Timesheet) ProtoMessage() {}
 
 // Deprecated: Use Timesheet.ProtoReflect.Descriptor instead.
 func (*Timesheet) Descriptor() ([]byte, []int) {
-	return file_conductor_payroll_v1_payroll_proto_rawDescGZIP(), []int{6}
+	return file_conductor_payroll_v1_payroll_proto_rawDescGZIP(), []int{7}
 }
 
 func (x *Timesheet) GetId() uint64 {
@@ -8466,7 +9871,7 @@ type Sweep struct {
 func (x *Sweep) Reset() {
 	*x = Sweep{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_payroll_v1_payroll_proto_msgTypes[7]
+		mi := &file_conductor_payroll_v1_payroll_proto_msgTypes[8]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -8480,7 +9885,7 @@ func (*Sweep) ProtoMessage() {}
 
 // Deprecated: Use Sweep.ProtoReflect.Descriptor instead.
 func (*Sweep) Descriptor() ([]byte, []int) {
-	return file_conductor_payroll_v1_payroll_proto_rawDescGZIP(), []int{7}
+	return file_conductor_payroll_v1_payroll_proto_rawDescGZIP(), []int{8}
 }
 
 func (x *Sweep) GetBoundary() *timestamppb.Timestamp {
@@ -8547,7 +9952,7 @@ type Totals struct {
 func (x *Totals) Reset() {
 	*x = Totals{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_payroll_v1_payroll_proto_msgTypes[8]
+		mi := &file_conductor_payroll_v1_payroll_proto_msgTypes[9]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -8561,7 +9966,7 @@ func (*Totals) ProtoMessage() {}
 
 // Deprecated: Use Totals.ProtoReflect.Descriptor instead.
 func (*Totals) Descriptor() ([]byte, []int) {
-	return file_conductor_payroll_v1_payroll_proto_rawDescGZIP(), []int{8}
+	return file_conductor_payroll_v1_payroll_proto_rawDescGZIP(), []int{9}
 }
 
 func (x *Totals) GetEarned() string {
@@ -8749,7 +10154,7 @@ var file_conductor_payroll_v1_payroll_proto_rawDesc = []byte{
 	0x61, 0x69, 0x6d, 0x5f, 0x69, 0x64, 0x18, 0x0e, 0x20, 0x01, 0x28, 0x04, 0x52, 0x07, 0x63, 0x6c,
 	0x61, 0x69, 0x6d, 0x49, 0x64, 0x12, 0x1f, 0x0a, 0x0b, 0x70, 0x61, 0x69, 0x64, 0x5f, 0x68, 0x65,
 	0x69, 0x67, 0x68, 0x74, 0x18, 0x0f, 0x20, 0x01, 0x28, 0x03, 0x52, 0x0a, 0x70, 0x61, 0x69, 0x64,
-	0x48, 0x65, 0x69, 0x67, 0x68, 0x74, 0x22, 0xdd, 0x02, 0x0a, 0x05, 0x43, 0x6c, 0x61, 0x69, 0x6d,
+	0x48, 0x65, 0x69, 0x67, 0x68, 0x74, 0x22, 0xd5, 0x04, 0x0a, 0x05, 0x43, 0x6c, 0x61, 0x69, 0x6d,
 	0x12, 0x0e, 0x0a, 0x02, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x02, 0x69, 0x64,
 	0x12, 0x32, 0x0a, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x18, 0x02, 0x20, 0x01, 0x28,
 	0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64,
@@ -8771,67 +10176,116 @@ var file_conductor_payroll_v1_payroll_proto_rawDesc = []byte{
 	0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f,
 	0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e,
 	0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e,
-	0x74, 0x52, 0x03, 0x6e, 0x65, 0x74, 0x22, 0xe4, 0x02, 0x0a, 0x09, 0x54, 0x69, 0x6d, 0x65, 0x73,
-	0x68, 0x65, 0x65, 0x74, 0x12, 0x0e, 0x0a, 0x02, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04,
-	0x52, 0x02, 0x69, 0x64, 0x12, 0x32, 0x0a, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x18,
-	0x02, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f,
-	0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52,
-	0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x12, 0x23, 0x0a, 0x0d, 0x65, 0x6d, 0x70, 0x6c,
-	0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x04, 0x52,
-	0x0c, 0x65, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x12, 0x40, 0x0a,
-	0x08, 0x69, 0x6e, 0x74, 0x65, 0x72, 0x76, 0x61, 0x6c, 0x18, 0x04, 0x20, 0x01, 0x28, 0x0b, 0x32,
-	0x1e, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72,
-	0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x49, 0x6e, 0x74, 0x65, 0x72, 0x76, 0x61, 0x6c, 0x42,
-	0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x08, 0x69, 0x6e, 0x74, 0x65, 0x72, 0x76, 0x61, 0x6c, 0x12,
-	0x30, 0x0a, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x18, 0x08, 0x20, 0x01, 0x28, 0x09, 0x42,
-	0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72,
-	0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65,
-	0x72, 0x12, 0x16, 0x0a, 0x06, 0x72, 0x65, 0x61, 0x73, 0x6f, 0x6e, 0x18, 0x05, 0x20, 0x01, 0x28,
-	0x09, 0x52, 0x06, 0x72, 0x65, 0x61, 0x73, 0x6f, 0x6e, 0x12, 0x39, 0x0a, 0x0b, 0x72, 0x65, 0x63,
-	0x6f, 0x72, 0x64, 0x65, 0x64, 0x5f, 0x62, 0x79, 0x18, 0x06, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18,
-	0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65,
-	0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x0a, 0x72, 0x65, 0x63, 0x6f, 0x72, 0x64,
-	0x65, 0x64, 0x42, 0x79, 0x12, 0x27, 0x0a, 0x0f, 0x72, 0x65, 0x63, 0x6f, 0x72, 0x64, 0x65, 0x64,
-	0x5f, 0x68, 0x65, 0x69, 0x67, 0x68, 0x74, 0x18, 0x07, 0x20, 0x01, 0x28, 0x03, 0x52, 0x0e, 0x72,
-	0x65, 0x63, 0x6f, 0x72, 0x64, 0x65, 0x64, 0x48, 0x65, 0x69, 0x67, 0x68, 0x74, 0x22, 0xbf, 0x02,
-	0x0a, 0x05, 0x53, 0x77, 0x65, 0x65, 0x70, 0x12, 0x40, 0x0a, 0x08, 0x62, 0x6f, 0x75, 0x6e, 0x64,
-	0x61, 0x72, 0x79, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67, 0x6f, 0x6f, 0x67,
-	0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54, 0x69, 0x6d, 0x65,
-	0x73, 0x74, 0x61, 0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90, 0xdf, 0x1f, 0x01, 0x52,
-	0x08, 0x62, 0x6f, 0x75, 0x6e, 0x64, 0x61, 0x72, 0x79, 0x12, 0x16, 0x0a, 0x06, 0x63, 0x75, 0x72,
-	0x73, 0x6f, 0x72, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x63, 0x75, 0x72, 0x73, 0x6f,
-	0x72, 0x12, 0x16, 0x0a, 0x06, 0x61, 0x63, 0x74, 0x69, 0x76, 0x65, 0x18, 0x03, 0x20, 0x01, 0x28,
-	0x08, 0x52, 0x06, 0x61, 0x63, 0x74, 0x69, 0x76, 0x65, 0x12, 0x16, 0x0a, 0x06, 0x62, 0x6c, 0x6f,
-	0x63, 0x6b, 0x73, 0x18, 0x04, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x62, 0x6c, 0x6f, 0x63, 0x6b,
-	0x73, 0x12, 0x40, 0x0a, 0x08, 0x64, 0x65, 0x61, 0x64, 0x6c, 0x69, 0x6e, 0x65, 0x18, 0x05, 0x20,
-	0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f,
-	0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x74, 0x61, 0x6d, 0x70, 0x42,
-	0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90, 0xdf, 0x1f, 0x01, 0x52, 0x08, 0x64, 0x65, 0x61, 0x64, 0x6c,
-	0x69, 0x6e, 0x65, 0x12, 0x4c, 0x0a, 0x0f, 0x6c, 0x61, 0x73, 0x74, 0x5f, 0x62, 0x6c, 0x6f, 0x63,
-	0x6b, 0x5f, 0x74, 0x69, 0x6d, 0x65, 0x18, 0x06, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67,
-	0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54,
-	0x69, 0x6d, 0x65, 0x73, 0x74, 0x61, 0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90, 0xdf,
-	0x1f, 0x01, 0x52, 0x0d, 0x6c, 0x61, 0x73, 0x74, 0x42, 0x6c, 0x6f, 0x63, 0x6b, 0x54, 0x69, 0x6d,
-	0x65, 0x12, 0x1c, 0x0a, 0x09, 0x70, 0x6f, 0x73, 0x74, 0x70, 0x6f, 0x6e, 0x65, 0x64, 0x18, 0x07,
-	0x20, 0x03, 0x28, 0x04, 0x52, 0x09, 0x70, 0x6f, 0x73, 0x74, 0x70, 0x6f, 0x6e, 0x65, 0x64, 0x22,
-	0xd5, 0x01, 0x0a, 0x06, 0x54, 0x6f, 0x74, 0x61, 0x6c, 0x73, 0x12, 0x43, 0x0a, 0x06, 0x65, 0x61,
-	0x72, 0x6e, 0x65, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00,
+	0x74, 0x52, 0x03, 0x6e, 0x65, 0x74, 0x12, 0x4a, 0x0a, 0x0a, 0x70, 0x61, 0x69, 0x64, 0x5f, 0x67,
+	0x72, 0x6f, 0x73, 0x73, 0x18, 0x08, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00,
 	0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f,
 	0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73,
-	0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x06, 0x65, 0x61, 0x72, 0x6e, 0x65, 0x64, 0x12,
-	0x3f, 0x0a, 0x04, 0x70, 0x61, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8,
-	0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b,
-	0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a,
-	0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x04, 0x70, 0x61, 0x69, 0x64,
-	0x12, 0x45, 0x0a, 0x07, 0x63, 0x6c, 0x61, 0x69, 0x6d, 0x65, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28,
-	0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f,
-	0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74,
-	0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x07,
-	0x63, 0x6c, 0x61, 0x69, 0x6d, 0x65, 0x64, 0x42, 0x35, 0x5a, 0x33, 0x67, 0x69, 0x74, 0x68, 0x75,
-	0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d,
-	0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78,
-	0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06,
-	0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x09, 0x70, 0x61, 0x69, 0x64, 0x47, 0x72, 0x6f,
+	0x73, 0x73, 0x12, 0x46, 0x0a, 0x08, 0x70, 0x61, 0x69, 0x64, 0x5f, 0x74, 0x61, 0x78, 0x18, 0x09,
+	0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f,
+	0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e,
+	0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e,
+	0x74, 0x52, 0x07, 0x70, 0x61, 0x69, 0x64, 0x54, 0x61, 0x78, 0x12, 0x46, 0x0a, 0x08, 0x70, 0x61,
+	0x69, 0x64, 0x5f, 0x6e, 0x65, 0x74, 0x18, 0x0a, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde,
+	0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e,
+	0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63,
+	0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x07, 0x70, 0x61, 0x69, 0x64, 0x4e,
+	0x65, 0x74, 0x12, 0x1a, 0x0a, 0x08, 0x70, 0x61, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x18, 0x0b,
+	0x20, 0x01, 0x28, 0x0d, 0x52, 0x08, 0x70, 0x61, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x22, 0x92,
+	0x04, 0x0a, 0x0c, 0x43, 0x6c, 0x61, 0x69, 0x6d, 0x50, 0x61, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x12,
+	0x0e, 0x0a, 0x02, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x02, 0x69, 0x64, 0x12,
+	0x19, 0x0a, 0x08, 0x63, 0x6c, 0x61, 0x69, 0x6d, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28,
+	0x04, 0x52, 0x07, 0x63, 0x6c, 0x61, 0x69, 0x6d, 0x49, 0x64, 0x12, 0x1d, 0x0a, 0x0a, 0x70, 0x61,
+	0x79, 0x73, 0x6c, 0x69, 0x70, 0x5f, 0x69, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x04, 0x52, 0x09,
+	0x70, 0x61, 0x79, 0x73, 0x6c, 0x69, 0x70, 0x49, 0x64, 0x12, 0x30, 0x0a, 0x06, 0x77, 0x6f, 0x72,
+	0x6b, 0x65, 0x72, 0x18, 0x04, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63,
+	0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72,
+	0x69, 0x6e, 0x67, 0x52, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x12, 0x32, 0x0a, 0x07, 0x63,
+	0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x18, 0x05, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4,
+	0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73,
+	0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x12,
+	0x41, 0x0a, 0x05, 0x67, 0x72, 0x6f, 0x73, 0x73, 0x18, 0x06, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b,
+	0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64,
+	0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d,
+	0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x05, 0x67, 0x72, 0x6f,
+	0x73, 0x73, 0x12, 0x3d, 0x0a, 0x03, 0x74, 0x61, 0x78, 0x18, 0x07, 0x20, 0x01, 0x28, 0x09, 0x42,
+	0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73,
+	0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4,
+	0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x03, 0x74, 0x61,
+	0x78, 0x12, 0x3d, 0x0a, 0x03, 0x6e, 0x65, 0x74, 0x18, 0x08, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b,
+	0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64,
+	0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d,
+	0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x03, 0x6e, 0x65, 0x74,
+	0x12, 0x3f, 0x0a, 0x04, 0x6f, 0x77, 0x65, 0x64, 0x18, 0x09, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b,
+	0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64,
+	0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d,
+	0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x04, 0x6f, 0x77, 0x65,
+	0x64, 0x12, 0x16, 0x0a, 0x06, 0x68, 0x65, 0x69, 0x67, 0x68, 0x74, 0x18, 0x0a, 0x20, 0x01, 0x28,
+	0x03, 0x52, 0x06, 0x68, 0x65, 0x69, 0x67, 0x68, 0x74, 0x12, 0x38, 0x0a, 0x04, 0x74, 0x69, 0x6d,
+	0x65, 0x18, 0x0b, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65,
+	0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x74,
+	0x61, 0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90, 0xdf, 0x1f, 0x01, 0x52, 0x04, 0x74,
+	0x69, 0x6d, 0x65, 0x22, 0xe4, 0x02, 0x0a, 0x09, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65,
+	0x74, 0x12, 0x0e, 0x0a, 0x02, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x02, 0x69,
+	0x64, 0x12, 0x32, 0x0a, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x18, 0x02, 0x20, 0x01,
+	0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41,
+	0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x63, 0x6f,
+	0x6d, 0x70, 0x61, 0x6e, 0x79, 0x12, 0x23, 0x0a, 0x0d, 0x65, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d,
+	0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0c, 0x65, 0x6d,
+	0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x12, 0x40, 0x0a, 0x08, 0x69, 0x6e,
+	0x74, 0x65, 0x72, 0x76, 0x61, 0x6c, 0x18, 0x04, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1e, 0x2e, 0x63,
+	0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c,
+	0x2e, 0x76, 0x31, 0x2e, 0x49, 0x6e, 0x74, 0x65, 0x72, 0x76, 0x61, 0x6c, 0x42, 0x04, 0xc8, 0xde,
+	0x1f, 0x00, 0x52, 0x08, 0x69, 0x6e, 0x74, 0x65, 0x72, 0x76, 0x61, 0x6c, 0x12, 0x30, 0x0a, 0x06,
+	0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x18, 0x08, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4,
+	0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73,
+	0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x12, 0x16,
+	0x0a, 0x06, 0x72, 0x65, 0x61, 0x73, 0x6f, 0x6e, 0x18, 0x05, 0x20, 0x01, 0x28, 0x09, 0x52, 0x06,
+	0x72, 0x65, 0x61, 0x73, 0x6f, 0x6e, 0x12, 0x39, 0x0a, 0x0b, 0x72, 0x65, 0x63, 0x6f, 0x72, 0x64,
+	0x65, 0x64, 0x5f, 0x62, 0x79, 0x18, 0x06, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d,
+	0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53,
+	0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x0a, 0x72, 0x65, 0x63, 0x6f, 0x72, 0x64, 0x65, 0x64, 0x42,
+	0x79, 0x12, 0x27, 0x0a, 0x0f, 0x72, 0x65, 0x63, 0x6f, 0x72, 0x64, 0x65, 0x64, 0x5f, 0x68, 0x65,
+	0x69, 0x67, 0x68, 0x74, 0x18, 0x07, 0x20, 0x01, 0x28, 0x03, 0x52, 0x0e, 0x72, 0x65, 0x63, 0x6f,
+	0x72, 0x64, 0x65, 0x64, 0x48, 0x65, 0x69, 0x67, 0x68, 0x74, 0x22, 0xbf, 0x02, 0x0a, 0x05, 0x53,
+	0x77, 0x65, 0x65, 0x70, 0x12, 0x40, 0x0a, 0x08, 0x62, 0x6f, 0x75, 0x6e, 0x64, 0x61, 0x72, 0x79,
+	0x18, 0x01, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e,
+	0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x74, 0x61,
+	0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90, 0xdf, 0x1f, 0x01, 0x52, 0x08, 0x62, 0x6f,
+	0x75, 0x6e, 0x64, 0x61, 0x72, 0x79, 0x12, 0x16, 0x0a, 0x06, 0x63, 0x75, 0x72, 0x73, 0x6f, 0x72,
+	0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x63, 0x75, 0x72, 0x73, 0x6f, 0x72, 0x12, 0x16,
+	0x0a, 0x06, 0x61, 0x63, 0x74, 0x69, 0x76, 0x65, 0x18, 0x03, 0x20, 0x01, 0x28, 0x08, 0x52, 0x06,
+	0x61, 0x63, 0x74, 0x69, 0x76, 0x65, 0x12, 0x16, 0x0a, 0x06, 0x62, 0x6c, 0x6f, 0x63, 0x6b, 0x73,
+	0x18, 0x04, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x62, 0x6c, 0x6f, 0x63, 0x6b, 0x73, 0x12, 0x40,
+	0x0a, 0x08, 0x64, 0x65, 0x61, 0x64, 0x6c, 0x69, 0x6e, 0x65, 0x18, 0x05, 0x20, 0x01, 0x28, 0x0b,
+	0x32, 0x1a, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62,
+	0x75, 0x66, 0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x74, 0x61, 0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde,
+	0x1f, 0x00, 0x90, 0xdf, 0x1f, 0x01, 0x52, 0x08, 0x64, 0x65, 0x61, 0x64, 0x6c, 0x69, 0x6e, 0x65,
+	0x12, 0x4c, 0x0a, 0x0f, 0x6c, 0x61, 0x73, 0x74, 0x5f, 0x62, 0x6c, 0x6f, 0x63, 0x6b, 0x5f, 0x74,
+	0x69, 0x6d, 0x65, 0x18, 0x06, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67, 0x6f, 0x6f, 0x67,
+	0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54, 0x69, 0x6d, 0x65,
+	0x73, 0x74, 0x61, 0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90, 0xdf, 0x1f, 0x01, 0x52,
+	0x0d, 0x6c, 0x61, 0x73, 0x74, 0x42, 0x6c, 0x6f, 0x63, 0x6b, 0x54, 0x69, 0x6d, 0x65, 0x12, 0x1c,
+	0x0a, 0x09, 0x70, 0x6f, 0x73, 0x74, 0x70, 0x6f, 0x6e, 0x65, 0x64, 0x18, 0x07, 0x20, 0x03, 0x28,
+	0x04, 0x52, 0x09, 0x70, 0x6f, 0x73, 0x74, 0x70, 0x6f, 0x6e, 0x65, 0x64, 0x22, 0xd5, 0x01, 0x0a,
+	0x06, 0x54, 0x6f, 0x74, 0x61, 0x6c, 0x73, 0x12, 0x43, 0x0a, 0x06, 0x65, 0x61, 0x72, 0x6e, 0x65,
+	0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f,
+	0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61,
+	0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73,
+	0x2e, 0x49, 0x6e, 0x74, 0x52, 0x06, 0x65, 0x61, 0x72, 0x6e, 0x65, 0x64, 0x12, 0x3f, 0x0a, 0x04,
+	0x70, 0x61, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00,
+	0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f,
+	0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73,
+	0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x04, 0x70, 0x61, 0x69, 0x64, 0x12, 0x45, 0x0a,
+	0x07, 0x63, 0x6c, 0x61, 0x69, 0x6d, 0x65, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b,
+	0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64,
+	0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d,
+	0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x07, 0x63, 0x6c, 0x61,
+	0x69, 0x6d, 0x65, 0x64, 0x42, 0x35, 0x5a, 0x33, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63,
+	0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f,
+	0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x70, 0x61,
+	0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f,
+	0x74, 0x6f, 0x33,
 }
 
 var (
@@ -8846,7 +10300,7 @@ func file_conductor_payroll_v1_payroll_proto_rawDescGZIP() []byte {
 	return file_conductor_payroll_v1_payroll_proto_rawDescData
 }
 
-var file_conductor_payroll_v1_payroll_proto_msgTypes = make([]protoimpl.MessageInfo, 9)
+var file_conductor_payroll_v1_payroll_proto_msgTypes = make([]protoimpl.MessageInfo, 10)
 var file_conductor_payroll_v1_payroll_proto_goTypes = []interface{}{
 	(*Occupation)(nil),            // 0: conductor.payroll.v1.Occupation
 	(*Job)(nil),                   // 1: conductor.payroll.v1.Job
@@ -8854,32 +10308,34 @@ var file_conductor_payroll_v1_payroll_proto_goTypes = []interface{}{
 	(*Employment)(nil),            // 3: conductor.payroll.v1.Employment
 	(*Payslip)(nil),               // 4: conductor.payroll.v1.Payslip
 	(*Claim)(nil),                 // 5: conductor.payroll.v1.Claim
-	(*Timesheet)(nil),             // 6: conductor.payroll.v1.Timesheet
-	(*Sweep)(nil),                 // 7: conductor.payroll.v1.Sweep
-	(*Totals)(nil),                // 8: conductor.payroll.v1.Totals
-	(*timestamppb.Timestamp)(nil), // 9: google.protobuf.Timestamp
-	(*durationpb.Duration)(nil),   // 10: google.protobuf.Duration
+	(*ClaimPayment)(nil),          // 6: conductor.payroll.v1.ClaimPayment
+	(*Timesheet)(nil),             // 7: conductor.payroll.v1.Timesheet
+	(*Sweep)(nil),                 // 8: conductor.payroll.v1.Sweep
+	(*Totals)(nil),                // 9: conductor.payroll.v1.Totals
+	(*timestamppb.Timestamp)(nil), // 10: google.protobuf.Timestamp
+	(*durationpb.Duration)(nil),   // 11: google.protobuf.Duration
 }
 var file_conductor_payroll_v1_payroll_proto_depIdxs = []int32{
-	9,  // 0: conductor.payroll.v1.Interval.start:type_name -> google.protobuf.Timestamp
-	9,  // 1: conductor.payroll.v1.Interval.end:type_name -> google.protobuf.Timestamp
-	9,  // 2: conductor.payroll.v1.Employment.started_at:type_name -> google.protobuf.Timestamp
-	9,  // 3: conductor.payroll.v1.Employment.clocked_in_at:type_name -> google.protobuf.Timestamp
+	10, // 0: conductor.payroll.v1.Interval.start:type_name -> google.protobuf.Timestamp
+	10, // 1: conductor.payroll.v1.Interval.end:type_name -> google.protobuf.Timestamp
+	10, // 2: conductor.payroll.v1.Employment.started_at:type_name -> google.protobuf.Timestamp
+	10, // 3: conductor.payroll.v1.Employment.clocked_in_at:type_name -> google.protobuf.Timestamp
 	2,  // 4: conductor.payroll.v1.Employment.intervals:type_name -> conductor.payroll.v1.Interval
-	9,  // 5: conductor.payroll.v1.Employment.paid_through:type_name -> google.protobuf.Timestamp
-	9,  // 6: conductor.payroll.v1.Employment.week_start:type_name -> google.protobuf.Timestamp
-	10, // 7: conductor.payroll.v1.Employment.week_paid:type_name -> google.protobuf.Duration
-	9,  // 8: conductor.payroll.v1.Payslip.period_start:type_name -> google.protobuf.Timestamp
-	9,  // 9: conductor.payroll.v1.Payslip.period_end:type_name -> google.protobuf.Timestamp
-	2,  // 10: conductor.payroll.v1.Timesheet.interval:type_name -> conductor.payroll.v1.Interval
-	9,  // 11: conductor.payroll.v1.Sweep.boundary:type_name -> google.protobuf.Timestamp
-	9,  // 12: conductor.payroll.v1.Sweep.deadline:type_name -> google.protobuf.Timestamp
-	9,  // 13: conductor.payroll.v1.Sweep.last_block_time:type_name -> google.protobuf.Timestamp
-	14, // [14:14] is the sub-list for method output_type
-	14, // [14:14] is the sub-list for method input_type
-	14, // [14:14] is the sub-list for extension type_name
-	14, // [14:14] is the sub-list for extension extendee
-	0,  // [0:14] is the sub-list for field type_name
+	10, // 5: conductor.payroll.v1.Employment.paid_through:type_name -> google.protobuf.Timestamp
+	10, // 6: conductor.payroll.v1.Employment.week_start:type_name -> google.protobuf.Timestamp
+	11, // 7: conductor.payroll.v1.Employment.week_paid:type_name -> google.protobuf.Duration
+	10, // 8: conductor.payroll.v1.Payslip.period_start:type_name -> google.protobuf.Timestamp
+	10, // 9: conductor.payroll.v1.Payslip.period_end:type_name -> google.protobuf.Timestamp
+	10, // 10: conductor.payroll.v1.ClaimPayment.time:type_name -> google.protobuf.Timestamp
+	2,  // 11: conductor.payroll.v1.Timesheet.interval:type_name -> conductor.payroll.v1.Interval
+	10, // 12: conductor.payroll.v1.Sweep.boundary:type_name -> google.protobuf.Timestamp
+	10, // 13: conductor.payroll.v1.Sweep.deadline:type_name -> google.protobuf.Timestamp
+	10, // 14: conductor.payroll.v1.Sweep.last_block_time:type_name -> google.protobuf.Timestamp
+	15, // [15:15] is the sub-list for method output_type
+	15, // [15:15] is the sub-list for method input_type
+	15, // [15:15] is the sub-list for extension type_name
+	15, // [15:15] is the sub-list for extension extendee
+	0,  // [0:15] is the sub-list for field type_name
 }
 
 func init() { file_conductor_payroll_v1_payroll_proto_init() }
@@ -8961,7 +10417,7 @@ func file_conductor_payroll_v1_payroll_proto_init() {
 			}
 		}
 		file_conductor_payroll_v1_payroll_proto_msgTypes[6].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*Timesheet); i {
+			switch v := v.(*ClaimPayment); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -8973,7 +10429,7 @@ func file_conductor_payroll_v1_payroll_proto_init() {
 			}
 		}
 		file_conductor_payroll_v1_payroll_proto_msgTypes[7].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*Sweep); i {
+			switch v := v.(*Timesheet); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -8985,6 +10441,18 @@ func file_conductor_payroll_v1_payroll_proto_init() {
 			}
 		}
 		file_conductor_payroll_v1_payroll_proto_msgTypes[8].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*Sweep); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_payroll_v1_payroll_proto_msgTypes[9].Exporter = func(v interface{}, i int) interface{} {
 			switch v := v.(*Totals); i {
 			case 0:
 				return &v.state
@@ -9003,7 +10471,7 @@ func file_conductor_payroll_v1_payroll_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: file_conductor_payroll_v1_payroll_proto_rawDesc,
 			NumEnums:      0,
-			NumMessages:   9,
+			NumMessages:   10,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -6200,6 +6200,1078 @@ func (x *fastReflection_QueryClaimsResponse) ProtoMethods() *protoiface.Methods 
 }
 
 var (
+	md_QueryClaimPaymentsRequest            protoreflect.MessageDescriptor
+	fd_QueryClaimPaymentsRequest_worker     protoreflect.FieldDescriptor
+	fd_QueryClaimPaymentsRequest_pagination protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_payroll_v1_query_proto_init()
+	md_QueryClaimPaymentsRequest = File_conductor_payroll_v1_query_proto.Messages().ByName("QueryClaimPaymentsRequest")
+	fd_QueryClaimPaymentsRequest_worker = md_QueryClaimPaymentsRequest.Fields().ByName("worker")
+	fd_QueryClaimPaymentsRequest_pagination = md_QueryClaimPaymentsRequest.Fields().ByName("pagination")
+}
+
+var _ protoreflect.Message = (*fastReflection_QueryClaimPaymentsRequest)(nil)
+
+type fastReflection_QueryClaimPaymentsRequest QueryClaimPaymentsRequest
+
+func (x *QueryClaimPaymentsRequest) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_QueryClaimPaymentsRequest)(x)
+}
+
+func (x *QueryClaimPaymentsRequest) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_payroll_v1_query_proto_msgTypes[12]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_QueryClaimPaymentsRequest_messageType fastReflection_QueryClaimPaymentsRequest_messageType
+var _ protoreflect.MessageType = fastReflection_QueryClaimPaymentsRequest_messageType{}
+
+type fastReflection_QueryClaimPaymentsRequest_messageType struct{}
+
+func (x fastReflection_QueryClaimPaymentsRequest_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_QueryClaimPaymentsRequest)(nil)
+}
+func (x fastReflection_QueryClaimPaymentsRequest_messageType) New() protoreflect.Message {
+	return new(fastReflection_QueryClaimPaymentsRequest)
+}
+func (x fastReflection_QueryClaimPaymentsRequest_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_QueryClaimPaymentsRequest
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_QueryClaimPaymentsRequest) Descriptor() protoreflect.MessageDescriptor {
+	return md_QueryClaimPaymentsRequest
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_QueryClaimPaymentsRequest) Type() protoreflect.MessageType {
+	return _fastReflection_QueryClaimPaymentsRequest_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_QueryClaimPaymentsRequest) New() protoreflect.Message {
+	return new(fastReflection_QueryClaimPaymentsRequest)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_QueryClaimPaymentsRequest) Interface() protoreflect.ProtoMessage {
+	return (*QueryClaimPaymentsRequest)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_QueryClaimPaymentsRequest) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.Worker != "" {
+		value := protoreflect.ValueOfString(x.Worker)
+		if !f(fd_QueryClaimPaymentsRequest_worker, value) {
+			return
+		}
+	}
+	if x.Pagination != nil {
+		value := protoreflect.ValueOfMessage(x.Pagination.ProtoReflect())
+		if !f(fd_QueryClaimPaymentsRequest_pagination, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_QueryClaimPaymentsRequest) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryClaimPaymentsRequest.worker":
+		return x.Worker != ""
+	case "conductor.payroll.v1.QueryClaimPaymentsRequest.pagination":
+		return x.Pagination != nil
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryClaimPaymentsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryClaimPaymentsRequest does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryClaimPaymentsRequest) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryClaimPaymentsRequest.worker":
+		x.Worker = ""
+	case "conductor.payroll.v1.QueryClaimPaymentsRequest.pagination":
+		x.Pagination = nil
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryClaimPaymentsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryClaimPaymentsRequest does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_QueryClaimPaymentsRequest) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.payroll.v1.QueryClaimPaymentsRequest.worker":
+		value := x.Worker
+		return protoreflect.ValueOfString(value)
+	case "conductor.payroll.v1.QueryClaimPaymentsRequest.pagination":
+		value := x.Pagination
+		return protoreflect.ValueOfMessage(value.ProtoReflect())
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryClaimPaymentsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryClaimPaymentsRequest does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryClaimPaymentsRequest) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryClaimPaymentsRequest.worker":
+		x.Worker = value.Interface().(string)
+	case "conductor.payroll.v1.QueryClaimPaymentsRequest.pagination":
+		x.Pagination = value.Message().Interface().(*v1beta1.PageRequest)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryClaimPaymentsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryClaimPaymentsRequest does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryClaimPaymentsRequest) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryClaimPaymentsRequest.pagination":
+		if x.Pagination == nil {
+			x.Pagination = new(v1beta1.PageRequest)
+		}
+		return protoreflect.ValueOfMessage(x.Pagination.ProtoReflect())
+	case "conductor.payroll.v1.QueryClaimPaymentsRequest.worker":
+		panic(fmt.Errorf("field worker of message conductor.payroll.v1.QueryClaimPaymentsRequest is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryClaimPaymentsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryClaimPaymentsRequest does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_QueryClaimPaymentsRequest) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryClaimPaymentsRequest.worker":
+		return protoreflect.ValueOfString("")
+	case "conductor.payroll.v1.QueryClaimPaymentsRequest.pagination":
+		m := new(v1beta1.PageRequest)
+		return protoreflect.ValueOfMessage(m.ProtoReflect())
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryClaimPaymentsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryClaimPaymentsRequest does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_QueryClaimPaymentsRequest) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.payroll.v1.QueryClaimPaymentsRequest", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_QueryClaimPaymentsRequest) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryClaimPaymentsRequest) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_QueryClaimPaymentsRequest) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_QueryClaimPaymentsRequest) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*QueryClaimPaymentsRequest)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		l = len(x.Worker)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.Pagination != nil {
+			l = options.Size(x.Pagination)
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*QueryClaimPaymentsRequest)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.Pagination != nil {
+			encoded, err := options.Marshal(x.Pagination)
+			if err != nil {
+				return protoiface.MarshalOutput{
+					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+					Buf:               input.Buf,
+				}, err
+			}
+			i -= len(encoded)
+			copy(dAtA[i:], encoded)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+			i--
+			dAtA[i] = 0x12
+		}
+		if len(x.Worker) > 0 {
+			i -= len(x.Worker)
+			copy(dAtA[i:], x.Worker)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Worker)))
+			i--
+			dAtA[i] = 0xa
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*QueryClaimPaymentsRequest)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: QueryClaimPaymentsRequest: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: QueryClaimPaymentsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Worker", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Worker = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 2:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if x.Pagination == nil {
+					x.Pagination = &v1beta1.PageRequest{}
+				}
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Pagination); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var _ protoreflect.List = (*_QueryClaimPaymentsResponse_1_list)(nil)
+
+type _QueryClaimPaymentsResponse_1_list struct {
+	list *[]*ClaimPayment
+}
+
+func (x *_QueryClaimPaymentsResponse_1_list) Len() int {
+	if x.list == nil {
+		return 0
+	}
+	return len(*x.list)
+}
+
+func (x *_QueryClaimPaymentsResponse_1_list) Get(i int) protoreflect.Value {
+	return protoreflect.ValueOfMessage((*x.list)[i].ProtoReflect())
+}
+
+func (x *_QueryClaimPaymentsResponse_1_list) Set(i int, value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*ClaimPayment)
+	(*x.list)[i] = concreteValue
+}
+
+func (x *_QueryClaimPaymentsResponse_1_list) Append(value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*ClaimPayment)
+	*x.list = append(*x.list, concreteValue)
+}
+
+func (x *_QueryClaimPaymentsResponse_1_list) AppendMutable() protoreflect.Value {
+	v := new(ClaimPayment)
+	*x.list = append(*x.list, v)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_QueryClaimPaymentsResponse_1_list) Truncate(n int) {
+	for i := n; i < len(*x.list); i++ {
+		(*x.list)[i] = nil
+	}
+	*x.list = (*x.list)[:n]
+}
+
+func (x *_QueryClaimPaymentsResponse_1_list) NewElement() protoreflect.Value {
+	v := new(ClaimPayment)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_QueryClaimPaymentsResponse_1_list) IsValid() bool {
+	return x.list != nil
+}
+
+var (
+	md_QueryClaimPaymentsResponse            protoreflect.MessageDescriptor
+	fd_QueryClaimPaymentsResponse_payments   protoreflect.FieldDescriptor
+	fd_QueryClaimPaymentsResponse_pagination protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_payroll_v1_query_proto_init()
+	md_QueryClaimPaymentsResponse = File_conductor_payroll_v1_query_proto.Messages().ByName("QueryClaimPaymentsResponse")
+	fd_QueryClaimPaymentsResponse_payments = md_QueryClaimPaymentsResponse.Fields().ByName("payments")
+	fd_QueryClaimPaymentsResponse_pagination = md_QueryClaimPaymentsResponse.Fields().ByName("pagination")
+}
+
+var _ protoreflect.Message = (*fastReflection_QueryClaimPaymentsResponse)(nil)
+
+type fastReflection_QueryClaimPaymentsResponse QueryClaimPaymentsResponse
+
+func (x *QueryClaimPaymentsResponse) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_QueryClaimPaymentsResponse)(x)
+}
+
+func (x *QueryClaimPaymentsResponse) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_payroll_v1_query_proto_msgTypes[13]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_QueryClaimPaymentsResponse_messageType fastReflection_QueryClaimPaymentsResponse_messageType
+var _ protoreflect.MessageType = fastReflection_QueryClaimPaymentsResponse_messageType{}
+
+type fastReflection_QueryClaimPaymentsResponse_messageType struct{}
+
+func (x fastReflection_QueryClaimPaymentsResponse_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_QueryClaimPaymentsResponse)(nil)
+}
+func (x fastReflection_QueryClaimPaymentsResponse_messageType) New() protoreflect.Message {
+	return new(fastReflection_QueryClaimPaymentsResponse)
+}
+func (x fastReflection_QueryClaimPaymentsResponse_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_QueryClaimPaymentsResponse
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_QueryClaimPaymentsResponse) Descriptor() protoreflect.MessageDescriptor {
+	return md_QueryClaimPaymentsResponse
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_QueryClaimPaymentsResponse) Type() protoreflect.MessageType {
+	return _fastReflection_QueryClaimPaymentsResponse_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_QueryClaimPaymentsResponse) New() protoreflect.Message {
+	return new(fastReflection_QueryClaimPaymentsResponse)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_QueryClaimPaymentsResponse) Interface() protoreflect.ProtoMessage {
+	return (*QueryClaimPaymentsResponse)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_QueryClaimPaymentsResponse) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if len(x.Payments) != 0 {
+		value := protoreflect.ValueOfList(&_QueryClaimPaymentsResponse_1_list{list: &x.Payments})
+		if !f(fd_QueryClaimPaymentsResponse_payments, value) {
+			return
+		}
+	}
+	if x.Pagination != nil {
+		value := protoreflect.ValueOfMessage(x.Pagination.ProtoReflect())
+		if !f(fd_QueryClaimPaymentsResponse_pagination, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_QueryClaimPaymentsResponse) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryClaimPaymentsResponse.payments":
+		return len(x.Payments) != 0
+	case "conductor.payroll.v1.QueryClaimPaymentsResponse.pagination":
+		return x.Pagination != nil
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryClaimPaymentsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryClaimPaymentsResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryClaimPaymentsResponse) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryClaimPaymentsResponse.payments":
+		x.Payments = nil
+	case "conductor.payroll.v1.QueryClaimPaymentsResponse.pagination":
+		x.Pagination = nil
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryClaimPaymentsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryClaimPaymentsResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_QueryClaimPaymentsResponse) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.payroll.v1.QueryClaimPaymentsResponse.payments":
+		if len(x.Payments) == 0 {
+			return protoreflect.ValueOfList(&_QueryClaimPaymentsResponse_1_list{})
+		}
+		listValue := &_QueryClaimPaymentsResponse_1_list{list: &x.Payments}
+		return protoreflect.ValueOfList(listValue)
+	case "conductor.payroll.v1.QueryClaimPaymentsResponse.pagination":
+		value := x.Pagination
+		return protoreflect.ValueOfMessage(value.ProtoReflect())
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryClaimPaymentsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryClaimPaymentsResponse does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryClaimPaymentsResponse) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryClaimPaymentsResponse.payments":
+		lv := value.List()
+		clv := lv.(*_QueryClaimPaymentsResponse_1_list)
+		x.Payments = *clv.list
+	case "conductor.payroll.v1.QueryClaimPaymentsResponse.pagination":
+		x.Pagination = value.Message().Interface().(*v1beta1.PageResponse)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryClaimPaymentsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryClaimPaymentsResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryClaimPaymentsResponse) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryClaimPaymentsResponse.payments":
+		if x.Payments == nil {
+			x.Payments = []*ClaimPayment{}
+		}
+		value := &_QueryClaimPaymentsResponse_1_list{list: &x.Payments}
+		return protoreflect.ValueOfList(value)
+	case "conductor.payroll.v1.QueryClaimPaymentsResponse.pagination":
+		if x.Pagination == nil {
+			x.Pagination = new(v1beta1.PageResponse)
+		}
+		return protoreflect.ValueOfMessage(x.Pagination.ProtoReflect())
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryClaimPaymentsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryClaimPaymentsResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_QueryClaimPaymentsResponse) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.payroll.v1.QueryClaimPaymentsResponse.payments":
+		list := []*ClaimPayment{}
+		return protoreflect.ValueOfList(&_QueryClaimPaymentsResponse_1_list{list: &list})
+	case "conductor.payroll.v1.QueryClaimPaymentsResponse.pagination":
+		m := new(v1beta1.PageResponse)
+		return protoreflect.ValueOfMessage(m.ProtoReflect())
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.QueryClaimPaymentsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.payroll.v1.QueryClaimPaymentsResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_QueryClaimPaymentsResponse) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.payroll.v1.QueryClaimPaymentsResponse", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_QueryClaimPaymentsResponse) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryClaimPaymentsResponse) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_QueryClaimPaymentsResponse) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_QueryClaimPaymentsResponse) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*QueryClaimPaymentsResponse)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		if len(x.Payments) > 0 {
+			for _, e := range x.Payments {
+				l = options.Size(e)
+				n += 1 + l + runtime.Sov(uint64(l))
+			}
+		}
+		if x.Pagination != nil {
+			l = options.Size(x.Pagination)
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*QueryClaimPaymentsResponse)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.Pagination != nil {
+			encoded, err := options.Marshal(x.Pagination)
+			if err != nil {
+				return protoiface.MarshalOutput{
+					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+					Buf:               input.Buf,
+				}, err
+			}
+			i -= len(encoded)
+			copy(dAtA[i:], encoded)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+			i--
+			dAtA[i] = 0x12
+		}
+		if len(x.Payments) > 0 {
+			for iNdEx := len(x.Payments) - 1; iNdEx >= 0; iNdEx-- {
+				encoded, err := options.Marshal(x.Payments[iNdEx])
+				if err != nil {
+					return protoiface.MarshalOutput{
+						NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+						Buf:               input.Buf,
+					}, err
+				}
+				i -= len(encoded)
+				copy(dAtA[i:], encoded)
+				i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+				i--
+				dAtA[i] = 0xa
+			}
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*QueryClaimPaymentsResponse)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: QueryClaimPaymentsResponse: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: QueryClaimPaymentsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Payments", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Payments = append(x.Payments, &ClaimPayment{})
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Payments[len(x.Payments)-1]); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			case 2:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Pagination", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if x.Pagination == nil {
+					x.Pagination = &v1beta1.PageResponse{}
+				}
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Pagination); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var (
 	md_QueryTimesheetRequest    protoreflect.MessageDescriptor
 	fd_QueryTimesheetRequest_id protoreflect.FieldDescriptor
 )
@@ -6219,7 +7291,7 @@ func (x *QueryTimesheetRequest) ProtoReflect() protoreflect.Message {
 }
 
 func (x *QueryTimesheetRequest) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_payroll_v1_query_proto_msgTypes[12]
+	mi := &file_conductor_payroll_v1_query_proto_msgTypes[14]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -6623,7 +7695,7 @@ func (x *QueryTimesheetResponse) ProtoReflect() protoreflect.Message {
 }
 
 func (x *QueryTimesheetResponse) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_payroll_v1_query_proto_msgTypes[13]
+	mi := &file_conductor_payroll_v1_query_proto_msgTypes[15]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7060,7 +8132,7 @@ func (x *QueryTimesheetsRequest) ProtoReflect() protoreflect.Message {
 }
 
 func (x *QueryTimesheetsRequest) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_payroll_v1_query_proto_msgTypes[14]
+	mi := &file_conductor_payroll_v1_query_proto_msgTypes[16]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -7610,7 +8682,7 @@ func (x *QueryTimesheetsResponse) ProtoReflect() protoreflect.Message {
 }
 
 func (x *QueryTimesheetsResponse) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_payroll_v1_query_proto_msgTypes[15]
+	mi := &file_conductor_payroll_v1_query_proto_msgTypes[17]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -8128,7 +9200,7 @@ func (x *QueryPayRunRequest) ProtoReflect() protoreflect.Message {
 }
 
 func (x *QueryPayRunRequest) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_payroll_v1_query_proto_msgTypes[16]
+	mi := &file_conductor_payroll_v1_query_proto_msgTypes[18]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -8488,7 +9560,7 @@ func (x *QueryPayRunResponse) ProtoReflect() protoreflect.Message {
 }
 
 func (x *QueryPayRunResponse) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_payroll_v1_query_proto_msgTypes[17]
+	mi := &file_conductor_payroll_v1_query_proto_msgTypes[19]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -9493,6 +10565,92 @@ func (x *QueryClaimsResponse) GetPagination() *v1beta1.PageResponse {
 	return nil
 }
 
+type QueryClaimPaymentsRequest struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	Worker     string               `protobuf:"bytes,1,opt,name=worker,proto3" json:"worker,omitempty"`
+	Pagination *v1beta1.PageRequest `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (x *QueryClaimPaymentsRequest) Reset() {
+	*x = QueryClaimPaymentsRequest{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_payroll_v1_query_proto_msgTypes[12]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *QueryClaimPaymentsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*QueryClaimPaymentsRequest) ProtoMessage() {}
+
+// Deprecated: Use QueryClaimPaymentsRequest.ProtoReflect.Descriptor instead.
+func (*QueryClaimPaymentsRequest) Descriptor() ([]byte, []int) {
+	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *QueryClaimPaymentsRequest) GetWorker() string {
+	if x != nil {
+		return x.Worker
+	}
+	return ""
+}
+
+func (x *QueryClaimPaymentsRequest) GetPagination() *v1beta1.PageRequest {
+	if x != nil {
+		return x.Pagination
+	}
+	return nil
+}
+
+type QueryClaimPaymentsResponse struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	Payments   []*ClaimPayment       `protobuf:"bytes,1,rep,name=payments,proto3" json:"payments,omitempty"`
+	Pagination *v1beta1.PageResponse `protobuf:"bytes,2,opt,name=pagination,proto3" json:"pagination,omitempty"`
+}
+
+func (x *QueryClaimPaymentsResponse) Reset() {
+	*x = QueryClaimPaymentsResponse{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_payroll_v1_query_proto_msgTypes[13]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *QueryClaimPaymentsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*QueryClaimPaymentsResponse) ProtoMessage() {}
+
+// Deprecated: Use QueryClaimPaymentsResponse.ProtoReflect.Descriptor instead.
+func (*QueryClaimPaymentsResponse) Descriptor() ([]byte, []int) {
+	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *QueryClaimPaymentsResponse) GetPayments() []*ClaimPayment {
+	if x != nil {
+		return x.Payments
+	}
+	return nil
+}
+
+func (x *QueryClaimPaymentsResponse) GetPagination() *v1beta1.PageResponse {
+	if x != nil {
+		return x.Pagination
+	}
+	return nil
+}
+
 type QueryTimesheetRequest struct {
 	state         protoimpl.MessageState
 	sizeCache     protoimpl.SizeCache
@@ -9504,7 +10662,7 @@ type QueryTimesheetRequest struct {
 func (x *QueryTimesheetRequest) Reset() {
 	*x = QueryTimesheetRequest{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_payroll_v1_query_proto_msgTypes[12]
+		mi := &file_conductor_payroll_v1_query_proto_msgTypes[14]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -9518,7 +10676,7 @@ func (*QueryTimesheetRequest) ProtoMessage() {}
 
 // Deprecated: Use QueryTimesheetRequest.ProtoReflect.Descriptor instead.
 func (*QueryTimesheetRequest) Descriptor() ([]byte, []int) {
-	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{12}
+	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{14}
 }
 
 func (x *QueryTimesheetRequest) GetId() uint64 {
@@ -9539,7 +10697,7 @@ type QueryTimesheetResponse struct {
 func (x *QueryTimesheetResponse) Reset() {
 	*x = QueryTimesheetResponse{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_payroll_v1_query_proto_msgTypes[13]
+		mi := &file_conductor_payroll_v1_query_proto_msgTypes[15]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -9553,7 +10711,7 @@ func (*QueryTimesheetResponse) ProtoMessage() {}
 
 // Deprecated: Use QueryTimesheetResponse.ProtoReflect.Descriptor instead.
 func (*QueryTimesheetResponse) Descriptor() ([]byte, []int) {
-	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{13}
+	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{15}
 }
 
 func (x *QueryTimesheetResponse) GetTimesheet() *Timesheet {
@@ -9575,7 +10733,7 @@ type QueryTimesheetsRequest struct {
 func (x *QueryTimesheetsRequest) Reset() {
 	*x = QueryTimesheetsRequest{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_payroll_v1_query_proto_msgTypes[14]
+		mi := &file_conductor_payroll_v1_query_proto_msgTypes[16]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -9589,7 +10747,7 @@ func (*QueryTimesheetsRequest) ProtoMessage() {}
 
 // Deprecated: Use QueryTimesheetsRequest.ProtoReflect.Descriptor instead.
 func (*QueryTimesheetsRequest) Descriptor() ([]byte, []int) {
-	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{14}
+	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{16}
 }
 
 func (x *QueryTimesheetsRequest) GetWorker() string {
@@ -9618,7 +10776,7 @@ type QueryTimesheetsResponse struct {
 func (x *QueryTimesheetsResponse) Reset() {
 	*x = QueryTimesheetsResponse{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_payroll_v1_query_proto_msgTypes[15]
+		mi := &file_conductor_payroll_v1_query_proto_msgTypes[17]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -9632,7 +10790,7 @@ func (*QueryTimesheetsResponse) ProtoMessage() {}
 
 // Deprecated: Use QueryTimesheetsResponse.ProtoReflect.Descriptor instead.
 func (*QueryTimesheetsResponse) Descriptor() ([]byte, []int) {
-	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{15}
+	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{17}
 }
 
 func (x *QueryTimesheetsResponse) GetTimesheets() []*Timesheet {
@@ -9658,7 +10816,7 @@ type QueryPayRunRequest struct {
 func (x *QueryPayRunRequest) Reset() {
 	*x = QueryPayRunRequest{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_payroll_v1_query_proto_msgTypes[16]
+		mi := &file_conductor_payroll_v1_query_proto_msgTypes[18]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -9672,7 +10830,7 @@ func (*QueryPayRunRequest) ProtoMessage() {}
 
 // Deprecated: Use QueryPayRunRequest.ProtoReflect.Descriptor instead.
 func (*QueryPayRunRequest) Descriptor() ([]byte, []int) {
-	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{16}
+	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{18}
 }
 
 type QueryPayRunResponse struct {
@@ -9687,7 +10845,7 @@ type QueryPayRunResponse struct {
 func (x *QueryPayRunResponse) Reset() {
 	*x = QueryPayRunResponse{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_payroll_v1_query_proto_msgTypes[17]
+		mi := &file_conductor_payroll_v1_query_proto_msgTypes[19]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -9701,7 +10859,7 @@ func (*QueryPayRunResponse) ProtoMessage() {}
 
 // Deprecated: Use QueryPayRunResponse.ProtoReflect.Descriptor instead.
 func (*QueryPayRunResponse) Descriptor() ([]byte, []int) {
-	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{17}
+	return file_conductor_payroll_v1_query_proto_rawDescGZIP(), []int{19}
 }
 
 func (x *QueryPayRunResponse) GetSweep() *Sweep {
@@ -9838,136 +10996,167 @@ var file_conductor_payroll_v1_query_proto_rawDesc = []byte{
 	0x2e, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x62, 0x61, 0x73, 0x65, 0x2e, 0x71, 0x75, 0x65,
 	0x72, 0x79, 0x2e, 0x76, 0x31, 0x62, 0x65, 0x74, 0x61, 0x31, 0x2e, 0x50, 0x61, 0x67, 0x65, 0x52,
 	0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x52, 0x0a, 0x70, 0x61, 0x67, 0x69, 0x6e, 0x61, 0x74,
-	0x69, 0x6f, 0x6e, 0x22, 0x27, 0x0a, 0x15, 0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65,
-	0x73, 0x68, 0x65, 0x65, 0x74, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x12, 0x0e, 0x0a, 0x02,
-	0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x02, 0x69, 0x64, 0x22, 0x5d, 0x0a, 0x16,
-	0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x52, 0x65,
-	0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x43, 0x0a, 0x09, 0x74, 0x69, 0x6d, 0x65, 0x73, 0x68,
-	0x65, 0x65, 0x74, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1f, 0x2e, 0x63, 0x6f, 0x6e, 0x64,
-	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31,
-	0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00,
-	0x52, 0x09, 0x74, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x22, 0x92, 0x01, 0x0a, 0x16,
-	0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x52,
-	0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x12, 0x30, 0x0a, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72,
-	0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d,
-	0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67,
-	0x52, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x12, 0x46, 0x0a, 0x0a, 0x70, 0x61, 0x67, 0x69,
-	0x6e, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x18, 0x02, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x26, 0x2e, 0x63,
-	0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x62, 0x61, 0x73, 0x65, 0x2e, 0x71, 0x75, 0x65, 0x72, 0x79,
-	0x2e, 0x76, 0x31, 0x62, 0x65, 0x74, 0x61, 0x31, 0x2e, 0x50, 0x61, 0x67, 0x65, 0x52, 0x65, 0x71,
-	0x75, 0x65, 0x73, 0x74, 0x52, 0x0a, 0x70, 0x61, 0x67, 0x69, 0x6e, 0x61, 0x74, 0x69, 0x6f, 0x6e,
-	0x22, 0xa9, 0x01, 0x0a, 0x17, 0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68,
-	0x65, 0x65, 0x74, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x45, 0x0a, 0x0a,
-	0x74, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x18, 0x01, 0x20, 0x03, 0x28, 0x0b,
-	0x32, 0x1f, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79,
-	0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65,
-	0x74, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x0a, 0x74, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65,
-	0x65, 0x74, 0x73, 0x12, 0x47, 0x0a, 0x0a, 0x70, 0x61, 0x67, 0x69, 0x6e, 0x61, 0x74, 0x69, 0x6f,
-	0x6e, 0x18, 0x02, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x27, 0x2e, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73,
+	0x69, 0x6f, 0x6e, 0x22, 0x95, 0x01, 0x0a, 0x19, 0x51, 0x75, 0x65, 0x72, 0x79, 0x43, 0x6c, 0x61,
+	0x69, 0x6d, 0x50, 0x61, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73,
+	0x74, 0x12, 0x30, 0x0a, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x18, 0x01, 0x20, 0x01, 0x28,
+	0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64,
+	0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x77, 0x6f, 0x72,
+	0x6b, 0x65, 0x72, 0x12, 0x46, 0x0a, 0x0a, 0x70, 0x61, 0x67, 0x69, 0x6e, 0x61, 0x74, 0x69, 0x6f,
+	0x6e, 0x18, 0x02, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x26, 0x2e, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73,
 	0x2e, 0x62, 0x61, 0x73, 0x65, 0x2e, 0x71, 0x75, 0x65, 0x72, 0x79, 0x2e, 0x76, 0x31, 0x62, 0x65,
-	0x74, 0x61, 0x31, 0x2e, 0x50, 0x61, 0x67, 0x65, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65,
-	0x52, 0x0a, 0x70, 0x61, 0x67, 0x69, 0x6e, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x22, 0x14, 0x0a, 0x12,
-	0x51, 0x75, 0x65, 0x72, 0x79, 0x50, 0x61, 0x79, 0x52, 0x75, 0x6e, 0x52, 0x65, 0x71, 0x75, 0x65,
-	0x73, 0x74, 0x22, 0x8a, 0x01, 0x0a, 0x13, 0x51, 0x75, 0x65, 0x72, 0x79, 0x50, 0x61, 0x79, 0x52,
-	0x75, 0x6e, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x37, 0x0a, 0x05, 0x73, 0x77,
-	0x65, 0x65, 0x70, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1b, 0x2e, 0x63, 0x6f, 0x6e, 0x64,
-	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31,
-	0x2e, 0x53, 0x77, 0x65, 0x65, 0x70, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x05, 0x73, 0x77,
-	0x65, 0x65, 0x70, 0x12, 0x3a, 0x0a, 0x06, 0x74, 0x6f, 0x74, 0x61, 0x6c, 0x73, 0x18, 0x02, 0x20,
-	0x01, 0x28, 0x0b, 0x32, 0x1c, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e,
-	0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x54, 0x6f, 0x74, 0x61, 0x6c,
-	0x73, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x06, 0x74, 0x6f, 0x74, 0x61, 0x6c, 0x73, 0x32,
-	0xe4, 0x0a, 0x0a, 0x05, 0x51, 0x75, 0x65, 0x72, 0x79, 0x12, 0x97, 0x01, 0x0a, 0x0b, 0x4f, 0x63,
-	0x63, 0x75, 0x70, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x12, 0x2d, 0x2e, 0x63, 0x6f, 0x6e, 0x64,
-	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31,
-	0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x4f, 0x63, 0x63, 0x75, 0x70, 0x61, 0x74, 0x69, 0x6f, 0x6e,
-	0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2e, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75,
-	0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e,
-	0x51, 0x75, 0x65, 0x72, 0x79, 0x4f, 0x63, 0x63, 0x75, 0x70, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x73,
-	0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x29, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x23,
-	0x12, 0x21, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79,
-	0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x6f, 0x63, 0x63, 0x75, 0x70, 0x61, 0x74, 0x69,
-	0x6f, 0x6e, 0x73, 0x12, 0x7b, 0x0a, 0x04, 0x4a, 0x6f, 0x62, 0x73, 0x12, 0x26, 0x2e, 0x63, 0x6f,
-	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e,
-	0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x4a, 0x6f, 0x62, 0x73, 0x52, 0x65, 0x71, 0x75,
-	0x65, 0x73, 0x74, 0x1a, 0x27, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e,
-	0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79,
-	0x4a, 0x6f, 0x62, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x22, 0x82, 0xd3,
-	0xe4, 0x93, 0x02, 0x1c, 0x12, 0x1a, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
-	0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x6a, 0x6f, 0x62, 0x73,
-	0x12, 0x99, 0x01, 0x0a, 0x0a, 0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x12,
-	0x2c, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72,
-	0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x45, 0x6d, 0x70, 0x6c,
-	0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2d, 0x2e,
-	0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c,
-	0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79,
-	0x6d, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x2e, 0x82, 0xd3,
-	0xe4, 0x93, 0x02, 0x28, 0x12, 0x26, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
-	0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x65, 0x6d, 0x70, 0x6c,
-	0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x2f, 0x7b, 0x69, 0x64, 0x7d, 0x12, 0xa8, 0x01, 0x0a,
-	0x0b, 0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x12, 0x2d, 0x2e, 0x63,
+	0x74, 0x61, 0x31, 0x2e, 0x50, 0x61, 0x67, 0x65, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x52,
+	0x0a, 0x70, 0x61, 0x67, 0x69, 0x6e, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x22, 0xab, 0x01, 0x0a, 0x1a,
+	0x51, 0x75, 0x65, 0x72, 0x79, 0x43, 0x6c, 0x61, 0x69, 0x6d, 0x50, 0x61, 0x79, 0x6d, 0x65, 0x6e,
+	0x74, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x44, 0x0a, 0x08, 0x70, 0x61,
+	0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x18, 0x01, 0x20, 0x03, 0x28, 0x0b, 0x32, 0x22, 0x2e, 0x63,
 	0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c,
-	0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d,
-	0x65, 0x6e, 0x74, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2e, 0x2e, 0x63, 0x6f,
-	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e,
-	0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65,
-	0x6e, 0x74, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x3a, 0x82, 0xd3, 0xe4,
-	0x93, 0x02, 0x34, 0x12, 0x32, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f,
-	0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x77, 0x6f, 0x72, 0x6b, 0x65,
-	0x72, 0x73, 0x2f, 0x7b, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x7d, 0x2f, 0x65, 0x6d, 0x70, 0x6c,
-	0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x12, 0x9c, 0x01, 0x0a, 0x08, 0x50, 0x61, 0x79, 0x73,
-	0x6c, 0x69, 0x70, 0x73, 0x12, 0x2a, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
-	0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72,
-	0x79, 0x50, 0x61, 0x79, 0x73, 0x6c, 0x69, 0x70, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74,
-	0x1a, 0x2b, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79,
-	0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x50, 0x61, 0x79,
-	0x73, 0x6c, 0x69, 0x70, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x37, 0x82,
-	0xd3, 0xe4, 0x93, 0x02, 0x31, 0x12, 0x2f, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
-	0x72, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x77, 0x6f, 0x72,
-	0x6b, 0x65, 0x72, 0x73, 0x2f, 0x7b, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x7d, 0x2f, 0x70, 0x61,
-	0x79, 0x73, 0x6c, 0x69, 0x70, 0x73, 0x12, 0x97, 0x01, 0x0a, 0x06, 0x43, 0x6c, 0x61, 0x69, 0x6d,
-	0x73, 0x12, 0x28, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61,
-	0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x43, 0x6c,
-	0x61, 0x69, 0x6d, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x29, 0x2e, 0x63, 0x6f,
-	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e,
-	0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x43, 0x6c, 0x61, 0x69, 0x6d, 0x73, 0x52, 0x65,
-	0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x38, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x32, 0x12, 0x30,
-	0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f,
-	0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x69, 0x65, 0x73, 0x2f,
-	0x7b, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x7d, 0x2f, 0x63, 0x6c, 0x61, 0x69, 0x6d, 0x73,
-	0x12, 0x95, 0x01, 0x0a, 0x09, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x12, 0x2b,
+	0x2e, 0x76, 0x31, 0x2e, 0x43, 0x6c, 0x61, 0x69, 0x6d, 0x50, 0x61, 0x79, 0x6d, 0x65, 0x6e, 0x74,
+	0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x08, 0x70, 0x61, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73,
+	0x12, 0x47, 0x0a, 0x0a, 0x70, 0x61, 0x67, 0x69, 0x6e, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x18, 0x02,
+	0x20, 0x01, 0x28, 0x0b, 0x32, 0x27, 0x2e, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x62, 0x61,
+	0x73, 0x65, 0x2e, 0x71, 0x75, 0x65, 0x72, 0x79, 0x2e, 0x76, 0x31, 0x62, 0x65, 0x74, 0x61, 0x31,
+	0x2e, 0x50, 0x61, 0x67, 0x65, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x52, 0x0a, 0x70,
+	0x61, 0x67, 0x69, 0x6e, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x22, 0x27, 0x0a, 0x15, 0x51, 0x75, 0x65,
+	0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x52, 0x65, 0x71, 0x75, 0x65,
+	0x73, 0x74, 0x12, 0x0e, 0x0a, 0x02, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x02,
+	0x69, 0x64, 0x22, 0x5d, 0x0a, 0x16, 0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73,
+	0x68, 0x65, 0x65, 0x74, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x43, 0x0a, 0x09,
+	0x74, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0b, 0x32,
+	0x1f, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72,
+	0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74,
+	0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x09, 0x74, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65,
+	0x74, 0x22, 0x92, 0x01, 0x0a, 0x16, 0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73,
+	0x68, 0x65, 0x65, 0x74, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x12, 0x30, 0x0a, 0x06,
+	0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4,
+	0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73,
+	0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x12, 0x46,
+	0x0a, 0x0a, 0x70, 0x61, 0x67, 0x69, 0x6e, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x18, 0x02, 0x20, 0x01,
+	0x28, 0x0b, 0x32, 0x26, 0x2e, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x62, 0x61, 0x73, 0x65,
+	0x2e, 0x71, 0x75, 0x65, 0x72, 0x79, 0x2e, 0x76, 0x31, 0x62, 0x65, 0x74, 0x61, 0x31, 0x2e, 0x50,
+	0x61, 0x67, 0x65, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x52, 0x0a, 0x70, 0x61, 0x67, 0x69,
+	0x6e, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x22, 0xa9, 0x01, 0x0a, 0x17, 0x51, 0x75, 0x65, 0x72, 0x79,
+	0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e,
+	0x73, 0x65, 0x12, 0x45, 0x0a, 0x0a, 0x74, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73,
+	0x18, 0x01, 0x20, 0x03, 0x28, 0x0b, 0x32, 0x1f, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
+	0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x54, 0x69,
+	0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x0a, 0x74,
+	0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x12, 0x47, 0x0a, 0x0a, 0x70, 0x61, 0x67,
+	0x69, 0x6e, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x18, 0x02, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x27, 0x2e,
+	0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x62, 0x61, 0x73, 0x65, 0x2e, 0x71, 0x75, 0x65, 0x72,
+	0x79, 0x2e, 0x76, 0x31, 0x62, 0x65, 0x74, 0x61, 0x31, 0x2e, 0x50, 0x61, 0x67, 0x65, 0x52, 0x65,
+	0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x52, 0x0a, 0x70, 0x61, 0x67, 0x69, 0x6e, 0x61, 0x74, 0x69,
+	0x6f, 0x6e, 0x22, 0x14, 0x0a, 0x12, 0x51, 0x75, 0x65, 0x72, 0x79, 0x50, 0x61, 0x79, 0x52, 0x75,
+	0x6e, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x22, 0x8a, 0x01, 0x0a, 0x13, 0x51, 0x75, 0x65,
+	0x72, 0x79, 0x50, 0x61, 0x79, 0x52, 0x75, 0x6e, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65,
+	0x12, 0x37, 0x0a, 0x05, 0x73, 0x77, 0x65, 0x65, 0x70, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0b, 0x32,
+	0x1b, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72,
+	0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x53, 0x77, 0x65, 0x65, 0x70, 0x42, 0x04, 0xc8, 0xde,
+	0x1f, 0x00, 0x52, 0x05, 0x73, 0x77, 0x65, 0x65, 0x70, 0x12, 0x3a, 0x0a, 0x06, 0x74, 0x6f, 0x74,
+	0x61, 0x6c, 0x73, 0x18, 0x02, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1c, 0x2e, 0x63, 0x6f, 0x6e, 0x64,
+	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31,
+	0x2e, 0x54, 0x6f, 0x74, 0x61, 0x6c, 0x73, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x06, 0x74,
+	0x6f, 0x74, 0x61, 0x6c, 0x73, 0x32, 0x98, 0x0c, 0x0a, 0x05, 0x51, 0x75, 0x65, 0x72, 0x79, 0x12,
+	0x97, 0x01, 0x0a, 0x0b, 0x4f, 0x63, 0x63, 0x75, 0x70, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x12,
+	0x2d, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72,
+	0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x4f, 0x63, 0x63, 0x75,
+	0x70, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2e,
 	0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f,
-	0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73,
-	0x68, 0x65, 0x65, 0x74, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2c, 0x2e, 0x63, 0x6f,
-	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e,
-	0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65,
-	0x74, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x2d, 0x82, 0xd3, 0xe4, 0x93, 0x02,
-	0x27, 0x12, 0x25, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61,
-	0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x74, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65,
-	0x65, 0x74, 0x73, 0x2f, 0x7b, 0x69, 0x64, 0x7d, 0x12, 0xa4, 0x01, 0x0a, 0x0a, 0x54, 0x69, 0x6d,
-	0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x12, 0x2c, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63,
-	0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51,
-	0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x52, 0x65,
-	0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2d, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
+	0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x4f, 0x63, 0x63, 0x75, 0x70,
+	0x61, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x29,
+	0x82, 0xd3, 0xe4, 0x93, 0x02, 0x23, 0x12, 0x21, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
+	0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x6f, 0x63,
+	0x63, 0x75, 0x70, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x12, 0x7b, 0x0a, 0x04, 0x4a, 0x6f, 0x62,
+	0x73, 0x12, 0x26, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61,
+	0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x4a, 0x6f,
+	0x62, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x27, 0x2e, 0x63, 0x6f, 0x6e, 0x64,
+	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31,
+	0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x4a, 0x6f, 0x62, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e,
+	0x73, 0x65, 0x22, 0x22, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x1c, 0x12, 0x1a, 0x2f, 0x63, 0x6f, 0x6e,
+	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76,
+	0x31, 0x2f, 0x6a, 0x6f, 0x62, 0x73, 0x12, 0x99, 0x01, 0x0a, 0x0a, 0x45, 0x6d, 0x70, 0x6c, 0x6f,
+	0x79, 0x6d, 0x65, 0x6e, 0x74, 0x12, 0x2c, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
 	0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65,
-	0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x52, 0x65, 0x73, 0x70,
-	0x6f, 0x6e, 0x73, 0x65, 0x22, 0x39, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x33, 0x12, 0x31, 0x2f, 0x63,
-	0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c,
-	0x2f, 0x76, 0x31, 0x2f, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x73, 0x2f, 0x7b, 0x77, 0x6f, 0x72,
-	0x6b, 0x65, 0x72, 0x7d, 0x2f, 0x74, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x12,
-	0x84, 0x01, 0x0a, 0x06, 0x50, 0x61, 0x79, 0x52, 0x75, 0x6e, 0x12, 0x28, 0x2e, 0x63, 0x6f, 0x6e,
+	0x72, 0x79, 0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x71, 0x75,
+	0x65, 0x73, 0x74, 0x1a, 0x2d, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e,
+	0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79,
+	0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e,
+	0x73, 0x65, 0x22, 0x2e, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x28, 0x12, 0x26, 0x2f, 0x63, 0x6f, 0x6e,
+	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76,
+	0x31, 0x2f, 0x65, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x2f, 0x7b, 0x69,
+	0x64, 0x7d, 0x12, 0xa8, 0x01, 0x0a, 0x0b, 0x45, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e,
+	0x74, 0x73, 0x12, 0x2d, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70,
+	0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x45,
+	0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73,
+	0x74, 0x1a, 0x2e, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61,
+	0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x45, 0x6d,
+	0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73,
+	0x65, 0x22, 0x3a, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x34, 0x12, 0x32, 0x2f, 0x63, 0x6f, 0x6e, 0x64,
+	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31,
+	0x2f, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x73, 0x2f, 0x7b, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72,
+	0x7d, 0x2f, 0x65, 0x6d, 0x70, 0x6c, 0x6f, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x12, 0x9c, 0x01,
+	0x0a, 0x08, 0x50, 0x61, 0x79, 0x73, 0x6c, 0x69, 0x70, 0x73, 0x12, 0x2a, 0x2e, 0x63, 0x6f, 0x6e,
 	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76,
-	0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x50, 0x61, 0x79, 0x52, 0x75, 0x6e, 0x52, 0x65, 0x71,
-	0x75, 0x65, 0x73, 0x74, 0x1a, 0x29, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
+	0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x50, 0x61, 0x79, 0x73, 0x6c, 0x69, 0x70, 0x73, 0x52,
+	0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2b, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
+	0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75,
+	0x65, 0x72, 0x79, 0x50, 0x61, 0x79, 0x73, 0x6c, 0x69, 0x70, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f,
+	0x6e, 0x73, 0x65, 0x22, 0x37, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x31, 0x12, 0x2f, 0x2f, 0x63, 0x6f,
+	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f,
+	0x76, 0x31, 0x2f, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x73, 0x2f, 0x7b, 0x77, 0x6f, 0x72, 0x6b,
+	0x65, 0x72, 0x7d, 0x2f, 0x70, 0x61, 0x79, 0x73, 0x6c, 0x69, 0x70, 0x73, 0x12, 0x97, 0x01, 0x0a,
+	0x06, 0x43, 0x6c, 0x61, 0x69, 0x6d, 0x73, 0x12, 0x28, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63,
+	0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51,
+	0x75, 0x65, 0x72, 0x79, 0x43, 0x6c, 0x61, 0x69, 0x6d, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73,
+	0x74, 0x1a, 0x29, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61,
+	0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x43, 0x6c,
+	0x61, 0x69, 0x6d, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x38, 0x82, 0xd3,
+	0xe4, 0x93, 0x02, 0x32, 0x12, 0x30, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
+	0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x63, 0x6f, 0x6d, 0x70,
+	0x61, 0x6e, 0x69, 0x65, 0x73, 0x2f, 0x7b, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x7d, 0x2f,
+	0x63, 0x6c, 0x61, 0x69, 0x6d, 0x73, 0x12, 0xb1, 0x01, 0x0a, 0x0d, 0x43, 0x6c, 0x61, 0x69, 0x6d,
+	0x50, 0x61, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x12, 0x2f, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75,
+	0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e,
+	0x51, 0x75, 0x65, 0x72, 0x79, 0x43, 0x6c, 0x61, 0x69, 0x6d, 0x50, 0x61, 0x79, 0x6d, 0x65, 0x6e,
+	0x74, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x30, 0x2e, 0x63, 0x6f, 0x6e, 0x64,
+	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31,
+	0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x43, 0x6c, 0x61, 0x69, 0x6d, 0x50, 0x61, 0x79, 0x6d, 0x65,
+	0x6e, 0x74, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x3d, 0x82, 0xd3, 0xe4,
+	0x93, 0x02, 0x37, 0x12, 0x35, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f,
+	0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x77, 0x6f, 0x72, 0x6b, 0x65,
+	0x72, 0x73, 0x2f, 0x7b, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x7d, 0x2f, 0x63, 0x6c, 0x61, 0x69,
+	0x6d, 0x5f, 0x70, 0x61, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x12, 0x95, 0x01, 0x0a, 0x09, 0x54,
+	0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x12, 0x2b, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75,
+	0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e,
+	0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x52, 0x65,
+	0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2c, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
+	0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65,
+	0x72, 0x79, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x52, 0x65, 0x73, 0x70, 0x6f,
+	0x6e, 0x73, 0x65, 0x22, 0x2d, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x27, 0x12, 0x25, 0x2f, 0x63, 0x6f,
+	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f,
+	0x76, 0x31, 0x2f, 0x74, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x2f, 0x7b, 0x69,
+	0x64, 0x7d, 0x12, 0xa4, 0x01, 0x0a, 0x0a, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74,
+	0x73, 0x12, 0x2c, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61,
+	0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69,
+	0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a,
+	0x2d, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72,
+	0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x54, 0x69, 0x6d, 0x65,
+	0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x39,
+	0x82, 0xd3, 0xe4, 0x93, 0x02, 0x33, 0x12, 0x31, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
+	0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x77, 0x6f,
+	0x72, 0x6b, 0x65, 0x72, 0x73, 0x2f, 0x7b, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x7d, 0x2f, 0x74,
+	0x69, 0x6d, 0x65, 0x73, 0x68, 0x65, 0x65, 0x74, 0x73, 0x12, 0x84, 0x01, 0x0a, 0x06, 0x50, 0x61,
+	0x79, 0x52, 0x75, 0x6e, 0x12, 0x28, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
 	0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72,
-	0x79, 0x50, 0x61, 0x79, 0x52, 0x75, 0x6e, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22,
-	0x25, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x1f, 0x12, 0x1d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63,
-	0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x70,
-	0x61, 0x79, 0x5f, 0x72, 0x75, 0x6e, 0x42, 0x35, 0x5a, 0x33, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62,
-	0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63,
-	0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f,
-	0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70,
-	0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x79, 0x50, 0x61, 0x79, 0x52, 0x75, 0x6e, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x29,
+	0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f,
+	0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x50, 0x61, 0x79, 0x52, 0x75,
+	0x6e, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x25, 0x82, 0xd3, 0xe4, 0x93, 0x02,
+	0x1f, 0x12, 0x1d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x70, 0x61,
+	0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x76, 0x31, 0x2f, 0x70, 0x61, 0x79, 0x5f, 0x72, 0x75, 0x6e,
+	0x42, 0x35, 0x5a, 0x33, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63,
+	0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f,
+	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c,
+	0x6c, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
 }
 
 var (
@@ -9982,83 +11171,91 @@ func file_conductor_payroll_v1_query_proto_rawDescGZIP() []byte {
 	return file_conductor_payroll_v1_query_proto_rawDescData
 }
 
-var file_conductor_payroll_v1_query_proto_msgTypes = make([]protoimpl.MessageInfo, 18)
+var file_conductor_payroll_v1_query_proto_msgTypes = make([]protoimpl.MessageInfo, 20)
 var file_conductor_payroll_v1_query_proto_goTypes = []interface{}{
-	(*QueryOccupationsRequest)(nil),  // 0: conductor.payroll.v1.QueryOccupationsRequest
-	(*QueryOccupationsResponse)(nil), // 1: conductor.payroll.v1.QueryOccupationsResponse
-	(*QueryJobsRequest)(nil),         // 2: conductor.payroll.v1.QueryJobsRequest
-	(*QueryJobsResponse)(nil),        // 3: conductor.payroll.v1.QueryJobsResponse
-	(*QueryEmploymentRequest)(nil),   // 4: conductor.payroll.v1.QueryEmploymentRequest
-	(*QueryEmploymentResponse)(nil),  // 5: conductor.payroll.v1.QueryEmploymentResponse
-	(*QueryEmploymentsRequest)(nil),  // 6: conductor.payroll.v1.QueryEmploymentsRequest
-	(*QueryEmploymentsResponse)(nil), // 7: conductor.payroll.v1.QueryEmploymentsResponse
-	(*QueryPayslipsRequest)(nil),     // 8: conductor.payroll.v1.QueryPayslipsRequest
-	(*QueryPayslipsResponse)(nil),    // 9: conductor.payroll.v1.QueryPayslipsResponse
-	(*QueryClaimsRequest)(nil),       // 10: conductor.payroll.v1.QueryClaimsRequest
-	(*QueryClaimsResponse)(nil),      // 11: conductor.payroll.v1.QueryClaimsResponse
-	(*QueryTimesheetRequest)(nil),    // 12: conductor.payroll.v1.QueryTimesheetRequest
-	(*QueryTimesheetResponse)(nil),   // 13: conductor.payroll.v1.QueryTimesheetResponse
-	(*QueryTimesheetsRequest)(nil),   // 14: conductor.payroll.v1.QueryTimesheetsRequest
-	(*QueryTimesheetsResponse)(nil),  // 15: conductor.payroll.v1.QueryTimesheetsResponse
-	(*QueryPayRunRequest)(nil),       // 16: conductor.payroll.v1.QueryPayRunRequest
-	(*QueryPayRunResponse)(nil),      // 17: conductor.payroll.v1.QueryPayRunResponse
-	(*v1beta1.PageRequest)(nil),      // 18: cosmos.base.query.v1beta1.PageRequest
-	(*Occupation)(nil),               // 19: conductor.payroll.v1.Occupation
-	(*v1beta1.PageResponse)(nil),     // 20: cosmos.base.query.v1beta1.PageResponse
-	(*Job)(nil),                      // 21: conductor.payroll.v1.Job
-	(*Employment)(nil),               // 22: conductor.payroll.v1.Employment
-	(*Payslip)(nil),                  // 23: conductor.payroll.v1.Payslip
-	(*Claim)(nil),                    // 24: conductor.payroll.v1.Claim
-	(*Timesheet)(nil),                // 25: conductor.payroll.v1.Timesheet
-	(*Sweep)(nil),                    // 26: conductor.payroll.v1.Sweep
-	(*Totals)(nil),                   // 27: conductor.payroll.v1.Totals
+	(*QueryOccupationsRequest)(nil),    // 0: conductor.payroll.v1.QueryOccupationsRequest
+	(*QueryOccupationsResponse)(nil),   // 1: conductor.payroll.v1.QueryOccupationsResponse
+	(*QueryJobsRequest)(nil),           // 2: conductor.payroll.v1.QueryJobsRequest
+	(*QueryJobsResponse)(nil),          // 3: conductor.payroll.v1.QueryJobsResponse
+	(*QueryEmploymentRequest)(nil),     // 4: conductor.payroll.v1.QueryEmploymentRequest
+	(*QueryEmploymentResponse)(nil),    // 5: conductor.payroll.v1.QueryEmploymentResponse
+	(*QueryEmploymentsRequest)(nil),    // 6: conductor.payroll.v1.QueryEmploymentsRequest
+	(*QueryEmploymentsResponse)(nil),   // 7: conductor.payroll.v1.QueryEmploymentsResponse
+	(*QueryPayslipsRequest)(nil),       // 8: conductor.payroll.v1.QueryPayslipsRequest
+	(*QueryPayslipsResponse)(nil),      // 9: conductor.payroll.v1.QueryPayslipsResponse
+	(*QueryClaimsRequest)(nil),         // 10: conductor.payroll.v1.QueryClaimsRequest
+	(*QueryClaimsResponse)(nil),        // 11: conductor.payroll.v1.QueryClaimsResponse
+	(*QueryClaimPaymentsRequest)(nil),  // 12: conductor.payroll.v1.QueryClaimPaymentsRequest
+	(*QueryClaimPaymentsResponse)(nil), // 13: conductor.payroll.v1.QueryClaimPaymentsResponse
+	(*QueryTimesheetRequest)(nil),      // 14: conductor.payroll.v1.QueryTimesheetRequest
+	(*QueryTimesheetResponse)(nil),     // 15: conductor.payroll.v1.QueryTimesheetResponse
+	(*QueryTimesheetsRequest)(nil),     // 16: conductor.payroll.v1.QueryTimesheetsRequest
+	(*QueryTimesheetsResponse)(nil),    // 17: conductor.payroll.v1.QueryTimesheetsResponse
+	(*QueryPayRunRequest)(nil),         // 18: conductor.payroll.v1.QueryPayRunRequest
+	(*QueryPayRunResponse)(nil),        // 19: conductor.payroll.v1.QueryPayRunResponse
+	(*v1beta1.PageRequest)(nil),        // 20: cosmos.base.query.v1beta1.PageRequest
+	(*Occupation)(nil),                 // 21: conductor.payroll.v1.Occupation
+	(*v1beta1.PageResponse)(nil),       // 22: cosmos.base.query.v1beta1.PageResponse
+	(*Job)(nil),                        // 23: conductor.payroll.v1.Job
+	(*Employment)(nil),                 // 24: conductor.payroll.v1.Employment
+	(*Payslip)(nil),                    // 25: conductor.payroll.v1.Payslip
+	(*Claim)(nil),                      // 26: conductor.payroll.v1.Claim
+	(*ClaimPayment)(nil),               // 27: conductor.payroll.v1.ClaimPayment
+	(*Timesheet)(nil),                  // 28: conductor.payroll.v1.Timesheet
+	(*Sweep)(nil),                      // 29: conductor.payroll.v1.Sweep
+	(*Totals)(nil),                     // 30: conductor.payroll.v1.Totals
 }
 var file_conductor_payroll_v1_query_proto_depIdxs = []int32{
-	18, // 0: conductor.payroll.v1.QueryOccupationsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
-	19, // 1: conductor.payroll.v1.QueryOccupationsResponse.occupations:type_name -> conductor.payroll.v1.Occupation
-	20, // 2: conductor.payroll.v1.QueryOccupationsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
-	18, // 3: conductor.payroll.v1.QueryJobsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
-	21, // 4: conductor.payroll.v1.QueryJobsResponse.jobs:type_name -> conductor.payroll.v1.Job
-	20, // 5: conductor.payroll.v1.QueryJobsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
-	22, // 6: conductor.payroll.v1.QueryEmploymentResponse.employment:type_name -> conductor.payroll.v1.Employment
-	18, // 7: conductor.payroll.v1.QueryEmploymentsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
-	22, // 8: conductor.payroll.v1.QueryEmploymentsResponse.employments:type_name -> conductor.payroll.v1.Employment
-	20, // 9: conductor.payroll.v1.QueryEmploymentsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
-	18, // 10: conductor.payroll.v1.QueryPayslipsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
-	23, // 11: conductor.payroll.v1.QueryPayslipsResponse.payslips:type_name -> conductor.payroll.v1.Payslip
-	20, // 12: conductor.payroll.v1.QueryPayslipsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
-	18, // 13: conductor.payroll.v1.QueryClaimsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
-	24, // 14: conductor.payroll.v1.QueryClaimsResponse.claims:type_name -> conductor.payroll.v1.Claim
-	20, // 15: conductor.payroll.v1.QueryClaimsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
-	25, // 16: conductor.payroll.v1.QueryTimesheetResponse.timesheet:type_name -> conductor.payroll.v1.Timesheet
-	18, // 17: conductor.payroll.v1.QueryTimesheetsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
-	25, // 18: conductor.payroll.v1.QueryTimesheetsResponse.timesheets:type_name -> conductor.payroll.v1.Timesheet
-	20, // 19: conductor.payroll.v1.QueryTimesheetsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
-	26, // 20: conductor.payroll.v1.QueryPayRunResponse.sweep:type_name -> conductor.payroll.v1.Sweep
-	27, // 21: conductor.payroll.v1.QueryPayRunResponse.totals:type_name -> conductor.payroll.v1.Totals
-	0,  // 22: conductor.payroll.v1.Query.Occupations:input_type -> conductor.payroll.v1.QueryOccupationsRequest
-	2,  // 23: conductor.payroll.v1.Query.Jobs:input_type -> conductor.payroll.v1.QueryJobsRequest
-	4,  // 24: conductor.payroll.v1.Query.Employment:input_type -> conductor.payroll.v1.QueryEmploymentRequest
-	6,  // 25: conductor.payroll.v1.Query.Employments:input_type -> conductor.payroll.v1.QueryEmploymentsRequest
-	8,  // 26: conductor.payroll.v1.Query.Payslips:input_type -> conductor.payroll.v1.QueryPayslipsRequest
-	10, // 27: conductor.payroll.v1.Query.Claims:input_type -> conductor.payroll.v1.QueryClaimsRequest
-	12, // 28: conductor.payroll.v1.Query.Timesheet:input_type -> conductor.payroll.v1.QueryTimesheetRequest
-	14, // 29: conductor.payroll.v1.Query.Timesheets:input_type -> conductor.payroll.v1.QueryTimesheetsRequest
-	16, // 30: conductor.payroll.v1.Query.PayRun:input_type -> conductor.payroll.v1.QueryPayRunRequest
-	1,  // 31: conductor.payroll.v1.Query.Occupations:output_type -> conductor.payroll.v1.QueryOccupationsResponse
-	3,  // 32: conductor.payroll.v1.Query.Jobs:output_type -> conductor.payroll.v1.QueryJobsResponse
-	5,  // 33: conductor.payroll.v1.Query.Employment:output_type -> conductor.payroll.v1.QueryEmploymentResponse
-	7,  // 34: conductor.payroll.v1.Query.Employments:output_type -> conductor.payroll.v1.QueryEmploymentsResponse
-	9,  // 35: conductor.payroll.v1.Query.Payslips:output_type -> conductor.payroll.v1.QueryPayslipsResponse
-	11, // 36: conductor.payroll.v1.Query.Claims:output_type -> conductor.payroll.v1.QueryClaimsResponse
-	13, // 37: conductor.payroll.v1.Query.Timesheet:output_type -> conductor.payroll.v1.QueryTimesheetResponse
-	15, // 38: conductor.payroll.v1.Query.Timesheets:output_type -> conductor.payroll.v1.QueryTimesheetsResponse
-	17, // 39: conductor.payroll.v1.Query.PayRun:output_type -> conductor.payroll.v1.QueryPayRunResponse
-	31, // [31:40] is the sub-list for method output_type
-	22, // [22:31] is the sub-list for method input_type
-	22, // [22:22] is the sub-list for extension type_name
-	22, // [22:22] is the sub-list for extension extendee
-	0,  // [0:22] is the sub-list for field type_name
+	20, // 0: conductor.payroll.v1.QueryOccupationsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
+	21, // 1: conductor.payroll.v1.QueryOccupationsResponse.occupations:type_name -> conductor.payroll.v1.Occupation
+	22, // 2: conductor.payroll.v1.QueryOccupationsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
+	20, // 3: conductor.payroll.v1.QueryJobsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
+	23, // 4: conductor.payroll.v1.QueryJobsResponse.jobs:type_name -> conductor.payroll.v1.Job
+	22, // 5: conductor.payroll.v1.QueryJobsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
+	24, // 6: conductor.payroll.v1.QueryEmploymentResponse.employment:type_name -> conductor.payroll.v1.Employment
+	20, // 7: conductor.payroll.v1.QueryEmploymentsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
+	24, // 8: conductor.payroll.v1.QueryEmploymentsResponse.employments:type_name -> conductor.payroll.v1.Employment
+	22, // 9: conductor.payroll.v1.QueryEmploymentsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
+	20, // 10: conductor.payroll.v1.QueryPayslipsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
+	25, // 11: conductor.payroll.v1.QueryPayslipsResponse.payslips:type_name -> conductor.payroll.v1.Payslip
+	22, // 12: conductor.payroll.v1.QueryPayslipsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
+	20, // 13: conductor.payroll.v1.QueryClaimsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
+	26, // 14: conductor.payroll.v1.QueryClaimsResponse.claims:type_name -> conductor.payroll.v1.Claim
+	22, // 15: conductor.payroll.v1.QueryClaimsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
+	20, // 16: conductor.payroll.v1.QueryClaimPaymentsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
+	27, // 17: conductor.payroll.v1.QueryClaimPaymentsResponse.payments:type_name -> conductor.payroll.v1.ClaimPayment
+	22, // 18: conductor.payroll.v1.QueryClaimPaymentsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
+	28, // 19: conductor.payroll.v1.QueryTimesheetResponse.timesheet:type_name -> conductor.payroll.v1.Timesheet
+	20, // 20: conductor.payroll.v1.QueryTimesheetsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
+	28, // 21: conductor.payroll.v1.QueryTimesheetsResponse.timesheets:type_name -> conductor.payroll.v1.Timesheet
+	22, // 22: conductor.payroll.v1.QueryTimesheetsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
+	29, // 23: conductor.payroll.v1.QueryPayRunResponse.sweep:type_name -> conductor.payroll.v1.Sweep
+	30, // 24: conductor.payroll.v1.QueryPayRunResponse.totals:type_name -> conductor.payroll.v1.Totals
+	0,  // 25: conductor.payroll.v1.Query.Occupations:input_type -> conductor.payroll.v1.QueryOccupationsRequest
+	2,  // 26: conductor.payroll.v1.Query.Jobs:input_type -> conductor.payroll.v1.QueryJobsRequest
+	4,  // 27: conductor.payroll.v1.Query.Employment:input_type -> conductor.payroll.v1.QueryEmploymentRequest
+	6,  // 28: conductor.payroll.v1.Query.Employments:input_type -> conductor.payroll.v1.QueryEmploymentsRequest
+	8,  // 29: conductor.payroll.v1.Query.Payslips:input_type -> conductor.payroll.v1.QueryPayslipsRequest
+	10, // 30: conductor.payroll.v1.Query.Claims:input_type -> conductor.payroll.v1.QueryClaimsRequest
+	12, // 31: conductor.payroll.v1.Query.ClaimPayments:input_type -> conductor.payroll.v1.QueryClaimPaymentsRequest
+	14, // 32: conductor.payroll.v1.Query.Timesheet:input_type -> conductor.payroll.v1.QueryTimesheetRequest
+	16, // 33: conductor.payroll.v1.Query.Timesheets:input_type -> conductor.payroll.v1.QueryTimesheetsRequest
+	18, // 34: conductor.payroll.v1.Query.PayRun:input_type -> conductor.payroll.v1.QueryPayRunRequest
+	1,  // 35: conductor.payroll.v1.Query.Occupations:output_type -> conductor.payroll.v1.QueryOccupationsResponse
+	3,  // 36: conductor.payroll.v1.Query.Jobs:output_type -> conductor.payroll.v1.QueryJobsResponse
+	5,  // 37: conductor.payroll.v1.Query.Employment:output_type -> conductor.payroll.v1.QueryEmploymentResponse
+	7,  // 38: conductor.payroll.v1.Query.Employments:output_type -> conductor.payroll.v1.QueryEmploymentsResponse
+	9,  // 39: conductor.payroll.v1.Query.Payslips:output_type -> conductor.payroll.v1.QueryPayslipsResponse
+	11, // 40: conductor.payroll.v1.Query.Claims:output_type -> conductor.payroll.v1.QueryClaimsResponse
+	13, // 41: conductor.payroll.v1.Query.ClaimPayments:output_type -> conductor.payroll.v1.QueryClaimPaymentsResponse
+	15, // 42: conductor.payroll.v1.Query.Timesheet:output_type -> conductor.payroll.v1.QueryTimesheetResponse
+	17, // 43: conductor.payroll.v1.Query.Timesheets:output_type -> conductor.payroll.v1.QueryTimesheetsResponse
+	19, // 44: conductor.payroll.v1.Query.PayRun:output_type -> conductor.payroll.v1.QueryPayRunResponse
+	35, // [35:45] is the sub-list for method output_type
+	25, // [25:35] is the sub-list for method input_type
+	25, // [25:25] is the sub-list for extension type_name
+	25, // [25:25] is the sub-list for extension extendee
+	0,  // [0:25] is the sub-list for field type_name
 }
 
 func init() { file_conductor_payroll_v1_query_proto_init() }
@@ -10213,7 +11410,7 @@ func file_conductor_payroll_v1_query_proto_init() {
 			}
 		}
 		file_conductor_payroll_v1_query_proto_msgTypes[12].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*QueryTimesheetRequest); i {
+			switch v := v.(*QueryClaimPaymentsRequest); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -10225,7 +11422,7 @@ func file_conductor_payroll_v1_query_proto_init() {
 			}
 		}
 		file_conductor_payroll_v1_query_proto_msgTypes[13].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*QueryTimesheetResponse); i {
+			switch v := v.(*QueryClaimPaymentsResponse); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -10237,7 +11434,7 @@ func file_conductor_payroll_v1_query_proto_init() {
 			}
 		}
 		file_conductor_payroll_v1_query_proto_msgTypes[14].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*QueryTimesheetsRequest); i {
+			switch v := v.(*QueryTimesheetRequest); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -10249,7 +11446,7 @@ func file_conductor_payroll_v1_query_proto_init() {
 			}
 		}
 		file_conductor_payroll_v1_query_proto_msgTypes[15].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*QueryTimesheetsResponse); i {
+			switch v := v.(*QueryTimesheetResponse); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -10261,7 +11458,7 @@ func file_conductor_payroll_v1_query_proto_init() {
 			}
 		}
 		file_conductor_payroll_v1_query_proto_msgTypes[16].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*QueryPayRunRequest); i {
+			switch v := v.(*QueryTimesheetsRequest); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -10273,6 +11470,30 @@ func file_conductor_payroll_v1_query_proto_init() {
 			}
 		}
 		file_conductor_payroll_v1_query_proto_msgTypes[17].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*QueryTimesheetsResponse); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_payroll_v1_query_proto_msgTypes[18].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*QueryPayRunRequest); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_payroll_v1_query_proto_msgTypes[19].Exporter = func(v interface{}, i int) interface{} {
 			switch v := v.(*QueryPayRunResponse); i {
 			case 0:
 				return &v.state
@@ -10291,7 +11512,7 @@ func file_conductor_payroll_v1_query_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: file_conductor_payroll_v1_query_proto_rawDesc,
 			NumEnums:      0,
-			NumMessages:   18,
+			NumMessages:   20,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

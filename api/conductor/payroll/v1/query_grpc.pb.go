@@ -19,15 +19,16 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	Query_Occupations_FullMethodName = "/conductor.payroll.v1.Query/Occupations"
-	Query_Jobs_FullMethodName        = "/conductor.payroll.v1.Query/Jobs"
-	Query_Employment_FullMethodName  = "/conductor.payroll.v1.Query/Employment"
-	Query_Employments_FullMethodName = "/conductor.payroll.v1.Query/Employments"
-	Query_Payslips_FullMethodName    = "/conductor.payroll.v1.Query/Payslips"
-	Query_Claims_FullMethodName      = "/conductor.payroll.v1.Query/Claims"
-	Query_Timesheet_FullMethodName   = "/conductor.payroll.v1.Query/Timesheet"
-	Query_Timesheets_FullMethodName  = "/conductor.payroll.v1.Query/Timesheets"
-	Query_PayRun_FullMethodName      = "/conductor.payroll.v1.Query/PayRun"
+	Query_Occupations_FullMethodName   = "/conductor.payroll.v1.Query/Occupations"
+	Query_Jobs_FullMethodName          = "/conductor.payroll.v1.Query/Jobs"
+	Query_Employment_FullMethodName    = "/conductor.payroll.v1.Query/Employment"
+	Query_Employments_FullMethodName   = "/conductor.payroll.v1.Query/Employments"
+	Query_Payslips_FullMethodName      = "/conductor.payroll.v1.Query/Payslips"
+	Query_Claims_FullMethodName        = "/conductor.payroll.v1.Query/Claims"
+	Query_ClaimPayments_FullMethodName = "/conductor.payroll.v1.Query/ClaimPayments"
+	Query_Timesheet_FullMethodName     = "/conductor.payroll.v1.Query/Timesheet"
+	Query_Timesheets_FullMethodName    = "/conductor.payroll.v1.Query/Timesheets"
+	Query_PayRun_FullMethodName        = "/conductor.payroll.v1.Query/PayRun"
 )
 
 // QueryClient is the client API for Query service.
@@ -48,6 +49,8 @@ type QueryClient interface {
 	Payslips(ctx context.Context, in *QueryPayslipsRequest, opts ...grpc.CallOption) (*QueryPayslipsResponse, error)
 	// Claims lists a company's unpaid wage claims, oldest (first to be paid) first.
 	Claims(ctx context.Context, in *QueryClaimsRequest, opts ...grpc.CallOption) (*QueryClaimsResponse, error)
+	// ClaimPayments lists the payments a worker received towards wage claims, newest first.
+	ClaimPayments(ctx context.Context, in *QueryClaimPaymentsRequest, opts ...grpc.CallOption) (*QueryClaimPaymentsResponse, error)
 	// Timesheet returns a recorded timesheet awaiting confirmation.
 	Timesheet(ctx context.Context, in *QueryTimesheetRequest, opts ...grpc.CallOption) (*QueryTimesheetResponse, error)
 	// Timesheets lists the timesheets awaiting a worker's confirmation.
@@ -124,6 +127,16 @@ func (c *queryClient) Claims(ctx context.Context, in *QueryClaimsRequest, opts .
 	return out, nil
 }
 
+func (c *queryClient) ClaimPayments(ctx context.Context, in *QueryClaimPaymentsRequest, opts ...grpc.CallOption) (*QueryClaimPaymentsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(QueryClaimPaymentsResponse)
+	err := c.cc.Invoke(ctx, Query_ClaimPayments_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *queryClient) Timesheet(ctx context.Context, in *QueryTimesheetRequest, opts ...grpc.CallOption) (*QueryTimesheetResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(QueryTimesheetResponse)
@@ -172,6 +185,8 @@ type QueryServer interface {
 	Payslips(context.Context, *QueryPayslipsRequest) (*QueryPayslipsResponse, error)
 	// Claims lists a company's unpaid wage claims, oldest (first to be paid) first.
 	Claims(context.Context, *QueryClaimsRequest) (*QueryClaimsResponse, error)
+	// ClaimPayments lists the payments a worker received towards wage claims, newest first.
+	ClaimPayments(context.Context, *QueryClaimPaymentsRequest) (*QueryClaimPaymentsResponse, error)
 	// Timesheet returns a recorded timesheet awaiting confirmation.
 	Timesheet(context.Context, *QueryTimesheetRequest) (*QueryTimesheetResponse, error)
 	// Timesheets lists the timesheets awaiting a worker's confirmation.
@@ -205,6 +220,9 @@ func (UnimplementedQueryServer) Payslips(context.Context, *QueryPayslipsRequest)
 }
 func (UnimplementedQueryServer) Claims(context.Context, *QueryClaimsRequest) (*QueryClaimsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Claims not implemented")
+}
+func (UnimplementedQueryServer) ClaimPayments(context.Context, *QueryClaimPaymentsRequest) (*QueryClaimPaymentsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ClaimPayments not implemented")
 }
 func (UnimplementedQueryServer) Timesheet(context.Context, *QueryTimesheetRequest) (*QueryTimesheetResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Timesheet not implemented")
@@ -344,6 +362,24 @@ func _Query_Claims_Handler(srv interface{}, ctx context.Context, dec func(interf
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_ClaimPayments_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryClaimPaymentsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).ClaimPayments(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Query_ClaimPayments_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).ClaimPayments(ctx, req.(*QueryClaimPaymentsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _Query_Timesheet_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(QueryTimesheetRequest)
 	if err := dec(in); err != nil {
@@ -428,6 +464,10 @@ var Query_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Claims",
 			Handler:    _Query_Claims_Handler,
+		},
+		{
+			MethodName: "ClaimPayments",
+			Handler:    _Query_ClaimPayments_Handler,
 		},
 		{
 			MethodName: "Timesheet",
