@@ -39,6 +39,9 @@ func (q queryServer) Agent(ctx context.Context, req *types.QueryAgentRequest) (*
 }
 
 func (q queryServer) Agents(ctx context.Context, req *types.QueryAgentsRequest) (*types.QueryAgentsResponse, error) {
+	if req.MembersOnly {
+		return q.members(ctx, req)
+	}
 	if _, ok := types.AgentKind_name[int32(req.Kind)]; !ok || req.Kind == types.AGENT_KIND_UNSPECIFIED {
 		return nil, errorsmod.Wrapf(types.ErrInvalidKind, "%d", req.Kind)
 	}
@@ -46,6 +49,21 @@ func (q queryServer) Agents(ctx context.Context, req *types.QueryAgentsRequest) 
 		func(key collections.Pair[int32, sdk.AccAddress], _ collections.NoValue) (types.Agent, error) {
 			return q.Keeper.Agents.Get(ctx, key.K2())
 		}, query.WithCollectionPaginationPairPrefix[int32, sdk.AccAddress](int32(req.Kind)))
+	if err != nil {
+		return nil, err
+	}
+	return &types.QueryAgentsResponse{Agents: agents, Pagination: page}, nil
+}
+
+// members lists the region's members, through the members index.
+func (q queryServer) members(ctx context.Context, req *types.QueryAgentsRequest) (*types.QueryAgentsResponse, error) {
+	if req.Kind != types.AGENT_KIND_PERSON && req.Kind != types.AGENT_KIND_UNSPECIFIED {
+		return nil, errorsmod.Wrapf(types.ErrInvalidKind, "members are persons, not %s", req.Kind)
+	}
+	agents, page, err := query.CollectionPaginate(ctx, q.Keeper.Members, req.Pagination,
+		func(addr sdk.AccAddress, _ collections.NoValue) (types.Agent, error) {
+			return q.Keeper.Agents.Get(ctx, addr)
+		})
 	if err != nil {
 		return nil, err
 	}

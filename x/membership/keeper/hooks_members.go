@@ -50,12 +50,10 @@ func (k Keeper) WalkAgents(ctx context.Context, kind types.AgentKind, after sdk.
 	})
 }
 
-// WalkMembers calls f for each member of the region.
+// WalkMembers calls f for each member of the region (not the registered non-members), in
+// address order.
 func (k Keeper) WalkMembers(ctx context.Context, f func(sdk.AccAddress) error) error {
-	return k.WalkAgents(ctx, types.AGENT_KIND_PERSON, nil, func(addr sdk.AccAddress) (bool, error) {
-		if !k.IsMember(ctx, addr) {
-			return false, nil
-		}
+	return k.Members.Walk(ctx, nil, func(addr sdk.AccAddress) (bool, error) {
 		return false, f(addr)
 	})
 }

@@ -41,9 +41,12 @@ type Keeper struct {
 	admin string
 	hooks *memberHooks
 
-	Schema             collections.Schema
-	Agents             collections.Map[sdk.AccAddress, types.Agent]
-	AgentsByKind       collections.KeySet[collections.Pair[int32, sdk.AccAddress]]
+	Schema       collections.Schema
+	Agents       collections.Map[sdk.AccAddress, types.Agent]
+	AgentsByKind collections.KeySet[collections.Pair[int32, sdk.AccAddress]]
+	// Members indexes the persons who are members (Agent.Member), so that members are walked
+	// and listed without reading the non-members.
+	Members            collections.KeySet[sdk.AccAddress]
 	Assembly           collections.Item[types.Assembly]
 	AssemblyConfig     collections.Item[types.AssemblyConfig]
 	AdmittedValidators collections.KeySet[sdk.AccAddress]
@@ -66,6 +69,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		hooks:              &memberHooks{},
 		Agents:             collections.NewMap(sb, types.AgentsKey, "agents", sdk.AccAddressKey, codec.CollValue[types.Agent](cdc)),
 		AgentsByKind:       collections.NewKeySet(sb, types.AgentsByKindKey, "agents_by_kind", collections.PairKeyCodec(collections.Int32Key, sdk.AccAddressKey)),
+		Members:            collections.NewKeySet(sb, types.MembersKey, "members", sdk.AccAddressKey),
 		Assembly:           collections.NewItem(sb, types.AssemblyKey, "assembly", codec.CollValue[types.Assembly](cdc)),
 		AssemblyConfig:     collections.NewItem(sb, types.AssemblyConfigKey, "assembly_config", codec.CollValue[types.AssemblyConfig](cdc)),
 		AdmittedValidators: collections.NewKeySet(sb, types.AdmittedValidatorsKey, "admitted_validators", sdk.AccAddressKey),
@@ -118,27 +122,45 @@ func (k Keeper) GetAgent(ctx context.Context, addr sdk.AccAddress) (types.Agent,
 // IsMember tells whether addr is a member of the region in good standing.
 func (k Keeper) IsMember(ctx context.Context, addr sdk.AccAddress) bool {
 	agent, err := k.Agents.Get(ctx, addr)
-	return err == nil && agent.Kind == types.AGENT_KIND_PERSON && agent.Member
+	return err == nil && isMember(agent)
 }
 
-// SetAgent stores an agent and its kind index as given (callers set SinceHeight).
+// SetAgent stores an agent, its kind index and the members index as given (callers set
+// SinceHeight).
 func (k Keeper) SetAgent(ctx context.Context, agent types.Agent) error {
 	addr, err := k.addressCodec.StringToBytes(agent.Address)
 	if err != nil {
 		return errorsmod.Wrap(types.ErrInvalidAddress, err.Error())
 	}
-	if old, err := k.Agents.Get(ctx, addr); err != nil && !errors.Is(err, collections.ErrNotFound) {
+	old, err := k.Agents.Get(ctx, addr)
+	if err != nil && !errors.Is(err, collections.ErrNotFound) {
 		return err
-	} else if err == nil && old.Kind != agent.Kind {
+	}
+	known := err == nil
+	if known && old.Kind != agent.Kind {
 		if err := k.AgentsByKind.Remove(ctx, collections.Join(int32(old.Kind), sdk.AccAddress(addr))); err != nil {
+			return err
+		}
+	}
+	member := isMember(agent)
+	if known && isMember(old) && !member {
+		if err := k.Members.Remove(ctx, addr); err != nil {
 			return err
 		}
 	}
 	if err := k.Agents.Set(ctx, addr, agent); err != nil {
 		return err
 	}
+	if member {
+		if err := k.Members.Set(ctx, addr); err != nil {
+			return err
+		}
+	}
 	return k.AgentsByKind.Set(ctx, collections.Join(int32(agent.Kind), sdk.AccAddress(addr)))
 }
+
+// isMember tells whether a stored agent is a member of the region.
+func isMember(a types.Agent) bool { return a.Kind == types.AGENT_KIND_PERSON && a.Member }
 
 // personAgent returns the person at addr: a registered person, or a new non-member
 // person for an address the region has not seen. Other kinds are ErrNotPerson.
@@ -159,7 +181,9 @@ func (k Keeper) personAgent(ctx context.Context, address string) (types.Agent, s
 	return agent, addr, nil
 }
 
-// admit makes a person a member and gives them one vote in the assembly.
+// admit makes a person a member and gives them one vote in the assembly: a registered
+// non-member, or an address the region has not seen, which is registered as a person then
+// (unless it is no human's account: requireHuman).
 func (k Keeper) admit(ctx context.Context, address string) error {
 	agent, addr, err := k.personAgent(ctx, address)
 	if err != nil {
@@ -167,6 +191,13 @@ func (k Keeper) admit(ctx context.Context, address string) error {
 	}
 	if agent.Member {
 		return errorsmod.Wrapf(types.ErrAlreadyMember, "%s", address)
+	}
+	if registered, err := k.Agents.Has(ctx, addr); err != nil {
+		return err
+	} else if !registered {
+		if err := k.requireHuman(ctx, addr, address); err != nil {
+			return err
+		}
 	}
 	agent.Member = true
 	agent.SinceHeight = sdk.UnwrapSDKContext(ctx).BlockHeight()
@@ -186,7 +217,9 @@ func (k Keeper) admit(ctx context.Context, address string) error {
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventMemberAdmitted{Person: address})
 }
 
-// leave ends a membership and removes the person's vote from the assembly.
+// leave ends a membership and removes the person's vote from the assembly. The person stays
+// registered, as a non-member: they are still a human of the region's economy (a worker, a
+// tenant, a buyer at the external rate), and the registry keeps when their status changed.
 func (k Keeper) leave(ctx context.Context, address string) error {
 	agent, addr, err := k.personAgent(ctx, address)
 	if err != nil {
@@ -270,7 +303,7 @@ func DecisionPolicy(kind types.DecisionKind, threshold string, votingPeriod, min
 // found creates an institution: a group of its workers (one vote each, administered by this
 // module) with a policy account that administers itself, registered as an agent.
 func (k Keeper) found(ctx context.Context, inst types.Institution, policy group.DecisionPolicy) (types.Agent, error) {
-	if err := validateName(inst.Name); err != nil {
+	if err := types.ValidateName(inst.Name); err != nil {
 		return types.Agent{}, err
 	}
 	if !inst.Kind.HasGroup() {
@@ -330,13 +363,6 @@ func (k Keeper) FoundPool(ctx context.Context, name string, representatives []st
 		return types.Agent{}, err
 	}
 	return k.found(ctx, types.Institution{Name: name, Kind: types.AGENT_KIND_POOL, Workers: representatives}, policy)
-}
-
-func validateName(name string) error {
-	if name == "" || len(name) > 64 {
-		return errorsmod.Wrapf(types.ErrInvalidName, "%q must have 1 to 64 characters", name)
-	}
-	return nil
 }
 
 // admitValidator records an operator admitted by the assembly.

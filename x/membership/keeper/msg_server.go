@@ -28,6 +28,10 @@ func (m msgServer) LeaveRegion(ctx context.Context, msg *types.MsgLeaveRegion) (
 	return &types.MsgLeaveRegionResponse{}, m.leave(ctx, msg.Member)
 }
 
+func (m msgServer) RegisterPerson(ctx context.Context, msg *types.MsgRegisterPerson) (*types.MsgRegisterPersonResponse, error) {
+	return &types.MsgRegisterPersonResponse{}, m.registerPerson(ctx, msg.Person, msg.Name)
+}
+
 func (m msgServer) FoundCompany(ctx context.Context, msg *types.MsgFoundCompany) (*types.MsgFoundCompanyResponse, error) {
 	if _, err := m.addressCodec.StringToBytes(msg.Founder); err != nil {
 		return nil, errorsmod.Wrapf(types.ErrInvalidAddress, "founder %q: %s", msg.Founder, err)

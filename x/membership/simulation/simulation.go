@@ -25,14 +25,18 @@ import (
 	"github.com/conductor-coop/conductor/x/membership/types"
 )
 
-// RandomizedGenState makes one simulated account in four a founding member, admits every
-// account as a validator operator (the staking operations create validators) and founds a
-// few companies.
+// RandomizedGenState makes one simulated account in four a founding member and another a
+// registered non-member person (the rest are persons the region has not registered), admits
+// every account as a validator operator (the staking operations create validators) and
+// founds a few companies.
 func RandomizedGenState(simState *module.SimulationState) {
 	gs := types.DefaultGenesis()
 	for i, acc := range simState.Accounts {
-		if i%4 == 0 {
+		switch i % 4 {
+		case 0:
 			gs.Agents = append(gs.Agents, types.Agent{Address: acc.Address.String(), Kind: types.AGENT_KIND_PERSON, Member: true})
+		case 1:
+			gs.Agents = append(gs.Agents, types.Agent{Address: acc.Address.String(), Kind: types.AGENT_KIND_PERSON})
 		}
 		gs.AdmittedValidators = append(gs.AdmittedValidators, acc.Address.String())
 	}
@@ -75,11 +79,14 @@ type BankKeeper interface {
 	IsSendEnabledCoins(ctx context.Context, coins ...sdk.Coin) error
 }
 
-// WeightedOperations are the membership operations: founding companies and leaving.
+// WeightedOperations are the membership operations: founding companies, leaving, a person
+// registering, and the paths the registry closes.
 func WeightedOperations(k Keepers) simulation.WeightedOperations {
 	return simulation.WeightedOperations{
 		simulation.NewWeightedOperation(20, SimulateMsgFoundCompany(k)),
 		simulation.NewWeightedOperation(5, SimulateMsgLeaveRegion(k)),
+		simulation.NewWeightedOperation(5, SimulateMsgRegisterPerson(k)),
+		simulation.NewWeightedOperation(5, SimulateRegisterPersonRefused(k)),
 		simulation.NewWeightedOperation(10, SimulateDirectTransferRefused(k)),
 		simulation.NewWeightedOperation(5, SimulateRestrictedStakeRefused(k)),
 	}
@@ -185,6 +192,65 @@ func SimulateMsgLeaveRegion(k Keepers) simtypes.Operation {
 		}
 		leaver := members[r.Intn(len(members))]
 		return deliver(r, app, ctx, k, leaver, &types.MsgLeaveRegion{Member: leaver.Address.String()})
+	}
+}
+
+// SimulateMsgRegisterPerson has a random simulated account the region has not registered
+// register itself as a non-member person, with a display name or without.
+func SimulateMsgRegisterPerson(k Keepers) simtypes.Operation {
+	return func(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+		msgType := sdk.MsgTypeURL(&types.MsgRegisterPerson{})
+		var strangers []simtypes.Account
+		for _, acc := range accs {
+			if has, err := k.Membership.Agents.Has(ctx, acc.Address); err == nil && !has {
+				strangers = append(strangers, acc)
+			}
+		}
+		if len(strangers) == 0 {
+			return simtypes.NoOpMsg(types.ModuleName, msgType, "every account is registered"), nil, nil
+		}
+		person := strangers[r.Intn(len(strangers))]
+		msg := &types.MsgRegisterPerson{Person: person.Address.String()}
+		if r.Intn(2) == 0 {
+			msg.Name = simtypes.RandStringOfLength(r, 1+r.Intn(types.MaxNameLength))
+		}
+		return deliver(r, app, ctx, k, person, msg)
+	}
+}
+
+// SimulateRegisterPersonRefused tries to register as a person an address the registry
+// refuses: a company, regional company, bank or pool (as its group's proposal or a manager's
+// authz grant would route the message: refused with ErrNotPerson), or a simulated account
+// already registered as a person, member or not, signing itself (ErrAlreadyRegistered). If
+// it goes through, or fails for another reason, the simulation fails.
+func SimulateRegisterPersonRefused(k Keepers) simtypes.Operation {
+	return func(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, chainID string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+		msgType := sdk.MsgTypeURL(&types.MsgRegisterPerson{})
+		if r.Intn(2) == 0 {
+			var persons []simtypes.Account
+			for _, acc := range accs {
+				if agent, err := k.Membership.GetAgent(ctx, acc.Address); err == nil && agent.Kind == types.AGENT_KIND_PERSON {
+					persons = append(persons, acc)
+				}
+			}
+			if len(persons) == 0 {
+				return simtypes.NoOpMsg(types.ModuleName, msgType, "no registered person"), nil, nil
+			}
+			person := persons[r.Intn(len(persons))]
+			op, err := DeliverRefused(r, app, ctx, chainID, k, types.ModuleName, person, &types.MsgRegisterPerson{Person: person.Address.String()}, types.ErrAlreadyRegistered)
+			return op, nil, err
+		}
+		kinds := []types.AgentKind{types.AGENT_KIND_COMPANY, types.AGENT_KIND_REGIONAL_COMPANY, types.AGENT_KIND_BANK, types.AGENT_KIND_POOL}
+		institution, _, ok := RandomInstitution(r, ctx, k, accs, kinds[r.Intn(len(kinds))])
+		if !ok {
+			return simtypes.NoOpMsg(types.ModuleName, msgType, "no institution"), nil, nil
+		}
+		msg := &types.MsgRegisterPerson{Person: institution, Name: "not a person"}
+		cache, _ := ctx.CacheContext() // the block's state is untouched whatever happens
+		if _, err := app.MsgServiceRouter().Handler(msg)(cache, msg); !errorsmod.IsOf(err, types.ErrNotPerson) {
+			return simtypes.NoOpMsg(types.ModuleName, msgType, "registering an institution"), nil, fmt.Errorf("registering %s as a person gave %v, not ErrNotPerson", institution, err)
+		}
+		return simtypes.NewOperationMsg(msg, true, "refused: "+types.ErrNotPerson.Error()), nil, nil
 	}
 }
 

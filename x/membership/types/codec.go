@@ -12,6 +12,7 @@ import (
 func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	cdc.RegisterConcrete(&MsgAdmitMember{}, "conductor/membership/MsgAdmitMember", nil)
 	cdc.RegisterConcrete(&MsgLeaveRegion{}, "conductor/membership/MsgLeaveRegion", nil)
+	cdc.RegisterConcrete(&MsgRegisterPerson{}, "conductor/membership/MsgRegisterPerson", nil)
 	cdc.RegisterConcrete(&MsgFoundCompany{}, "conductor/membership/MsgFoundCompany", nil)
 	cdc.RegisterConcrete(&MsgCreateInstitution{}, "conductor/membership/MsgCreateInstitution", nil)
 	cdc.RegisterConcrete(&MsgAdmitValidator{}, "conductor/membership/MsgAdmitValidator", nil)
@@ -21,7 +22,7 @@ func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 // RegisterInterfaces registers the membership messages.
 func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
 	registry.RegisterImplementations((*sdk.Msg)(nil),
-		&MsgAdmitMember{}, &MsgLeaveRegion{}, &MsgFoundCompany{},
+		&MsgAdmitMember{}, &MsgLeaveRegion{}, &MsgRegisterPerson{}, &MsgFoundCompany{},
 		&MsgCreateInstitution{}, &MsgAdmitValidator{}, &MsgRevokeValidator{},
 	)
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)

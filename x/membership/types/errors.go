@@ -34,3 +34,7 @@ var ErrDissolved = errorsmod.Register(ModuleName, 20, "the company was dissolved
 // Conductor actions, and a bond would take it out of the profit-at-rest tax, wage claims,
 // loan collection and a bankruptcy's waterfall.
 var ErrStakeNotAllowed = errorsmod.Register(ModuleName, 21, "only persons may stake: a company, regional company, the bank, a pool, the treasury or the assembly may not delegate or operate a validator")
+
+// ErrAlreadyRegistered refuses registering as a person an address the region already knows
+// as a person, member or not.
+var ErrAlreadyRegistered = errorsmod.Register(ModuleName, 22, "already registered as a person")

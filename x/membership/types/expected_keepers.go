@@ -21,14 +21,16 @@ type GroupKeeper interface {
 	ProposalsByGroupPolicy(ctx context.Context, req *group.QueryProposalsByGroupPolicyRequest) (*group.QueryProposalsByGroupPolicyResponse, error)
 }
 
-// AccountKeeper creates the treasury module account.
 // StakingKeeper reads delegations (x/staking), for the invariant that no restricted agent
 // holds stake.
 type StakingKeeper interface {
 	GetDelegatorDelegations(ctx context.Context, delegator sdk.AccAddress, maxRetrieve uint16) ([]stakingtypes.Delegation, error)
 }
 
+// AccountKeeper creates the treasury module account, and tells a human's account from a
+// module's (a person registers only the former).
 type AccountKeeper interface {
+	GetAccount(ctx context.Context, addr sdk.AccAddress) sdk.AccountI
 	GetModuleAddress(name string) sdk.AccAddress
 	GetModuleAccount(ctx context.Context, name string) sdk.ModuleAccountI
 }

@@ -5,6 +5,8 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
 // DefaultAssemblyConfig: more than half of all members, a three-day vote.
@@ -31,6 +33,9 @@ func (gs GenesisState) Validate() error {
 	}
 	seen := map[string]bool{}
 	for _, a := range gs.Agents {
+		if _, err := sdk.AccAddressFromBech32(a.Address); err != nil {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "agent %q: %s", a.Address, err)
+		}
 		if seen[a.Address] {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "agent %s listed twice", a.Address)
 		}
@@ -40,6 +45,20 @@ func (gs GenesisState) Validate() error {
 		}
 		if a.Member && a.Kind != AGENT_KIND_PERSON {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "agent %s: only persons are members", a.Address)
+		}
+		if a.SinceHeight < 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "agent %s: negative since_height", a.Address)
+		}
+		if a.Kind == AGENT_KIND_PERSON {
+			// a person, member or not: no group; a display name only if they gave one
+			if a.GroupId != 0 {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "person %s has a group", a.Address)
+			}
+			if a.Name != "" {
+				if err := ValidateName(a.Name); err != nil {
+					return errorsmod.Wrapf(ErrInvalidGenesis, "person %s: %s", a.Address, err)
+				}
+			}
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
 )
 
 const (
@@ -23,6 +24,7 @@ var (
 	AssemblyKey           = collections.NewPrefix(2)
 	AssemblyConfigKey     = collections.NewPrefix(3)
 	AdmittedValidatorsKey = collections.NewPrefix(4)
+	MembersKey            = collections.NewPrefix(5)
 )
 
 // RestrictedKinds are the agents whose money moves only through Conductor actions.
@@ -52,6 +54,17 @@ func (k AgentKind) IsCompany() bool {
 // its companies (the internal sales tax, the members' rent markup).
 func (a Agent) InRegion() bool {
 	return (a.Kind == AGENT_KIND_PERSON && a.Member) || a.Kind.IsCompany()
+}
+
+// MaxNameLength is the longest display name of an agent.
+const MaxNameLength = 64
+
+// ValidateName checks an agent's display name: 1 to MaxNameLength characters.
+func ValidateName(name string) error {
+	if name == "" || len(name) > MaxNameLength {
+		return errorsmod.Wrapf(ErrInvalidName, "%q must have 1 to %d characters", name, MaxNameLength)
+	}
+	return nil
 }
 
 // Label names the kind for people: "company", "regional company", ...

@@ -853,6 +853,490 @@ func (x *fastReflection_EventMemberLeft) ProtoMethods() *protoiface.Methods {
 	}
 }
 
+var (
+	md_EventPersonRegistered        protoreflect.MessageDescriptor
+	fd_EventPersonRegistered_person protoreflect.FieldDescriptor
+	fd_EventPersonRegistered_name   protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_membership_v1_events_proto_init()
+	md_EventPersonRegistered = File_conductor_membership_v1_events_proto.Messages().ByName("EventPersonRegistered")
+	fd_EventPersonRegistered_person = md_EventPersonRegistered.Fields().ByName("person")
+	fd_EventPersonRegistered_name = md_EventPersonRegistered.Fields().ByName("name")
+}
+
+var _ protoreflect.Message = (*fastReflection_EventPersonRegistered)(nil)
+
+type fastReflection_EventPersonRegistered EventPersonRegistered
+
+func (x *EventPersonRegistered) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_EventPersonRegistered)(x)
+}
+
+func (x *EventPersonRegistered) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_membership_v1_events_proto_msgTypes[2]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_EventPersonRegistered_messageType fastReflection_EventPersonRegistered_messageType
+var _ protoreflect.MessageType = fastReflection_EventPersonRegistered_messageType{}
+
+type fastReflection_EventPersonRegistered_messageType struct{}
+
+func (x fastReflection_EventPersonRegistered_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_EventPersonRegistered)(nil)
+}
+func (x fastReflection_EventPersonRegistered_messageType) New() protoreflect.Message {
+	return new(fastReflection_EventPersonRegistered)
+}
+func (x fastReflection_EventPersonRegistered_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventPersonRegistered
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_EventPersonRegistered) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventPersonRegistered
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_EventPersonRegistered) Type() protoreflect.MessageType {
+	return _fastReflection_EventPersonRegistered_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_EventPersonRegistered) New() protoreflect.Message {
+	return new(fastReflection_EventPersonRegistered)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_EventPersonRegistered) Interface() protoreflect.ProtoMessage {
+	return (*EventPersonRegistered)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_EventPersonRegistered) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.Person != "" {
+		value := protoreflect.ValueOfString(x.Person)
+		if !f(fd_EventPersonRegistered_person, value) {
+			return
+		}
+	}
+	if x.Name != "" {
+		value := protoreflect.ValueOfString(x.Name)
+		if !f(fd_EventPersonRegistered_name, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_EventPersonRegistered) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.membership.v1.EventPersonRegistered.person":
+		return x.Person != ""
+	case "conductor.membership.v1.EventPersonRegistered.name":
+		return x.Name != ""
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.membership.v1.EventPersonRegistered"))
+		}
+		panic(fmt.Errorf("message conductor.membership.v1.EventPersonRegistered does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventPersonRegistered) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.membership.v1.EventPersonRegistered.person":
+		x.Person = ""
+	case "conductor.membership.v1.EventPersonRegistered.name":
+		x.Name = ""
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.membership.v1.EventPersonRegistered"))
+		}
+		panic(fmt.Errorf("message conductor.membership.v1.EventPersonRegistered does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_EventPersonRegistered) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.membership.v1.EventPersonRegistered.person":
+		value := x.Person
+		return protoreflect.ValueOfString(value)
+	case "conductor.membership.v1.EventPersonRegistered.name":
+		value := x.Name
+		return protoreflect.ValueOfString(value)
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.membership.v1.EventPersonRegistered"))
+		}
+		panic(fmt.Errorf("message conductor.membership.v1.EventPersonRegistered does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventPersonRegistered) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.membership.v1.EventPersonRegistered.person":
+		x.Person = value.Interface().(string)
+	case "conductor.membership.v1.EventPersonRegistered.name":
+		x.Name = value.Interface().(string)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.membership.v1.EventPersonRegistered"))
+		}
+		panic(fmt.Errorf("message conductor.membership.v1.EventPersonRegistered does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventPersonRegistered) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.membership.v1.EventPersonRegistered.person":
+		panic(fmt.Errorf("field person of message conductor.membership.v1.EventPersonRegistered is not mutable"))
+	case "conductor.membership.v1.EventPersonRegistered.name":
+		panic(fmt.Errorf("field name of message conductor.membership.v1.EventPersonRegistered is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.membership.v1.EventPersonRegistered"))
+		}
+		panic(fmt.Errorf("message conductor.membership.v1.EventPersonRegistered does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_EventPersonRegistered) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.membership.v1.EventPersonRegistered.person":
+		return protoreflect.ValueOfString("")
+	case "conductor.membership.v1.EventPersonRegistered.name":
+		return protoreflect.ValueOfString("")
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.membership.v1.EventPersonRegistered"))
+		}
+		panic(fmt.Errorf("message conductor.membership.v1.EventPersonRegistered does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_EventPersonRegistered) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.membership.v1.EventPersonRegistered", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_EventPersonRegistered) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventPersonRegistered) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_EventPersonRegistered) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_EventPersonRegistered) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*EventPersonRegistered)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		l = len(x.Person)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Name)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*EventPersonRegistered)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if len(x.Name) > 0 {
+			i -= len(x.Name)
+			copy(dAtA[i:], x.Name)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Name)))
+			i--
+			dAtA[i] = 0x12
+		}
+		if len(x.Person) > 0 {
+			i -= len(x.Person)
+			copy(dAtA[i:], x.Person)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Person)))
+			i--
+			dAtA[i] = 0xa
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*EventPersonRegistered)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventPersonRegistered: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventPersonRegistered: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Person", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Person = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 2:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Name", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Name = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
 var _ protoreflect.List = (*_EventInstitutionFounded_5_list)(nil)
 
 type _EventInstitutionFounded_5_list struct {
@@ -927,7 +1411,7 @@ func (x *EventInstitutionFounded) ProtoReflect() protoreflect.Message {
 }
 
 func (x *EventInstitutionFounded) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_membership_v1_events_proto_msgTypes[2]
+	mi := &file_conductor_membership_v1_events_proto_msgTypes[3]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1577,7 +2061,7 @@ func (x *EventValidatorAdmitted) ProtoReflect() protoreflect.Message {
 }
 
 func (x *EventValidatorAdmitted) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_membership_v1_events_proto_msgTypes[3]
+	mi := &file_conductor_membership_v1_events_proto_msgTypes[4]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1997,7 +2481,7 @@ func (x *EventValidatorRevoked) ProtoReflect() protoreflect.Message {
 }
 
 func (x *EventValidatorRevoked) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_membership_v1_events_proto_msgTypes[4]
+	mi := &file_conductor_membership_v1_events_proto_msgTypes[5]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2446,7 +2930,7 @@ func (x *EventMemberAdmitted) GetPerson() string {
 	return ""
 }
 
-// EventMemberLeft is emitted when a member leaves the region.
+// EventMemberLeft is emitted when a member leaves the region (they stay a registered person).
 type EventMemberLeft struct {
 	state         protoimpl.MessageState
 	sizeCache     protoimpl.SizeCache
@@ -2482,6 +2966,50 @@ func (x *EventMemberLeft) GetPerson() string {
 	return ""
 }
 
+// EventPersonRegistered is emitted when a person registers themselves as a non-member.
+type EventPersonRegistered struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	Person string `protobuf:"bytes,1,opt,name=person,proto3" json:"person,omitempty"`
+	Name   string `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+}
+
+func (x *EventPersonRegistered) Reset() {
+	*x = EventPersonRegistered{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_membership_v1_events_proto_msgTypes[2]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *EventPersonRegistered) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EventPersonRegistered) ProtoMessage() {}
+
+// Deprecated: Use EventPersonRegistered.ProtoReflect.Descriptor instead.
+func (*EventPersonRegistered) Descriptor() ([]byte, []int) {
+	return file_conductor_membership_v1_events_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *EventPersonRegistered) GetPerson() string {
+	if x != nil {
+		return x.Person
+	}
+	return ""
+}
+
+func (x *EventPersonRegistered) GetName() string {
+	if x != nil {
+		return x.Name
+	}
+	return ""
+}
+
 // EventInstitutionFounded is emitted when a company, regional company or the bank is created.
 type EventInstitutionFounded struct {
 	state         protoimpl.MessageState
@@ -2498,7 +3026,7 @@ type EventInstitutionFounded struct {
 func (x *EventInstitutionFounded) Reset() {
 	*x = EventInstitutionFounded{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_membership_v1_events_proto_msgTypes[2]
+		mi := &file_conductor_membership_v1_events_proto_msgTypes[3]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -2512,7 +3040,7 @@ func (*EventInstitutionFounded) ProtoMessage() {}
 
 // Deprecated: Use EventInstitutionFounded.ProtoReflect.Descriptor instead.
 func (*EventInstitutionFounded) Descriptor() ([]byte, []int) {
-	return file_conductor_membership_v1_events_proto_rawDescGZIP(), []int{2}
+	return file_conductor_membership_v1_events_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *EventInstitutionFounded) GetAddress() string {
@@ -2562,7 +3090,7 @@ type EventValidatorAdmitted struct {
 func (x *EventValidatorAdmitted) Reset() {
 	*x = EventValidatorAdmitted{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_membership_v1_events_proto_msgTypes[3]
+		mi := &file_conductor_membership_v1_events_proto_msgTypes[4]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -2576,7 +3104,7 @@ func (*EventValidatorAdmitted) ProtoMessage() {}
 
 // Deprecated: Use EventValidatorAdmitted.ProtoReflect.Descriptor instead.
 func (*EventValidatorAdmitted) Descriptor() ([]byte, []int) {
-	return file_conductor_membership_v1_events_proto_rawDescGZIP(), []int{3}
+	return file_conductor_membership_v1_events_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *EventValidatorAdmitted) GetOperator() string {
@@ -2598,7 +3126,7 @@ type EventValidatorRevoked struct {
 func (x *EventValidatorRevoked) Reset() {
 	*x = EventValidatorRevoked{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_membership_v1_events_proto_msgTypes[4]
+		mi := &file_conductor_membership_v1_events_proto_msgTypes[5]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -2612,7 +3140,7 @@ func (*EventValidatorRevoked) ProtoMessage() {}
 
 // Deprecated: Use EventValidatorRevoked.ProtoReflect.Descriptor instead.
 func (*EventValidatorRevoked) Descriptor() ([]byte, []int) {
-	return file_conductor_membership_v1_events_proto_rawDescGZIP(), []int{4}
+	return file_conductor_membership_v1_events_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *EventValidatorRevoked) GetOperator() string {
@@ -2642,35 +3170,41 @@ var file_conductor_membership_v1_events_proto_rawDesc = []byte{
 	0x12, 0x30, 0x0a, 0x06, 0x70, 0x65, 0x72, 0x73, 0x6f, 0x6e, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09,
 	0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64,
 	0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x70, 0x65, 0x72, 0x73,
-	0x6f, 0x6e, 0x22, 0xe8, 0x01, 0x0a, 0x17, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x49, 0x6e, 0x73, 0x74,
-	0x69, 0x74, 0x75, 0x74, 0x69, 0x6f, 0x6e, 0x46, 0x6f, 0x75, 0x6e, 0x64, 0x65, 0x64, 0x12, 0x32,
-	0x0a, 0x07, 0x61, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42,
-	0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72,
-	0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x61, 0x64, 0x64, 0x72, 0x65,
-	0x73, 0x73, 0x12, 0x12, 0x0a, 0x04, 0x6e, 0x61, 0x6d, 0x65, 0x18, 0x02, 0x20, 0x01, 0x28, 0x09,
-	0x52, 0x04, 0x6e, 0x61, 0x6d, 0x65, 0x12, 0x36, 0x0a, 0x04, 0x6b, 0x69, 0x6e, 0x64, 0x18, 0x03,
-	0x20, 0x01, 0x28, 0x0e, 0x32, 0x22, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
-	0x2e, 0x6d, 0x65, 0x6d, 0x62, 0x65, 0x72, 0x73, 0x68, 0x69, 0x70, 0x2e, 0x76, 0x31, 0x2e, 0x41,
-	0x67, 0x65, 0x6e, 0x74, 0x4b, 0x69, 0x6e, 0x64, 0x52, 0x04, 0x6b, 0x69, 0x6e, 0x64, 0x12, 0x19,
-	0x0a, 0x08, 0x67, 0x72, 0x6f, 0x75, 0x70, 0x5f, 0x69, 0x64, 0x18, 0x04, 0x20, 0x01, 0x28, 0x04,
-	0x52, 0x07, 0x67, 0x72, 0x6f, 0x75, 0x70, 0x49, 0x64, 0x12, 0x32, 0x0a, 0x07, 0x77, 0x6f, 0x72,
-	0x6b, 0x65, 0x72, 0x73, 0x18, 0x05, 0x20, 0x03, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14,
-	0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74,
-	0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x73, 0x22, 0x4e, 0x0a,
-	0x16, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x56, 0x61, 0x6c, 0x69, 0x64, 0x61, 0x74, 0x6f, 0x72, 0x41,
-	0x64, 0x6d, 0x69, 0x74, 0x74, 0x65, 0x64, 0x12, 0x34, 0x0a, 0x08, 0x6f, 0x70, 0x65, 0x72, 0x61,
-	0x74, 0x6f, 0x72, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63,
+	0x6f, 0x6e, 0x22, 0x5d, 0x0a, 0x15, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x50, 0x65, 0x72, 0x73, 0x6f,
+	0x6e, 0x52, 0x65, 0x67, 0x69, 0x73, 0x74, 0x65, 0x72, 0x65, 0x64, 0x12, 0x30, 0x0a, 0x06, 0x70,
+	0x65, 0x72, 0x73, 0x6f, 0x6e, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d,
+	0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53,
+	0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x70, 0x65, 0x72, 0x73, 0x6f, 0x6e, 0x12, 0x12, 0x0a,
+	0x04, 0x6e, 0x61, 0x6d, 0x65, 0x18, 0x02, 0x20, 0x01, 0x28, 0x09, 0x52, 0x04, 0x6e, 0x61, 0x6d,
+	0x65, 0x22, 0xe8, 0x01, 0x0a, 0x17, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x49, 0x6e, 0x73, 0x74, 0x69,
+	0x74, 0x75, 0x74, 0x69, 0x6f, 0x6e, 0x46, 0x6f, 0x75, 0x6e, 0x64, 0x65, 0x64, 0x12, 0x32, 0x0a,
+	0x07, 0x61, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18,
+	0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65,
+	0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x61, 0x64, 0x64, 0x72, 0x65, 0x73,
+	0x73, 0x12, 0x12, 0x0a, 0x04, 0x6e, 0x61, 0x6d, 0x65, 0x18, 0x02, 0x20, 0x01, 0x28, 0x09, 0x52,
+	0x04, 0x6e, 0x61, 0x6d, 0x65, 0x12, 0x36, 0x0a, 0x04, 0x6b, 0x69, 0x6e, 0x64, 0x18, 0x03, 0x20,
+	0x01, 0x28, 0x0e, 0x32, 0x22, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e,
+	0x6d, 0x65, 0x6d, 0x62, 0x65, 0x72, 0x73, 0x68, 0x69, 0x70, 0x2e, 0x76, 0x31, 0x2e, 0x41, 0x67,
+	0x65, 0x6e, 0x74, 0x4b, 0x69, 0x6e, 0x64, 0x52, 0x04, 0x6b, 0x69, 0x6e, 0x64, 0x12, 0x19, 0x0a,
+	0x08, 0x67, 0x72, 0x6f, 0x75, 0x70, 0x5f, 0x69, 0x64, 0x18, 0x04, 0x20, 0x01, 0x28, 0x04, 0x52,
+	0x07, 0x67, 0x72, 0x6f, 0x75, 0x70, 0x49, 0x64, 0x12, 0x32, 0x0a, 0x07, 0x77, 0x6f, 0x72, 0x6b,
+	0x65, 0x72, 0x73, 0x18, 0x05, 0x20, 0x03, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63,
 	0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72,
-	0x69, 0x6e, 0x67, 0x52, 0x08, 0x6f, 0x70, 0x65, 0x72, 0x61, 0x74, 0x6f, 0x72, 0x22, 0x4d, 0x0a,
-	0x15, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x56, 0x61, 0x6c, 0x69, 0x64, 0x61, 0x74, 0x6f, 0x72, 0x52,
-	0x65, 0x76, 0x6f, 0x6b, 0x65, 0x64, 0x12, 0x34, 0x0a, 0x08, 0x6f, 0x70, 0x65, 0x72, 0x61, 0x74,
+	0x69, 0x6e, 0x67, 0x52, 0x07, 0x77, 0x6f, 0x72, 0x6b, 0x65, 0x72, 0x73, 0x22, 0x4e, 0x0a, 0x16,
+	0x45, 0x76, 0x65, 0x6e, 0x74, 0x56, 0x61, 0x6c, 0x69, 0x64, 0x61, 0x74, 0x6f, 0x72, 0x41, 0x64,
+	0x6d, 0x69, 0x74, 0x74, 0x65, 0x64, 0x12, 0x34, 0x0a, 0x08, 0x6f, 0x70, 0x65, 0x72, 0x61, 0x74,
 	0x6f, 0x72, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f,
 	0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69,
-	0x6e, 0x67, 0x52, 0x08, 0x6f, 0x70, 0x65, 0x72, 0x61, 0x74, 0x6f, 0x72, 0x42, 0x38, 0x5a, 0x36,
-	0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75,
-	0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63,
-	0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x6d, 0x65, 0x6d, 0x62, 0x65, 0x72, 0x73, 0x68, 0x69, 0x70,
-	0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x6e, 0x67, 0x52, 0x08, 0x6f, 0x70, 0x65, 0x72, 0x61, 0x74, 0x6f, 0x72, 0x22, 0x4d, 0x0a, 0x15,
+	0x45, 0x76, 0x65, 0x6e, 0x74, 0x56, 0x61, 0x6c, 0x69, 0x64, 0x61, 0x74, 0x6f, 0x72, 0x52, 0x65,
+	0x76, 0x6f, 0x6b, 0x65, 0x64, 0x12, 0x34, 0x0a, 0x08, 0x6f, 0x70, 0x65, 0x72, 0x61, 0x74, 0x6f,
+	0x72, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73,
+	0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e,
+	0x67, 0x52, 0x08, 0x6f, 0x70, 0x65, 0x72, 0x61, 0x74, 0x6f, 0x72, 0x42, 0x38, 0x5a, 0x36, 0x67,
+	0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63,
+	0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
+	0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x6d, 0x65, 0x6d, 0x62, 0x65, 0x72, 0x73, 0x68, 0x69, 0x70, 0x2f,
+	0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
 }
 
 var (
@@ -2685,17 +3219,18 @@ func file_conductor_membership_v1_events_proto_rawDescGZIP() []byte {
 	return file_conductor_membership_v1_events_proto_rawDescData
 }
 
-var file_conductor_membership_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
+var file_conductor_membership_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 6)
 var file_conductor_membership_v1_events_proto_goTypes = []interface{}{
 	(*EventMemberAdmitted)(nil),     // 0: conductor.membership.v1.EventMemberAdmitted
 	(*EventMemberLeft)(nil),         // 1: conductor.membership.v1.EventMemberLeft
-	(*EventInstitutionFounded)(nil), // 2: conductor.membership.v1.EventInstitutionFounded
-	(*EventValidatorAdmitted)(nil),  // 3: conductor.membership.v1.EventValidatorAdmitted
-	(*EventValidatorRevoked)(nil),   // 4: conductor.membership.v1.EventValidatorRevoked
-	(AgentKind)(0),                  // 5: conductor.membership.v1.AgentKind
+	(*EventPersonRegistered)(nil),   // 2: conductor.membership.v1.EventPersonRegistered
+	(*EventInstitutionFounded)(nil), // 3: conductor.membership.v1.EventInstitutionFounded
+	(*EventValidatorAdmitted)(nil),  // 4: conductor.membership.v1.EventValidatorAdmitted
+	(*EventValidatorRevoked)(nil),   // 5: conductor.membership.v1.EventValidatorRevoked
+	(AgentKind)(0),                  // 6: conductor.membership.v1.AgentKind
 }
 var file_conductor_membership_v1_events_proto_depIdxs = []int32{
-	5, // 0: conductor.membership.v1.EventInstitutionFounded.kind:type_name -> conductor.membership.v1.AgentKind
+	6, // 0: conductor.membership.v1.EventInstitutionFounded.kind:type_name -> conductor.membership.v1.AgentKind
 	1, // [1:1] is the sub-list for method output_type
 	1, // [1:1] is the sub-list for method input_type
 	1, // [1:1] is the sub-list for extension type_name
@@ -2735,7 +3270,7 @@ func file_conductor_membership_v1_events_proto_init() {
 			}
 		}
 		file_conductor_membership_v1_events_proto_msgTypes[2].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*EventInstitutionFounded); i {
+			switch v := v.(*EventPersonRegistered); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -2747,7 +3282,7 @@ func file_conductor_membership_v1_events_proto_init() {
 			}
 		}
 		file_conductor_membership_v1_events_proto_msgTypes[3].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*EventValidatorAdmitted); i {
+			switch v := v.(*EventInstitutionFounded); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -2759,6 +3294,18 @@ func file_conductor_membership_v1_events_proto_init() {
 			}
 		}
 		file_conductor_membership_v1_events_proto_msgTypes[4].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*EventValidatorAdmitted); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_membership_v1_events_proto_msgTypes[5].Exporter = func(v interface{}, i int) interface{} {
 			switch v := v.(*EventValidatorRevoked); i {
 			case 0:
 				return &v.state
@@ -2777,7 +3324,7 @@ func file_conductor_membership_v1_events_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: file_conductor_membership_v1_events_proto_rawDesc,
 			NumEnums:      0,
-			NumMessages:   5,
+			NumMessages:   6,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

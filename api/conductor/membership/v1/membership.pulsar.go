@@ -2376,9 +2376,11 @@ type Agent struct {
 
 	Address string    `protobuf:"bytes,1,opt,name=address,proto3" json:"address,omitempty"`
 	Kind    AgentKind `protobuf:"varint,2,opt,name=kind,proto3,enum=conductor.membership.v1.AgentKind" json:"kind,omitempty"`
-	// name is a display name (companies, regional companies, the bank, the treasury).
+	// name is a display name (companies, regional companies, the bank, the treasury; a person
+	// who registered with one).
 	Name string `protobuf:"bytes,3,opt,name=name,proto3" json:"name,omitempty"`
-	// member is true for a person who is a member of the region in good standing.
+	// member is true for a person who is a member of the region in good standing, false for a
+	// registered person who is not (registered themselves, or left the region).
 	Member bool `protobuf:"varint,4,opt,name=member,proto3" json:"member,omitempty"`
 	// group_id is the x/group group deciding for a company, regional company or the bank.
 	GroupId uint64 `protobuf:"varint,5,opt,name=group_id,json=groupId,proto3" json:"group_id,omitempty"`

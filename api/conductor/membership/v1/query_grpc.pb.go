@@ -34,7 +34,8 @@ const (
 type QueryClient interface {
 	// Agent returns the agent registered at an address.
 	Agent(ctx context.Context, in *QueryAgentRequest, opts ...grpc.CallOption) (*QueryAgentResponse, error)
-	// Agents lists agents of one kind.
+	// Agents lists agents of one kind; persons are members and non-members alike, unless
+	// members_only.
 	Agents(ctx context.Context, in *QueryAgentsRequest, opts ...grpc.CallOption) (*QueryAgentsResponse, error)
 	// Company returns a company (or regional company, bank) with its workers and decision policy.
 	Company(ctx context.Context, in *QueryCompanyRequest, opts ...grpc.CallOption) (*QueryCompanyResponse, error)
@@ -110,7 +111,8 @@ func (c *queryClient) AdmittedValidators(ctx context.Context, in *QueryAdmittedV
 type QueryServer interface {
 	// Agent returns the agent registered at an address.
 	Agent(context.Context, *QueryAgentRequest) (*QueryAgentResponse, error)
-	// Agents lists agents of one kind.
+	// Agents lists agents of one kind; persons are members and non-members alike, unless
+	// members_only.
 	Agents(context.Context, *QueryAgentsRequest) (*QueryAgentsResponse, error)
 	// Company returns a company (or regional company, bank) with its workers and decision policy.
 	Company(context.Context, *QueryCompanyRequest) (*QueryCompanyResponse, error)

@@ -21,6 +21,7 @@ const _ = grpc.SupportPackageIsVersion9
 const (
 	Msg_AdmitMember_FullMethodName       = "/conductor.membership.v1.Msg/AdmitMember"
 	Msg_LeaveRegion_FullMethodName       = "/conductor.membership.v1.Msg/LeaveRegion"
+	Msg_RegisterPerson_FullMethodName    = "/conductor.membership.v1.Msg/RegisterPerson"
 	Msg_FoundCompany_FullMethodName      = "/conductor.membership.v1.Msg/FoundCompany"
 	Msg_CreateInstitution_FullMethodName = "/conductor.membership.v1.Msg/CreateInstitution"
 	Msg_AdmitValidator_FullMethodName    = "/conductor.membership.v1.Msg/AdmitValidator"
@@ -35,8 +36,11 @@ const (
 type MsgClient interface {
 	// AdmitMember makes a person a member of the region and of its assembly.
 	AdmitMember(ctx context.Context, in *MsgAdmitMember, opts ...grpc.CallOption) (*MsgAdmitMemberResponse, error)
-	// LeaveRegion ends a person's membership and removes them from the assembly.
+	// LeaveRegion ends a person's membership and removes them from the assembly; they stay
+	// registered as a person who is not a member.
 	LeaveRegion(ctx context.Context, in *MsgLeaveRegion, opts ...grpc.CallOption) (*MsgLeaveRegionResponse, error)
+	// RegisterPerson registers the signer as a person who is not a member of the region.
+	RegisterPerson(ctx context.Context, in *MsgRegisterPerson, opts ...grpc.CallOption) (*MsgRegisterPersonResponse, error)
 	// FoundCompany creates a worker co-op: an x/group group of its workers and a policy account.
 	FoundCompany(ctx context.Context, in *MsgFoundCompany, opts ...grpc.CallOption) (*MsgFoundCompanyResponse, error)
 	// CreateInstitution creates a regional company or the bank (assembly only).
@@ -69,6 +73,16 @@ func (c *msgClient) LeaveRegion(ctx context.Context, in *MsgLeaveRegion, opts ..
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(MsgLeaveRegionResponse)
 	err := c.cc.Invoke(ctx, Msg_LeaveRegion_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *msgClient) RegisterPerson(ctx context.Context, in *MsgRegisterPerson, opts ...grpc.CallOption) (*MsgRegisterPersonResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(MsgRegisterPersonResponse)
+	err := c.cc.Invoke(ctx, Msg_RegisterPerson_FullMethodName, in, out, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -123,8 +137,11 @@ func (c *msgClient) RevokeValidator(ctx context.Context, in *MsgRevokeValidator,
 type MsgServer interface {
 	// AdmitMember makes a person a member of the region and of its assembly.
 	AdmitMember(context.Context, *MsgAdmitMember) (*MsgAdmitMemberResponse, error)
-	// LeaveRegion ends a person's membership and removes them from the assembly.
+	// LeaveRegion ends a person's membership and removes them from the assembly; they stay
+	// registered as a person who is not a member.
 	LeaveRegion(context.Context, *MsgLeaveRegion) (*MsgLeaveRegionResponse, error)
+	// RegisterPerson registers the signer as a person who is not a member of the region.
+	RegisterPerson(context.Context, *MsgRegisterPerson) (*MsgRegisterPersonResponse, error)
 	// FoundCompany creates a worker co-op: an x/group group of its workers and a policy account.
 	FoundCompany(context.Context, *MsgFoundCompany) (*MsgFoundCompanyResponse, error)
 	// CreateInstitution creates a regional company or the bank (assembly only).
@@ -148,6 +165,9 @@ func (UnimplementedMsgServer) AdmitMember(context.Context, *MsgAdmitMember) (*Ms
 }
 func (UnimplementedMsgServer) LeaveRegion(context.Context, *MsgLeaveRegion) (*MsgLeaveRegionResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method LeaveRegion not implemented")
+}
+func (UnimplementedMsgServer) RegisterPerson(context.Context, *MsgRegisterPerson) (*MsgRegisterPersonResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RegisterPerson not implemented")
 }
 func (UnimplementedMsgServer) FoundCompany(context.Context, *MsgFoundCompany) (*MsgFoundCompanyResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method FoundCompany not implemented")
@@ -214,6 +234,24 @@ func _Msg_LeaveRegion_Handler(srv interface{}, ctx context.Context, dec func(int
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(MsgServer).LeaveRegion(ctx, req.(*MsgLeaveRegion))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _Msg_RegisterPerson_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgRegisterPerson)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).RegisterPerson(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Msg_RegisterPerson_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).RegisterPerson(ctx, req.(*MsgRegisterPerson))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -304,6 +342,10 @@ var Msg_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "LeaveRegion",
 			Handler:    _Msg_LeaveRegion_Handler,
+		},
+		{
+			MethodName: "RegisterPerson",
+			Handler:    _Msg_RegisterPerson_Handler,
 		},
 		{
 			MethodName: "FoundCompany",
