@@ -24,6 +24,7 @@ import (
 	housingtypes "github.com/conductor-coop/conductor/x/housing/types"
 	markettypes "github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	payrollkeeper "github.com/conductor-coop/conductor/x/payroll/keeper"
 	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
 )
 
@@ -322,10 +323,11 @@ func TestOfficerSelfDealing(t *testing.T) {
 	}
 }
 
-// TestBankruptcy: the Mill Co-op borrowed 100 RSC and owes dave 60 RSC of wages it could
-// not pay. In its bankruptcy its 85 RSC go first to dave's wage claim, then to the bank;
-// the rest of the loan is written off; its listings close and it is dissolved: nothing can
-// reach it afterwards.
+// TestBankruptcy: the Mill Co-op borrowed 100 RSC and spent 95; dave's 60 RSC of wages
+// take its last 5 RSC (a claim paid in part) and the 55 RSC left are a claim. When the
+// Bakery pays the Mill 80 RSC, the claim is paid first, in the same block, without new work;
+// in its bankruptcy the 25 RSC left go to the bank; the rest of the loan is written off; its
+// listings close and it is dissolved: nothing can reach it afterwards.
 func TestBankruptcy(t *testing.T) {
 	f := setup(t)
 	r := f.r
@@ -337,22 +339,27 @@ func TestBankruptcy(t *testing.T) {
 	f.r.Must(f.r.Manage(f.carol, &markettypes.MsgPurchase{Buyer: f.mill.String(), ListingId: 1, Quantity: 95}))
 	require.Equal(t, int64(5*rsc), r.Balance(f.mill).Int64())
 
+	daveBefore, treasuryBefore := r.Balance(f.dave.Addr), r.Balance(f.treasury)
 	f.millOwesDave()
+	require.Equal(t, daveBefore.AddRaw(4*rsc), r.Balance(f.dave.Addr), "the Mill's 5 RSC to the claim at once: 4 net")
 	owes, err := r.App.PayrollKeeper.OwesWages(r.Ctx(), f.mill)
 	require.NoError(t, err)
 	require.True(t, owes, "the wages are a claim")
 
-	// The Bakery buys 80 RSC of flour from the Mill.
+	// The Bakery buys 80 RSC of flour from the Mill: the claim is paid in that block.
 	f.r.Must(f.r.Manage(f.carol, &markettypes.MsgCreateListing{Seller: f.mill.String(), Kind: markettypes.LISTING_KIND_PRODUCT, Name: "Flour", Unit: "kg", UnitPrice: math.NewInt(rsc), Stock: "1000"}))
 	f.r.Must(f.r.Manage(f.alice, &markettypes.MsgPurchase{Buyer: f.bakery.String(), ListingId: 2, Quantity: 80}))
-	require.Equal(t, int64(85*rsc), r.Balance(f.mill).Int64())
+	require.Equal(t, int64(25*rsc), r.Balance(f.mill).Int64(), "80 RSC arrived, 55 RSC to the claim")
+	require.Equal(t, daveBefore.AddRaw(48*rsc), r.Balance(f.dave.Addr), "60 RSC gross, 48 net")
+	owes, err = r.App.PayrollKeeper.OwesWages(r.Ctx(), f.mill)
+	require.NoError(t, err)
+	require.False(t, owes)
 
-	daveBefore, treasuryBefore, capitalBefore := r.Balance(f.dave.Addr), r.Balance(f.treasury), f.portfolio().Capital
+	capitalBefore := f.portfolio().Capital
 	// The bank cannot force it: the loan has not defaulted.
 	region.RequireError(t, types.ErrNotDefaulted, f.r.Manage(f.alice, &types.MsgForceBankruptcy{Bank: f.bank.String(), LoanId: loan.Id}))
 	f.r.Must(f.r.Manage(f.carol, &types.MsgDeclareBankruptcy{Company: f.mill.String()}))
 
-	require.Equal(t, daveBefore.AddRaw(48*rsc), r.Balance(f.dave.Addr), "the wage claim first: 60 RSC gross, 48 net")
 	loan = f.loan(loan.Id).Loan
 	require.Equal(t, types.LOAN_STATUS_BANKRUPT, loan.Status)
 	require.Equal(t, int64(25*rsc), loan.PrincipalPaid.Int64(), "then the bank")
@@ -372,8 +379,24 @@ func TestBankruptcy(t *testing.T) {
 }
 
 // millOwesDave: dave works two hours for the Mill at 30 RSC an hour, paid each hour; the
-// Mill (with less than 30 RSC) cannot pay: 60 RSC of wage claims.
+// Mill (with less than 30 RSC) pays its first claim what it has, in part: the rest of the
+// 60 RSC is owed as claims.
 func (f *fixture) millOwesDave() {
+	r := f.r
+	held := r.Balance(f.mill)
+	f.hireDave()
+	h1 := r.Time.Truncate(time.Hour).Add(time.Hour)
+	r.DeliverAt(h1, f.dave, &payrolltypes.MsgClockIn{Worker: f.dave.String(), EmploymentId: 1})
+	r.DeliverAt(h1.Add(2*time.Hour), f.dave, &payrolltypes.MsgClockOut{Worker: f.dave.String(), EmploymentId: 1})
+	r.At(h1.Add(2*time.Hour + time.Minute))
+	claims, err := r.App.PayrollKeeper.Totals.Get(r.Ctx())
+	require.NoError(f.t, err)
+	require.Equal(f.t, 60*rsc-held.Int64(), claims.Claimed.Int64())
+	require.True(f.t, r.Balance(f.mill).IsZero(), "all it had went to the claim")
+}
+
+// hireDave: the Mill hires dave as a miller at 30 RSC an hour.
+func (f *fixture) hireDave() {
 	r := f.r
 	asm := r.Assembly()
 	r.Pass(asm, []region.Account{f.alice, f.bob}, &payrolltypes.MsgSetOccupation{Authority: asm, Occupation: payrolltypes.Occupation{
@@ -382,26 +405,54 @@ func (f *fixture) millOwesDave() {
 	f.r.Must(f.r.Manage(f.carol, &payrolltypes.MsgPostJob{Company: f.mill.String(), OccupationId: 1, HoursPerWeek: 10, Wage: math.NewInt(30 * rsc), Description: "milling"}))
 	f.r.Must(r.Deliver(f.dave, &payrolltypes.MsgApply{Applicant: f.dave.String(), JobId: 1}))
 	f.r.Must(f.r.Manage(f.carol, &payrolltypes.MsgHire{Company: f.mill.String(), JobId: 1, Applicant: f.dave.String()}))
-	h1 := r.Time.Truncate(time.Hour).Add(time.Hour)
-	r.DeliverAt(h1, f.dave, &payrolltypes.MsgClockIn{Worker: f.dave.String(), EmploymentId: 1})
-	r.DeliverAt(h1.Add(2*time.Hour), f.dave, &payrolltypes.MsgClockOut{Worker: f.dave.String(), EmploymentId: 1})
-	r.At(h1.Add(2*time.Hour + time.Minute))
-	claims, err := r.App.PayrollKeeper.Totals.Get(r.Ctx())
-	require.NoError(f.t, err)
-	require.Equal(f.t, int64(60*rsc), claims.Claimed.Int64())
 }
 
-// TestWagesComeFirst: a company that owes wages pays them before its installment: the
-// installment is missed, its money stays for the workers.
+// TestWagesComeFirst: a company that owes wages pays them before its installment: the 10 RSC
+// it borrowed went to dave's claim, the installment is missed.
 func TestWagesComeFirst(t *testing.T) {
 	f := setup(t)
 	l := f.borrow(f.carol, f.mill, 10*rsc, 12)
+	dave := f.r.Balance(f.dave.Addr)
 	f.millOwesDave()
 	f.untilDue(l.Id)
 	l = f.loan(l.Id).Loan
 	require.Equal(t, uint32(1), l.Missed)
 	require.Equal(t, types.LOAN_STATUS_DELINQUENT, l.Status)
-	require.Equal(t, int64(10*rsc), f.r.Balance(f.mill).Int64())
+	require.Equal(t, int64(8*rsc), f.r.Balance(f.dave.Addr).Sub(dave).Int64(), "10 RSC gross to dave's claim")
+	require.True(t, f.r.Balance(f.mill).IsZero())
+	f.invariantHolds()
+}
+
+// TestBankruptcyPaysWorkersInPart: the Mill holds 12.64 RSC when it declares bankruptcy 50
+// minutes into dave's shift: his 25 RSC wage is more than it has, and the workers come
+// first: he is paid the 12.64 RSC (a claim paid in part, less its tax), the bank nothing, and
+// the rest of his wage stays owed by the dissolved co-op.
+func TestBankruptcyPaysWorkersInPart(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	loan := f.borrow(f.carol, f.mill, 100*rsc, 12)
+	f.r.Must(f.r.Manage(f.alice, &markettypes.MsgCreateListing{Seller: f.bakery.String(), Kind: markettypes.LISTING_KIND_PRODUCT, Name: "Bread", Unit: "g", UnitPrice: math.NewInt(10_000), Stock: "unlimited"}))
+	f.r.Must(f.r.Manage(f.carol, &markettypes.MsgPurchase{Buyer: f.mill.String(), ListingId: 1, Quantity: 8736}))
+	require.Equal(t, int64(12_640_000), r.Balance(f.mill).Int64())
+	f.hireDave()
+	h1 := r.Time.Truncate(time.Hour).Add(time.Hour)
+	r.DeliverAt(h1, f.dave, &payrolltypes.MsgClockIn{Worker: f.dave.String(), EmploymentId: 1})
+	dave, treasury, capital := r.Balance(f.dave.Addr), r.Balance(f.treasury), f.portfolio().Capital
+	r.At(h1.Add(50 * time.Minute))
+	f.r.Must(f.r.Manage(f.carol, &types.MsgDeclareBankruptcy{Company: f.mill.String()}))
+
+	claim, err := r.App.PayrollKeeper.Claims.Get(r.Ctx(), collections.Join(f.mill, uint64(1)))
+	require.NoError(t, err)
+	require.True(t, claim.Gross.GTE(math.NewInt(25*rsc)), "50 minutes and the block's seconds at 30 RSC: %s", claim.Gross)
+	tax := claim.Tax.MulRaw(12_640_000).Quo(claim.Gross) // the claim's tax in proportion, rounded down
+	require.Equal(t, claim.PaidTax, tax)
+	require.Equal(t, int64(12_640_000)-tax.Int64(), r.Balance(f.dave.Addr).Sub(dave).Int64(), "all 12.64 RSC to the wage, less its tax")
+	require.Equal(t, tax, r.Balance(f.treasury).Sub(treasury), "the income tax on what was paid")
+	require.True(t, f.loan(loan.Id).Loan.PrincipalPaid.IsZero(), "nothing to the bank while a wage is owed")
+	require.Equal(t, int64(100*rsc), f.loan(loan.Id).Loan.WrittenOff.Int64())
+	require.Equal(t, capital, f.portfolio().Capital)
+	require.Equal(t, claim.Gross.SubRaw(12_640_000), claim.Owed(), "the rest still owed by the dissolved co-op")
+	require.Equal(t, membershiptypes.AGENT_KIND_DISSOLVED, r.Agent("Mill Co-op").Kind)
 	f.invariantHolds()
 }
 
@@ -542,7 +593,9 @@ func TestCollectionFailureDoesNotHalt(t *testing.T) {
 }
 
 // TestBankruptcyPaysRentArrears: rent arrears are the other creditors, paid pro rata after
-// the bank; the company's leases end and the regional equipment goes back to the wait-list.
+// the bank, every ursc of the funds to them (the floors' remainder to the largest fraction)
+// before anything goes to the region; the company's leases end and the regional equipment
+// goes back to the wait-list.
 func TestBankruptcyPaysRentArrears(t *testing.T) {
 	f := setup(t)
 	r := f.r
@@ -553,29 +606,82 @@ func TestBankruptcyPaysRentArrears(t *testing.T) {
 	agency := r.AgentAddr("Equipment Agency")
 	f.r.Grant(agency, []region.Account{f.alice}, f.alice, &housingtypes.MsgRegisterUnit{})
 	f.r.Grant(f.mill, []region.Account{f.carol}, f.carol, &housingtypes.MsgJoinWaitlist{}, &housingtypes.MsgAcceptOffer{})
-	f.r.Must(f.r.Manage(f.alice, &housingtypes.MsgRegisterUnit{Signer: agency.String(), Unit: housingtypes.Unit{
-		Kind: housingtypes.UNIT_KIND_EQUIPMENT, Name: "saw", Area: 1, Agency: agency.String(),
-		PropertyTax: math.NewInt(rsc), Maintenance: math.ZeroInt(), Administration: math.ZeroInt(),
-	}}))
-	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.mill, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, rsc))))
-	f.r.Must(f.r.Manage(f.carol, &housingtypes.MsgJoinWaitlist{Applicant: f.mill.String(), Kind: housingtypes.UNIT_KIND_EQUIPMENT}))
-	f.r.Must(f.r.Manage(f.carol, &housingtypes.MsgAcceptOffer{Applicant: f.mill.String(), EntryId: 1}))
-	lease, err := r.App.HousingKeeper.Leases.Get(r.Ctx(), 1)
+	for i, tax := range []int64{rsc, 2 * rsc} { // a saw and a lathe
+		f.r.Must(f.r.Manage(f.alice, &housingtypes.MsgRegisterUnit{Signer: agency.String(), Unit: housingtypes.Unit{
+			Kind: housingtypes.UNIT_KIND_EQUIPMENT, Name: []string{"saw", "lathe"}[i], Area: 1, Agency: agency.String(),
+			PropertyTax: math.NewInt(tax), Maintenance: math.ZeroInt(), Administration: math.ZeroInt(),
+		}}))
+		require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.mill, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, tax))))
+		f.r.Must(f.r.Manage(f.carol, &housingtypes.MsgJoinWaitlist{Applicant: f.mill.String(), Kind: housingtypes.UNIT_KIND_EQUIPMENT}))
+		f.r.Must(f.r.Manage(f.carol, &housingtypes.MsgAcceptOffer{Applicant: f.mill.String(), EntryId: uint64(i + 1)}))
+	}
+	lease, err := r.App.HousingKeeper.Leases.Get(r.Ctx(), 2)
 	require.NoError(t, err)
-	r.At(*lease.NextDue) // the Mill has nothing: a month of arrears
-	lease, err = r.App.HousingKeeper.Leases.Get(r.Ctx(), 1)
-	require.NoError(t, err)
-	require.Equal(t, int64(rsc), lease.ArrearsCost.Int64())
+	r.At(*lease.NextDue) // the Mill has nothing: a month of arrears on each
+	arrears := func(id uint64) int64 {
+		l, err := r.App.HousingKeeper.Leases.Get(r.Ctx(), id)
+		require.NoError(t, err)
+		return l.ArrearsCost.Int64()
+	}
+	require.Equal(t, []int64{rsc, 2 * rsc}, []int64{arrears(1), arrears(2)})
 
-	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.mill, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 400_000))))
-	before := r.Balance(agency)
+	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.mill, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, rsc+1))))
+	before, treasury := r.Balance(agency), r.Balance(f.treasury)
 	f.r.Must(f.r.Manage(f.carol, &types.MsgDeclareBankruptcy{Company: f.mill.String()}))
-	require.Equal(t, before.AddRaw(400_000), r.Balance(agency), "the only other creditor takes what is left")
-	lease, err = r.App.HousingKeeper.Leases.Get(r.Ctx(), 1)
-	require.NoError(t, err)
-	require.False(t, lease.Active)
-	require.Equal(t, int64(600_000), lease.ArrearsCost.Int64(), "the rest is lost")
-	unit, err := r.App.HousingKeeper.Units.Get(r.Ctx(), 1)
-	require.NoError(t, err)
-	require.Equal(t, housingtypes.UNIT_STATUS_VACANT, unit.Status, "the equipment is the region's again")
+	require.Equal(t, before.AddRaw(rsc+1), r.Balance(agency), "the other creditors take every ursc left")
+	require.Equal(t, treasury, r.Balance(f.treasury), "none to the region while a creditor is owed")
+	// floor(1,000,001 x 1/3) = 333,333 (remainder 2/3) and floor(1,000,001 x 2/3) = 666,667
+	// (remainder 1/3): the ursc left goes to the saw's larger remainder.
+	require.Equal(t, []int64{rsc - 333_334, 2*rsc - 666_667}, []int64{arrears(1), arrears(2)}, "the rest is lost")
+	for _, id := range []uint64{1, 2} {
+		lease, err = r.App.HousingKeeper.Leases.Get(r.Ctx(), id)
+		require.NoError(t, err)
+		require.False(t, lease.Active)
+		unit, err := r.App.HousingKeeper.Units.Get(r.Ctx(), id)
+		require.NoError(t, err)
+		require.Equal(t, housingtypes.UNIT_STATUS_VACANT, unit.Status, "the equipment is the region's again")
+	}
+}
+
+// TestNothingAheadOfWages: while the Mill owes dave wages, money that reaches it in a block
+// cannot leave it by any other route before the claims pass of that block pays him: its
+// manager's purchase and its loan repayment in the same block as the Bakery's payment are
+// refused (ErrOwesWages), and the claims take the money.
+func TestNothingAheadOfWages(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		msg  func(f *fixture, loan uint64) sdk.Msg
+	}{
+		{"its own purchase", func(f *fixture, _ uint64) sdk.Msg {
+			return &markettypes.MsgPurchase{Buyer: f.mill.String(), ListingId: 1, Quantity: 1}
+		}},
+		{"a repayment to the bank", func(f *fixture, loan uint64) sdk.Msg {
+			return &types.MsgRepay{Borrower: f.mill.String(), LoanId: loan, Amount: math.NewInt(rsc)}
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := setup(t)
+			r := f.r
+			loan := f.borrow(f.carol, f.mill, 10*rsc, 12)
+			f.millOwesDave() // the 10 RSC went to dave; 50 RSC owed
+			f.r.Must(f.r.Manage(f.alice, &markettypes.MsgCreateListing{Seller: f.bakery.String(), Kind: markettypes.LISTING_KIND_PRODUCT, Name: "Bread", Unit: "loaf", UnitPrice: math.NewInt(rsc), Stock: "unlimited"}))
+			f.r.Must(f.r.Manage(f.carol, &markettypes.MsgCreateListing{Seller: f.mill.String(), Kind: markettypes.LISTING_KIND_PRODUCT, Name: "Flour", Unit: "kg", UnitPrice: math.NewInt(rsc), Stock: "1000"}))
+			require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.erin.Addr, f.bakery, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, rsc))))
+			require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.alice.Addr, f.bakery, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 20*rsc))))
+			dave, bakery, capital := r.Balance(f.dave.Addr), r.Balance(f.bakery), f.portfolio().Capital
+
+			pay := authz.NewMsgExec(f.alice.Addr, []sdk.Msg{&markettypes.MsgPurchase{Buyer: f.bakery.String(), ListingId: 2, Quantity: 10}})
+			spend := authz.NewMsgExec(f.carol.Addr, []sdk.Msg{tc.msg(f, loan.Id)})
+			res := r.NextBlock(time.Second, r.Tx([]region.Account{f.alice}, &pay), r.Tx([]region.Account{f.carol}, &spend))
+			require.Zerof(t, res.TxResults[0].Code, "the Bakery pays the Mill: %s", res.TxResults[0].Log)
+			region.RequireError(t, payrolltypes.ErrOwesWages, res.TxResults[1])
+
+			require.Equal(t, bakery.SubRaw(10*rsc), r.Balance(f.bakery), "nothing came back to the Bakery")
+			require.Equal(t, capital, f.portfolio().Capital, "nothing to the bank")
+			require.Equal(t, dave.AddRaw(8*rsc), r.Balance(f.dave.Addr), "the 10 RSC to dave's claim in the same block")
+			require.True(t, r.Balance(f.mill).IsZero())
+			msg, broken := payrollkeeper.WorkersFirstInvariant(r.App.PayrollKeeper)(r.Ctx())
+			require.False(t, broken, msg)
+		})
+	}
 }

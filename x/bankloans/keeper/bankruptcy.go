@@ -17,12 +17,14 @@ import (
 
 // windUp is a company's bankruptcy. Its funds go to its creditors in order:
 //  1. its workers: every employment ends (work done paid or owed), then the wage claims are
-//     paid oldest first, as far as the funds go;
+//     paid oldest first, as far as the funds go, the last one in part; while a claim is
+//     left, nothing goes to anyone else;
 //  2. the regional bank: each of its open loans, oldest first, interest then principal; the
 //     principal left unpaid is written off;
 //  3. its other creditors, pro rata: the housing agencies it owes rent arrears (each is paid
-//     floor(funds x its debt / all the debts), at most its debt); its leases end and the
-//     regional facilities and equipment go back to the wait-lists;
+//     floor(funds x its debt / all the debts), and the ursc the floors leave go to the
+//     largest remainders; at most its debt); its leases end and the regional facilities and
+//     equipment go back to the wait-lists;
 //  4. what is left goes to the region (the treasury): if the bank funded the company its
 //     assets are the region's, and otherwise every creditor has been paid in full and a
 //     co-op's profit is never paid out to its workers.
@@ -114,23 +116,20 @@ func (k Keeper) windUp(ctx context.Context, company sdk.AccAddress, reason strin
 	})
 }
 
-// payOthers pays the company's other creditors pro rata from funds and winds up its leases.
+// payOthers pays the company's other creditors pro rata from funds (types.ProRata: every
+// ursc to a creditor still owed before any goes to the region) and winds up its leases.
 func (k Keeper) payOthers(ctx context.Context, company sdk.AccAddress, funds math.Int) (math.Int, error) {
 	debts, err := k.housing.Debts(ctx, company)
 	if err != nil {
 		return math.ZeroInt(), err
 	}
-	total := math.ZeroInt()
-	for _, d := range debts {
-		total = total.Add(d.Amount)
-	}
-	amounts, paid := make([]math.Int, len(debts)), math.ZeroInt()
+	owed := make([]math.Int, len(debts))
 	for i, d := range debts {
-		amounts[i] = d.Amount
-		if funds.LT(total) {
-			amounts[i] = funds.Mul(d.Amount).Quo(total)
-		}
-		paid = paid.Add(amounts[i])
+		owed[i] = d.Amount
+	}
+	amounts, paid := types.ProRata(funds, owed), math.ZeroInt()
+	for _, a := range amounts {
+		paid = paid.Add(a)
 	}
 	return paid, k.housing.CloseTenant(ctx, company, debts, amounts)
 }

@@ -29,9 +29,13 @@ func validGenesis() types.GenesisState {
 	gs.Ratings = []types.Rating{{EmploymentId: 1, Rater: company, Value: math.LegacyNewDecWithPrec(5, 1)}}
 	gs.Timesheets = []types.Timesheet{{Id: 1, Company: company, EmploymentId: 1, Worker: worker, Interval: types.Interval{Start: t0, End: t0.Add(time.Hour)}, Reason: "r"}}
 	gs.Payslips = []types.Payslip{{Id: 1, Worker: worker, Company: company, EmploymentId: 1, OccupationId: 1, Gross: math.NewInt(30), Tax: math.NewInt(6), Net: math.NewInt(24), ClaimId: 1}}
-	gs.Claims = []types.Claim{{Id: 1, Company: company, Worker: worker, PayslipId: 1, Gross: math.NewInt(30), Tax: math.NewInt(6), Net: math.NewInt(24)}}
-	gs.Totals = types.Totals{Earned: math.NewInt(30), Paid: math.ZeroInt(), Claimed: math.NewInt(30)}
+	gs.Claims = []types.Claim{{Id: 1, Company: company, Worker: worker, PayslipId: 1, Gross: math.NewInt(30), Tax: math.NewInt(6), Net: math.NewInt(24),
+		PaidGross: math.NewInt(10), PaidTax: math.NewInt(2), PaidNet: math.NewInt(8), Payments: 1}}
+	gs.ClaimPayments = []types.ClaimPayment{{Id: 1, ClaimId: 1, PayslipId: 1, Worker: worker, Company: company,
+		Gross: math.NewInt(10), Tax: math.NewInt(2), Net: math.NewInt(8), Owed: math.NewInt(20), Time: t0}}
+	gs.Totals = types.Totals{Earned: math.NewInt(30), Paid: math.NewInt(10), Claimed: math.NewInt(20)}
 	gs.NextOccupationId, gs.NextJobId, gs.NextEmploymentId, gs.NextTimesheetId, gs.NextPayslipId, gs.NextClaimId = 2, 2, 2, 2, 2, 2
+	gs.NextClaimPaymentId = 2
 	return gs
 }
 
@@ -68,6 +72,20 @@ func TestGenesisValidate(t *testing.T) {
 		{Name: "claims that do not sum to the totals", Apply: func(g *types.GenesisState) {
 			g.Claims[0].Gross, g.Claims[0].Net = math.NewInt(31), math.NewInt(25)
 		}},
+		{Name: "a claim paid more tax than it carries", Apply: func(g *types.GenesisState) {
+			g.Claims[0].PaidTax, g.Claims[0].PaidNet = math.NewInt(7), math.NewInt(3)
+		}},
+		{Name: "a claim paid in full still on record", Apply: func(g *types.GenesisState) {
+			g.Claims[0].PaidGross, g.Claims[0].PaidTax, g.Claims[0].PaidNet = math.NewInt(30), math.NewInt(6), math.NewInt(24)
+			g.Totals.Paid, g.Totals.Claimed = math.NewInt(30), math.ZeroInt()
+		}},
+		{Name: "a claim whose paid parts are not net + tax", Apply: func(g *types.GenesisState) { g.Claims[0].PaidNet = math.NewInt(9) }},
+		{Name: "a claim payment twice", Apply: func(g *types.GenesisState) { g.ClaimPayments = append(g.ClaimPayments, g.ClaimPayments[0]) }},
+		{Name: "next claim payment id 0", Apply: func(g *types.GenesisState) { g.NextClaimPaymentId = 0 }},
+		{Name: "a claim payment of nothing", Apply: func(g *types.GenesisState) {
+			g.ClaimPayments[0].Gross, g.ClaimPayments[0].Tax, g.ClaimPayments[0].Net = math.ZeroInt(), math.ZeroInt(), math.ZeroInt()
+		}},
+		{Name: "a claim payment's bad worker", Apply: func(g *types.GenesisState) { g.ClaimPayments[0].Worker = "x" }},
 		{Name: "totals where earned is not paid + claimed", Apply: func(g *types.GenesisState) { g.Totals.Earned = math.NewInt(31) }},
 	})
 }
