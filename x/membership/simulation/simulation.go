@@ -77,6 +77,8 @@ type Keepers struct {
 type BankKeeper interface {
 	simulation.BankKeeper
 	IsSendEnabledCoins(ctx context.Context, coins ...sdk.Coin) error
+	// SendCoins, for operations that try a keeper's route in a cache that is thrown away.
+	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
 }
 
 // WeightedOperations are the membership operations: founding companies, leaving, a person

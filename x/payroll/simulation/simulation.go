@@ -4,9 +4,11 @@
 package simulation
 
 import (
+	"fmt"
 	"math/rand"
 
 	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
@@ -45,6 +47,7 @@ func WeightedOperations(k membershipsim.Keepers, pk keeper.Keeper) simulation.We
 		simulation.NewWeightedOperation(40, s.clock),
 		simulation.NewWeightedOperation(10, s.rate),
 		simulation.NewWeightedOperation(3, s.quit),
+		simulation.NewWeightedOperation(10, s.spendWhileOwing),
 	}
 }
 
@@ -202,4 +205,26 @@ func (s sim) quit(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []si
 	}
 	op, err := s.deliver(r, app, ctx, worker, &types.MsgQuit{Worker: e.Worker, EmploymentId: e.Id})
 	return op, nil, err
+}
+
+// spendWhileOwing: a company that owes wage claims tries to pay someone other than its
+// workers in a Conductor action (as a purchase, rent or repayment would), in a cache thrown
+// away: it must be refused with ErrOwesWages (the simulation fails if not).
+func (s sim) spendWhileOwing(r *rand.Rand, _ *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+	const route = "workers-first"
+	var indebted []sdk.AccAddress
+	if err := s.pk.Indebted.Walk(ctx, nil, func(c sdk.AccAddress) (bool, error) {
+		indebted = append(indebted, c)
+		return len(indebted) >= 20, nil
+	}); err != nil || len(indebted) == 0 {
+		return simtypes.NoOpMsg(types.ModuleName, route, "no company owes wages"), nil, err
+	}
+	company := indebted[r.Intn(len(indebted))]
+	to, _ := simtypes.RandomAcc(r, accs)
+	cache, _ := ctx.CacheContext()
+	err := s.k.Bank.SendCoins(membershiptypes.WithConductorAction(cache), company, to.Address, sdk.NewCoins(sdk.NewInt64Coin(membershiptypes.Denom, 1)))
+	if !errorsmod.IsOf(err, types.ErrOwesWages) {
+		return simtypes.NoOpMsg(types.ModuleName, route, "a closed path"), nil, fmt.Errorf("%s owes wages and paid %s: %v", company, to.Address, err)
+	}
+	return simtypes.NewOperationMsgBasic(types.ModuleName, route, "refused: "+err.Error(), true, nil), nil, nil
 }
