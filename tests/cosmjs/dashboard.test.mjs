@@ -1,6 +1,7 @@
 // The region dashboard in a real headless Chromium (Debian's chromium, driven by
 // playwright-core): on a fresh demo region it shows the demo's listing at its price, the
-// income tax rate and the treasury's revenue chart, is readable at a phone's width, and
+// income tax rate and the treasury's revenue chart, is readable at a phone's width, shows
+// the regional companies' books (a subsidy on its line) and those out of money, and
 // answers unknown addresses, proposals, regions and pages with a clear message. Screenshots
 // go to tests/cosmjs/output/.
 import { test, before, after } from "node:test";
@@ -84,6 +85,33 @@ test("another region of the directory: its listings and jobs beside this region'
   await page.goto(`${page0}#/region/mirror`);
   await page.locator("#region", { hasText: "bread, early shifts" }).waitFor({ timeout: 10000 });
   assert.deepEqual(errors, []);
+});
+
+test("regional companies' books: who pays what, and who ran out of money", async () => {
+  const { agents } = await get("/conductor/membership/v1/agents?kind=AGENT_KIND_REGIONAL_COMPANY");
+  const agency = agents.find((a) => a.name === "Housing Agency");
+  // a regional company out of money is listed (public, not a silent stall) or, holding
+  // money, is not
+  const before = await get("/conductor/dividend/v1/underfunded");
+  const { page, errors } = await open();
+  await page.locator("#underfunded").waitFor({ timeout: 20000 });
+  const listed = before.companies?.some((c) => c.company === agency.address);
+  assert.equal(await page.locator("#underfunded", { hasText: "Housing Agency" }).count(), listed ? 1 : 0);
+  await page.close();
+  // the assembly subsidizes the agency: its books show the subsidy, the treasury's period the spending
+  await assembly({ "@type": "/conductor.dividend.v1.MsgSubsidize", company: agency.address, amount: "2500000", reason: "the agency's deficit" });
+  const books = await get(`/conductor/market/v1/books/${agency.address}`);
+  assert.equal(books.books.subsidies, "2500000");
+  assert.equal(books.regional, true);
+  const after = await open();
+  const row = after.page.locator('#regional-books tr[data-company="Housing Agency"] .subsidies');
+  await row.waitFor({ timeout: 20000 });
+  assert.equal((await row.textContent()).trim(), "2.5 RSC");
+  await after.page.locator("#dividends .subsidies", { hasText: "2.5 RSC" }).first().waitFor({ timeout: 20000 });
+  const later = await get("/conductor/dividend/v1/underfunded");
+  const still = later.companies?.some((c) => c.company === agency.address && c.owes_wages);
+  assert.equal(await after.page.locator("#underfunded", { hasText: "Housing Agency" }).count(), still ? 1 : 0, "it holds money now");
+  assert.deepEqual([...errors, ...after.errors], []);
 });
 
 test("unknown addresses, proposals, regions and pages get a clear message", async () => {

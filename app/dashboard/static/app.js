@@ -164,21 +164,34 @@ function Treasury() {
   return html`<${Load} load=${() => get("/conductor/dividend/v1/periods?pagination.reverse=true&pagination.limit=24")} empty=${none("No period yet.", (d) => !d.periods?.length)}>${({ periods }) => {
     const ps = [...periods].reverse();
     return html`<${RevenueChart} periods=${ps} />
-    <table id="dividends"><tr><th>period</th><th>from</th><th class="num">revenue</th><th class="num">dividend per member</th><th class="num">members</th></tr>
-      ${ps.map((p) => html`<tr><td>${p.number}</td><td>${when(p.start)}</td><td class="num">${rsc(p.total)}</td><td class="num">${p.per_member && p.per_member !== "0" ? rsc(p.per_member) : "open"}</td><td class="num">${p.members}</td></tr>`)}
-    </table>`;
+    <table id="dividends"><tr><th>period</th><th>from</th><th class="num">revenue</th><th class="num">subsidies paid</th><th class="num">dividend per member</th><th class="num">members</th></tr>
+      ${ps.map((p) => html`<tr><td>${p.number}</td><td>${when(p.start)}</td><td class="num">${rsc(p.total)}</td><td class="num subsidies">${rsc(p.spending?.subsidies || "0")}</td><td class="num">${p.per_member && p.per_member !== "0" ? rsc(p.per_member) : "open"}</td><td class="num">${p.members}</td></tr>`)}
+    </table>
+    <p class="muted">Subsidies are the assembly's funding of regional companies: spent from the region's share, never from the dividend's.</p>`;
   }}<//>`;
+}
+
+// Underfunded lists the regional companies out of money (wage claims open, or no ursc
+// left): a public fact, not a silent stall.
+function Underfunded() {
+  return html`<${Load} load=${() => get("/conductor/dividend/v1/underfunded")}>${({ companies }) => companies?.length
+    ? html`<div class="warning" id="underfunded"><strong>Out of money:</strong><ul>${companies.map((c) => html`<li><a href="#/address/${c.company}">${c.name || short(c.company)}</a>: ${[
+      c.owes_wages ? "owes its workers wages" : null, c.balance === "0" ? "holds nothing" : `holds ${rsc(c.balance)}`,
+      c.deficit && c.deficit !== "0" ? `costs ${rsc(c.deficit)} above its revenue` : null].filter(Boolean).join(", ")}</li>`)}</ul>
+      <span class="muted">The assembly can fund it from the treasury (tx dividend subsidize).</span></div>`
+    : html`<p class="muted" id="underfunded">No regional company is out of money.</p>`}<//>`;
 }
 
 function RegionalBooks() {
   const load = async () => {
     const { agents } = await get("/conductor/membership/v1/agents?kind=AGENT_KIND_REGIONAL_COMPANY");
-    return Promise.all((agents || []).map(async (a) => ({ ...a, books: (await get(`/conductor/market/v1/books/${a.address}`)).books })));
+    return Promise.all((agents || []).map(async (a) => ({ ...a, ...(await get(`/conductor/market/v1/books/${a.address}`)) })));
   };
-  return html`<${Load} load=${load} empty=${none("No regional company.", (d) => !d.length)}>${(cs) => html`<table>
-    <tr><th>company</th><th class="num">revenue</th><th class="num">wages</th><th class="num">inputs</th><th class="num">unit cost</th></tr>
-    ${cs.map((c) => html`<tr><td><a href="#/address/${c.address}">${c.name}</a></td><td class="num">${rsc(c.books.revenue)}</td><td class="num">${rsc(c.books.wage_costs)}</td><td class="num">${rsc(c.books.input_costs)}</td><td class="num">${c.books.unit_cost && c.books.unit_cost !== "0" ? rsc(c.books.unit_cost) : "–"}</td></tr>`)}
-  </table>`}<//>`;
+  return html`<${Underfunded} /><${Load} load=${load} empty=${none("No regional company.", (d) => !d.length)}>${(cs) => html`<table id="regional-books">
+    <tr><th>company</th><th class="num">sales</th><th class="num">tuition less refunds</th><th class="num">subsidies</th><th class="num">wages</th><th class="num">inputs</th><th class="num">deficit</th><th class="num">balance</th><th class="num">at-cost price</th></tr>
+    ${cs.map((c) => html`<tr data-company=${c.name}><td><a href="#/address/${c.address}">${c.name}</a></td><td class="num">${rsc(c.books.revenue)}</td><td class="num">${rsc((BigInt(c.books.tuition || 0) - BigInt(c.books.refunds || 0)).toString())}</td><td class="num subsidies">${rsc(c.books.subsidies || "0")}</td><td class="num">${rsc(c.books.wage_costs)}</td><td class="num">${rsc(c.books.input_costs)}</td><td class="num">${c.deficit && c.deficit !== "0" ? rsc(c.deficit) : "–"}</td><td class="num">${rsc(c.balance)}</td><td class="num">${c.at_cost_price && c.at_cost_price !== "0" ? rsc(c.at_cost_price) : "–"}</td></tr>`)}
+  </table>
+  <p class="muted">Tuition is what students pay a school, subsidies what the treasury pays by the assembly's decision: who pays what.</p>`}<//>`;
 }
 
 function Lookup() {

@@ -23,7 +23,7 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		}
 		gs.Periods = []types.Period{newPeriod(1, sdkCtx.BlockTime(), params.DividendShare)}
 		z := math.ZeroInt()
-		gs.Totals = types.Totals{Revenue: z, Retained: z, Declared: z, Carried: z, PaidOut: z}
+		gs.Totals = types.Totals{Revenue: z, Retained: z, Declared: z, Carried: z, PaidOut: z, Subsidies: z}
 		gs.RestSweep = types.RestSweep{Window: window(sdkCtx.BlockTime(), params.ProfitAtRestDelay), Done: true}
 		if err := k.membership.WalkMembers(ctx, func(addr sdk.AccAddress) error {
 			gs.Members = append(gs.Members, types.Member{Address: addr.String(), Since: 1})

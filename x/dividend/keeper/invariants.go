@@ -33,7 +33,8 @@ func ReserveHeldInvariant(k Keeper) sdk.Invariant {
 
 // BooksBalanceInvariant: the closed periods' revenue = the region's retained share + the
 // dividends declared + the carry; the dividends declared = paid out + still owed to the
-// members; each period's revenue is the sum of its sources.
+// members; each period's revenue is the sum of its sources; the periods' subsidies sum to
+// the total subsidies.
 func BooksBalanceInvariant(k Keeper) sdk.Invariant {
 	return func(ctx sdk.Context) (string, bool) {
 		msg := func(s string) string { return sdk.FormatInvariant(types.ModuleName, "books-balance", s) }
@@ -44,7 +45,7 @@ func BooksBalanceInvariant(k Keeper) sdk.Invariant {
 		if !t.Retained.Add(t.Declared).Add(t.Carried).Equal(t.Revenue) {
 			return msg(fmt.Sprintf("revenue %s != retained %s + declared %s + carried %s", t.Revenue, t.Retained, t.Declared, t.Carried)), true
 		}
-		owed, broken := math.ZeroInt(), ""
+		owed, subsidies, broken := math.ZeroInt(), math.ZeroInt(), ""
 		err = k.Members.Walk(ctx, nil, func(_ sdk.AccAddress, m types.Member) (bool, error) {
 			o, _, err := k.Owed(ctx, m)
 			owed = owed.Add(o)
@@ -60,6 +61,7 @@ func BooksBalanceInvariant(k Keeper) sdk.Invariant {
 				if !sum.Equal(p.Total) {
 					broken = fmt.Sprintf("period %d: sources sum to %s, total %s", p.Number, sum, p.Total)
 				}
+				subsidies = subsidies.Add(orZero(p.Spending.Subsidies))
 				return broken != "", nil
 			})
 		}
@@ -70,6 +72,8 @@ func BooksBalanceInvariant(k Keeper) sdk.Invariant {
 			return msg(broken), true
 		case !t.PaidOut.Add(owed).Equal(t.Declared):
 			return msg(fmt.Sprintf("declared %s != paid out %s + owed %s", t.Declared, t.PaidOut, owed)), true
+		case !subsidies.Equal(orZero(t.Subsidies)):
+			return msg(fmt.Sprintf("the periods' subsidies sum to %s, the totals say %s", subsidies, orZero(t.Subsidies))), true
 		}
 		return msg("ok"), false
 	}

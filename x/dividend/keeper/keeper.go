@@ -25,6 +25,7 @@ type Keeper struct {
 	params       types.ParamsKeeper
 	bank         types.BankKeeper
 	flows        types.FlowRecorder
+	companies    types.CompanyBooks // set after the market keeper exists (it books to this one)
 	treasury     sdk.AccAddress
 	loans        types.LoanBook // set after the bank loans keeper exists (it books to this one)
 	wages        types.Wages    // set after the payroll keeper exists (it books to this one)
@@ -92,6 +93,7 @@ func newPeriod(n uint64, start time.Time, share math.LegacyDec) types.Period {
 		Number: n, Start: start,
 		Revenue: types.Revenue{IncomeTax: z, InternalSalesTax: z, ExternalSalesTax: z, ProfitAtRestTax: z, BankInterest: z, NonMemberServices: z, Fees: z},
 		Total:   z, DividendShare: share, CarriedIn: z, Pool: z, PerMember: z, CarriedOut: z, Retained: z, Cumulative: z, Declared: z,
+		Spending: types.Spending{Subsidies: z},
 	}
 }
 

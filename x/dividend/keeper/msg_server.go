@@ -26,3 +26,12 @@ func (m msgServer) Claim(ctx context.Context, msg *types.MsgClaim) (*types.MsgCl
 	}
 	return &types.MsgClaimResponse{Amount: amount}, nil
 }
+
+// Subsidize pays a regional company from the treasury by the assembly's decision.
+func (m msgServer) Subsidize(ctx context.Context, msg *types.MsgSubsidize) (*types.MsgSubsidizeResponse, error) {
+	period, err := m.Keeper.Subsidize(ctx, msg)
+	if err != nil {
+		return nil, err
+	}
+	return &types.MsgSubsidizeResponse{Period: period}, nil
+}

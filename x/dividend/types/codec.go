@@ -10,10 +10,11 @@ import (
 // RegisterLegacyAminoCodec registers the amino names of the dividend messages.
 func RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) {
 	cdc.RegisterConcrete(&MsgClaim{}, "conductor/dividend/MsgClaim", nil)
+	cdc.RegisterConcrete(&MsgSubsidize{}, "conductor/dividend/MsgSubsidize", nil)
 }
 
 // RegisterInterfaces registers the dividend messages.
 func RegisterInterfaces(registry codectypes.InterfaceRegistry) {
-	registry.RegisterImplementations((*sdk.Msg)(nil), &MsgClaim{})
+	registry.RegisterImplementations((*sdk.Msg)(nil), &MsgClaim{}, &MsgSubsidize{})
 	msgservice.RegisterMsgServiceDesc(registry, &_Msg_serviceDesc)
 }

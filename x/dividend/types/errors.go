@@ -12,4 +12,7 @@ var (
 	ErrInvalidGenesis = errorsmod.Register(ModuleName, 7, "invalid dividend genesis")
 	ErrInvalidRevenue = errorsmod.Register(ModuleName, 8, "revenue must be booked to a known source, in a positive amount")
 	ErrReserved       = errorsmod.Register(ModuleName, 9, "the treasury's funds are reserved for the members' dividend")
+	ErrNotRegional    = errorsmod.Register(ModuleName, 10, "a subsidy goes to a regional company only: not a person, a worker co-op, the bank or an unregistered account")
+	ErrDissolved      = errorsmod.Register(ModuleName, 11, "a dissolved company receives no subsidy")
+	ErrInvalidSubsidy = errorsmod.Register(ModuleName, 12, "a subsidy is a positive amount of ursc with a reason of 1 to 256 characters")
 )

@@ -6,6 +6,8 @@ import (
 
 	"cosmossdk.io/math"
 
+	"github.com/cosmos/gogoproto/proto"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
@@ -13,8 +15,11 @@ import (
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
-// MembershipKeeper tells who is a member and walks the companies.
+// MembershipKeeper tells who is a member and who the assembly is (and which of its
+// proposals is running), and walks the companies.
 type MembershipKeeper interface {
+	CheckAuthority(ctx context.Context, signer string) error
+	ExecutingProposal(ctx context.Context, policy string, msg proto.Message) (uint64, error)
 	IsMember(ctx context.Context, addr sdk.AccAddress) bool
 	GetAgent(ctx context.Context, addr sdk.AccAddress) (membershiptypes.Agent, error)
 	WalkAgents(ctx context.Context, kind membershiptypes.AgentKind, after sdk.AccAddress, f func(sdk.AccAddress) (bool, error)) error
@@ -31,6 +36,13 @@ type LoanBook interface {
 // its workers' wages, not profit.
 type Wages interface {
 	OwesWages(ctx context.Context, company sdk.AccAddress) (bool, error)
+}
+
+// CompanyBooks are the companies' public books (x/market): a subsidy is booked there as the
+// company's revenue; a deficit is what its costs exceed its revenue by.
+type CompanyBooks interface {
+	BookSubsidy(ctx context.Context, company sdk.AccAddress, amount math.Int) error
+	CompanyDeficit(ctx context.Context, company sdk.AccAddress) (math.Int, error)
 }
 
 // ParamsKeeper reads the dividend share and period, and the profit-at-rest rate and delay;

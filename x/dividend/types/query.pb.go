@@ -315,6 +315,170 @@ func (m *QueryPayoutsResponse) GetPayouts() []Payout {
 	return nil
 }
 
+type QueryUnderfundedRequest struct {
+	After string `protobuf:"bytes,1,opt,name=after,proto3" json:"after,omitempty"`
+}
+
+func (m *QueryUnderfundedRequest) Reset()         { *m = QueryUnderfundedRequest{} }
+func (m *QueryUnderfundedRequest) String() string { return proto.CompactTextString(m) }
+func (*QueryUnderfundedRequest) ProtoMessage()    {}
+func (*QueryUnderfundedRequest) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b46b727f830eda9, []int{6}
+}
+func (m *QueryUnderfundedRequest) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryUnderfundedRequest) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryUnderfundedRequest.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryUnderfundedRequest) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryUnderfundedRequest.Merge(m, src)
+}
+func (m *QueryUnderfundedRequest) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryUnderfundedRequest) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryUnderfundedRequest.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryUnderfundedRequest proto.InternalMessageInfo
+
+func (m *QueryUnderfundedRequest) GetAfter() string {
+	if m != nil {
+		return m.After
+	}
+	return ""
+}
+
+// Underfunded is a regional company out of money.
+type Underfunded struct {
+	Company string `protobuf:"bytes,1,opt,name=company,proto3" json:"company,omitempty"`
+	Name    string `protobuf:"bytes,2,opt,name=name,proto3" json:"name,omitempty"`
+	// balance is its ursc balance now.
+	Balance cosmossdk_io_math.Int `protobuf:"bytes,3,opt,name=balance,proto3,customtype=cosmossdk.io/math.Int" json:"balance"`
+	// owes_wages: payroll could not pay its workers in full (wage claims are open).
+	OwesWages bool `protobuf:"varint,4,opt,name=owes_wages,json=owesWages,proto3" json:"owes_wages,omitempty"`
+	// deficit is its costs (wages, inputs, refunds) beyond its revenue (sales, tuition,
+	// subsidies) since its books opened (query market books), zero if none.
+	Deficit cosmossdk_io_math.Int `protobuf:"bytes,5,opt,name=deficit,proto3,customtype=cosmossdk.io/math.Int" json:"deficit"`
+}
+
+func (m *Underfunded) Reset()         { *m = Underfunded{} }
+func (m *Underfunded) String() string { return proto.CompactTextString(m) }
+func (*Underfunded) ProtoMessage()    {}
+func (*Underfunded) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b46b727f830eda9, []int{7}
+}
+func (m *Underfunded) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *Underfunded) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_Underfunded.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *Underfunded) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_Underfunded.Merge(m, src)
+}
+func (m *Underfunded) XXX_Size() int {
+	return m.Size()
+}
+func (m *Underfunded) XXX_DiscardUnknown() {
+	xxx_messageInfo_Underfunded.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_Underfunded proto.InternalMessageInfo
+
+func (m *Underfunded) GetCompany() string {
+	if m != nil {
+		return m.Company
+	}
+	return ""
+}
+
+func (m *Underfunded) GetName() string {
+	if m != nil {
+		return m.Name
+	}
+	return ""
+}
+
+func (m *Underfunded) GetOwesWages() bool {
+	if m != nil {
+		return m.OwesWages
+	}
+	return false
+}
+
+type QueryUnderfundedResponse struct {
+	Companies []Underfunded `protobuf:"bytes,1,rep,name=companies,proto3" json:"companies"`
+	// next is the last regional company read, when more may follow.
+	Next string `protobuf:"bytes,2,opt,name=next,proto3" json:"next,omitempty"`
+}
+
+func (m *QueryUnderfundedResponse) Reset()         { *m = QueryUnderfundedResponse{} }
+func (m *QueryUnderfundedResponse) String() string { return proto.CompactTextString(m) }
+func (*QueryUnderfundedResponse) ProtoMessage()    {}
+func (*QueryUnderfundedResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3b46b727f830eda9, []int{8}
+}
+func (m *QueryUnderfundedResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *QueryUnderfundedResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_QueryUnderfundedResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *QueryUnderfundedResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_QueryUnderfundedResponse.Merge(m, src)
+}
+func (m *QueryUnderfundedResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *QueryUnderfundedResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_QueryUnderfundedResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_QueryUnderfundedResponse proto.InternalMessageInfo
+
+func (m *QueryUnderfundedResponse) GetCompanies() []Underfunded {
+	if m != nil {
+		return m.Companies
+	}
+	return nil
+}
+
+func (m *QueryUnderfundedResponse) GetNext() string {
+	if m != nil {
+		return m.Next
+	}
+	return ""
+}
+
 func init() {
 	proto.RegisterType((*QueryRevenueRequest)(nil), "conductor.dividend.v1.QueryRevenueRequest")
 	proto.RegisterType((*QueryRevenueResponse)(nil), "conductor.dividend.v1.QueryRevenueResponse")
@@ -322,49 +486,62 @@ func init() {
 	proto.RegisterType((*QueryPeriodsResponse)(nil), "conductor.dividend.v1.QueryPeriodsResponse")
 	proto.RegisterType((*QueryPayoutsRequest)(nil), "conductor.dividend.v1.QueryPayoutsRequest")
 	proto.RegisterType((*QueryPayoutsResponse)(nil), "conductor.dividend.v1.QueryPayoutsResponse")
+	proto.RegisterType((*QueryUnderfundedRequest)(nil), "conductor.dividend.v1.QueryUnderfundedRequest")
+	proto.RegisterType((*Underfunded)(nil), "conductor.dividend.v1.Underfunded")
+	proto.RegisterType((*QueryUnderfundedResponse)(nil), "conductor.dividend.v1.QueryUnderfundedResponse")
 }
 
 func init() { proto.RegisterFile("conductor/dividend/v1/query.proto", fileDescriptor_3b46b727f830eda9) }
 
 var fileDescriptor_3b46b727f830eda9 = []byte{
-	// 579 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x8c, 0x94, 0x4f, 0x6b, 0x13, 0x41,
-	0x18, 0xc6, 0xb3, 0x6d, 0x4c, 0xe9, 0x78, 0x5b, 0x53, 0x89, 0x41, 0xb7, 0x71, 0x91, 0x56, 0x5b,
-	0x32, 0x63, 0xaa, 0x37, 0x11, 0x31, 0x07, 0x4b, 0x2f, 0x52, 0x57, 0x4f, 0x82, 0xc8, 0x26, 0x3b,
-	0x6c, 0x17, 0x9b, 0x79, 0xb7, 0x3b, 0xb3, 0xd1, 0x20, 0x5e, 0x3c, 0x7a, 0x2a, 0x14, 0x3c, 0xfa,
-	0x29, 0x0a, 0x7e, 0x85, 0x1e, 0x4b, 0xbd, 0x88, 0x87, 0x22, 0x89, 0x1f, 0x44, 0x76, 0xfe, 0x6c,
-	0xb2, 0x25, 0x4d, 0x7a, 0xcb, 0xcc, 0x3e, 0xcf, 0xb3, 0xbf, 0xe7, 0xcd, 0x9b, 0xa0, 0xbb, 0x5d,
-	0x60, 0x41, 0xda, 0x15, 0x90, 0x90, 0x20, 0xea, 0x47, 0x01, 0x65, 0x01, 0xe9, 0xb7, 0xc8, 0x41,
-	0x4a, 0x93, 0x01, 0x8e, 0x13, 0x10, 0x60, 0xaf, 0xe4, 0x12, 0x6c, 0x24, 0xb8, 0xdf, 0xaa, 0xdf,
-	0x9b, 0xee, 0xcc, 0x25, 0xd2, 0x5c, 0xdf, 0xe8, 0x02, 0xef, 0x01, 0x27, 0x1d, 0x9f, 0x53, 0x95,
-	0x4a, 0xfa, 0xad, 0x0e, 0x15, 0x7e, 0x8b, 0xc4, 0x7e, 0x18, 0x31, 0x5f, 0x44, 0xc0, 0xb4, 0xf6,
-	0x96, 0xd2, 0xbe, 0x97, 0x27, 0xa2, 0x0e, 0xfa, 0x51, 0x35, 0x84, 0x10, 0xd4, 0x7d, 0xf6, 0x49,
-	0xdf, 0xde, 0x0e, 0x01, 0xc2, 0x7d, 0x4a, 0xfc, 0x38, 0x22, 0x3e, 0x63, 0x20, 0x64, 0x9a, 0xf6,
-	0xb8, 0x4d, 0x74, 0xe3, 0x55, 0xf6, 0x42, 0x8f, 0xf6, 0x29, 0x4b, 0xa9, 0x47, 0x0f, 0x52, 0xca,
-	0x85, 0x7d, 0x13, 0x55, 0x62, 0x9a, 0x44, 0x10, 0xd4, 0xac, 0x86, 0x75, 0xbf, 0xec, 0xe9, 0x93,
-	0x7b, 0x68, 0xa1, 0x6a, 0x51, 0xcf, 0x63, 0x60, 0x9c, 0xda, 0x4f, 0x0a, 0x86, 0xeb, 0x5b, 0x77,
-	0xf0, 0xd4, 0x81, 0xe0, 0x5d, 0x29, 0x6a, 0x97, 0x4f, 0xce, 0x57, 0x4b, 0x26, 0x35, 0x33, 0x0b,
-	0x10, 0xfe, 0x3e, 0xaf, 0x2d, 0xcc, 0x34, 0xbf, 0x91, 0x22, 0x63, 0x56, 0x16, 0xf7, 0x9d, 0x6e,
-	0xa0, 0x92, 0xb9, 0x69, 0xf0, 0x02, 0xa1, 0xf1, 0xec, 0x34, 0xd4, 0x1a, 0xd6, 0xf3, 0xca, 0x06,
-	0x8d, 0xd5, 0xd7, 0xa7, 0x07, 0x8d, 0x77, 0xfd, 0xd0, 0xb4, 0xf7, 0x26, 0x9c, 0xee, 0x0f, 0xd3,
-	0x38, 0xcf, 0xd7, 0x8d, 0x9f, 0xa2, 0x25, 0x85, 0xcf, 0x6b, 0x56, 0x63, 0xf1, 0xaa, 0x95, 0x8d,
-	0xc7, 0xde, 0x2e, 0xf0, 0xa9, 0xde, 0xeb, 0x73, 0xf9, 0xd4, 0xbb, 0x0b, 0x80, 0xdb, 0xa6, 0xbf,
-	0x3f, 0x80, 0x54, 0xe4, 0xfd, 0x1f, 0xa2, 0x4a, 0x8f, 0xf6, 0x3a, 0x34, 0x91, 0xdd, 0x97, 0xdb,
-	0xb5, 0xb3, 0xe3, 0x66, 0x55, 0xc7, 0x3f, 0x0f, 0x82, 0x84, 0x72, 0xfe, 0x5a, 0x24, 0x11, 0x0b,
-	0x3d, 0xad, 0x73, 0xbf, 0xe7, 0x4d, 0x4d, 0xd2, 0x44, 0x53, 0x75, 0x35, 0xaf, 0xa9, 0x54, 0xe5,
-	0x4d, 0x95, 0xc7, 0x7e, 0x86, 0xca, 0xf0, 0x91, 0x06, 0xb2, 0xe3, 0x72, 0x7b, 0x33, 0x7b, 0xf8,
-	0xe7, 0x7c, 0x75, 0x45, 0xb1, 0xf0, 0xe0, 0x03, 0x8e, 0x80, 0xf4, 0x7c, 0xb1, 0x87, 0x77, 0x98,
-	0x38, 0x3b, 0x6e, 0x22, 0x0d, 0xb9, 0xc3, 0x84, 0x27, 0x8d, 0x5b, 0x3f, 0x17, 0xd1, 0x35, 0x09,
-	0x66, 0x7f, 0xb3, 0xd0, 0x92, 0xde, 0x3c, 0x7b, 0xe3, 0x12, 0x88, 0x29, 0xeb, 0x5c, 0xdf, 0xbc,
-	0x92, 0x56, 0xd5, 0x75, 0xd7, 0xbe, 0xfe, 0xfa, 0x77, 0xb4, 0xd0, 0xb0, 0x1d, 0x32, 0xfd, 0xc7,
-	0x9b, 0x68, 0x80, 0x0c, 0x46, 0x2f, 0xc5, 0x6c, 0x98, 0xe2, 0x66, 0xce, 0x86, 0xb9, 0xb0, 0x65,
-	0x73, 0x61, 0xcc, 0x3a, 0x1d, 0x65, 0x30, 0x7a, 0xe0, 0xb3, 0x61, 0x0a, 0x6b, 0x32, 0x07, 0xa6,
-	0xb8, 0x08, 0x2e, 0x91, 0x30, 0x0f, 0xec, 0xf5, 0xcb, 0x60, 0x94, 0x9e, 0x7c, 0x56, 0x1b, 0xf5,
-	0xa5, 0xfd, 0xf2, 0x64, 0xe8, 0x58, 0xa7, 0x43, 0xc7, 0xfa, 0x3b, 0x74, 0xac, 0xc3, 0x91, 0x53,
-	0x3a, 0x1d, 0x39, 0xa5, 0xdf, 0x23, 0xa7, 0xf4, 0xf6, 0x71, 0x18, 0x89, 0xbd, 0xb4, 0x83, 0xbb,
-	0xd0, 0x1b, 0x87, 0x35, 0xbb, 0x00, 0xf1, 0x44, 0xf6, 0xa7, 0x71, 0xba, 0x18, 0xc4, 0x94, 0x77,
-	0x2a, 0xf2, 0x4f, 0xeb, 0xd1, 0xff, 0x00, 0x00, 0x00, 0xff, 0xff, 0x6c, 0x28, 0x32, 0xdd, 0x91,
-	0x05, 0x00, 0x00,
+	// 750 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x9c, 0x55, 0x4d, 0x4f, 0xdb, 0x4a,
+	0x14, 0x8d, 0x21, 0x90, 0x97, 0x61, 0x37, 0x0f, 0xde, 0xf3, 0x8b, 0x1e, 0x21, 0xb5, 0x10, 0x50,
+	0x50, 0xec, 0x86, 0x76, 0x57, 0x55, 0x55, 0x91, 0x0a, 0x62, 0x53, 0x51, 0xb7, 0x55, 0xa5, 0x4a,
+	0x15, 0x9a, 0xd8, 0x83, 0xb1, 0x4a, 0x66, 0x8c, 0x67, 0x1c, 0x88, 0xaa, 0x6e, 0x58, 0x76, 0x85,
+	0x84, 0xd4, 0x45, 0x17, 0xfd, 0x15, 0xfc, 0x08, 0x96, 0x88, 0x76, 0x51, 0x75, 0x81, 0x2a, 0xe8,
+	0x0f, 0xa9, 0x3c, 0x1f, 0x49, 0x5c, 0xf2, 0xd5, 0xee, 0xec, 0xf1, 0x39, 0xe7, 0x9e, 0x73, 0x27,
+	0xf7, 0x06, 0xdc, 0xf2, 0x28, 0xf1, 0x13, 0x8f, 0xd3, 0xd8, 0xf1, 0xc3, 0x66, 0xe8, 0x63, 0xe2,
+	0x3b, 0xcd, 0x9a, 0xb3, 0x9f, 0xe0, 0xb8, 0x65, 0x47, 0x31, 0xe5, 0x14, 0xce, 0xb4, 0x21, 0xb6,
+	0x86, 0xd8, 0xcd, 0x5a, 0x69, 0xbe, 0x37, 0xb3, 0x0d, 0x11, 0xe4, 0xd2, 0xb2, 0x47, 0x59, 0x83,
+	0x32, 0xa7, 0x8e, 0x18, 0x96, 0xaa, 0x4e, 0xb3, 0x56, 0xc7, 0x1c, 0xd5, 0x9c, 0x08, 0x05, 0x21,
+	0x41, 0x3c, 0xa4, 0x44, 0x61, 0xff, 0x93, 0xd8, 0x6d, 0xf1, 0xe6, 0xc8, 0x17, 0xf5, 0x69, 0x3a,
+	0xa0, 0x01, 0x95, 0xe7, 0xe9, 0x93, 0x3a, 0xfd, 0x3f, 0xa0, 0x34, 0xd8, 0xc3, 0x0e, 0x8a, 0x42,
+	0x07, 0x11, 0x42, 0xb9, 0x50, 0x53, 0x1c, 0xab, 0x0a, 0xfe, 0x7e, 0x9a, 0x16, 0x74, 0x71, 0x13,
+	0x93, 0x04, 0xbb, 0x78, 0x3f, 0xc1, 0x8c, 0xc3, 0x7f, 0xc0, 0x64, 0x84, 0xe3, 0x90, 0xfa, 0xa6,
+	0x51, 0x31, 0x96, 0xf2, 0xae, 0x7a, 0xb3, 0x8e, 0x0d, 0x30, 0x9d, 0xc5, 0xb3, 0x88, 0x12, 0x86,
+	0xe1, 0xfd, 0x0c, 0x61, 0x6a, 0x75, 0xd6, 0xee, 0xd9, 0x10, 0x7b, 0x4b, 0x80, 0xd6, 0xf2, 0x67,
+	0x97, 0x73, 0x39, 0xad, 0x9a, 0x92, 0x39, 0xe5, 0x68, 0x8f, 0x99, 0x63, 0x03, 0xc9, 0xcf, 0x05,
+	0x48, 0x93, 0x25, 0xc5, 0x7a, 0xad, 0x12, 0x48, 0x65, 0xa6, 0x13, 0xac, 0x03, 0xd0, 0xe9, 0x9d,
+	0x32, 0xb5, 0x60, 0xab, 0x7e, 0xa5, 0x8d, 0xb6, 0xe5, 0xf5, 0xa9, 0x46, 0xdb, 0x5b, 0x28, 0xd0,
+	0xe9, 0xdd, 0x2e, 0xa6, 0xf5, 0x49, 0x27, 0x6e, 0xeb, 0xab, 0xc4, 0x0f, 0x40, 0x41, 0xda, 0x67,
+	0xa6, 0x51, 0x19, 0x1f, 0x35, 0xb2, 0xe6, 0xc0, 0x8d, 0x8c, 0x3f, 0x99, 0x7b, 0x71, 0xa8, 0x3f,
+	0x59, 0x3b, 0x63, 0x70, 0x43, 0xe7, 0x47, 0x2d, 0x9a, 0xf0, 0x76, 0xfe, 0x3b, 0x60, 0xb2, 0x81,
+	0x1b, 0x75, 0x1c, 0x8b, 0xec, 0xc5, 0x35, 0xf3, 0xe2, 0xb4, 0x3a, 0xad, 0xe4, 0x1f, 0xf9, 0x7e,
+	0x8c, 0x19, 0x7b, 0xc6, 0xe3, 0x90, 0x04, 0xae, 0xc2, 0x59, 0x1f, 0xda, 0x49, 0xb5, 0x52, 0x57,
+	0x52, 0x79, 0x34, 0x2c, 0xa9, 0x40, 0xb5, 0x93, 0x4a, 0x0e, 0x7c, 0x08, 0xf2, 0xf4, 0x00, 0xfb,
+	0x22, 0x63, 0x71, 0x6d, 0x25, 0xfd, 0xf8, 0xed, 0x72, 0x6e, 0x46, 0x7a, 0x61, 0xfe, 0x1b, 0x3b,
+	0xa4, 0x4e, 0x03, 0xf1, 0x5d, 0x7b, 0x93, 0xf0, 0x8b, 0xd3, 0x2a, 0x50, 0x26, 0x37, 0x09, 0x77,
+	0x05, 0xd1, 0xda, 0x04, 0xff, 0x0a, 0x5f, 0x2f, 0x88, 0x8f, 0xe3, 0x9d, 0x84, 0xf8, 0xd8, 0xd7,
+	0x29, 0x6d, 0x30, 0x81, 0x76, 0xf8, 0x08, 0x21, 0x25, 0xcc, 0x3a, 0x1a, 0x03, 0x53, 0x5d, 0x32,
+	0x70, 0x15, 0x14, 0x3c, 0xda, 0x88, 0x10, 0x69, 0x0d, 0x55, 0xd0, 0x40, 0x08, 0x41, 0x9e, 0xa0,
+	0x06, 0x96, 0x79, 0x5c, 0xf1, 0x0c, 0x1f, 0x83, 0x42, 0x1d, 0xed, 0x21, 0xe2, 0x61, 0x73, 0xfc,
+	0xf7, 0x63, 0x6a, 0x2e, 0x9c, 0x05, 0x80, 0x1e, 0x60, 0xb6, 0x7d, 0x80, 0x02, 0xcc, 0xcc, 0x7c,
+	0xc5, 0x58, 0xfa, 0xcb, 0x2d, 0xa6, 0x27, 0x2f, 0xd3, 0x83, 0xb4, 0x8a, 0x8f, 0x77, 0x42, 0x2f,
+	0xe4, 0xe6, 0xc4, 0x1f, 0x54, 0x51, 0x5c, 0xab, 0x09, 0xcc, 0x9b, 0xfd, 0x54, 0x77, 0xbd, 0x0e,
+	0x8a, 0x32, 0x67, 0x88, 0xf5, 0x6d, 0x5b, 0x7d, 0x6e, 0xbb, 0x8b, 0xae, 0xae, 0xbc, 0x43, 0x15,
+	0x4d, 0xc2, 0x87, 0xbc, 0xdd, 0x24, 0x7c, 0xc8, 0x57, 0xbf, 0xe4, 0xc1, 0x84, 0x28, 0x0c, 0xdf,
+	0x1b, 0xa0, 0xa0, 0x36, 0x08, 0x5c, 0xee, 0x23, 0xdf, 0x63, 0x2d, 0x95, 0x56, 0x46, 0xc2, 0xca,
+	0x28, 0xd6, 0xc2, 0xd1, 0xe7, 0x1f, 0x27, 0x63, 0x15, 0x58, 0x76, 0x7a, 0x2f, 0xe1, 0x58, 0x19,
+	0x48, 0xcd, 0xa8, 0xe1, 0x1e, 0x6c, 0x26, 0xbb, 0x61, 0x06, 0x9b, 0xf9, 0x65, 0x5b, 0x0c, 0x35,
+	0xa3, 0xd7, 0xc2, 0x49, 0x6a, 0x46, 0x0d, 0xce, 0x60, 0x33, 0x99, 0x71, 0x1f, 0x62, 0x26, 0x3b,
+	0xd0, 0x96, 0x23, 0xcc, 0xdc, 0x86, 0x8b, 0xfd, 0xcc, 0x48, 0xbc, 0xf3, 0x56, 0x6e, 0x86, 0x77,
+	0xf0, 0xa3, 0x91, 0x1d, 0x1b, 0x7b, 0x50, 0xb5, 0x9b, 0x63, 0x5a, 0x72, 0x46, 0xc6, 0x2b, 0x87,
+	0xcb, 0xc2, 0xe1, 0x3c, 0xb4, 0xfa, 0x38, 0x4c, 0xba, 0x7e, 0x7b, 0x4f, 0xce, 0xae, 0xca, 0xc6,
+	0xf9, 0x55, 0xd9, 0xf8, 0x7e, 0x55, 0x36, 0x8e, 0xaf, 0xcb, 0xb9, 0xf3, 0xeb, 0x72, 0xee, 0xeb,
+	0x75, 0x39, 0xf7, 0xea, 0x5e, 0x10, 0xf2, 0xdd, 0xa4, 0x6e, 0x7b, 0xb4, 0xd1, 0xd1, 0xa9, 0x7a,
+	0x94, 0x46, 0x5d, 0xb2, 0x87, 0x1d, 0x61, 0xde, 0x8a, 0x30, 0xab, 0x4f, 0x8a, 0x7f, 0xc6, 0xbb,
+	0x3f, 0x03, 0x00, 0x00, 0xff, 0xff, 0x0d, 0x23, 0xbe, 0x0b, 0xf6, 0x07, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -385,6 +562,10 @@ type QueryClient interface {
 	Periods(ctx context.Context, in *QueryPeriodsRequest, opts ...grpc.CallOption) (*QueryPeriodsResponse, error)
 	// Payouts lists a member's dividend by period, newest first, paid or owed.
 	Payouts(ctx context.Context, in *QueryPayoutsRequest, opts ...grpc.CallOption) (*QueryPayoutsResponse, error)
+	// Underfunded lists the regional companies that ran out of money: they owe their workers
+	// wages payroll could not pay, or hold no ursc. At most 100 regional companies are read a
+	// call, after the address after; next is where to go on from (empty at the end).
+	Underfunded(ctx context.Context, in *QueryUnderfundedRequest, opts ...grpc.CallOption) (*QueryUnderfundedResponse, error)
 }
 
 type queryClient struct {
@@ -422,6 +603,15 @@ func (c *queryClient) Payouts(ctx context.Context, in *QueryPayoutsRequest, opts
 	return out, nil
 }
 
+func (c *queryClient) Underfunded(ctx context.Context, in *QueryUnderfundedRequest, opts ...grpc.CallOption) (*QueryUnderfundedResponse, error) {
+	out := new(QueryUnderfundedResponse)
+	err := c.cc.Invoke(ctx, "/conductor.dividend.v1.Query/Underfunded", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // QueryServer is the server API for Query service.
 type QueryServer interface {
 	// Revenue returns a period's books (0: the open period).
@@ -430,6 +620,10 @@ type QueryServer interface {
 	Periods(context.Context, *QueryPeriodsRequest) (*QueryPeriodsResponse, error)
 	// Payouts lists a member's dividend by period, newest first, paid or owed.
 	Payouts(context.Context, *QueryPayoutsRequest) (*QueryPayoutsResponse, error)
+	// Underfunded lists the regional companies that ran out of money: they owe their workers
+	// wages payroll could not pay, or hold no ursc. At most 100 regional companies are read a
+	// call, after the address after; next is where to go on from (empty at the end).
+	Underfunded(context.Context, *QueryUnderfundedRequest) (*QueryUnderfundedResponse, error)
 }
 
 // UnimplementedQueryServer can be embedded to have forward compatible implementations.
@@ -444,6 +638,9 @@ func (*UnimplementedQueryServer) Periods(ctx context.Context, req *QueryPeriodsR
 }
 func (*UnimplementedQueryServer) Payouts(ctx context.Context, req *QueryPayoutsRequest) (*QueryPayoutsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Payouts not implemented")
+}
+func (*UnimplementedQueryServer) Underfunded(ctx context.Context, req *QueryUnderfundedRequest) (*QueryUnderfundedResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Underfunded not implemented")
 }
 
 func RegisterQueryServer(s grpc1.Server, srv QueryServer) {
@@ -504,6 +701,24 @@ func _Query_Payouts_Handler(srv interface{}, ctx context.Context, dec func(inter
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_Underfunded_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryUnderfundedRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Underfunded(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/conductor.dividend.v1.Query/Underfunded",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Underfunded(ctx, req.(*QueryUnderfundedRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Query_serviceDesc = _Query_serviceDesc
 var _Query_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "conductor.dividend.v1.Query",
@@ -520,6 +735,10 @@ var _Query_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Payouts",
 			Handler:    _Query_Payouts_Handler,
+		},
+		{
+			MethodName: "Underfunded",
+			Handler:    _Query_Underfunded_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -758,6 +977,147 @@ func (m *QueryPayoutsResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *QueryUnderfundedRequest) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryUnderfundedRequest) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryUnderfundedRequest) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.After) > 0 {
+		i -= len(m.After)
+		copy(dAtA[i:], m.After)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.After)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *Underfunded) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *Underfunded) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *Underfunded) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Deficit.Size()
+		i -= size
+		if _, err := m.Deficit.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	if m.OwesWages {
+		i--
+		if m.OwesWages {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x20
+	}
+	{
+		size := m.Balance.Size()
+		i -= size
+		if _, err := m.Balance.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintQuery(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if len(m.Name) > 0 {
+		i -= len(m.Name)
+		copy(dAtA[i:], m.Name)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Name)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Company) > 0 {
+		i -= len(m.Company)
+		copy(dAtA[i:], m.Company)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Company)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *QueryUnderfundedResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *QueryUnderfundedResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *QueryUnderfundedResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Next) > 0 {
+		i -= len(m.Next)
+		copy(dAtA[i:], m.Next)
+		i = encodeVarintQuery(dAtA, i, uint64(len(m.Next)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Companies) > 0 {
+		for iNdEx := len(m.Companies) - 1; iNdEx >= 0; iNdEx-- {
+			{
+				size, err := m.Companies[iNdEx].MarshalToSizedBuffer(dAtA[:i])
+				if err != nil {
+					return 0, err
+				}
+				i -= size
+				i = encodeVarintQuery(dAtA, i, uint64(size))
+			}
+			i--
+			dAtA[i] = 0xa
+		}
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintQuery(dAtA []byte, offset int, v uint64) int {
 	offset -= sovQuery(v)
 	base := offset
@@ -853,6 +1213,62 @@ func (m *QueryPayoutsResponse) Size() (n int) {
 	}
 	l = m.Owed.Size()
 	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryUnderfundedRequest) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.After)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	return n
+}
+
+func (m *Underfunded) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Company)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = len(m.Name)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
+	l = m.Balance.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	if m.OwesWages {
+		n += 2
+	}
+	l = m.Deficit.Size()
+	n += 1 + l + sovQuery(uint64(l))
+	return n
+}
+
+func (m *QueryUnderfundedResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if len(m.Companies) > 0 {
+		for _, e := range m.Companies {
+			l = e.Size()
+			n += 1 + l + sovQuery(uint64(l))
+		}
+	}
+	l = len(m.Next)
+	if l > 0 {
+		n += 1 + l + sovQuery(uint64(l))
+	}
 	return n
 }
 
@@ -1431,6 +1847,406 @@ func (m *QueryPayoutsResponse) Unmarshal(dAtA []byte) error {
 			if err := m.Owed.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryUnderfundedRequest) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryUnderfundedRequest: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryUnderfundedRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field After", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.After = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *Underfunded) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: Underfunded: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: Underfunded: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Company", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Company = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Name", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Name = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Balance", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Balance.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field OwesWages", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.OwesWages = bool(v != 0)
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Deficit", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Deficit.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipQuery(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *QueryUnderfundedResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowQuery
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: QueryUnderfundedResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: QueryUnderfundedResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Companies", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Companies = append(m.Companies, Underfunded{})
+			if err := m.Companies[len(m.Companies)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Next", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowQuery
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthQuery
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthQuery
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Next = string(dAtA[iNdEx:postIndex])
 			iNdEx = postIndex
 		default:
 			iNdEx = preIndex

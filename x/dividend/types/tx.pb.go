@@ -113,37 +113,159 @@ func (m *MsgClaimResponse) XXX_DiscardUnknown() {
 
 var xxx_messageInfo_MsgClaimResponse proto.InternalMessageInfo
 
+// MsgSubsidize funds a regional company (a school, a clinic, the housing agency) from the
+// treasury: the share of its costs its prices or tuition do not cover, or its deficit.
+type MsgSubsidize struct {
+	// authority is the assembly.
+	Authority string `protobuf:"bytes,1,opt,name=authority,proto3" json:"authority,omitempty"`
+	// company is a regional company (not a person, a worker co-op, the bank or a dissolved company).
+	Company string `protobuf:"bytes,2,opt,name=company,proto3" json:"company,omitempty"`
+	// amount in ursc, from what the treasury holds beyond what it reserves for the members.
+	Amount cosmossdk_io_math.Int `protobuf:"bytes,3,opt,name=amount,proto3,customtype=cosmossdk.io/math.Int" json:"amount"`
+	// reason is public: 1 to 256 characters.
+	Reason string `protobuf:"bytes,4,opt,name=reason,proto3" json:"reason,omitempty"`
+}
+
+func (m *MsgSubsidize) Reset()         { *m = MsgSubsidize{} }
+func (m *MsgSubsidize) String() string { return proto.CompactTextString(m) }
+func (*MsgSubsidize) ProtoMessage()    {}
+func (*MsgSubsidize) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3dd0c36e00942631, []int{2}
+}
+func (m *MsgSubsidize) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSubsidize) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSubsidize.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSubsidize) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSubsidize.Merge(m, src)
+}
+func (m *MsgSubsidize) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSubsidize) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSubsidize.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSubsidize proto.InternalMessageInfo
+
+func (m *MsgSubsidize) GetAuthority() string {
+	if m != nil {
+		return m.Authority
+	}
+	return ""
+}
+
+func (m *MsgSubsidize) GetCompany() string {
+	if m != nil {
+		return m.Company
+	}
+	return ""
+}
+
+func (m *MsgSubsidize) GetReason() string {
+	if m != nil {
+		return m.Reason
+	}
+	return ""
+}
+
+type MsgSubsidizeResponse struct {
+	// period is the dividend period the subsidy is booked to.
+	Period uint64 `protobuf:"varint,1,opt,name=period,proto3" json:"period,omitempty"`
+}
+
+func (m *MsgSubsidizeResponse) Reset()         { *m = MsgSubsidizeResponse{} }
+func (m *MsgSubsidizeResponse) String() string { return proto.CompactTextString(m) }
+func (*MsgSubsidizeResponse) ProtoMessage()    {}
+func (*MsgSubsidizeResponse) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3dd0c36e00942631, []int{3}
+}
+func (m *MsgSubsidizeResponse) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *MsgSubsidizeResponse) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_MsgSubsidizeResponse.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *MsgSubsidizeResponse) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_MsgSubsidizeResponse.Merge(m, src)
+}
+func (m *MsgSubsidizeResponse) XXX_Size() int {
+	return m.Size()
+}
+func (m *MsgSubsidizeResponse) XXX_DiscardUnknown() {
+	xxx_messageInfo_MsgSubsidizeResponse.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_MsgSubsidizeResponse proto.InternalMessageInfo
+
+func (m *MsgSubsidizeResponse) GetPeriod() uint64 {
+	if m != nil {
+		return m.Period
+	}
+	return 0
+}
+
 func init() {
 	proto.RegisterType((*MsgClaim)(nil), "conductor.dividend.v1.MsgClaim")
 	proto.RegisterType((*MsgClaimResponse)(nil), "conductor.dividend.v1.MsgClaimResponse")
+	proto.RegisterType((*MsgSubsidize)(nil), "conductor.dividend.v1.MsgSubsidize")
+	proto.RegisterType((*MsgSubsidizeResponse)(nil), "conductor.dividend.v1.MsgSubsidizeResponse")
 }
 
 func init() { proto.RegisterFile("conductor/dividend/v1/tx.proto", fileDescriptor_3dd0c36e00942631) }
 
 var fileDescriptor_3dd0c36e00942631 = []byte{
-	// 351 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x84, 0x50, 0xb1, 0x4e, 0x2a, 0x41,
-	0x14, 0xdd, 0xcd, 0x0b, 0xe4, 0xbd, 0xa9, 0x9e, 0x1b, 0x88, 0xb8, 0x26, 0x8b, 0xa1, 0xd1, 0x40,
-	0x98, 0x11, 0xb5, 0xb2, 0x13, 0x2a, 0x0a, 0x4c, 0xc4, 0xc2, 0xc4, 0x86, 0x2c, 0xbb, 0x9b, 0x61,
-	0xa2, 0x33, 0x77, 0xb3, 0x33, 0x10, 0xec, 0x8c, 0xa5, 0x95, 0x9f, 0x42, 0xc1, 0x47, 0x50, 0x12,
-	0x2a, 0x63, 0x41, 0x0c, 0x14, 0xfc, 0x86, 0x81, 0x99, 0x85, 0x86, 0xc4, 0x66, 0x72, 0xcf, 0x3d,
-	0x77, 0xce, 0xb9, 0xf7, 0x20, 0x2f, 0x00, 0x11, 0xf6, 0x03, 0x05, 0x09, 0x09, 0xd9, 0x80, 0x85,
-	0x91, 0x08, 0xc9, 0xa0, 0x46, 0xd4, 0x10, 0xc7, 0x09, 0x28, 0x70, 0xf2, 0x5b, 0x1e, 0xa7, 0x3c,
-	0x1e, 0xd4, 0xdc, 0x03, 0x9f, 0x33, 0x01, 0x64, 0xf3, 0xea, 0x49, 0xf7, 0x30, 0x00, 0xc9, 0x41,
-	0x12, 0x2e, 0xe9, 0x5a, 0x81, 0x4b, 0x6a, 0x88, 0x23, 0x4d, 0x74, 0x36, 0x88, 0x68, 0x60, 0xa8,
-	0x1c, 0x05, 0x0a, 0xba, 0xbf, 0xae, 0x74, 0xb7, 0xc4, 0xd0, 0xdf, 0x96, 0xa4, 0x8d, 0x67, 0x9f,
-	0x71, 0xe7, 0x1c, 0x65, 0x79, 0xc4, 0xbb, 0x51, 0x52, 0xb0, 0x4f, 0xec, 0xb3, 0x7f, 0xf5, 0xc2,
-	0x6c, 0x5c, 0xcd, 0x19, 0x8d, 0x9b, 0x30, 0x4c, 0x22, 0x29, 0xef, 0x55, 0xc2, 0x04, 0x6d, 0x9b,
-	0xb9, 0xeb, 0xca, 0xdb, 0x6a, 0x54, 0x36, 0xe0, 0x7d, 0x35, 0x2a, 0x1f, 0xef, 0xb9, 0x30, 0x95,
-	0x2f, 0x3d, 0xa0, 0xff, 0x69, 0xdd, 0x8e, 0x64, 0x0c, 0x42, 0x46, 0x4e, 0x03, 0x65, 0x7d, 0x0e,
-	0x7d, 0xa1, 0x8c, 0x65, 0x65, 0x32, 0x2f, 0x5a, 0x5f, 0xf3, 0x62, 0x5e, 0xdb, 0xca, 0xf0, 0x09,
-	0x33, 0x20, 0xdc, 0x57, 0x3d, 0xdc, 0x14, 0x6a, 0x36, 0xae, 0x22, 0xb3, 0x4f, 0x53, 0xa8, 0xb6,
-	0xf9, 0x7a, 0xd1, 0x41, 0x7f, 0x5a, 0x92, 0x3a, 0x77, 0x28, 0xa3, 0xef, 0x28, 0xe2, 0xbd, 0x41,
-	0xe2, 0xd4, 0xdd, 0x3d, 0xfd, 0x65, 0x20, 0x5d, 0xcf, 0xcd, 0xbc, 0xae, 0x46, 0x65, 0xbb, 0x7e,
-	0x3b, 0x59, 0x78, 0xf6, 0x74, 0xe1, 0xd9, 0xdf, 0x0b, 0xcf, 0xfe, 0x58, 0x7a, 0xd6, 0x74, 0xe9,
-	0x59, 0x9f, 0x4b, 0xcf, 0x7a, 0xbc, 0xa2, 0x4c, 0xf5, 0xfa, 0x5d, 0x1c, 0x00, 0x27, 0x5b, 0xcd,
-	0x6a, 0x00, 0x10, 0xef, 0x20, 0x19, 0xee, 0xc2, 0x50, 0x2f, 0x71, 0x24, 0xbb, 0xd9, 0x4d, 0xf6,
-	0x97, 0x3f, 0x01, 0x00, 0x00, 0xff, 0xff, 0x53, 0xde, 0x21, 0xd6, 0x11, 0x02, 0x00, 0x00,
+	// 474 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x9c, 0x53, 0xbf, 0x6f, 0xd3, 0x40,
+	0x18, 0x8d, 0xfb, 0xc3, 0x90, 0x13, 0x03, 0x58, 0x69, 0x09, 0x46, 0x72, 0x50, 0x18, 0x40, 0x89,
+	0xe2, 0xa3, 0x01, 0x31, 0x74, 0xa3, 0x9d, 0x3a, 0x04, 0x09, 0x77, 0x40, 0x42, 0x42, 0xc8, 0xf1,
+	0x9d, 0x2e, 0x27, 0xb8, 0xfb, 0x2c, 0xdf, 0x39, 0x6a, 0x98, 0x10, 0x23, 0x2c, 0xfc, 0x29, 0x19,
+	0x3a, 0x33, 0x77, 0xac, 0x3a, 0x21, 0x86, 0x0a, 0x25, 0x43, 0xfe, 0x0d, 0xe4, 0xf8, 0x6c, 0x67,
+	0x08, 0x0a, 0xea, 0x62, 0xdd, 0xbb, 0xef, 0x7d, 0xef, 0xbb, 0xf7, 0xee, 0x8c, 0xbc, 0x08, 0x24,
+	0x49, 0x23, 0x0d, 0x09, 0x26, 0x7c, 0xcc, 0x09, 0x95, 0x04, 0x8f, 0x0f, 0xb0, 0x3e, 0xf3, 0xe3,
+	0x04, 0x34, 0x38, 0x7b, 0x65, 0xdd, 0x2f, 0xea, 0xfe, 0xf8, 0xc0, 0xbd, 0x17, 0x0a, 0x2e, 0x01,
+	0x2f, 0xbf, 0x39, 0xd3, 0xbd, 0x1f, 0x81, 0x12, 0xa0, 0xb0, 0x50, 0x2c, 0x53, 0x10, 0x8a, 0x99,
+	0xc2, 0x83, 0xbc, 0xf0, 0x61, 0x89, 0x70, 0x0e, 0x4c, 0xa9, 0xc1, 0x80, 0x41, 0xbe, 0x9f, 0xad,
+	0xf2, 0xdd, 0x36, 0x47, 0xb7, 0x07, 0x8a, 0x1d, 0x7f, 0x0a, 0xb9, 0x70, 0x9e, 0x21, 0x5b, 0x50,
+	0x31, 0xa4, 0x49, 0xd3, 0x7a, 0x64, 0x3d, 0xad, 0x1f, 0x35, 0xaf, 0xce, 0x7b, 0x0d, 0xa3, 0xf1,
+	0x8a, 0x90, 0x84, 0x2a, 0x75, 0xaa, 0x13, 0x2e, 0x59, 0x60, 0x78, 0x87, 0xdd, 0xaf, 0x8b, 0x69,
+	0xc7, 0x80, 0x6f, 0x8b, 0x69, 0xe7, 0xe1, 0x1a, 0x87, 0x85, 0x7c, 0xfb, 0x2d, 0xba, 0x5b, 0xac,
+	0x03, 0xaa, 0x62, 0x90, 0x8a, 0x3a, 0xc7, 0xc8, 0x0e, 0x05, 0xa4, 0x52, 0x9b, 0x91, 0xdd, 0x8b,
+	0xeb, 0x56, 0xed, 0xf7, 0x75, 0x6b, 0x2f, 0x1f, 0xab, 0xc8, 0x47, 0x9f, 0x03, 0x16, 0xa1, 0x1e,
+	0xf9, 0x27, 0x52, 0x5f, 0x9d, 0xf7, 0x90, 0x39, 0xcf, 0x89, 0xd4, 0x81, 0x69, 0x6d, 0x7f, 0xdf,
+	0x42, 0x77, 0x06, 0x8a, 0x9d, 0xa6, 0x43, 0xc5, 0x09, 0xff, 0x4c, 0x9d, 0x97, 0xa8, 0x1e, 0xa6,
+	0x7a, 0x04, 0x09, 0xd7, 0x93, 0x8d, 0x5e, 0x2a, 0xaa, 0xd3, 0x47, 0xb7, 0x22, 0x10, 0x71, 0x28,
+	0x27, 0xcd, 0xad, 0x0d, 0x5d, 0x05, 0x71, 0xc5, 0xc1, 0xf6, 0x8d, 0x1d, 0x38, 0xfb, 0xc8, 0x4e,
+	0x68, 0xa8, 0x40, 0x36, 0x77, 0x32, 0x91, 0xc0, 0xa0, 0xc3, 0x7e, 0x96, 0x6f, 0x75, 0xc0, 0x2c,
+	0xe2, 0xd6, 0xfa, 0x88, 0x4b, 0xf3, 0x6d, 0x1f, 0x35, 0x56, 0x71, 0x19, 0xf5, 0x3e, 0xb2, 0x63,
+	0x9a, 0x70, 0x20, 0xcb, 0x44, 0x76, 0x02, 0x83, 0xfa, 0x3f, 0x2d, 0xb4, 0x3d, 0x50, 0xcc, 0x79,
+	0x83, 0x76, 0xf3, 0x67, 0xd0, 0xf2, 0xd7, 0xbe, 0x43, 0xbf, 0xb8, 0x3c, 0xf7, 0xc9, 0x06, 0x42,
+	0x39, 0xf2, 0x3d, 0xaa, 0x57, 0x97, 0xf2, 0xf8, 0xdf, 0x5d, 0x25, 0xc9, 0xed, 0xfe, 0x07, 0xa9,
+	0x90, 0x77, 0x77, 0xbf, 0x2c, 0xa6, 0x1d, 0xeb, 0xe8, 0xf5, 0xc5, 0xcc, 0xb3, 0x2e, 0x67, 0x9e,
+	0xf5, 0x67, 0xe6, 0x59, 0x3f, 0xe6, 0x5e, 0xed, 0x72, 0xee, 0xd5, 0x7e, 0xcd, 0xbd, 0xda, 0xbb,
+	0x17, 0x8c, 0xeb, 0x51, 0x3a, 0xf4, 0x23, 0x10, 0xb8, 0xd4, 0xed, 0x45, 0x00, 0x71, 0x05, 0xf1,
+	0x59, 0x95, 0xa3, 0x9e, 0xc4, 0x54, 0x0d, 0xed, 0xe5, 0x9f, 0xf1, 0xfc, 0x6f, 0x00, 0x00, 0x00,
+	0xff, 0xff, 0x3f, 0x4f, 0x36, 0x5b, 0xaf, 0x03, 0x00, 0x00,
 }
 
 // Reference imports to suppress errors if they are not otherwise used.
@@ -160,6 +282,9 @@ const _ = grpc.SupportPackageIsVersion4
 type MsgClient interface {
 	// Claim pays a member the dividends owed. (Any transaction a member signs does too.)
 	Claim(ctx context.Context, in *MsgClaim, opts ...grpc.CallOption) (*MsgClaimResponse, error)
+	// Subsidize pays a regional company from the treasury: the assembly. Booked as the
+	// treasury's spending (line subsidies) and as the company's revenue (line subsidies).
+	Subsidize(ctx context.Context, in *MsgSubsidize, opts ...grpc.CallOption) (*MsgSubsidizeResponse, error)
 }
 
 type msgClient struct {
@@ -179,10 +304,22 @@ func (c *msgClient) Claim(ctx context.Context, in *MsgClaim, opts ...grpc.CallOp
 	return out, nil
 }
 
+func (c *msgClient) Subsidize(ctx context.Context, in *MsgSubsidize, opts ...grpc.CallOption) (*MsgSubsidizeResponse, error) {
+	out := new(MsgSubsidizeResponse)
+	err := c.cc.Invoke(ctx, "/conductor.dividend.v1.Msg/Subsidize", in, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MsgServer is the server API for Msg service.
 type MsgServer interface {
 	// Claim pays a member the dividends owed. (Any transaction a member signs does too.)
 	Claim(context.Context, *MsgClaim) (*MsgClaimResponse, error)
+	// Subsidize pays a regional company from the treasury: the assembly. Booked as the
+	// treasury's spending (line subsidies) and as the company's revenue (line subsidies).
+	Subsidize(context.Context, *MsgSubsidize) (*MsgSubsidizeResponse, error)
 }
 
 // UnimplementedMsgServer can be embedded to have forward compatible implementations.
@@ -191,6 +328,9 @@ type UnimplementedMsgServer struct {
 
 func (*UnimplementedMsgServer) Claim(ctx context.Context, req *MsgClaim) (*MsgClaimResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Claim not implemented")
+}
+func (*UnimplementedMsgServer) Subsidize(ctx context.Context, req *MsgSubsidize) (*MsgSubsidizeResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Subsidize not implemented")
 }
 
 func RegisterMsgServer(s grpc1.Server, srv MsgServer) {
@@ -215,6 +355,24 @@ func _Msg_Claim_Handler(srv interface{}, ctx context.Context, dec func(interface
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_Subsidize_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgSubsidize)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).Subsidize(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: "/conductor.dividend.v1.Msg/Subsidize",
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).Subsidize(ctx, req.(*MsgSubsidize))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 var Msg_serviceDesc = _Msg_serviceDesc
 var _Msg_serviceDesc = grpc.ServiceDesc{
 	ServiceName: "conductor.dividend.v1.Msg",
@@ -223,6 +381,10 @@ var _Msg_serviceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Claim",
 			Handler:    _Msg_Claim_Handler,
+		},
+		{
+			MethodName: "Subsidize",
+			Handler:    _Msg_Subsidize_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
@@ -292,6 +454,88 @@ func (m *MsgClaimResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	return len(dAtA) - i, nil
 }
 
+func (m *MsgSubsidize) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSubsidize) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSubsidize) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if len(m.Reason) > 0 {
+		i -= len(m.Reason)
+		copy(dAtA[i:], m.Reason)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Reason)))
+		i--
+		dAtA[i] = 0x22
+	}
+	{
+		size := m.Amount.Size()
+		i -= size
+		if _, err := m.Amount.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintTx(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if len(m.Company) > 0 {
+		i -= len(m.Company)
+		copy(dAtA[i:], m.Company)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Company)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if len(m.Authority) > 0 {
+		i -= len(m.Authority)
+		copy(dAtA[i:], m.Authority)
+		i = encodeVarintTx(dAtA, i, uint64(len(m.Authority)))
+		i--
+		dAtA[i] = 0xa
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *MsgSubsidizeResponse) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *MsgSubsidizeResponse) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *MsgSubsidizeResponse) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	if m.Period != 0 {
+		i = encodeVarintTx(dAtA, i, uint64(m.Period))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintTx(dAtA []byte, offset int, v uint64) int {
 	offset -= sovTx(v)
 	base := offset
@@ -324,6 +568,41 @@ func (m *MsgClaimResponse) Size() (n int) {
 	_ = l
 	l = m.Amount.Size()
 	n += 1 + l + sovTx(uint64(l))
+	return n
+}
+
+func (m *MsgSubsidize) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	l = len(m.Authority)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = len(m.Company)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	l = m.Amount.Size()
+	n += 1 + l + sovTx(uint64(l))
+	l = len(m.Reason)
+	if l > 0 {
+		n += 1 + l + sovTx(uint64(l))
+	}
+	return n
+}
+
+func (m *MsgSubsidizeResponse) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.Period != 0 {
+		n += 1 + sovTx(uint64(m.Period))
+	}
 	return n
 }
 
@@ -478,6 +757,255 @@ func (m *MsgClaimResponse) Unmarshal(dAtA []byte) error {
 				return err
 			}
 			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSubsidize) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSubsidize: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSubsidize: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Authority", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Authority = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Company", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Company = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Amount", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Amount.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Reason", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthTx
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthTx
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Reason = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipTx(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthTx
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *MsgSubsidizeResponse) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowTx
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: MsgSubsidizeResponse: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: MsgSubsidizeResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Period", wireType)
+			}
+			m.Period = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowTx
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.Period |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
 		default:
 			iNdEx = preIndex
 			skippy, err := skipTx(dAtA[iNdEx:])

@@ -159,7 +159,7 @@ func TestPriority(t *testing.T) {
 	require.Len(t, f.student(f.dave).Enrollments, 1, "then those not enrolled in the last 2 years")
 	withdraw(f.dave)
 	require.Len(t, f.student(f.erin).Enrollments, 1, "then the rest")
-	require.Equal(t, uint32(1), f.student(f.fred).Record.Withdrawn)
+	require.Equal(t, uint32(1), f.student(f.fred).Record.WithdrawnInGrace, "fred withdrew at once, within the grace period")
 	f.invariantHolds()
 }
 
@@ -199,7 +199,9 @@ func TestBadInput(t *testing.T) {
 			return r.Deliver(f.erin, &types.MsgWithdraw{Student: f.erin.String(), EnrollmentId: 1})
 		}, types.ErrUnknownEnroll},
 		{"a program without the assembly", func() *abci.ExecTxResult {
-			return r.Deliver(f.erin, &types.MsgSetProgram{Authority: f.erin.String(), Program: types.Program{School: f.school.String()}})
+			return r.Deliver(f.erin, &types.MsgSetProgram{Authority: f.erin.String(), Program: types.Program{
+				School: f.school.String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(1), Term: term, Terms: 1,
+			}})
 		}, membershiptypes.ErrUnauthorized},
 	}
 	for _, c := range cases {
@@ -207,12 +209,30 @@ func TestBadInput(t *testing.T) {
 			region.RequireError(t, c.err, c.run())
 		})
 	}
+	// A program invalid in itself is refused when the proposal is submitted (ValidateBasic),
+	// not when it executes: a 3-minute term fails at once.
 	for name, prog := range map[string]types.Program{
-		"no capacity":     {Id: 0, School: f.school.String(), Name: "x", Capacity: 0, YearlyCost: math.NewInt(1), Term: term, Terms: 1},
-		"negative cost":   {School: f.school.String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(-1), Term: term, Terms: 1},
-		"below enrolled":  {Id: p, School: f.school.String(), Name: "x", Capacity: 0, YearlyCost: math.NewInt(1), Term: term, Terms: 1},
-		"a company's":     {School: r.AgentAddr("Bakery Co-op").String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(1), Term: term, Terms: 1},
-		"a minute's term": {School: f.school.String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(1), Term: time.Minute, Terms: 1},
+		"no capacity":        {Id: 0, School: f.school.String(), Name: "x", Capacity: 0, YearlyCost: math.NewInt(1), Term: term, Terms: 1},
+		"negative cost":      {School: f.school.String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(-1), Term: term, Terms: 1},
+		"no name":            {School: f.school.String(), Capacity: 1, YearlyCost: math.NewInt(1), Term: term, Terms: 1},
+		"a 3-minute term":    {School: f.school.String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(1), Term: 3 * time.Minute, Terms: 1},
+		"just under an hour": {School: f.school.String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(1), Term: time.Hour - time.Second, Terms: 1},
+		"no term":            {School: f.school.String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(1), Term: term, Terms: 0},
+	} {
+		t.Run(name, func(t *testing.T) {
+			prop, err := group.NewMsgSubmitProposal(asm, []string{f.alice.String()}, []sdk.Msg{&types.MsgSetProgram{Authority: asm, Program: prog}}, "", group.Exec_EXEC_UNSPECIFIED, "program", "")
+			require.NoError(t, err)
+			region.RequireError(t, types.ErrInvalidProgram, r.Deliver(f.alice, prop))
+			region.RequireError(t, types.ErrInvalidProgram, r.Deliver(f.alice, &types.MsgSetProgram{Authority: asm, Program: prog}))
+		})
+	}
+	// An hour is enough.
+	hour := types.Program{School: f.school.String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(1), Term: time.Hour, Terms: 1}
+	require.NoError(t, (&types.MsgSetProgram{Authority: asm, Program: hour}).ValidateBasic())
+	// What depends on the state fails when the proposal executes.
+	for name, prog := range map[string]types.Program{
+		"a company's": {School: r.AgentAddr("Bakery Co-op").String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(1), Term: term, Terms: 1},
+		"unknown":     {Id: 99, School: f.school.String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(1), Term: term, Terms: 1},
 	} {
 		id := r.Propose(f.alice, asm, &types.MsgSetProgram{Authority: asm, Program: prog})
 		r.Vote(id, 1, f.alice, f.bob)

@@ -10,7 +10,8 @@ import (
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 )
 
-// InitGenesis writes programs, enrollments, wait-lists and records with their indexes.
+// InitGenesis writes programs, enrollments, wait-lists, records and the refunds owed with
+// their indexes.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	for _, p := range gs.Programs {
 		if err := k.Programs.Set(ctx, p.Id, p); err != nil {
@@ -63,6 +64,15 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
+	for _, r := range gs.Refunds {
+		student, err := k.address(r.Student, "student")
+		if err != nil {
+			return err
+		}
+		if err := k.setRefund(ctx, student, r); err != nil {
+			return err
+		}
+	}
 	return modulekit.SetNext(ctx, map[*collections.Sequence]uint64{
 		&k.ProgramSeq: gs.NextProgramId, &k.EnrollmentSeq: gs.NextEnrollmentId, &k.ApplicantSeq: gs.NextApplicantId,
 	})
@@ -82,6 +92,9 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	if gs.Records, err = modulekit.Values(ctx, k.Records); err != nil {
+		return nil, err
+	}
+	if gs.Refunds, err = modulekit.Values(ctx, k.Refunds); err != nil {
 		return nil, err
 	}
 	programs, err := k.ProgramSeq.Peek(ctx)

@@ -76,5 +76,9 @@ func (q queryServer) Student(ctx context.Context, req *types.QueryStudentRequest
 		res.Enrollments = append(res.Enrollments, e)
 		return false, err
 	})
+	if err != nil {
+		return nil, err
+	}
+	res.Refunds, err = q.RefundsOwed(ctx, person)
 	return res, err
 }

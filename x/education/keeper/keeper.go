@@ -21,13 +21,15 @@ type (
 )
 
 // Keeper holds the regional schools' programs, their wait-lists, the enrollments and the
-// persons' schooling records, and charges tuition each term.
+// persons' schooling records, charges tuition each term and has the schools pay the
+// withdrawals' refunds.
 type Keeper struct {
 	addressCodec address.Codec
 	membership   types.MembershipKeeper
 	params       types.ParamsKeeper
 	bank         types.BankKeeper
 	flows        types.FlowRecorder
+	books        types.Books
 
 	Schema               collections.Schema
 	Programs             collections.Map[uint64, types.Program]
@@ -42,16 +44,19 @@ type Keeper struct {
 	Waiting              collections.Map[uint64, uint64]
 	Records              collections.Map[sdk.AccAddress, types.Record]
 	Due                  modulekit.DueQueue
+	Refunds              collections.Map[uint64, types.Refund]
+	RefundsByStudent     collections.KeySet[addrID]
+	RefundDue            modulekit.DueQueue
 }
 
 // NewKeeper returns the education keeper.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
-	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, flows types.FlowRecorder,
+	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, flows types.FlowRecorder, books types.Books,
 ) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	addrIDKey := collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
 	k := Keeper{
-		addressCodec: addressCodec, membership: membership, params: params, bank: bank, flows: flows,
+		addressCodec: addressCodec, membership: membership, params: params, bank: bank, flows: flows, books: books,
 		Programs:             collections.NewMap(sb, types.ProgramsKey, "programs", collections.Uint64Key, codec.CollValue[types.Program](cdc)),
 		ProgramSeq:           collections.NewSequence(sb, types.ProgramSeqKey, "program_seq"),
 		Enrollments:          collections.NewMap(sb, types.EnrollmentsKey, "enrollments", collections.Uint64Key, codec.CollValue[types.Enrollment](cdc)),
@@ -64,6 +69,9 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		Waiting:              collections.NewMap(sb, types.WaitingKey, "waiting", collections.Uint64Key, collections.Uint64Value),
 		Records:              collections.NewMap(sb, types.RecordsKey, "records", sdk.AccAddressKey, codec.CollValue[types.Record](cdc)),
 		Due:                  collections.NewKeySet(sb, types.DueKey, "due", collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),
+		Refunds:              collections.NewMap(sb, types.RefundsKey, "refunds", collections.Uint64Key, codec.CollValue[types.Refund](cdc)),
+		RefundsByStudent:     collections.NewKeySet(sb, types.RefundsByStudentKey, "refunds_by_student", addrIDKey),
+		RefundDue:            collections.NewKeySet(sb, types.RefundDueKey, "refund_due", collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),
 	}
 	k.Schema = modulekit.Schema(sb)
 	return k

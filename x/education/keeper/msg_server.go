@@ -131,7 +131,8 @@ func (m msgServer) LeaveWaitlist(ctx context.Context, msg *types.MsgLeaveWaitlis
 	return &types.MsgLeaveWaitlistResponse{}, m.removeApplicant(ctx, a)
 }
 
-// Withdraw ends a student's enrollment; the seat goes to the next.
+// Withdraw ends a student's enrollment: the school refunds the unused part of the term;
+// the seat goes to the next.
 func (m msgServer) Withdraw(ctx context.Context, msg *types.MsgWithdraw) (*types.MsgWithdrawResponse, error) {
 	e, err := modulekit.Get(ctx, m.Enrollments, msg.EnrollmentId, types.ErrUnknownEnroll)
 	if err != nil {
@@ -140,5 +141,5 @@ func (m msgServer) Withdraw(ctx context.Context, msg *types.MsgWithdraw) (*types
 	if e.Student != msg.Student {
 		return nil, errorsmod.Wrapf(types.ErrUnknownEnroll, "%d", msg.EnrollmentId)
 	}
-	return &types.MsgWithdrawResponse{}, m.end(ctx, e, types.OUTCOME_WITHDRAWN)
+	return &types.MsgWithdrawResponse{}, m.withdraw(ctx, e)
 }

@@ -23,7 +23,9 @@ import (
 // cannot pay it leaves the wait-list and the seat goes to the next. Tuition is charged at
 // the start of each term; a student who cannot pay a term's tuition is unenrolled
 // (outcome unpaid); after the last term the enrollment completes. Every ending frees the
-// seat for the next applicant.
+// seat for the next applicant. A student who withdraws is refunded the unused part of the
+// term (refunds.go); a withdrawal within withdrawal_grace of enrolling leaves the record
+// the priority reads as it was.
 
 const maxScan = 1000
 
@@ -112,7 +114,7 @@ func (k Keeper) enroll(ctx context.Context, p types.Program, a types.Applicant, 
 		return types.Enrollment{}, false, err
 	}
 	now := sdk.UnwrapSDKContext(ctx).BlockTime()
-	e := types.Enrollment{Id: id, ProgramId: p.Id, Student: a.Person, Start: now, TermsPaid: 1, NextDue: now.Add(p.Term), Paid: tuition}
+	e := types.Enrollment{Id: id, ProgramId: p.Id, Student: a.Person, Start: now, TermsPaid: 1, NextDue: now.Add(p.Term), Paid: tuition, TermStart: now, TermTuition: tuition}
 	if err := k.Enrollments.Set(ctx, e.Id, e); err != nil {
 		return e, false, err
 	}
@@ -146,8 +148,9 @@ func (k Keeper) share(ctx context.Context) math.LegacyDec {
 	return params.TuitionShare
 }
 
-// chargeTerm takes a term's tuition from the student to the school and returns it; false
-// if the student cannot pay.
+// chargeTerm takes a term's tuition from the student to the school, books it as the
+// school's revenue (its market books, line tuition) and returns it; false if the student
+// cannot pay.
 func (k Keeper) chargeTerm(ctx context.Context, p types.Program, student sdk.AccAddress) (math.Int, bool, error) {
 	tuition := p.Tuition(k.share(ctx))
 	if !tuition.IsPositive() {
@@ -163,6 +166,9 @@ func (k Keeper) chargeTerm(ctx context.Context, p types.Program, student sdk.Acc
 	if err := k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), student, school, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, tuition))); err != nil {
 		return tuition, false, err
 	}
+	if err := k.books.BookTuition(ctx, school, tuition); err != nil {
+		return tuition, false, err
+	}
 	term := valueflowstypes.RSCTransfer(student.String(), p.School, tuition, valueflowstypes.Link("education/program", p.Id), 0)
 	term.Note = "a term's tuition"
 	_, err = k.flows.Record(ctx, term)
@@ -171,6 +177,12 @@ func (k Keeper) chargeTerm(ctx context.Context, p types.Program, student sdk.Acc
 
 // end ends an enrollment with outcome and frees its seat.
 func (k Keeper) end(ctx context.Context, e types.Enrollment, outcome types.Outcome) error {
+	return k.close(ctx, e, outcome, math.ZeroInt(), false)
+}
+
+// close ends an enrollment with outcome: a withdrawal's refund is paid (or owed) before the
+// seat goes to the next; one in grace is left out of the record the priority reads.
+func (k Keeper) close(ctx context.Context, e types.Enrollment, outcome types.Outcome, refund math.Int, inGrace bool) error {
 	student, err := k.address(e.Student, "student")
 	if err != nil {
 		return err
@@ -197,19 +209,32 @@ func (k Keeper) end(ctx context.Context, e types.Enrollment, outcome types.Outco
 		return err
 	}
 	now := sdk.UnwrapSDKContext(ctx).BlockTime()
-	r.EnrolledNow--
-	r.LastEnd = &now
-	switch outcome {
-	case types.OUTCOME_COMPLETED:
+	if r.EnrolledNow > 0 {
+		r.EnrolledNow--
+	}
+	switch {
+	case inGrace: // as if never enrolled: last_end stays as it was
+		r.WithdrawnInGrace++
+	case outcome == types.OUTCOME_COMPLETED:
+		r.LastEnd = &now
 		r.Completed++
-	case types.OUTCOME_WITHDRAWN, types.OUTCOME_UNPAID:
+	default: // withdrawn, unpaid
+		r.LastEnd = &now
 		r.Withdrawn++
 	}
 	if err := k.Records.Set(ctx, student, r); err != nil {
 		return err
 	}
-	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventEnrollmentEnded{EnrollmentId: e.Id, Student: e.Student, Outcome: outcome}); err != nil {
+	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventEnrollmentEnded{
+		EnrollmentId: e.Id, Student: e.Student, Outcome: outcome, Refund: refund, InGrace: inGrace,
+	}); err != nil {
 		return err
+	}
+	if refund.IsPositive() {
+		owed := types.Refund{EnrollmentId: e.Id, ProgramId: p.Id, Student: e.Student, School: p.School, Owed: refund}
+		if err := k.payRefund(ctx, owed, false); err != nil {
+			return err
+		}
 	}
 	_, err = k.fillSeats(ctx, p.Id)
 	return err
@@ -302,6 +327,7 @@ func (k Keeper) term(ctx sdk.Context, id uint64) error {
 	}
 	e.TermsPaid++
 	e.Paid = e.Paid.Add(tuition)
+	e.TermStart, e.TermTuition = e.NextDue, tuition
 	e.NextDue = e.NextDue.Add(p.Term)
 	if err := k.Due.Set(ctx, collections.Join(e.NextDue, e.Id)); err != nil {
 		return err
@@ -312,11 +338,15 @@ func (k Keeper) term(ctx sdk.Context, id uint64) error {
 	return ctx.EventManager().EmitTypedEvent(&types.EventTuitionPaid{EnrollmentId: e.Id, Student: e.Student, Amount: tuition, Term: e.TermsPaid})
 }
 
-// EndBlocker charges the terms due; it never returns an error.
+// EndBlocker charges the terms due and asks the schools for the refunds they still owe; it
+// never returns an error.
 func (k Keeper) EndBlocker(ctx context.Context) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	if err := k.termsDue(sdkCtx); err != nil {
 		sdkCtx.Logger().Error("education: tuition run failed", "err", err)
+	}
+	if err := k.refundsDue(sdkCtx); err != nil {
+		sdkCtx.Logger().Error("education: refund run failed", "err", err)
 	}
 	return nil
 }

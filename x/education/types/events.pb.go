@@ -156,11 +156,15 @@ func (m *EventTuitionPaid) GetTerm() uint32 {
 	return 0
 }
 
-// EventEnrollmentEnded: an enrollment ended.
+// EventEnrollmentEnded: an enrollment ended. A withdrawal's refund is refund (what the
+// school owes for the unused part of the term; see EventRefund for what it paid);
+// in_grace: within withdrawal_grace of enrolling, not counted for the wait-list priority.
 type EventEnrollmentEnded struct {
-	EnrollmentId uint64  `protobuf:"varint,1,opt,name=enrollment_id,json=enrollmentId,proto3" json:"enrollment_id,omitempty"`
-	Student      string  `protobuf:"bytes,2,opt,name=student,proto3" json:"student,omitempty"`
-	Outcome      Outcome `protobuf:"varint,3,opt,name=outcome,proto3,enum=conductor.education.v1.Outcome" json:"outcome,omitempty"`
+	EnrollmentId uint64                `protobuf:"varint,1,opt,name=enrollment_id,json=enrollmentId,proto3" json:"enrollment_id,omitempty"`
+	Student      string                `protobuf:"bytes,2,opt,name=student,proto3" json:"student,omitempty"`
+	Outcome      Outcome               `protobuf:"varint,3,opt,name=outcome,proto3,enum=conductor.education.v1.Outcome" json:"outcome,omitempty"`
+	Refund       cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=refund,proto3,customtype=cosmossdk.io/math.Int" json:"refund"`
+	InGrace      bool                  `protobuf:"varint,5,opt,name=in_grace,json=inGrace,proto3" json:"in_grace,omitempty"`
 }
 
 func (m *EventEnrollmentEnded) Reset()         { *m = EventEnrollmentEnded{} }
@@ -217,10 +221,82 @@ func (m *EventEnrollmentEnded) GetOutcome() Outcome {
 	return OUTCOME_UNSPECIFIED
 }
 
+func (m *EventEnrollmentEnded) GetInGrace() bool {
+	if m != nil {
+		return m.InGrace
+	}
+	return false
+}
+
+// EventRefund: a school paid (part of) a withdrawal's refund; owed is what it still owes
+// the student (zero once paid in full).
+type EventRefund struct {
+	EnrollmentId uint64                `protobuf:"varint,1,opt,name=enrollment_id,json=enrollmentId,proto3" json:"enrollment_id,omitempty"`
+	Student      string                `protobuf:"bytes,2,opt,name=student,proto3" json:"student,omitempty"`
+	School       string                `protobuf:"bytes,3,opt,name=school,proto3" json:"school,omitempty"`
+	Paid         cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=paid,proto3,customtype=cosmossdk.io/math.Int" json:"paid"`
+	Owed         cosmossdk_io_math.Int `protobuf:"bytes,5,opt,name=owed,proto3,customtype=cosmossdk.io/math.Int" json:"owed"`
+}
+
+func (m *EventRefund) Reset()         { *m = EventRefund{} }
+func (m *EventRefund) String() string { return proto.CompactTextString(m) }
+func (*EventRefund) ProtoMessage()    {}
+func (*EventRefund) Descriptor() ([]byte, []int) {
+	return fileDescriptor_dbe3719c0a787726, []int{3}
+}
+func (m *EventRefund) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventRefund) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventRefund.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventRefund) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventRefund.Merge(m, src)
+}
+func (m *EventRefund) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventRefund) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventRefund.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventRefund proto.InternalMessageInfo
+
+func (m *EventRefund) GetEnrollmentId() uint64 {
+	if m != nil {
+		return m.EnrollmentId
+	}
+	return 0
+}
+
+func (m *EventRefund) GetStudent() string {
+	if m != nil {
+		return m.Student
+	}
+	return ""
+}
+
+func (m *EventRefund) GetSchool() string {
+	if m != nil {
+		return m.School
+	}
+	return ""
+}
+
 func init() {
 	proto.RegisterType((*EventEnrolled)(nil), "conductor.education.v1.EventEnrolled")
 	proto.RegisterType((*EventTuitionPaid)(nil), "conductor.education.v1.EventTuitionPaid")
 	proto.RegisterType((*EventEnrollmentEnded)(nil), "conductor.education.v1.EventEnrollmentEnded")
+	proto.RegisterType((*EventRefund)(nil), "conductor.education.v1.EventRefund")
 }
 
 func init() {
@@ -228,33 +304,38 @@ func init() {
 }
 
 var fileDescriptor_dbe3719c0a787726 = []byte{
-	// 409 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xb4, 0x92, 0x4f, 0x8b, 0xd3, 0x40,
-	0x18, 0xc6, 0x33, 0x6b, 0xdd, 0x65, 0x07, 0x2b, 0x12, 0xa2, 0xc4, 0x05, 0xd3, 0xd2, 0x05, 0x29,
-	0x48, 0x27, 0xec, 0x8a, 0x07, 0x8f, 0xae, 0xf4, 0x90, 0x53, 0x25, 0x7a, 0xf2, 0x52, 0xd2, 0xcc,
-	0x90, 0x06, 0x3b, 0xf3, 0x86, 0xf9, 0x53, 0xf4, 0x5b, 0xf8, 0x05, 0xfc, 0x02, 0x9e, 0xfb, 0x11,
-	0x3c, 0xf4, 0x58, 0x7a, 0x12, 0x0f, 0x45, 0xda, 0x2f, 0x22, 0x99, 0xa4, 0x69, 0x0f, 0x0a, 0xbd,
-	0x78, 0x7b, 0xdf, 0x27, 0xbf, 0x67, 0x78, 0x9e, 0xf0, 0xe2, 0xeb, 0x14, 0x04, 0x35, 0xa9, 0x06,
-	0x19, 0x32, 0x6a, 0xd2, 0x44, 0xe7, 0x20, 0xc2, 0xf9, 0x4d, 0xc8, 0xe6, 0x4c, 0x68, 0x45, 0x0a,
-	0x09, 0x1a, 0xdc, 0x27, 0x0d, 0x44, 0x1a, 0x88, 0xcc, 0x6f, 0xae, 0x9e, 0xff, 0xcb, 0xdc, 0x40,
-	0xd6, 0x7f, 0xf5, 0x34, 0x05, 0xc5, 0x41, 0x8d, 0xed, 0x16, 0x56, 0x4b, 0xfd, 0xc9, 0xcb, 0x20,
-	0x83, 0x4a, 0x2f, 0xa7, 0x4a, 0xed, 0x7d, 0x43, 0xb8, 0x3d, 0x2c, 0x13, 0x0c, 0x85, 0x84, 0xd9,
-	0x8c, 0x51, 0xf7, 0x1a, 0xb7, 0x99, 0x9d, 0x39, 0x13, 0x7a, 0x9c, 0x53, 0x1f, 0x75, 0x51, 0xbf,
-	0x15, 0x3f, 0x38, 0x88, 0x11, 0x75, 0x9f, 0x61, 0x5c, 0x48, 0xc8, 0x64, 0xc2, 0x4b, 0xe2, 0xcc,
-	0x12, 0x97, 0xb5, 0x12, 0x51, 0xf7, 0x16, 0x5f, 0x28, 0x6d, 0x28, 0x13, 0xda, 0xbf, 0xd7, 0x45,
-	0xfd, 0xcb, 0x3b, 0x7f, 0xbd, 0x18, 0x78, 0x75, 0x9c, 0x37, 0x94, 0x4a, 0xa6, 0xd4, 0x7b, 0x2d,
-	0x73, 0x91, 0xc5, 0x7b, 0xd0, 0xf5, 0xf0, 0xfd, 0x4c, 0x82, 0x29, 0xfc, 0x56, 0x17, 0xf5, 0xdb,
-	0x71, 0xb5, 0xf4, 0x7e, 0x20, 0xfc, 0xc8, 0xe6, 0xfb, 0x60, 0xf2, 0xb2, 0xe7, 0xbb, 0x24, 0x3f,
-	0x31, 0xe2, 0x51, 0x86, 0xb3, 0x53, 0x33, 0xbc, 0xc5, 0xe7, 0x09, 0x07, 0xd3, 0xc4, 0x7e, 0xb1,
-	0xdc, 0x74, 0x9c, 0x5f, 0x9b, 0xce, 0xe3, 0xca, 0xa6, 0xe8, 0x27, 0x92, 0x43, 0xc8, 0x13, 0x3d,
-	0x25, 0x91, 0xd0, 0xeb, 0xc5, 0x00, 0xd7, 0xef, 0x45, 0x42, 0xc7, 0xb5, 0xd5, 0x75, 0x71, 0x4b,
-	0x33, 0xc9, 0xeb, 0x1e, 0x76, 0xee, 0x7d, 0x47, 0xd8, 0x3b, 0xfa, 0xcd, 0xdc, 0x4e, 0x94, 0xfd,
-	0xc7, 0x2a, 0xaf, 0xf1, 0x05, 0x18, 0x9d, 0x02, 0x67, 0xb6, 0xcb, 0xc3, 0xdb, 0x0e, 0xf9, 0xfb,
-	0x6d, 0x91, 0x51, 0x85, 0xc5, 0x7b, 0xfe, 0x6e, 0xb4, 0xdc, 0x06, 0x68, 0xb5, 0x0d, 0xd0, 0xef,
-	0x6d, 0x80, 0xbe, 0xee, 0x02, 0x67, 0xb5, 0x0b, 0x9c, 0x9f, 0xbb, 0xc0, 0xf9, 0xf8, 0x2a, 0xcb,
-	0xf5, 0xd4, 0x4c, 0x48, 0x0a, 0x3c, 0x6c, 0x5e, 0x1b, 0xa4, 0x00, 0xc5, 0x61, 0x0d, 0x3f, 0x1f,
-	0x9d, 0xa8, 0xfe, 0x52, 0x30, 0x35, 0x39, 0xb7, 0xb7, 0xf6, 0xf2, 0x4f, 0x00, 0x00, 0x00, 0xff,
-	0xff, 0x30, 0xd9, 0x9b, 0x14, 0x03, 0x03, 0x00, 0x00,
+	// 491 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xb4, 0x94, 0x4f, 0x6b, 0x13, 0x41,
+	0x18, 0xc6, 0x33, 0x31, 0x4d, 0xda, 0xd1, 0x88, 0x0c, 0x51, 0xd2, 0x82, 0x9b, 0x90, 0x82, 0x04,
+	0x24, 0xbb, 0xb6, 0xe2, 0xc1, 0x93, 0x58, 0x29, 0x92, 0x53, 0x65, 0xf5, 0xe4, 0x25, 0x6c, 0x67,
+	0xc6, 0xcd, 0x60, 0x66, 0xde, 0x65, 0xfe, 0x44, 0xfd, 0x0a, 0x9e, 0x3c, 0x0b, 0x7e, 0x8b, 0x7e,
+	0x04, 0x0f, 0x3d, 0x96, 0x9e, 0xc4, 0x43, 0x91, 0xe4, 0x8b, 0xc8, 0xce, 0x6e, 0xb7, 0x39, 0x28,
+	0xb6, 0x42, 0x6f, 0xef, 0xfb, 0xee, 0xef, 0x19, 0x9e, 0xe7, 0xdd, 0xd9, 0xc5, 0xdb, 0x14, 0x14,
+	0x73, 0xd4, 0x82, 0x8e, 0x38, 0x73, 0x34, 0xb1, 0x02, 0x54, 0x34, 0xdf, 0x89, 0xf8, 0x9c, 0x2b,
+	0x6b, 0xc2, 0x4c, 0x83, 0x05, 0x72, 0xaf, 0x82, 0xc2, 0x0a, 0x0a, 0xe7, 0x3b, 0x5b, 0x0f, 0xfe,
+	0x26, 0xae, 0x20, 0xaf, 0xdf, 0xda, 0xa4, 0x60, 0x24, 0x98, 0x89, 0xef, 0xa2, 0xa2, 0x29, 0x1f,
+	0x75, 0x52, 0x48, 0xa1, 0x98, 0xe7, 0x55, 0x31, 0x1d, 0x7c, 0x43, 0xb8, 0xbd, 0x9f, 0x3b, 0xd8,
+	0x57, 0x1a, 0x66, 0x33, 0xce, 0xc8, 0x36, 0x6e, 0x73, 0x5f, 0x4b, 0xae, 0xec, 0x44, 0xb0, 0x2e,
+	0xea, 0xa3, 0x61, 0x23, 0xbe, 0x75, 0x31, 0x1c, 0x33, 0x72, 0x1f, 0xe3, 0x4c, 0x43, 0xaa, 0x13,
+	0x99, 0x13, 0x75, 0x4f, 0x6c, 0x94, 0x93, 0x31, 0x23, 0xbb, 0xb8, 0x65, 0xac, 0x63, 0x5c, 0xd9,
+	0xee, 0x8d, 0x3e, 0x1a, 0x6e, 0xec, 0x75, 0x4f, 0x8f, 0x46, 0x9d, 0xd2, 0xce, 0x73, 0xc6, 0x34,
+	0x37, 0xe6, 0xb5, 0xd5, 0x42, 0xa5, 0xf1, 0x39, 0x48, 0x3a, 0x78, 0x2d, 0xd5, 0xe0, 0xb2, 0x6e,
+	0xa3, 0x8f, 0x86, 0xed, 0xb8, 0x68, 0x06, 0xdf, 0x11, 0xbe, 0xe3, 0xfd, 0xbd, 0x71, 0x22, 0xcf,
+	0xf9, 0x2a, 0x11, 0x97, 0xb4, 0xb8, 0xe2, 0xa1, 0x7e, 0x59, 0x0f, 0x2f, 0x70, 0x33, 0x91, 0xe0,
+	0x2a, 0xdb, 0x0f, 0x8f, 0xcf, 0x7a, 0xb5, 0x9f, 0x67, 0xbd, 0xbb, 0x85, 0xcc, 0xb0, 0xf7, 0xa1,
+	0x80, 0x48, 0x26, 0x76, 0x1a, 0x8e, 0x95, 0x3d, 0x3d, 0x1a, 0xe1, 0xf2, 0xbc, 0xb1, 0xb2, 0x71,
+	0x29, 0x25, 0x04, 0x37, 0x2c, 0xd7, 0xb2, 0xcc, 0xe1, 0xeb, 0xc1, 0xe7, 0x3a, 0xee, 0xac, 0xac,
+	0x59, 0xfa, 0x8a, 0xf1, 0x6b, 0x8c, 0xf2, 0x14, 0xb7, 0xc0, 0x59, 0x0a, 0x92, 0xfb, 0x2c, 0xb7,
+	0x77, 0x7b, 0xe1, 0x9f, 0xef, 0x56, 0x78, 0x50, 0x60, 0xf1, 0x39, 0x9f, 0x6f, 0x41, 0xf3, 0x77,
+	0x4e, 0x31, 0x1f, 0xe1, 0xaa, 0x5b, 0x28, 0xa4, 0x64, 0x13, 0xaf, 0x0b, 0x35, 0x49, 0x75, 0x42,
+	0x79, 0x77, 0xad, 0x8f, 0x86, 0xeb, 0x71, 0x4b, 0xa8, 0x97, 0x79, 0x3b, 0xf8, 0x5a, 0xc7, 0x37,
+	0xfd, 0x32, 0xe2, 0x02, 0xbd, 0xb6, 0x1d, 0x3c, 0xc2, 0x4d, 0x43, 0xa7, 0x00, 0xb3, 0x7f, 0xde,
+	0xc2, 0x92, 0x23, 0xcf, 0x70, 0x23, 0x4b, 0xc4, 0x7f, 0x05, 0xf7, 0xc2, 0xfc, 0x00, 0xf8, 0xc0,
+	0x99, 0x8f, 0x7c, 0xd5, 0x03, 0x72, 0xe1, 0xde, 0xc1, 0xf1, 0x22, 0x40, 0x27, 0x8b, 0x00, 0xfd,
+	0x5a, 0x04, 0xe8, 0xcb, 0x32, 0xa8, 0x9d, 0x2c, 0x83, 0xda, 0x8f, 0x65, 0x50, 0x7b, 0xfb, 0x24,
+	0x15, 0x76, 0xea, 0x0e, 0x43, 0x0a, 0x32, 0xaa, 0x5e, 0xe5, 0x88, 0x02, 0x64, 0x17, 0x6d, 0xf4,
+	0x71, 0xe5, 0xff, 0x60, 0x3f, 0x65, 0xdc, 0x1c, 0x36, 0xfd, 0x87, 0xfe, 0xf8, 0x77, 0x00, 0x00,
+	0x00, 0xff, 0xff, 0x90, 0xac, 0x17, 0x10, 0x80, 0x04, 0x00, 0x00,
 }
 
 func (m *EventEnrolled) Marshal() (dAtA []byte, err error) {
@@ -372,10 +453,92 @@ func (m *EventEnrollmentEnded) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 	_ = i
 	var l int
 	_ = l
+	if m.InGrace {
+		i--
+		if m.InGrace {
+			dAtA[i] = 1
+		} else {
+			dAtA[i] = 0
+		}
+		i--
+		dAtA[i] = 0x28
+	}
+	{
+		size := m.Refund.Size()
+		i -= size
+		if _, err := m.Refund.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
 	if m.Outcome != 0 {
 		i = encodeVarintEvents(dAtA, i, uint64(m.Outcome))
 		i--
 		dAtA[i] = 0x18
+	}
+	if len(m.Student) > 0 {
+		i -= len(m.Student)
+		copy(dAtA[i:], m.Student)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Student)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.EnrollmentId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.EnrollmentId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventRefund) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventRefund) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventRefund) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Owed.Size()
+		i -= size
+		if _, err := m.Owed.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	{
+		size := m.Paid.Size()
+		i -= size
+		if _, err := m.Paid.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	if len(m.School) > 0 {
+		i -= len(m.School)
+		copy(dAtA[i:], m.School)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.School)))
+		i--
+		dAtA[i] = 0x1a
 	}
 	if len(m.Student) > 0 {
 		i -= len(m.Student)
@@ -462,6 +625,35 @@ func (m *EventEnrollmentEnded) Size() (n int) {
 	if m.Outcome != 0 {
 		n += 1 + sovEvents(uint64(m.Outcome))
 	}
+	l = m.Refund.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	if m.InGrace {
+		n += 2
+	}
+	return n
+}
+
+func (m *EventRefund) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.EnrollmentId != 0 {
+		n += 1 + sovEvents(uint64(m.EnrollmentId))
+	}
+	l = len(m.Student)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = len(m.School)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.Paid.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.Owed.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	return n
 }
 
@@ -863,6 +1055,261 @@ func (m *EventEnrollmentEnded) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Refund", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Refund.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field InGrace", wireType)
+			}
+			var v int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				v |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			m.InGrace = bool(v != 0)
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventRefund) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventRefund: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventRefund: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field EnrollmentId", wireType)
+			}
+			m.EnrollmentId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.EnrollmentId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Student", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Student = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field School", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.School = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Paid", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Paid.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Owed", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Owed.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipEvents(dAtA[iNdEx:])

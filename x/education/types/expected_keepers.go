@@ -3,6 +3,8 @@ package types
 import (
 	"context"
 
+	"cosmossdk.io/math"
+
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
@@ -17,12 +19,19 @@ type MembershipKeeper interface {
 	RequirePerson(ctx context.Context, address string) error
 }
 
-// ParamsKeeper reads the tuition share, the schooling priority years and the block limit.
+// ParamsKeeper reads the tuition share, the schooling priority years, the withdrawal grace
+// and the block limit.
 type ParamsKeeper interface {
 	GetParams(ctx context.Context) (gptypes.Params, error)
 }
 
-// BankKeeper moves tuition.
+// Books books a school's tuition and refunds in its public books (x/market).
+type Books interface {
+	BookTuition(ctx context.Context, school sdk.AccAddress, amount math.Int) error
+	BookRefund(ctx context.Context, school sdk.AccAddress, amount math.Int) error
+}
+
+// BankKeeper moves tuition and refunds.
 type BankKeeper interface {
 	SpendableCoin(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
 	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error

@@ -7,7 +7,7 @@ func DefaultGenesis() *GenesisState {
 	return &GenesisState{NextProgramId: 1, NextEnrollmentId: 1, NextApplicantId: 1}
 }
 
-// Validate checks ids and programs.
+// Validate checks ids, programs and the refunds owed.
 func (gs GenesisState) Validate() error {
 	if gs.NextProgramId == 0 || gs.NextEnrollmentId == 0 || gs.NextApplicantId == 0 {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "next ids start at 1: program %d, enrollment %d, applicant %d",
@@ -32,6 +32,13 @@ func (gs GenesisState) Validate() error {
 		if a.Id == 0 || a.Id >= gs.NextApplicantId || !programs[a.ProgramId] {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "applicant %d", a.Id)
 		}
+	}
+	refunds := map[uint64]bool{}
+	for _, r := range gs.Refunds {
+		if r.EnrollmentId == 0 || r.EnrollmentId >= gs.NextEnrollmentId || refunds[r.EnrollmentId] || r.Owed.IsNil() || !r.Owed.IsPositive() {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "refund of enrollment %d", r.EnrollmentId)
+		}
+		refunds[r.EnrollmentId] = true
 	}
 	return nil
 }

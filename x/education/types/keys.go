@@ -22,4 +22,7 @@ var (
 	RecordsKey             = collections.NewPrefix(9)
 	DueKey                 = collections.NewPrefix(10)
 	ApplicantsByPersonKey  = collections.NewPrefix(11)
+	RefundsKey             = collections.NewPrefix(12)
+	RefundsByStudentKey    = collections.NewPrefix(13)
+	RefundDueKey           = collections.NewPrefix(14)
 )

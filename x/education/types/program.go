@@ -36,3 +36,8 @@ func (p Program) Validate() error {
 	}
 	return nil
 }
+
+// ValidateBasic checks the program as soon as the message is submitted: a proposal that
+// carries an invalid program (a term shorter than an hour, no seats, ...) is refused at
+// submission, not when it executes.
+func (m *MsgSetProgram) ValidateBasic() error { return m.Program.Validate() }

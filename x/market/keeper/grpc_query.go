@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"cosmossdk.io/collections"
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
@@ -167,6 +169,8 @@ func (q queryServer) Order(ctx context.Context, req *types.QueryOrderRequest) (*
 	return &types.QueryOrderResponse{Order: o}, nil
 }
 
+// Books returns a company's books with every line (zero for one its books predate), its
+// balance and deficit, and a regional company's at-cost price.
 func (q queryServer) Books(ctx context.Context, req *types.QueryBooksRequest) (*types.QueryBooksResponse, error) {
 	company, err := q.address(req.Company, "company")
 	if err != nil {
@@ -180,6 +184,16 @@ func (q queryServer) Books(ctx context.Context, req *types.QueryBooksRequest) (*
 	if err != nil {
 		return nil, err
 	}
-	balance := q.bank.GetBalance(ctx, company, membershiptypes.Denom).Amount
-	return &types.QueryBooksResponse{Books: b, Balance: balance, AtCostPrice: b.UnitCost}, nil
+	for _, line := range []*math.Int{&b.Tuition, &b.Refunds, &b.Subsidies} {
+		*line = orZero(*line)
+	}
+	res := &types.QueryBooksResponse{Books: b, Balance: q.bank.GetBalance(ctx, company, membershiptypes.Denom).Amount, Deficit: Deficit(b)}
+	// the at-cost price is a regional company's: a worker co-op prices its own listings
+	if agent, err := q.membership.GetAgent(ctx, company); err == nil && agent.Kind == membershiptypes.AGENT_KIND_REGIONAL_COMPANY {
+		price := b.UnitCost
+		res.AtCostPrice, res.Regional = &price, true
+	} else if err != nil && !errorsmod.IsOf(err, membershiptypes.ErrUnknownAgent) {
+		return nil, err
+	}
+	return res, nil
 }

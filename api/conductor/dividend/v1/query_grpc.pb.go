@@ -19,9 +19,10 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	Query_Revenue_FullMethodName = "/conductor.dividend.v1.Query/Revenue"
-	Query_Periods_FullMethodName = "/conductor.dividend.v1.Query/Periods"
-	Query_Payouts_FullMethodName = "/conductor.dividend.v1.Query/Payouts"
+	Query_Revenue_FullMethodName     = "/conductor.dividend.v1.Query/Revenue"
+	Query_Periods_FullMethodName     = "/conductor.dividend.v1.Query/Periods"
+	Query_Payouts_FullMethodName     = "/conductor.dividend.v1.Query/Payouts"
+	Query_Underfunded_FullMethodName = "/conductor.dividend.v1.Query/Underfunded"
 )
 
 // QueryClient is the client API for Query service.
@@ -36,6 +37,10 @@ type QueryClient interface {
 	Periods(ctx context.Context, in *QueryPeriodsRequest, opts ...grpc.CallOption) (*QueryPeriodsResponse, error)
 	// Payouts lists a member's dividend by period, newest first, paid or owed.
 	Payouts(ctx context.Context, in *QueryPayoutsRequest, opts ...grpc.CallOption) (*QueryPayoutsResponse, error)
+	// Underfunded lists the regional companies that ran out of money: they owe their workers
+	// wages payroll could not pay, or hold no ursc. At most 100 regional companies are read a
+	// call, after the address after; next is where to go on from (empty at the end).
+	Underfunded(ctx context.Context, in *QueryUnderfundedRequest, opts ...grpc.CallOption) (*QueryUnderfundedResponse, error)
 }
 
 type queryClient struct {
@@ -76,6 +81,16 @@ func (c *queryClient) Payouts(ctx context.Context, in *QueryPayoutsRequest, opts
 	return out, nil
 }
 
+func (c *queryClient) Underfunded(ctx context.Context, in *QueryUnderfundedRequest, opts ...grpc.CallOption) (*QueryUnderfundedResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(QueryUnderfundedResponse)
+	err := c.cc.Invoke(ctx, Query_Underfunded_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // QueryServer is the server API for Query service.
 // All implementations must embed UnimplementedQueryServer
 // for forward compatibility.
@@ -88,6 +103,10 @@ type QueryServer interface {
 	Periods(context.Context, *QueryPeriodsRequest) (*QueryPeriodsResponse, error)
 	// Payouts lists a member's dividend by period, newest first, paid or owed.
 	Payouts(context.Context, *QueryPayoutsRequest) (*QueryPayoutsResponse, error)
+	// Underfunded lists the regional companies that ran out of money: they owe their workers
+	// wages payroll could not pay, or hold no ursc. At most 100 regional companies are read a
+	// call, after the address after; next is where to go on from (empty at the end).
+	Underfunded(context.Context, *QueryUnderfundedRequest) (*QueryUnderfundedResponse, error)
 	mustEmbedUnimplementedQueryServer()
 }
 
@@ -106,6 +125,9 @@ func (UnimplementedQueryServer) Periods(context.Context, *QueryPeriodsRequest) (
 }
 func (UnimplementedQueryServer) Payouts(context.Context, *QueryPayoutsRequest) (*QueryPayoutsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Payouts not implemented")
+}
+func (UnimplementedQueryServer) Underfunded(context.Context, *QueryUnderfundedRequest) (*QueryUnderfundedResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Underfunded not implemented")
 }
 func (UnimplementedQueryServer) mustEmbedUnimplementedQueryServer() {}
 func (UnimplementedQueryServer) testEmbeddedByValue()               {}
@@ -182,6 +204,24 @@ func _Query_Payouts_Handler(srv interface{}, ctx context.Context, dec func(inter
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_Underfunded_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryUnderfundedRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Underfunded(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Query_Underfunded_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Underfunded(ctx, req.(*QueryUnderfundedRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // Query_ServiceDesc is the grpc.ServiceDesc for Query service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -200,6 +240,10 @@ var Query_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Payouts",
 			Handler:    _Query_Payouts_Handler,
+		},
+		{
+			MethodName: "Underfunded",
+			Handler:    _Query_Underfunded_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

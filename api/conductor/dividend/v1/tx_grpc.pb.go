@@ -19,7 +19,8 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	Msg_Claim_FullMethodName = "/conductor.dividend.v1.Msg/Claim"
+	Msg_Claim_FullMethodName     = "/conductor.dividend.v1.Msg/Claim"
+	Msg_Subsidize_FullMethodName = "/conductor.dividend.v1.Msg/Subsidize"
 )
 
 // MsgClient is the client API for Msg service.
@@ -30,6 +31,9 @@ const (
 type MsgClient interface {
 	// Claim pays a member the dividends owed. (Any transaction a member signs does too.)
 	Claim(ctx context.Context, in *MsgClaim, opts ...grpc.CallOption) (*MsgClaimResponse, error)
+	// Subsidize pays a regional company from the treasury: the assembly. Booked as the
+	// treasury's spending (line subsidies) and as the company's revenue (line subsidies).
+	Subsidize(ctx context.Context, in *MsgSubsidize, opts ...grpc.CallOption) (*MsgSubsidizeResponse, error)
 }
 
 type msgClient struct {
@@ -50,6 +54,16 @@ func (c *msgClient) Claim(ctx context.Context, in *MsgClaim, opts ...grpc.CallOp
 	return out, nil
 }
 
+func (c *msgClient) Subsidize(ctx context.Context, in *MsgSubsidize, opts ...grpc.CallOption) (*MsgSubsidizeResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(MsgSubsidizeResponse)
+	err := c.cc.Invoke(ctx, Msg_Subsidize_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // MsgServer is the server API for Msg service.
 // All implementations must embed UnimplementedMsgServer
 // for forward compatibility.
@@ -58,6 +72,9 @@ func (c *msgClient) Claim(ctx context.Context, in *MsgClaim, opts ...grpc.CallOp
 type MsgServer interface {
 	// Claim pays a member the dividends owed. (Any transaction a member signs does too.)
 	Claim(context.Context, *MsgClaim) (*MsgClaimResponse, error)
+	// Subsidize pays a regional company from the treasury: the assembly. Booked as the
+	// treasury's spending (line subsidies) and as the company's revenue (line subsidies).
+	Subsidize(context.Context, *MsgSubsidize) (*MsgSubsidizeResponse, error)
 	mustEmbedUnimplementedMsgServer()
 }
 
@@ -70,6 +87,9 @@ type UnimplementedMsgServer struct{}
 
 func (UnimplementedMsgServer) Claim(context.Context, *MsgClaim) (*MsgClaimResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Claim not implemented")
+}
+func (UnimplementedMsgServer) Subsidize(context.Context, *MsgSubsidize) (*MsgSubsidizeResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Subsidize not implemented")
 }
 func (UnimplementedMsgServer) mustEmbedUnimplementedMsgServer() {}
 func (UnimplementedMsgServer) testEmbeddedByValue()             {}
@@ -110,6 +130,24 @@ func _Msg_Claim_Handler(srv interface{}, ctx context.Context, dec func(interface
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Msg_Subsidize_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MsgSubsidize)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(MsgServer).Subsidize(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Msg_Subsidize_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(MsgServer).Subsidize(ctx, req.(*MsgSubsidize))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // Msg_ServiceDesc is the grpc.ServiceDesc for Msg service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -120,6 +158,10 @@ var Msg_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Claim",
 			Handler:    _Msg_Claim_Handler,
+		},
+		{
+			MethodName: "Subsidize",
+			Handler:    _Msg_Subsidize_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

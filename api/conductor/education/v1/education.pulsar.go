@@ -836,14 +836,16 @@ func (x *fastReflection_Program) ProtoMethods() *protoiface.Methods {
 }
 
 var (
-	md_Enrollment            protoreflect.MessageDescriptor
-	fd_Enrollment_id         protoreflect.FieldDescriptor
-	fd_Enrollment_program_id protoreflect.FieldDescriptor
-	fd_Enrollment_student    protoreflect.FieldDescriptor
-	fd_Enrollment_start      protoreflect.FieldDescriptor
-	fd_Enrollment_terms_paid protoreflect.FieldDescriptor
-	fd_Enrollment_next_due   protoreflect.FieldDescriptor
-	fd_Enrollment_paid       protoreflect.FieldDescriptor
+	md_Enrollment              protoreflect.MessageDescriptor
+	fd_Enrollment_id           protoreflect.FieldDescriptor
+	fd_Enrollment_program_id   protoreflect.FieldDescriptor
+	fd_Enrollment_student      protoreflect.FieldDescriptor
+	fd_Enrollment_start        protoreflect.FieldDescriptor
+	fd_Enrollment_terms_paid   protoreflect.FieldDescriptor
+	fd_Enrollment_next_due     protoreflect.FieldDescriptor
+	fd_Enrollment_paid         protoreflect.FieldDescriptor
+	fd_Enrollment_term_start   protoreflect.FieldDescriptor
+	fd_Enrollment_term_tuition protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -856,6 +858,8 @@ func init() {
 	fd_Enrollment_terms_paid = md_Enrollment.Fields().ByName("terms_paid")
 	fd_Enrollment_next_due = md_Enrollment.Fields().ByName("next_due")
 	fd_Enrollment_paid = md_Enrollment.Fields().ByName("paid")
+	fd_Enrollment_term_start = md_Enrollment.Fields().ByName("term_start")
+	fd_Enrollment_term_tuition = md_Enrollment.Fields().ByName("term_tuition")
 }
 
 var _ protoreflect.Message = (*fastReflection_Enrollment)(nil)
@@ -965,6 +969,18 @@ func (x *fastReflection_Enrollment) Range(f func(protoreflect.FieldDescriptor, p
 			return
 		}
 	}
+	if x.TermStart != nil {
+		value := protoreflect.ValueOfMessage(x.TermStart.ProtoReflect())
+		if !f(fd_Enrollment_term_start, value) {
+			return
+		}
+	}
+	if x.TermTuition != "" {
+		value := protoreflect.ValueOfString(x.TermTuition)
+		if !f(fd_Enrollment_term_tuition, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -994,6 +1010,10 @@ func (x *fastReflection_Enrollment) Has(fd protoreflect.FieldDescriptor) bool {
 		return x.NextDue != nil
 	case "conductor.education.v1.Enrollment.paid":
 		return x.Paid != ""
+	case "conductor.education.v1.Enrollment.term_start":
+		return x.TermStart != nil
+	case "conductor.education.v1.Enrollment.term_tuition":
+		return x.TermTuition != ""
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.Enrollment"))
@@ -1024,6 +1044,10 @@ func (x *fastReflection_Enrollment) Clear(fd protoreflect.FieldDescriptor) {
 		x.NextDue = nil
 	case "conductor.education.v1.Enrollment.paid":
 		x.Paid = ""
+	case "conductor.education.v1.Enrollment.term_start":
+		x.TermStart = nil
+	case "conductor.education.v1.Enrollment.term_tuition":
+		x.TermTuition = ""
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.Enrollment"))
@@ -1061,6 +1085,12 @@ func (x *fastReflection_Enrollment) Get(descriptor protoreflect.FieldDescriptor)
 	case "conductor.education.v1.Enrollment.paid":
 		value := x.Paid
 		return protoreflect.ValueOfString(value)
+	case "conductor.education.v1.Enrollment.term_start":
+		value := x.TermStart
+		return protoreflect.ValueOfMessage(value.ProtoReflect())
+	case "conductor.education.v1.Enrollment.term_tuition":
+		value := x.TermTuition
+		return protoreflect.ValueOfString(value)
 	default:
 		if descriptor.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.Enrollment"))
@@ -1095,6 +1125,10 @@ func (x *fastReflection_Enrollment) Set(fd protoreflect.FieldDescriptor, value p
 		x.NextDue = value.Message().Interface().(*timestamppb.Timestamp)
 	case "conductor.education.v1.Enrollment.paid":
 		x.Paid = value.Interface().(string)
+	case "conductor.education.v1.Enrollment.term_start":
+		x.TermStart = value.Message().Interface().(*timestamppb.Timestamp)
+	case "conductor.education.v1.Enrollment.term_tuition":
+		x.TermTuition = value.Interface().(string)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.Enrollment"))
@@ -1125,6 +1159,11 @@ func (x *fastReflection_Enrollment) Mutable(fd protoreflect.FieldDescriptor) pro
 			x.NextDue = new(timestamppb.Timestamp)
 		}
 		return protoreflect.ValueOfMessage(x.NextDue.ProtoReflect())
+	case "conductor.education.v1.Enrollment.term_start":
+		if x.TermStart == nil {
+			x.TermStart = new(timestamppb.Timestamp)
+		}
+		return protoreflect.ValueOfMessage(x.TermStart.ProtoReflect())
 	case "conductor.education.v1.Enrollment.id":
 		panic(fmt.Errorf("field id of message conductor.education.v1.Enrollment is not mutable"))
 	case "conductor.education.v1.Enrollment.program_id":
@@ -1135,6 +1174,8 @@ func (x *fastReflection_Enrollment) Mutable(fd protoreflect.FieldDescriptor) pro
 		panic(fmt.Errorf("field terms_paid of message conductor.education.v1.Enrollment is not mutable"))
 	case "conductor.education.v1.Enrollment.paid":
 		panic(fmt.Errorf("field paid of message conductor.education.v1.Enrollment is not mutable"))
+	case "conductor.education.v1.Enrollment.term_tuition":
+		panic(fmt.Errorf("field term_tuition of message conductor.education.v1.Enrollment is not mutable"))
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.Enrollment"))
@@ -1163,6 +1204,11 @@ func (x *fastReflection_Enrollment) NewField(fd protoreflect.FieldDescriptor) pr
 		m := new(timestamppb.Timestamp)
 		return protoreflect.ValueOfMessage(m.ProtoReflect())
 	case "conductor.education.v1.Enrollment.paid":
+		return protoreflect.ValueOfString("")
+	case "conductor.education.v1.Enrollment.term_start":
+		m := new(timestamppb.Timestamp)
+		return protoreflect.ValueOfMessage(m.ProtoReflect())
+	case "conductor.education.v1.Enrollment.term_tuition":
 		return protoreflect.ValueOfString("")
 	default:
 		if fd.IsExtension() {
@@ -1258,6 +1304,14 @@ func (x *fastReflection_Enrollment) ProtoMethods() *protoiface.Methods {
 		if l > 0 {
 			n += 1 + l + runtime.Sov(uint64(l))
 		}
+		if x.TermStart != nil {
+			l = options.Size(x.TermStart)
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.TermTuition)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -1286,6 +1340,27 @@ func (x *fastReflection_Enrollment) ProtoMethods() *protoiface.Methods {
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if len(x.TermTuition) > 0 {
+			i -= len(x.TermTuition)
+			copy(dAtA[i:], x.TermTuition)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.TermTuition)))
+			i--
+			dAtA[i] = 0x4a
+		}
+		if x.TermStart != nil {
+			encoded, err := options.Marshal(x.TermStart)
+			if err != nil {
+				return protoiface.MarshalOutput{
+					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+					Buf:               input.Buf,
+				}, err
+			}
+			i -= len(encoded)
+			copy(dAtA[i:], encoded)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+			i--
+			dAtA[i] = 0x42
 		}
 		if len(x.Paid) > 0 {
 			i -= len(x.Paid)
@@ -1585,6 +1660,74 @@ func (x *fastReflection_Enrollment) ProtoMethods() *protoiface.Methods {
 					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
 				}
 				x.Paid = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 8:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field TermStart", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if x.TermStart == nil {
+					x.TermStart = &timestamppb.Timestamp{}
+				}
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.TermStart); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			case 9:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field TermTuition", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.TermTuition = string(dAtA[iNdEx:postIndex])
 				iNdEx = postIndex
 			default:
 				iNdEx = preIndex
@@ -2217,12 +2360,13 @@ func (x *fastReflection_Applicant) ProtoMethods() *protoiface.Methods {
 }
 
 var (
-	md_Record              protoreflect.MessageDescriptor
-	fd_Record_person       protoreflect.FieldDescriptor
-	fd_Record_enrolled_now protoreflect.FieldDescriptor
-	fd_Record_last_end     protoreflect.FieldDescriptor
-	fd_Record_completed    protoreflect.FieldDescriptor
-	fd_Record_withdrawn    protoreflect.FieldDescriptor
+	md_Record                    protoreflect.MessageDescriptor
+	fd_Record_person             protoreflect.FieldDescriptor
+	fd_Record_enrolled_now       protoreflect.FieldDescriptor
+	fd_Record_last_end           protoreflect.FieldDescriptor
+	fd_Record_completed          protoreflect.FieldDescriptor
+	fd_Record_withdrawn          protoreflect.FieldDescriptor
+	fd_Record_withdrawn_in_grace protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -2233,6 +2377,7 @@ func init() {
 	fd_Record_last_end = md_Record.Fields().ByName("last_end")
 	fd_Record_completed = md_Record.Fields().ByName("completed")
 	fd_Record_withdrawn = md_Record.Fields().ByName("withdrawn")
+	fd_Record_withdrawn_in_grace = md_Record.Fields().ByName("withdrawn_in_grace")
 }
 
 var _ protoreflect.Message = (*fastReflection_Record)(nil)
@@ -2330,6 +2475,12 @@ func (x *fastReflection_Record) Range(f func(protoreflect.FieldDescriptor, proto
 			return
 		}
 	}
+	if x.WithdrawnInGrace != uint32(0) {
+		value := protoreflect.ValueOfUint32(x.WithdrawnInGrace)
+		if !f(fd_Record_withdrawn_in_grace, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -2355,6 +2506,8 @@ func (x *fastReflection_Record) Has(fd protoreflect.FieldDescriptor) bool {
 		return x.Completed != uint32(0)
 	case "conductor.education.v1.Record.withdrawn":
 		return x.Withdrawn != uint32(0)
+	case "conductor.education.v1.Record.withdrawn_in_grace":
+		return x.WithdrawnInGrace != uint32(0)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.Record"))
@@ -2381,6 +2534,8 @@ func (x *fastReflection_Record) Clear(fd protoreflect.FieldDescriptor) {
 		x.Completed = uint32(0)
 	case "conductor.education.v1.Record.withdrawn":
 		x.Withdrawn = uint32(0)
+	case "conductor.education.v1.Record.withdrawn_in_grace":
+		x.WithdrawnInGrace = uint32(0)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.Record"))
@@ -2412,6 +2567,9 @@ func (x *fastReflection_Record) Get(descriptor protoreflect.FieldDescriptor) pro
 	case "conductor.education.v1.Record.withdrawn":
 		value := x.Withdrawn
 		return protoreflect.ValueOfUint32(value)
+	case "conductor.education.v1.Record.withdrawn_in_grace":
+		value := x.WithdrawnInGrace
+		return protoreflect.ValueOfUint32(value)
 	default:
 		if descriptor.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.Record"))
@@ -2442,6 +2600,8 @@ func (x *fastReflection_Record) Set(fd protoreflect.FieldDescriptor, value proto
 		x.Completed = uint32(value.Uint())
 	case "conductor.education.v1.Record.withdrawn":
 		x.Withdrawn = uint32(value.Uint())
+	case "conductor.education.v1.Record.withdrawn_in_grace":
+		x.WithdrawnInGrace = uint32(value.Uint())
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.Record"))
@@ -2475,6 +2635,8 @@ func (x *fastReflection_Record) Mutable(fd protoreflect.FieldDescriptor) protore
 		panic(fmt.Errorf("field completed of message conductor.education.v1.Record is not mutable"))
 	case "conductor.education.v1.Record.withdrawn":
 		panic(fmt.Errorf("field withdrawn of message conductor.education.v1.Record is not mutable"))
+	case "conductor.education.v1.Record.withdrawn_in_grace":
+		panic(fmt.Errorf("field withdrawn_in_grace of message conductor.education.v1.Record is not mutable"))
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.Record"))
@@ -2498,6 +2660,8 @@ func (x *fastReflection_Record) NewField(fd protoreflect.FieldDescriptor) protor
 	case "conductor.education.v1.Record.completed":
 		return protoreflect.ValueOfUint32(uint32(0))
 	case "conductor.education.v1.Record.withdrawn":
+		return protoreflect.ValueOfUint32(uint32(0))
+	case "conductor.education.v1.Record.withdrawn_in_grace":
 		return protoreflect.ValueOfUint32(uint32(0))
 	default:
 		if fd.IsExtension() {
@@ -2585,6 +2749,9 @@ func (x *fastReflection_Record) ProtoMethods() *protoiface.Methods {
 		if x.Withdrawn != 0 {
 			n += 1 + runtime.Sov(uint64(x.Withdrawn))
 		}
+		if x.WithdrawnInGrace != 0 {
+			n += 1 + runtime.Sov(uint64(x.WithdrawnInGrace))
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -2613,6 +2780,11 @@ func (x *fastReflection_Record) ProtoMethods() *protoiface.Methods {
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.WithdrawnInGrace != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.WithdrawnInGrace))
+			i--
+			dAtA[i] = 0x30
 		}
 		if x.Withdrawn != 0 {
 			i = runtime.EncodeVarint(dAtA, i, uint64(x.Withdrawn))
@@ -2824,6 +2996,748 @@ func (x *fastReflection_Record) ProtoMethods() *protoiface.Methods {
 						break
 					}
 				}
+			case 6:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field WithdrawnInGrace", wireType)
+				}
+				x.WithdrawnInGrace = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.WithdrawnInGrace |= uint32(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var (
+	md_Refund               protoreflect.MessageDescriptor
+	fd_Refund_enrollment_id protoreflect.FieldDescriptor
+	fd_Refund_program_id    protoreflect.FieldDescriptor
+	fd_Refund_student       protoreflect.FieldDescriptor
+	fd_Refund_school        protoreflect.FieldDescriptor
+	fd_Refund_owed          protoreflect.FieldDescriptor
+	fd_Refund_next_try      protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_education_v1_education_proto_init()
+	md_Refund = File_conductor_education_v1_education_proto.Messages().ByName("Refund")
+	fd_Refund_enrollment_id = md_Refund.Fields().ByName("enrollment_id")
+	fd_Refund_program_id = md_Refund.Fields().ByName("program_id")
+	fd_Refund_student = md_Refund.Fields().ByName("student")
+	fd_Refund_school = md_Refund.Fields().ByName("school")
+	fd_Refund_owed = md_Refund.Fields().ByName("owed")
+	fd_Refund_next_try = md_Refund.Fields().ByName("next_try")
+}
+
+var _ protoreflect.Message = (*fastReflection_Refund)(nil)
+
+type fastReflection_Refund Refund
+
+func (x *Refund) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_Refund)(x)
+}
+
+func (x *Refund) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_education_v1_education_proto_msgTypes[4]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_Refund_messageType fastReflection_Refund_messageType
+var _ protoreflect.MessageType = fastReflection_Refund_messageType{}
+
+type fastReflection_Refund_messageType struct{}
+
+func (x fastReflection_Refund_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_Refund)(nil)
+}
+func (x fastReflection_Refund_messageType) New() protoreflect.Message {
+	return new(fastReflection_Refund)
+}
+func (x fastReflection_Refund_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_Refund
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_Refund) Descriptor() protoreflect.MessageDescriptor {
+	return md_Refund
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_Refund) Type() protoreflect.MessageType {
+	return _fastReflection_Refund_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_Refund) New() protoreflect.Message {
+	return new(fastReflection_Refund)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_Refund) Interface() protoreflect.ProtoMessage {
+	return (*Refund)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_Refund) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.EnrollmentId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.EnrollmentId)
+		if !f(fd_Refund_enrollment_id, value) {
+			return
+		}
+	}
+	if x.ProgramId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.ProgramId)
+		if !f(fd_Refund_program_id, value) {
+			return
+		}
+	}
+	if x.Student != "" {
+		value := protoreflect.ValueOfString(x.Student)
+		if !f(fd_Refund_student, value) {
+			return
+		}
+	}
+	if x.School != "" {
+		value := protoreflect.ValueOfString(x.School)
+		if !f(fd_Refund_school, value) {
+			return
+		}
+	}
+	if x.Owed != "" {
+		value := protoreflect.ValueOfString(x.Owed)
+		if !f(fd_Refund_owed, value) {
+			return
+		}
+	}
+	if x.NextTry != nil {
+		value := protoreflect.ValueOfMessage(x.NextTry.ProtoReflect())
+		if !f(fd_Refund_next_try, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_Refund) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.education.v1.Refund.enrollment_id":
+		return x.EnrollmentId != uint64(0)
+	case "conductor.education.v1.Refund.program_id":
+		return x.ProgramId != uint64(0)
+	case "conductor.education.v1.Refund.student":
+		return x.Student != ""
+	case "conductor.education.v1.Refund.school":
+		return x.School != ""
+	case "conductor.education.v1.Refund.owed":
+		return x.Owed != ""
+	case "conductor.education.v1.Refund.next_try":
+		return x.NextTry != nil
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.Refund"))
+		}
+		panic(fmt.Errorf("message conductor.education.v1.Refund does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_Refund) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.education.v1.Refund.enrollment_id":
+		x.EnrollmentId = uint64(0)
+	case "conductor.education.v1.Refund.program_id":
+		x.ProgramId = uint64(0)
+	case "conductor.education.v1.Refund.student":
+		x.Student = ""
+	case "conductor.education.v1.Refund.school":
+		x.School = ""
+	case "conductor.education.v1.Refund.owed":
+		x.Owed = ""
+	case "conductor.education.v1.Refund.next_try":
+		x.NextTry = nil
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.Refund"))
+		}
+		panic(fmt.Errorf("message conductor.education.v1.Refund does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_Refund) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.education.v1.Refund.enrollment_id":
+		value := x.EnrollmentId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.education.v1.Refund.program_id":
+		value := x.ProgramId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.education.v1.Refund.student":
+		value := x.Student
+		return protoreflect.ValueOfString(value)
+	case "conductor.education.v1.Refund.school":
+		value := x.School
+		return protoreflect.ValueOfString(value)
+	case "conductor.education.v1.Refund.owed":
+		value := x.Owed
+		return protoreflect.ValueOfString(value)
+	case "conductor.education.v1.Refund.next_try":
+		value := x.NextTry
+		return protoreflect.ValueOfMessage(value.ProtoReflect())
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.Refund"))
+		}
+		panic(fmt.Errorf("message conductor.education.v1.Refund does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_Refund) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.education.v1.Refund.enrollment_id":
+		x.EnrollmentId = value.Uint()
+	case "conductor.education.v1.Refund.program_id":
+		x.ProgramId = value.Uint()
+	case "conductor.education.v1.Refund.student":
+		x.Student = value.Interface().(string)
+	case "conductor.education.v1.Refund.school":
+		x.School = value.Interface().(string)
+	case "conductor.education.v1.Refund.owed":
+		x.Owed = value.Interface().(string)
+	case "conductor.education.v1.Refund.next_try":
+		x.NextTry = value.Message().Interface().(*timestamppb.Timestamp)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.Refund"))
+		}
+		panic(fmt.Errorf("message conductor.education.v1.Refund does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_Refund) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.education.v1.Refund.next_try":
+		if x.NextTry == nil {
+			x.NextTry = new(timestamppb.Timestamp)
+		}
+		return protoreflect.ValueOfMessage(x.NextTry.ProtoReflect())
+	case "conductor.education.v1.Refund.enrollment_id":
+		panic(fmt.Errorf("field enrollment_id of message conductor.education.v1.Refund is not mutable"))
+	case "conductor.education.v1.Refund.program_id":
+		panic(fmt.Errorf("field program_id of message conductor.education.v1.Refund is not mutable"))
+	case "conductor.education.v1.Refund.student":
+		panic(fmt.Errorf("field student of message conductor.education.v1.Refund is not mutable"))
+	case "conductor.education.v1.Refund.school":
+		panic(fmt.Errorf("field school of message conductor.education.v1.Refund is not mutable"))
+	case "conductor.education.v1.Refund.owed":
+		panic(fmt.Errorf("field owed of message conductor.education.v1.Refund is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.Refund"))
+		}
+		panic(fmt.Errorf("message conductor.education.v1.Refund does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_Refund) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.education.v1.Refund.enrollment_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.education.v1.Refund.program_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.education.v1.Refund.student":
+		return protoreflect.ValueOfString("")
+	case "conductor.education.v1.Refund.school":
+		return protoreflect.ValueOfString("")
+	case "conductor.education.v1.Refund.owed":
+		return protoreflect.ValueOfString("")
+	case "conductor.education.v1.Refund.next_try":
+		m := new(timestamppb.Timestamp)
+		return protoreflect.ValueOfMessage(m.ProtoReflect())
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.Refund"))
+		}
+		panic(fmt.Errorf("message conductor.education.v1.Refund does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_Refund) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.education.v1.Refund", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_Refund) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_Refund) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_Refund) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_Refund) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*Refund)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		if x.EnrollmentId != 0 {
+			n += 1 + runtime.Sov(uint64(x.EnrollmentId))
+		}
+		if x.ProgramId != 0 {
+			n += 1 + runtime.Sov(uint64(x.ProgramId))
+		}
+		l = len(x.Student)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.School)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Owed)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.NextTry != nil {
+			l = options.Size(x.NextTry)
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*Refund)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.NextTry != nil {
+			encoded, err := options.Marshal(x.NextTry)
+			if err != nil {
+				return protoiface.MarshalOutput{
+					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+					Buf:               input.Buf,
+				}, err
+			}
+			i -= len(encoded)
+			copy(dAtA[i:], encoded)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+			i--
+			dAtA[i] = 0x32
+		}
+		if len(x.Owed) > 0 {
+			i -= len(x.Owed)
+			copy(dAtA[i:], x.Owed)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Owed)))
+			i--
+			dAtA[i] = 0x2a
+		}
+		if len(x.School) > 0 {
+			i -= len(x.School)
+			copy(dAtA[i:], x.School)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.School)))
+			i--
+			dAtA[i] = 0x22
+		}
+		if len(x.Student) > 0 {
+			i -= len(x.Student)
+			copy(dAtA[i:], x.Student)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Student)))
+			i--
+			dAtA[i] = 0x1a
+		}
+		if x.ProgramId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.ProgramId))
+			i--
+			dAtA[i] = 0x10
+		}
+		if x.EnrollmentId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.EnrollmentId))
+			i--
+			dAtA[i] = 0x8
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*Refund)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: Refund: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: Refund: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field EnrollmentId", wireType)
+				}
+				x.EnrollmentId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.EnrollmentId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 2:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field ProgramId", wireType)
+				}
+				x.ProgramId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.ProgramId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 3:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Student", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Student = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 4:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field School", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.School = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 5:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Owed", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Owed = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 6:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field NextTry", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if x.NextTry == nil {
+					x.NextTry = &timestamppb.Timestamp{}
+				}
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.NextTry); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
 			default:
 				iNdEx = preIndex
 				skippy, err := runtime.Skip(dAtA[iNdEx:])
@@ -3035,7 +3949,12 @@ type Enrollment struct {
 	// terms_paid counts the terms whose tuition was paid; next_due is the next term's start.
 	TermsPaid uint32                 `protobuf:"varint,5,opt,name=terms_paid,json=termsPaid,proto3" json:"terms_paid,omitempty"`
 	NextDue   *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=next_due,json=nextDue,proto3" json:"next_due,omitempty"`
-	Paid      string                 `protobuf:"bytes,7,opt,name=paid,proto3" json:"paid,omitempty"`
+	// paid is the tuition paid over all the terms so far.
+	Paid string `protobuf:"bytes,7,opt,name=paid,proto3" json:"paid,omitempty"`
+	// term_start is the current term's start and term_tuition what was paid for it: a
+	// withdrawal refunds term_tuition x (next_due - now) / (next_due - term_start), rounded up.
+	TermStart   *timestamppb.Timestamp `protobuf:"bytes,8,opt,name=term_start,json=termStart,proto3" json:"term_start,omitempty"`
+	TermTuition string                 `protobuf:"bytes,9,opt,name=term_tuition,json=termTuition,proto3" json:"term_tuition,omitempty"`
 }
 
 func (x *Enrollment) Reset() {
@@ -3103,6 +4022,20 @@ func (x *Enrollment) GetNextDue() *timestamppb.Timestamp {
 func (x *Enrollment) GetPaid() string {
 	if x != nil {
 		return x.Paid
+	}
+	return ""
+}
+
+func (x *Enrollment) GetTermStart() *timestamppb.Timestamp {
+	if x != nil {
+		return x.TermStart
+	}
+	return nil
+}
+
+func (x *Enrollment) GetTermTuition() string {
+	if x != nil {
+		return x.TermTuition
 	}
 	return ""
 }
@@ -3179,7 +4112,11 @@ type Record struct {
 	// last_end is when the person's last enrollment ended (zero if never).
 	LastEnd   *timestamppb.Timestamp `protobuf:"bytes,3,opt,name=last_end,json=lastEnd,proto3" json:"last_end,omitempty"`
 	Completed uint32                 `protobuf:"varint,4,opt,name=completed,proto3" json:"completed,omitempty"`
-	Withdrawn uint32                 `protobuf:"varint,5,opt,name=withdrawn,proto3" json:"withdrawn,omitempty"`
+	// withdrawn counts withdrawals after the grace period and terms not paid.
+	Withdrawn uint32 `protobuf:"varint,5,opt,name=withdrawn,proto3" json:"withdrawn,omitempty"`
+	// withdrawn_in_grace counts withdrawals within withdrawal_grace of enrolling: they leave
+	// enrolled_now and last_end as if the person had not enrolled (the wait-list priority).
+	WithdrawnInGrace uint32 `protobuf:"varint,6,opt,name=withdrawn_in_grace,json=withdrawnInGrace,proto3" json:"withdrawn_in_grace,omitempty"`
 }
 
 func (x *Record) Reset() {
@@ -3237,6 +4174,93 @@ func (x *Record) GetWithdrawn() uint32 {
 	return 0
 }
 
+func (x *Record) GetWithdrawnInGrace() uint32 {
+	if x != nil {
+		return x.WithdrawnInGrace
+	}
+	return 0
+}
+
+// Refund is the part of a withdrawal's refund the school could not pay when the student
+// withdrew: owed to the student, paid as soon as the school holds the money (each block,
+// a bounded number, oldest next_try first).
+type Refund struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	EnrollmentId uint64 `protobuf:"varint,1,opt,name=enrollment_id,json=enrollmentId,proto3" json:"enrollment_id,omitempty"`
+	ProgramId    uint64 `protobuf:"varint,2,opt,name=program_id,json=programId,proto3" json:"program_id,omitempty"`
+	Student      string `protobuf:"bytes,3,opt,name=student,proto3" json:"student,omitempty"`
+	School       string `protobuf:"bytes,4,opt,name=school,proto3" json:"school,omitempty"`
+	// owed is what the school still owes the student, in ursc.
+	Owed string `protobuf:"bytes,5,opt,name=owed,proto3" json:"owed,omitempty"`
+	// next_try is when the school is next asked to pay.
+	NextTry *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=next_try,json=nextTry,proto3" json:"next_try,omitempty"`
+}
+
+func (x *Refund) Reset() {
+	*x = Refund{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_education_v1_education_proto_msgTypes[4]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *Refund) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Refund) ProtoMessage() {}
+
+// Deprecated: Use Refund.ProtoReflect.Descriptor instead.
+func (*Refund) Descriptor() ([]byte, []int) {
+	return file_conductor_education_v1_education_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *Refund) GetEnrollmentId() uint64 {
+	if x != nil {
+		return x.EnrollmentId
+	}
+	return 0
+}
+
+func (x *Refund) GetProgramId() uint64 {
+	if x != nil {
+		return x.ProgramId
+	}
+	return 0
+}
+
+func (x *Refund) GetStudent() string {
+	if x != nil {
+		return x.Student
+	}
+	return ""
+}
+
+func (x *Refund) GetSchool() string {
+	if x != nil {
+		return x.School
+	}
+	return ""
+}
+
+func (x *Refund) GetOwed() string {
+	if x != nil {
+		return x.Owed
+	}
+	return ""
+}
+
+func (x *Refund) GetNextTry() *timestamppb.Timestamp {
+	if x != nil {
+		return x.NextTry
+	}
+	return nil
+}
+
 var File_conductor_education_v1_education_proto protoreflect.FileDescriptor
 
 var file_conductor_education_v1_education_proto_rawDesc = []byte{
@@ -3270,7 +4294,7 @@ var file_conductor_education_v1_education_proto_rawDesc = []byte{
 	0x01, 0x52, 0x04, 0x74, 0x65, 0x72, 0x6d, 0x12, 0x14, 0x0a, 0x05, 0x74, 0x65, 0x72, 0x6d, 0x73,
 	0x18, 0x07, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x05, 0x74, 0x65, 0x72, 0x6d, 0x73, 0x12, 0x1a, 0x0a,
 	0x08, 0x65, 0x6e, 0x72, 0x6f, 0x6c, 0x6c, 0x65, 0x64, 0x18, 0x08, 0x20, 0x01, 0x28, 0x0d, 0x52,
-	0x08, 0x65, 0x6e, 0x72, 0x6f, 0x6c, 0x6c, 0x65, 0x64, 0x22, 0xcc, 0x02, 0x0a, 0x0a, 0x45, 0x6e,
+	0x08, 0x65, 0x6e, 0x72, 0x6f, 0x6c, 0x6c, 0x65, 0x64, 0x22, 0xe1, 0x03, 0x0a, 0x0a, 0x45, 0x6e,
 	0x72, 0x6f, 0x6c, 0x6c, 0x6d, 0x65, 0x6e, 0x74, 0x12, 0x0e, 0x0a, 0x02, 0x69, 0x64, 0x18, 0x01,
 	0x20, 0x01, 0x28, 0x04, 0x52, 0x02, 0x69, 0x64, 0x12, 0x1d, 0x0a, 0x0a, 0x70, 0x72, 0x6f, 0x67,
 	0x72, 0x61, 0x6d, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x09, 0x70, 0x72,
@@ -3291,42 +4315,74 @@ var file_conductor_education_v1_education_proto_rawDesc = []byte{
 	0x07, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63,
 	0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68,
 	0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49,
-	0x6e, 0x74, 0x52, 0x04, 0x70, 0x61, 0x69, 0x64, 0x22, 0xaa, 0x01, 0x0a, 0x09, 0x41, 0x70, 0x70,
-	0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x12, 0x0e, 0x0a, 0x02, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01,
-	0x28, 0x04, 0x52, 0x02, 0x69, 0x64, 0x12, 0x1d, 0x0a, 0x0a, 0x70, 0x72, 0x6f, 0x67, 0x72, 0x61,
-	0x6d, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x09, 0x70, 0x72, 0x6f, 0x67,
-	0x72, 0x61, 0x6d, 0x49, 0x64, 0x12, 0x30, 0x0a, 0x06, 0x70, 0x65, 0x72, 0x73, 0x6f, 0x6e, 0x18,
+	0x6e, 0x74, 0x52, 0x04, 0x70, 0x61, 0x69, 0x64, 0x12, 0x43, 0x0a, 0x0a, 0x74, 0x65, 0x72, 0x6d,
+	0x5f, 0x73, 0x74, 0x61, 0x72, 0x74, 0x18, 0x08, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67,
+	0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54,
+	0x69, 0x6d, 0x65, 0x73, 0x74, 0x61, 0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90, 0xdf,
+	0x1f, 0x01, 0x52, 0x09, 0x74, 0x65, 0x72, 0x6d, 0x53, 0x74, 0x61, 0x72, 0x74, 0x12, 0x4e, 0x0a,
+	0x0c, 0x74, 0x65, 0x72, 0x6d, 0x5f, 0x74, 0x75, 0x69, 0x74, 0x69, 0x6f, 0x6e, 0x18, 0x09, 0x20,
+	0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73,
+	0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49,
+	0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74,
+	0x52, 0x0b, 0x74, 0x65, 0x72, 0x6d, 0x54, 0x75, 0x69, 0x74, 0x69, 0x6f, 0x6e, 0x22, 0xaa, 0x01,
+	0x0a, 0x09, 0x41, 0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x12, 0x0e, 0x0a, 0x02, 0x69,
+	0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x02, 0x69, 0x64, 0x12, 0x1d, 0x0a, 0x0a, 0x70,
+	0x72, 0x6f, 0x67, 0x72, 0x61, 0x6d, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52,
+	0x09, 0x70, 0x72, 0x6f, 0x67, 0x72, 0x61, 0x6d, 0x49, 0x64, 0x12, 0x30, 0x0a, 0x06, 0x70, 0x65,
+	0x72, 0x73, 0x6f, 0x6e, 0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14,
+	0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74,
+	0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x70, 0x65, 0x72, 0x73, 0x6f, 0x6e, 0x12, 0x3c, 0x0a, 0x06,
+	0x6a, 0x6f, 0x69, 0x6e, 0x65, 0x64, 0x18, 0x04, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67,
+	0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54,
+	0x69, 0x6d, 0x65, 0x73, 0x74, 0x61, 0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90, 0xdf,
+	0x1f, 0x01, 0x52, 0x06, 0x6a, 0x6f, 0x69, 0x6e, 0x65, 0x64, 0x22, 0x88, 0x02, 0x0a, 0x06, 0x52,
+	0x65, 0x63, 0x6f, 0x72, 0x64, 0x12, 0x30, 0x0a, 0x06, 0x70, 0x65, 0x72, 0x73, 0x6f, 0x6e, 0x18,
+	0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f,
+	0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52,
+	0x06, 0x70, 0x65, 0x72, 0x73, 0x6f, 0x6e, 0x12, 0x21, 0x0a, 0x0c, 0x65, 0x6e, 0x72, 0x6f, 0x6c,
+	0x6c, 0x65, 0x64, 0x5f, 0x6e, 0x6f, 0x77, 0x18, 0x02, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x0b, 0x65,
+	0x6e, 0x72, 0x6f, 0x6c, 0x6c, 0x65, 0x64, 0x4e, 0x6f, 0x77, 0x12, 0x3f, 0x0a, 0x08, 0x6c, 0x61,
+	0x73, 0x74, 0x5f, 0x65, 0x6e, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67,
+	0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54,
+	0x69, 0x6d, 0x65, 0x73, 0x74, 0x61, 0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x01, 0x90, 0xdf,
+	0x1f, 0x01, 0x52, 0x07, 0x6c, 0x61, 0x73, 0x74, 0x45, 0x6e, 0x64, 0x12, 0x1c, 0x0a, 0x09, 0x63,
+	0x6f, 0x6d, 0x70, 0x6c, 0x65, 0x74, 0x65, 0x64, 0x18, 0x04, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x09,
+	0x63, 0x6f, 0x6d, 0x70, 0x6c, 0x65, 0x74, 0x65, 0x64, 0x12, 0x1c, 0x0a, 0x09, 0x77, 0x69, 0x74,
+	0x68, 0x64, 0x72, 0x61, 0x77, 0x6e, 0x18, 0x05, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x09, 0x77, 0x69,
+	0x74, 0x68, 0x64, 0x72, 0x61, 0x77, 0x6e, 0x12, 0x2c, 0x0a, 0x12, 0x77, 0x69, 0x74, 0x68, 0x64,
+	0x72, 0x61, 0x77, 0x6e, 0x5f, 0x69, 0x6e, 0x5f, 0x67, 0x72, 0x61, 0x63, 0x65, 0x18, 0x06, 0x20,
+	0x01, 0x28, 0x0d, 0x52, 0x10, 0x77, 0x69, 0x74, 0x68, 0x64, 0x72, 0x61, 0x77, 0x6e, 0x49, 0x6e,
+	0x47, 0x72, 0x61, 0x63, 0x65, 0x22, 0xb4, 0x02, 0x0a, 0x06, 0x52, 0x65, 0x66, 0x75, 0x6e, 0x64,
+	0x12, 0x23, 0x0a, 0x0d, 0x65, 0x6e, 0x72, 0x6f, 0x6c, 0x6c, 0x6d, 0x65, 0x6e, 0x74, 0x5f, 0x69,
+	0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0c, 0x65, 0x6e, 0x72, 0x6f, 0x6c, 0x6c, 0x6d,
+	0x65, 0x6e, 0x74, 0x49, 0x64, 0x12, 0x1d, 0x0a, 0x0a, 0x70, 0x72, 0x6f, 0x67, 0x72, 0x61, 0x6d,
+	0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x09, 0x70, 0x72, 0x6f, 0x67, 0x72,
+	0x61, 0x6d, 0x49, 0x64, 0x12, 0x32, 0x0a, 0x07, 0x73, 0x74, 0x75, 0x64, 0x65, 0x6e, 0x74, 0x18,
 	0x03, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f,
 	0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52,
-	0x06, 0x70, 0x65, 0x72, 0x73, 0x6f, 0x6e, 0x12, 0x3c, 0x0a, 0x06, 0x6a, 0x6f, 0x69, 0x6e, 0x65,
-	0x64, 0x18, 0x04, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65,
-	0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x74,
-	0x61, 0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90, 0xdf, 0x1f, 0x01, 0x52, 0x06, 0x6a,
-	0x6f, 0x69, 0x6e, 0x65, 0x64, 0x22, 0xda, 0x01, 0x0a, 0x06, 0x52, 0x65, 0x63, 0x6f, 0x72, 0x64,
-	0x12, 0x30, 0x0a, 0x06, 0x70, 0x65, 0x72, 0x73, 0x6f, 0x6e, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09,
-	0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64,
-	0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x70, 0x65, 0x72, 0x73,
-	0x6f, 0x6e, 0x12, 0x21, 0x0a, 0x0c, 0x65, 0x6e, 0x72, 0x6f, 0x6c, 0x6c, 0x65, 0x64, 0x5f, 0x6e,
-	0x6f, 0x77, 0x18, 0x02, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x0b, 0x65, 0x6e, 0x72, 0x6f, 0x6c, 0x6c,
-	0x65, 0x64, 0x4e, 0x6f, 0x77, 0x12, 0x3f, 0x0a, 0x08, 0x6c, 0x61, 0x73, 0x74, 0x5f, 0x65, 0x6e,
-	0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65,
-	0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x74,
-	0x61, 0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x01, 0x90, 0xdf, 0x1f, 0x01, 0x52, 0x07, 0x6c,
-	0x61, 0x73, 0x74, 0x45, 0x6e, 0x64, 0x12, 0x1c, 0x0a, 0x09, 0x63, 0x6f, 0x6d, 0x70, 0x6c, 0x65,
-	0x74, 0x65, 0x64, 0x18, 0x04, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x09, 0x63, 0x6f, 0x6d, 0x70, 0x6c,
-	0x65, 0x74, 0x65, 0x64, 0x12, 0x1c, 0x0a, 0x09, 0x77, 0x69, 0x74, 0x68, 0x64, 0x72, 0x61, 0x77,
-	0x6e, 0x18, 0x05, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x09, 0x77, 0x69, 0x74, 0x68, 0x64, 0x72, 0x61,
-	0x77, 0x6e, 0x2a, 0x6a, 0x0a, 0x07, 0x4f, 0x75, 0x74, 0x63, 0x6f, 0x6d, 0x65, 0x12, 0x17, 0x0a,
-	0x13, 0x4f, 0x55, 0x54, 0x43, 0x4f, 0x4d, 0x45, 0x5f, 0x55, 0x4e, 0x53, 0x50, 0x45, 0x43, 0x49,
-	0x46, 0x49, 0x45, 0x44, 0x10, 0x00, 0x12, 0x15, 0x0a, 0x11, 0x4f, 0x55, 0x54, 0x43, 0x4f, 0x4d,
-	0x45, 0x5f, 0x43, 0x4f, 0x4d, 0x50, 0x4c, 0x45, 0x54, 0x45, 0x44, 0x10, 0x01, 0x12, 0x15, 0x0a,
-	0x11, 0x4f, 0x55, 0x54, 0x43, 0x4f, 0x4d, 0x45, 0x5f, 0x57, 0x49, 0x54, 0x48, 0x44, 0x52, 0x41,
-	0x57, 0x4e, 0x10, 0x02, 0x12, 0x12, 0x0a, 0x0e, 0x4f, 0x55, 0x54, 0x43, 0x4f, 0x4d, 0x45, 0x5f,
-	0x55, 0x4e, 0x50, 0x41, 0x49, 0x44, 0x10, 0x03, 0x1a, 0x04, 0x88, 0xa3, 0x1e, 0x00, 0x42, 0x37,
-	0x5a, 0x35, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e,
-	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64,
-	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x65, 0x64, 0x75, 0x63, 0x61, 0x74, 0x69, 0x6f,
-	0x6e, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x07, 0x73, 0x74, 0x75, 0x64, 0x65, 0x6e, 0x74, 0x12, 0x30, 0x0a, 0x06, 0x73, 0x63, 0x68, 0x6f,
+	0x6f, 0x6c, 0x18, 0x04, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f,
+	0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69,
+	0x6e, 0x67, 0x52, 0x06, 0x73, 0x63, 0x68, 0x6f, 0x6f, 0x6c, 0x12, 0x3f, 0x0a, 0x04, 0x6f, 0x77,
+	0x65, 0x64, 0x18, 0x05, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde,
+	0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d,
+	0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f,
+	0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x04, 0x6f, 0x77, 0x65, 0x64, 0x12, 0x3f, 0x0a, 0x08, 0x6e,
+	0x65, 0x78, 0x74, 0x5f, 0x74, 0x72, 0x79, 0x18, 0x06, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e,
+	0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e,
+	0x54, 0x69, 0x6d, 0x65, 0x73, 0x74, 0x61, 0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90,
+	0xdf, 0x1f, 0x01, 0x52, 0x07, 0x6e, 0x65, 0x78, 0x74, 0x54, 0x72, 0x79, 0x2a, 0x6a, 0x0a, 0x07,
+	0x4f, 0x75, 0x74, 0x63, 0x6f, 0x6d, 0x65, 0x12, 0x17, 0x0a, 0x13, 0x4f, 0x55, 0x54, 0x43, 0x4f,
+	0x4d, 0x45, 0x5f, 0x55, 0x4e, 0x53, 0x50, 0x45, 0x43, 0x49, 0x46, 0x49, 0x45, 0x44, 0x10, 0x00,
+	0x12, 0x15, 0x0a, 0x11, 0x4f, 0x55, 0x54, 0x43, 0x4f, 0x4d, 0x45, 0x5f, 0x43, 0x4f, 0x4d, 0x50,
+	0x4c, 0x45, 0x54, 0x45, 0x44, 0x10, 0x01, 0x12, 0x15, 0x0a, 0x11, 0x4f, 0x55, 0x54, 0x43, 0x4f,
+	0x4d, 0x45, 0x5f, 0x57, 0x49, 0x54, 0x48, 0x44, 0x52, 0x41, 0x57, 0x4e, 0x10, 0x02, 0x12, 0x12,
+	0x0a, 0x0e, 0x4f, 0x55, 0x54, 0x43, 0x4f, 0x4d, 0x45, 0x5f, 0x55, 0x4e, 0x50, 0x41, 0x49, 0x44,
+	0x10, 0x03, 0x1a, 0x04, 0x88, 0xa3, 0x1e, 0x00, 0x42, 0x37, 0x5a, 0x35, 0x67, 0x69, 0x74, 0x68,
+	0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
+	0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f,
+	0x78, 0x2f, 0x65, 0x64, 0x75, 0x63, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x2f, 0x74, 0x79, 0x70, 0x65,
+	0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
 }
 
 var (
@@ -3342,27 +4398,30 @@ func file_conductor_education_v1_education_proto_rawDescGZIP() []byte {
 }
 
 var file_conductor_education_v1_education_proto_enumTypes = make([]protoimpl.EnumInfo, 1)
-var file_conductor_education_v1_education_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
+var file_conductor_education_v1_education_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
 var file_conductor_education_v1_education_proto_goTypes = []interface{}{
 	(Outcome)(0),                  // 0: conductor.education.v1.Outcome
 	(*Program)(nil),               // 1: conductor.education.v1.Program
 	(*Enrollment)(nil),            // 2: conductor.education.v1.Enrollment
 	(*Applicant)(nil),             // 3: conductor.education.v1.Applicant
 	(*Record)(nil),                // 4: conductor.education.v1.Record
-	(*durationpb.Duration)(nil),   // 5: google.protobuf.Duration
-	(*timestamppb.Timestamp)(nil), // 6: google.protobuf.Timestamp
+	(*Refund)(nil),                // 5: conductor.education.v1.Refund
+	(*durationpb.Duration)(nil),   // 6: google.protobuf.Duration
+	(*timestamppb.Timestamp)(nil), // 7: google.protobuf.Timestamp
 }
 var file_conductor_education_v1_education_proto_depIdxs = []int32{
-	5, // 0: conductor.education.v1.Program.term:type_name -> google.protobuf.Duration
-	6, // 1: conductor.education.v1.Enrollment.start:type_name -> google.protobuf.Timestamp
-	6, // 2: conductor.education.v1.Enrollment.next_due:type_name -> google.protobuf.Timestamp
-	6, // 3: conductor.education.v1.Applicant.joined:type_name -> google.protobuf.Timestamp
-	6, // 4: conductor.education.v1.Record.last_end:type_name -> google.protobuf.Timestamp
-	5, // [5:5] is the sub-list for method output_type
-	5, // [5:5] is the sub-list for method input_type
-	5, // [5:5] is the sub-list for extension type_name
-	5, // [5:5] is the sub-list for extension extendee
-	0, // [0:5] is the sub-list for field type_name
+	6, // 0: conductor.education.v1.Program.term:type_name -> google.protobuf.Duration
+	7, // 1: conductor.education.v1.Enrollment.start:type_name -> google.protobuf.Timestamp
+	7, // 2: conductor.education.v1.Enrollment.next_due:type_name -> google.protobuf.Timestamp
+	7, // 3: conductor.education.v1.Enrollment.term_start:type_name -> google.protobuf.Timestamp
+	7, // 4: conductor.education.v1.Applicant.joined:type_name -> google.protobuf.Timestamp
+	7, // 5: conductor.education.v1.Record.last_end:type_name -> google.protobuf.Timestamp
+	7, // 6: conductor.education.v1.Refund.next_try:type_name -> google.protobuf.Timestamp
+	7, // [7:7] is the sub-list for method output_type
+	7, // [7:7] is the sub-list for method input_type
+	7, // [7:7] is the sub-list for extension type_name
+	7, // [7:7] is the sub-list for extension extendee
+	0, // [0:7] is the sub-list for field type_name
 }
 
 func init() { file_conductor_education_v1_education_proto_init() }
@@ -3419,6 +4478,18 @@ func file_conductor_education_v1_education_proto_init() {
 				return nil
 			}
 		}
+		file_conductor_education_v1_education_proto_msgTypes[4].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*Refund); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -3426,7 +4497,7 @@ func file_conductor_education_v1_education_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: file_conductor_education_v1_education_proto_rawDesc,
 			NumEnums:      1,
-			NumMessages:   4,
+			NumMessages:   5,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -1163,6 +1163,8 @@ var (
 	fd_EventEnrollmentEnded_enrollment_id protoreflect.FieldDescriptor
 	fd_EventEnrollmentEnded_student       protoreflect.FieldDescriptor
 	fd_EventEnrollmentEnded_outcome       protoreflect.FieldDescriptor
+	fd_EventEnrollmentEnded_refund        protoreflect.FieldDescriptor
+	fd_EventEnrollmentEnded_in_grace      protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -1171,6 +1173,8 @@ func init() {
 	fd_EventEnrollmentEnded_enrollment_id = md_EventEnrollmentEnded.Fields().ByName("enrollment_id")
 	fd_EventEnrollmentEnded_student = md_EventEnrollmentEnded.Fields().ByName("student")
 	fd_EventEnrollmentEnded_outcome = md_EventEnrollmentEnded.Fields().ByName("outcome")
+	fd_EventEnrollmentEnded_refund = md_EventEnrollmentEnded.Fields().ByName("refund")
+	fd_EventEnrollmentEnded_in_grace = md_EventEnrollmentEnded.Fields().ByName("in_grace")
 }
 
 var _ protoreflect.Message = (*fastReflection_EventEnrollmentEnded)(nil)
@@ -1256,6 +1260,18 @@ func (x *fastReflection_EventEnrollmentEnded) Range(f func(protoreflect.FieldDes
 			return
 		}
 	}
+	if x.Refund != "" {
+		value := protoreflect.ValueOfString(x.Refund)
+		if !f(fd_EventEnrollmentEnded_refund, value) {
+			return
+		}
+	}
+	if x.InGrace != false {
+		value := protoreflect.ValueOfBool(x.InGrace)
+		if !f(fd_EventEnrollmentEnded_in_grace, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -1277,6 +1293,10 @@ func (x *fastReflection_EventEnrollmentEnded) Has(fd protoreflect.FieldDescripto
 		return x.Student != ""
 	case "conductor.education.v1.EventEnrollmentEnded.outcome":
 		return x.Outcome != 0
+	case "conductor.education.v1.EventEnrollmentEnded.refund":
+		return x.Refund != ""
+	case "conductor.education.v1.EventEnrollmentEnded.in_grace":
+		return x.InGrace != false
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.EventEnrollmentEnded"))
@@ -1299,6 +1319,10 @@ func (x *fastReflection_EventEnrollmentEnded) Clear(fd protoreflect.FieldDescrip
 		x.Student = ""
 	case "conductor.education.v1.EventEnrollmentEnded.outcome":
 		x.Outcome = 0
+	case "conductor.education.v1.EventEnrollmentEnded.refund":
+		x.Refund = ""
+	case "conductor.education.v1.EventEnrollmentEnded.in_grace":
+		x.InGrace = false
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.EventEnrollmentEnded"))
@@ -1324,6 +1348,12 @@ func (x *fastReflection_EventEnrollmentEnded) Get(descriptor protoreflect.FieldD
 	case "conductor.education.v1.EventEnrollmentEnded.outcome":
 		value := x.Outcome
 		return protoreflect.ValueOfEnum((protoreflect.EnumNumber)(value))
+	case "conductor.education.v1.EventEnrollmentEnded.refund":
+		value := x.Refund
+		return protoreflect.ValueOfString(value)
+	case "conductor.education.v1.EventEnrollmentEnded.in_grace":
+		value := x.InGrace
+		return protoreflect.ValueOfBool(value)
 	default:
 		if descriptor.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.EventEnrollmentEnded"))
@@ -1350,6 +1380,10 @@ func (x *fastReflection_EventEnrollmentEnded) Set(fd protoreflect.FieldDescripto
 		x.Student = value.Interface().(string)
 	case "conductor.education.v1.EventEnrollmentEnded.outcome":
 		x.Outcome = (Outcome)(value.Enum())
+	case "conductor.education.v1.EventEnrollmentEnded.refund":
+		x.Refund = value.Interface().(string)
+	case "conductor.education.v1.EventEnrollmentEnded.in_grace":
+		x.InGrace = value.Bool()
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.EventEnrollmentEnded"))
@@ -1376,6 +1410,10 @@ func (x *fastReflection_EventEnrollmentEnded) Mutable(fd protoreflect.FieldDescr
 		panic(fmt.Errorf("field student of message conductor.education.v1.EventEnrollmentEnded is not mutable"))
 	case "conductor.education.v1.EventEnrollmentEnded.outcome":
 		panic(fmt.Errorf("field outcome of message conductor.education.v1.EventEnrollmentEnded is not mutable"))
+	case "conductor.education.v1.EventEnrollmentEnded.refund":
+		panic(fmt.Errorf("field refund of message conductor.education.v1.EventEnrollmentEnded is not mutable"))
+	case "conductor.education.v1.EventEnrollmentEnded.in_grace":
+		panic(fmt.Errorf("field in_grace of message conductor.education.v1.EventEnrollmentEnded is not mutable"))
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.EventEnrollmentEnded"))
@@ -1395,6 +1433,10 @@ func (x *fastReflection_EventEnrollmentEnded) NewField(fd protoreflect.FieldDesc
 		return protoreflect.ValueOfString("")
 	case "conductor.education.v1.EventEnrollmentEnded.outcome":
 		return protoreflect.ValueOfEnum(0)
+	case "conductor.education.v1.EventEnrollmentEnded.refund":
+		return protoreflect.ValueOfString("")
+	case "conductor.education.v1.EventEnrollmentEnded.in_grace":
+		return protoreflect.ValueOfBool(false)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.EventEnrollmentEnded"))
@@ -1474,6 +1516,13 @@ func (x *fastReflection_EventEnrollmentEnded) ProtoMethods() *protoiface.Methods
 		if x.Outcome != 0 {
 			n += 1 + runtime.Sov(uint64(x.Outcome))
 		}
+		l = len(x.Refund)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.InGrace {
+			n += 2
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -1502,6 +1551,23 @@ func (x *fastReflection_EventEnrollmentEnded) ProtoMethods() *protoiface.Methods
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.InGrace {
+			i--
+			if x.InGrace {
+				dAtA[i] = 1
+			} else {
+				dAtA[i] = 0
+			}
+			i--
+			dAtA[i] = 0x28
+		}
+		if len(x.Refund) > 0 {
+			i -= len(x.Refund)
+			copy(dAtA[i:], x.Refund)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Refund)))
+			i--
+			dAtA[i] = 0x22
 		}
 		if x.Outcome != 0 {
 			i = runtime.EncodeVarint(dAtA, i, uint64(x.Outcome))
@@ -1639,6 +1705,718 @@ func (x *fastReflection_EventEnrollmentEnded) ProtoMethods() *protoiface.Methods
 						break
 					}
 				}
+			case 4:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Refund", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Refund = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 5:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field InGrace", wireType)
+				}
+				var v int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					v |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				x.InGrace = bool(v != 0)
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var (
+	md_EventRefund               protoreflect.MessageDescriptor
+	fd_EventRefund_enrollment_id protoreflect.FieldDescriptor
+	fd_EventRefund_student       protoreflect.FieldDescriptor
+	fd_EventRefund_school        protoreflect.FieldDescriptor
+	fd_EventRefund_paid          protoreflect.FieldDescriptor
+	fd_EventRefund_owed          protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_education_v1_events_proto_init()
+	md_EventRefund = File_conductor_education_v1_events_proto.Messages().ByName("EventRefund")
+	fd_EventRefund_enrollment_id = md_EventRefund.Fields().ByName("enrollment_id")
+	fd_EventRefund_student = md_EventRefund.Fields().ByName("student")
+	fd_EventRefund_school = md_EventRefund.Fields().ByName("school")
+	fd_EventRefund_paid = md_EventRefund.Fields().ByName("paid")
+	fd_EventRefund_owed = md_EventRefund.Fields().ByName("owed")
+}
+
+var _ protoreflect.Message = (*fastReflection_EventRefund)(nil)
+
+type fastReflection_EventRefund EventRefund
+
+func (x *EventRefund) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_EventRefund)(x)
+}
+
+func (x *EventRefund) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_education_v1_events_proto_msgTypes[3]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_EventRefund_messageType fastReflection_EventRefund_messageType
+var _ protoreflect.MessageType = fastReflection_EventRefund_messageType{}
+
+type fastReflection_EventRefund_messageType struct{}
+
+func (x fastReflection_EventRefund_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_EventRefund)(nil)
+}
+func (x fastReflection_EventRefund_messageType) New() protoreflect.Message {
+	return new(fastReflection_EventRefund)
+}
+func (x fastReflection_EventRefund_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventRefund
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_EventRefund) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventRefund
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_EventRefund) Type() protoreflect.MessageType {
+	return _fastReflection_EventRefund_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_EventRefund) New() protoreflect.Message {
+	return new(fastReflection_EventRefund)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_EventRefund) Interface() protoreflect.ProtoMessage {
+	return (*EventRefund)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_EventRefund) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.EnrollmentId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.EnrollmentId)
+		if !f(fd_EventRefund_enrollment_id, value) {
+			return
+		}
+	}
+	if x.Student != "" {
+		value := protoreflect.ValueOfString(x.Student)
+		if !f(fd_EventRefund_student, value) {
+			return
+		}
+	}
+	if x.School != "" {
+		value := protoreflect.ValueOfString(x.School)
+		if !f(fd_EventRefund_school, value) {
+			return
+		}
+	}
+	if x.Paid != "" {
+		value := protoreflect.ValueOfString(x.Paid)
+		if !f(fd_EventRefund_paid, value) {
+			return
+		}
+	}
+	if x.Owed != "" {
+		value := protoreflect.ValueOfString(x.Owed)
+		if !f(fd_EventRefund_owed, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_EventRefund) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.education.v1.EventRefund.enrollment_id":
+		return x.EnrollmentId != uint64(0)
+	case "conductor.education.v1.EventRefund.student":
+		return x.Student != ""
+	case "conductor.education.v1.EventRefund.school":
+		return x.School != ""
+	case "conductor.education.v1.EventRefund.paid":
+		return x.Paid != ""
+	case "conductor.education.v1.EventRefund.owed":
+		return x.Owed != ""
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.EventRefund"))
+		}
+		panic(fmt.Errorf("message conductor.education.v1.EventRefund does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventRefund) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.education.v1.EventRefund.enrollment_id":
+		x.EnrollmentId = uint64(0)
+	case "conductor.education.v1.EventRefund.student":
+		x.Student = ""
+	case "conductor.education.v1.EventRefund.school":
+		x.School = ""
+	case "conductor.education.v1.EventRefund.paid":
+		x.Paid = ""
+	case "conductor.education.v1.EventRefund.owed":
+		x.Owed = ""
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.EventRefund"))
+		}
+		panic(fmt.Errorf("message conductor.education.v1.EventRefund does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_EventRefund) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.education.v1.EventRefund.enrollment_id":
+		value := x.EnrollmentId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.education.v1.EventRefund.student":
+		value := x.Student
+		return protoreflect.ValueOfString(value)
+	case "conductor.education.v1.EventRefund.school":
+		value := x.School
+		return protoreflect.ValueOfString(value)
+	case "conductor.education.v1.EventRefund.paid":
+		value := x.Paid
+		return protoreflect.ValueOfString(value)
+	case "conductor.education.v1.EventRefund.owed":
+		value := x.Owed
+		return protoreflect.ValueOfString(value)
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.EventRefund"))
+		}
+		panic(fmt.Errorf("message conductor.education.v1.EventRefund does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventRefund) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.education.v1.EventRefund.enrollment_id":
+		x.EnrollmentId = value.Uint()
+	case "conductor.education.v1.EventRefund.student":
+		x.Student = value.Interface().(string)
+	case "conductor.education.v1.EventRefund.school":
+		x.School = value.Interface().(string)
+	case "conductor.education.v1.EventRefund.paid":
+		x.Paid = value.Interface().(string)
+	case "conductor.education.v1.EventRefund.owed":
+		x.Owed = value.Interface().(string)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.EventRefund"))
+		}
+		panic(fmt.Errorf("message conductor.education.v1.EventRefund does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventRefund) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.education.v1.EventRefund.enrollment_id":
+		panic(fmt.Errorf("field enrollment_id of message conductor.education.v1.EventRefund is not mutable"))
+	case "conductor.education.v1.EventRefund.student":
+		panic(fmt.Errorf("field student of message conductor.education.v1.EventRefund is not mutable"))
+	case "conductor.education.v1.EventRefund.school":
+		panic(fmt.Errorf("field school of message conductor.education.v1.EventRefund is not mutable"))
+	case "conductor.education.v1.EventRefund.paid":
+		panic(fmt.Errorf("field paid of message conductor.education.v1.EventRefund is not mutable"))
+	case "conductor.education.v1.EventRefund.owed":
+		panic(fmt.Errorf("field owed of message conductor.education.v1.EventRefund is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.EventRefund"))
+		}
+		panic(fmt.Errorf("message conductor.education.v1.EventRefund does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_EventRefund) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.education.v1.EventRefund.enrollment_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.education.v1.EventRefund.student":
+		return protoreflect.ValueOfString("")
+	case "conductor.education.v1.EventRefund.school":
+		return protoreflect.ValueOfString("")
+	case "conductor.education.v1.EventRefund.paid":
+		return protoreflect.ValueOfString("")
+	case "conductor.education.v1.EventRefund.owed":
+		return protoreflect.ValueOfString("")
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.EventRefund"))
+		}
+		panic(fmt.Errorf("message conductor.education.v1.EventRefund does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_EventRefund) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.education.v1.EventRefund", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_EventRefund) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventRefund) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_EventRefund) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_EventRefund) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*EventRefund)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		if x.EnrollmentId != 0 {
+			n += 1 + runtime.Sov(uint64(x.EnrollmentId))
+		}
+		l = len(x.Student)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.School)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Paid)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Owed)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*EventRefund)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if len(x.Owed) > 0 {
+			i -= len(x.Owed)
+			copy(dAtA[i:], x.Owed)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Owed)))
+			i--
+			dAtA[i] = 0x2a
+		}
+		if len(x.Paid) > 0 {
+			i -= len(x.Paid)
+			copy(dAtA[i:], x.Paid)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Paid)))
+			i--
+			dAtA[i] = 0x22
+		}
+		if len(x.School) > 0 {
+			i -= len(x.School)
+			copy(dAtA[i:], x.School)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.School)))
+			i--
+			dAtA[i] = 0x1a
+		}
+		if len(x.Student) > 0 {
+			i -= len(x.Student)
+			copy(dAtA[i:], x.Student)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Student)))
+			i--
+			dAtA[i] = 0x12
+		}
+		if x.EnrollmentId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.EnrollmentId))
+			i--
+			dAtA[i] = 0x8
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*EventRefund)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventRefund: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventRefund: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field EnrollmentId", wireType)
+				}
+				x.EnrollmentId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.EnrollmentId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 2:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Student", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Student = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 3:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field School", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.School = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 4:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Paid", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Paid = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 5:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Owed", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Owed = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
 			default:
 				iNdEx = preIndex
 				skippy, err := runtime.Skip(dAtA[iNdEx:])
@@ -1807,7 +2585,9 @@ func (x *EventTuitionPaid) GetTerm() uint32 {
 	return 0
 }
 
-// EventEnrollmentEnded: an enrollment ended.
+// EventEnrollmentEnded: an enrollment ended. A withdrawal's refund is refund (what the
+// school owes for the unused part of the term; see EventRefund for what it paid);
+// in_grace: within withdrawal_grace of enrolling, not counted for the wait-list priority.
 type EventEnrollmentEnded struct {
 	state         protoimpl.MessageState
 	sizeCache     protoimpl.SizeCache
@@ -1816,6 +2596,8 @@ type EventEnrollmentEnded struct {
 	EnrollmentId uint64  `protobuf:"varint,1,opt,name=enrollment_id,json=enrollmentId,proto3" json:"enrollment_id,omitempty"`
 	Student      string  `protobuf:"bytes,2,opt,name=student,proto3" json:"student,omitempty"`
 	Outcome      Outcome `protobuf:"varint,3,opt,name=outcome,proto3,enum=conductor.education.v1.Outcome" json:"outcome,omitempty"`
+	Refund       string  `protobuf:"bytes,4,opt,name=refund,proto3" json:"refund,omitempty"`
+	InGrace      bool    `protobuf:"varint,5,opt,name=in_grace,json=inGrace,proto3" json:"in_grace,omitempty"`
 }
 
 func (x *EventEnrollmentEnded) Reset() {
@@ -1859,6 +2641,89 @@ func (x *EventEnrollmentEnded) GetOutcome() Outcome {
 	return Outcome_OUTCOME_UNSPECIFIED
 }
 
+func (x *EventEnrollmentEnded) GetRefund() string {
+	if x != nil {
+		return x.Refund
+	}
+	return ""
+}
+
+func (x *EventEnrollmentEnded) GetInGrace() bool {
+	if x != nil {
+		return x.InGrace
+	}
+	return false
+}
+
+// EventRefund: a school paid (part of) a withdrawal's refund; owed is what it still owes
+// the student (zero once paid in full).
+type EventRefund struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	EnrollmentId uint64 `protobuf:"varint,1,opt,name=enrollment_id,json=enrollmentId,proto3" json:"enrollment_id,omitempty"`
+	Student      string `protobuf:"bytes,2,opt,name=student,proto3" json:"student,omitempty"`
+	School       string `protobuf:"bytes,3,opt,name=school,proto3" json:"school,omitempty"`
+	Paid         string `protobuf:"bytes,4,opt,name=paid,proto3" json:"paid,omitempty"`
+	Owed         string `protobuf:"bytes,5,opt,name=owed,proto3" json:"owed,omitempty"`
+}
+
+func (x *EventRefund) Reset() {
+	*x = EventRefund{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_education_v1_events_proto_msgTypes[3]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *EventRefund) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EventRefund) ProtoMessage() {}
+
+// Deprecated: Use EventRefund.ProtoReflect.Descriptor instead.
+func (*EventRefund) Descriptor() ([]byte, []int) {
+	return file_conductor_education_v1_events_proto_rawDescGZIP(), []int{3}
+}
+
+func (x *EventRefund) GetEnrollmentId() uint64 {
+	if x != nil {
+		return x.EnrollmentId
+	}
+	return 0
+}
+
+func (x *EventRefund) GetStudent() string {
+	if x != nil {
+		return x.Student
+	}
+	return ""
+}
+
+func (x *EventRefund) GetSchool() string {
+	if x != nil {
+		return x.School
+	}
+	return ""
+}
+
+func (x *EventRefund) GetPaid() string {
+	if x != nil {
+		return x.Paid
+	}
+	return ""
+}
+
+func (x *EventRefund) GetOwed() string {
+	if x != nil {
+		return x.Owed
+	}
+	return ""
+}
+
 var File_conductor_education_v1_events_proto protoreflect.FileDescriptor
 
 var file_conductor_education_v1_events_proto_rawDesc = []byte{
@@ -1893,7 +2758,7 @@ var file_conductor_education_v1_events_proto_rawDesc = []byte{
 	0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e,
 	0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e,
 	0x74, 0x52, 0x06, 0x61, 0x6d, 0x6f, 0x75, 0x6e, 0x74, 0x12, 0x12, 0x0a, 0x04, 0x74, 0x65, 0x72,
-	0x6d, 0x18, 0x04, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x04, 0x74, 0x65, 0x72, 0x6d, 0x22, 0xaa, 0x01,
+	0x6d, 0x18, 0x04, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x04, 0x74, 0x65, 0x72, 0x6d, 0x22, 0x8a, 0x02,
 	0x0a, 0x14, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x45, 0x6e, 0x72, 0x6f, 0x6c, 0x6c, 0x6d, 0x65, 0x6e,
 	0x74, 0x45, 0x6e, 0x64, 0x65, 0x64, 0x12, 0x23, 0x0a, 0x0d, 0x65, 0x6e, 0x72, 0x6f, 0x6c, 0x6c,
 	0x6d, 0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0c, 0x65,
@@ -1904,11 +2769,35 @@ var file_conductor_education_v1_events_proto_rawDesc = []byte{
 	0x39, 0x0a, 0x07, 0x6f, 0x75, 0x74, 0x63, 0x6f, 0x6d, 0x65, 0x18, 0x03, 0x20, 0x01, 0x28, 0x0e,
 	0x32, 0x1f, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x65, 0x64, 0x75,
 	0x63, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x2e, 0x76, 0x31, 0x2e, 0x4f, 0x75, 0x74, 0x63, 0x6f, 0x6d,
-	0x65, 0x52, 0x07, 0x6f, 0x75, 0x74, 0x63, 0x6f, 0x6d, 0x65, 0x42, 0x37, 0x5a, 0x35, 0x67, 0x69,
-	0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
-	0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
-	0x72, 0x2f, 0x78, 0x2f, 0x65, 0x64, 0x75, 0x63, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x2f, 0x74, 0x79,
-	0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x65, 0x52, 0x07, 0x6f, 0x75, 0x74, 0x63, 0x6f, 0x6d, 0x65, 0x12, 0x43, 0x0a, 0x06, 0x72, 0x65,
+	0x66, 0x75, 0x6e, 0x64, 0x18, 0x04, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00,
+	0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f,
+	0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73,
+	0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x06, 0x72, 0x65, 0x66, 0x75, 0x6e, 0x64, 0x12,
+	0x19, 0x0a, 0x08, 0x69, 0x6e, 0x5f, 0x67, 0x72, 0x61, 0x63, 0x65, 0x18, 0x05, 0x20, 0x01, 0x28,
+	0x08, 0x52, 0x07, 0x69, 0x6e, 0x47, 0x72, 0x61, 0x63, 0x65, 0x22, 0x9a, 0x02, 0x0a, 0x0b, 0x45,
+	0x76, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x66, 0x75, 0x6e, 0x64, 0x12, 0x23, 0x0a, 0x0d, 0x65, 0x6e,
+	0x72, 0x6f, 0x6c, 0x6c, 0x6d, 0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28,
+	0x04, 0x52, 0x0c, 0x65, 0x6e, 0x72, 0x6f, 0x6c, 0x6c, 0x6d, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x12,
+	0x32, 0x0a, 0x07, 0x73, 0x74, 0x75, 0x64, 0x65, 0x6e, 0x74, 0x18, 0x02, 0x20, 0x01, 0x28, 0x09,
+	0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64,
+	0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x73, 0x74, 0x75, 0x64,
+	0x65, 0x6e, 0x74, 0x12, 0x30, 0x0a, 0x06, 0x73, 0x63, 0x68, 0x6f, 0x6f, 0x6c, 0x18, 0x03, 0x20,
+	0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e,
+	0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x73,
+	0x63, 0x68, 0x6f, 0x6f, 0x6c, 0x12, 0x3f, 0x0a, 0x04, 0x70, 0x61, 0x69, 0x64, 0x18, 0x04, 0x20,
+	0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73,
+	0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49,
+	0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74,
+	0x52, 0x04, 0x70, 0x61, 0x69, 0x64, 0x12, 0x3f, 0x0a, 0x04, 0x6f, 0x77, 0x65, 0x64, 0x18, 0x05,
+	0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f,
+	0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e,
+	0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e,
+	0x74, 0x52, 0x04, 0x6f, 0x77, 0x65, 0x64, 0x42, 0x37, 0x5a, 0x35, 0x67, 0x69, 0x74, 0x68, 0x75,
+	0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d,
+	0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78,
+	0x2f, 0x65, 0x64, 0x75, 0x63, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73,
+	0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
 }
 
 var (
@@ -1923,15 +2812,16 @@ func file_conductor_education_v1_events_proto_rawDescGZIP() []byte {
 	return file_conductor_education_v1_events_proto_rawDescData
 }
 
-var file_conductor_education_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 3)
+var file_conductor_education_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
 var file_conductor_education_v1_events_proto_goTypes = []interface{}{
 	(*EventEnrolled)(nil),        // 0: conductor.education.v1.EventEnrolled
 	(*EventTuitionPaid)(nil),     // 1: conductor.education.v1.EventTuitionPaid
 	(*EventEnrollmentEnded)(nil), // 2: conductor.education.v1.EventEnrollmentEnded
-	(Outcome)(0),                 // 3: conductor.education.v1.Outcome
+	(*EventRefund)(nil),          // 3: conductor.education.v1.EventRefund
+	(Outcome)(0),                 // 4: conductor.education.v1.Outcome
 }
 var file_conductor_education_v1_events_proto_depIdxs = []int32{
-	3, // 0: conductor.education.v1.EventEnrollmentEnded.outcome:type_name -> conductor.education.v1.Outcome
+	4, // 0: conductor.education.v1.EventEnrollmentEnded.outcome:type_name -> conductor.education.v1.Outcome
 	1, // [1:1] is the sub-list for method output_type
 	1, // [1:1] is the sub-list for method input_type
 	1, // [1:1] is the sub-list for extension type_name
@@ -1982,6 +2872,18 @@ func file_conductor_education_v1_events_proto_init() {
 				return nil
 			}
 		}
+		file_conductor_education_v1_events_proto_msgTypes[3].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*EventRefund); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -1989,7 +2891,7 @@ func file_conductor_education_v1_events_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: file_conductor_education_v1_events_proto_rawDesc,
 			NumEnums:      0,
-			NumMessages:   3,
+			NumMessages:   4,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -217,6 +217,57 @@ func (x *_GenesisState_4_list) IsValid() bool {
 	return x.list != nil
 }
 
+var _ protoreflect.List = (*_GenesisState_8_list)(nil)
+
+type _GenesisState_8_list struct {
+	list *[]*Refund
+}
+
+func (x *_GenesisState_8_list) Len() int {
+	if x.list == nil {
+		return 0
+	}
+	return len(*x.list)
+}
+
+func (x *_GenesisState_8_list) Get(i int) protoreflect.Value {
+	return protoreflect.ValueOfMessage((*x.list)[i].ProtoReflect())
+}
+
+func (x *_GenesisState_8_list) Set(i int, value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*Refund)
+	(*x.list)[i] = concreteValue
+}
+
+func (x *_GenesisState_8_list) Append(value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*Refund)
+	*x.list = append(*x.list, concreteValue)
+}
+
+func (x *_GenesisState_8_list) AppendMutable() protoreflect.Value {
+	v := new(Refund)
+	*x.list = append(*x.list, v)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_GenesisState_8_list) Truncate(n int) {
+	for i := n; i < len(*x.list); i++ {
+		(*x.list)[i] = nil
+	}
+	*x.list = (*x.list)[:n]
+}
+
+func (x *_GenesisState_8_list) NewElement() protoreflect.Value {
+	v := new(Refund)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_GenesisState_8_list) IsValid() bool {
+	return x.list != nil
+}
+
 var (
 	md_GenesisState                    protoreflect.MessageDescriptor
 	fd_GenesisState_programs           protoreflect.FieldDescriptor
@@ -226,6 +277,7 @@ var (
 	fd_GenesisState_next_program_id    protoreflect.FieldDescriptor
 	fd_GenesisState_next_enrollment_id protoreflect.FieldDescriptor
 	fd_GenesisState_next_applicant_id  protoreflect.FieldDescriptor
+	fd_GenesisState_refunds            protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -238,6 +290,7 @@ func init() {
 	fd_GenesisState_next_program_id = md_GenesisState.Fields().ByName("next_program_id")
 	fd_GenesisState_next_enrollment_id = md_GenesisState.Fields().ByName("next_enrollment_id")
 	fd_GenesisState_next_applicant_id = md_GenesisState.Fields().ByName("next_applicant_id")
+	fd_GenesisState_refunds = md_GenesisState.Fields().ByName("refunds")
 }
 
 var _ protoreflect.Message = (*fastReflection_GenesisState)(nil)
@@ -347,6 +400,12 @@ func (x *fastReflection_GenesisState) Range(f func(protoreflect.FieldDescriptor,
 			return
 		}
 	}
+	if len(x.Refunds) != 0 {
+		value := protoreflect.ValueOfList(&_GenesisState_8_list{list: &x.Refunds})
+		if !f(fd_GenesisState_refunds, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -376,6 +435,8 @@ func (x *fastReflection_GenesisState) Has(fd protoreflect.FieldDescriptor) bool 
 		return x.NextEnrollmentId != uint64(0)
 	case "conductor.education.v1.GenesisState.next_applicant_id":
 		return x.NextApplicantId != uint64(0)
+	case "conductor.education.v1.GenesisState.refunds":
+		return len(x.Refunds) != 0
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.GenesisState"))
@@ -406,6 +467,8 @@ func (x *fastReflection_GenesisState) Clear(fd protoreflect.FieldDescriptor) {
 		x.NextEnrollmentId = uint64(0)
 	case "conductor.education.v1.GenesisState.next_applicant_id":
 		x.NextApplicantId = uint64(0)
+	case "conductor.education.v1.GenesisState.refunds":
+		x.Refunds = nil
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.GenesisState"))
@@ -455,6 +518,12 @@ func (x *fastReflection_GenesisState) Get(descriptor protoreflect.FieldDescripto
 	case "conductor.education.v1.GenesisState.next_applicant_id":
 		value := x.NextApplicantId
 		return protoreflect.ValueOfUint64(value)
+	case "conductor.education.v1.GenesisState.refunds":
+		if len(x.Refunds) == 0 {
+			return protoreflect.ValueOfList(&_GenesisState_8_list{})
+		}
+		listValue := &_GenesisState_8_list{list: &x.Refunds}
+		return protoreflect.ValueOfList(listValue)
 	default:
 		if descriptor.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.GenesisState"))
@@ -497,6 +566,10 @@ func (x *fastReflection_GenesisState) Set(fd protoreflect.FieldDescriptor, value
 		x.NextEnrollmentId = value.Uint()
 	case "conductor.education.v1.GenesisState.next_applicant_id":
 		x.NextApplicantId = value.Uint()
+	case "conductor.education.v1.GenesisState.refunds":
+		lv := value.List()
+		clv := lv.(*_GenesisState_8_list)
+		x.Refunds = *clv.list
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.GenesisState"))
@@ -541,6 +614,12 @@ func (x *fastReflection_GenesisState) Mutable(fd protoreflect.FieldDescriptor) p
 		}
 		value := &_GenesisState_4_list{list: &x.Records}
 		return protoreflect.ValueOfList(value)
+	case "conductor.education.v1.GenesisState.refunds":
+		if x.Refunds == nil {
+			x.Refunds = []*Refund{}
+		}
+		value := &_GenesisState_8_list{list: &x.Refunds}
+		return protoreflect.ValueOfList(value)
 	case "conductor.education.v1.GenesisState.next_program_id":
 		panic(fmt.Errorf("field next_program_id of message conductor.education.v1.GenesisState is not mutable"))
 	case "conductor.education.v1.GenesisState.next_enrollment_id":
@@ -578,6 +657,9 @@ func (x *fastReflection_GenesisState) NewField(fd protoreflect.FieldDescriptor) 
 		return protoreflect.ValueOfUint64(uint64(0))
 	case "conductor.education.v1.GenesisState.next_applicant_id":
 		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.education.v1.GenesisState.refunds":
+		list := []*Refund{}
+		return protoreflect.ValueOfList(&_GenesisState_8_list{list: &list})
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.GenesisState"))
@@ -680,6 +762,12 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 		if x.NextApplicantId != 0 {
 			n += 1 + runtime.Sov(uint64(x.NextApplicantId))
 		}
+		if len(x.Refunds) > 0 {
+			for _, e := range x.Refunds {
+				l = options.Size(e)
+				n += 1 + l + runtime.Sov(uint64(l))
+			}
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -708,6 +796,22 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if len(x.Refunds) > 0 {
+			for iNdEx := len(x.Refunds) - 1; iNdEx >= 0; iNdEx-- {
+				encoded, err := options.Marshal(x.Refunds[iNdEx])
+				if err != nil {
+					return protoiface.MarshalOutput{
+						NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+						Buf:               input.Buf,
+					}, err
+				}
+				i -= len(encoded)
+				copy(dAtA[i:], encoded)
+				i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+				i--
+				dAtA[i] = 0x42
+			}
 		}
 		if x.NextApplicantId != 0 {
 			i = runtime.EncodeVarint(dAtA, i, uint64(x.NextApplicantId))
@@ -1030,6 +1134,40 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 						break
 					}
 				}
+			case 8:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Refunds", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Refunds = append(x.Refunds, &Refund{})
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Refunds[len(x.Refunds)-1]); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
 			default:
 				iNdEx = preIndex
 				skippy, err := runtime.Skip(dAtA[iNdEx:])
@@ -1091,6 +1229,8 @@ type GenesisState struct {
 	NextProgramId    uint64        `protobuf:"varint,5,opt,name=next_program_id,json=nextProgramId,proto3" json:"next_program_id,omitempty"`
 	NextEnrollmentId uint64        `protobuf:"varint,6,opt,name=next_enrollment_id,json=nextEnrollmentId,proto3" json:"next_enrollment_id,omitempty"`
 	NextApplicantId  uint64        `protobuf:"varint,7,opt,name=next_applicant_id,json=nextApplicantId,proto3" json:"next_applicant_id,omitempty"`
+	// refunds are the withdrawals' refunds still owed by their schools.
+	Refunds []*Refund `protobuf:"bytes,8,rep,name=refunds,proto3" json:"refunds,omitempty"`
 }
 
 func (x *GenesisState) Reset() {
@@ -1162,6 +1302,13 @@ func (x *GenesisState) GetNextApplicantId() uint64 {
 	return 0
 }
 
+func (x *GenesisState) GetRefunds() []*Refund {
+	if x != nil {
+		return x.Refunds
+	}
+	return nil
+}
+
 var File_conductor_education_v1_genesis_proto protoreflect.FileDescriptor
 
 var file_conductor_education_v1_genesis_proto_rawDesc = []byte{
@@ -1172,7 +1319,7 @@ var file_conductor_education_v1_genesis_proto_rawDesc = []byte{
 	0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x65, 0x64, 0x75, 0x63, 0x61, 0x74,
 	0x69, 0x6f, 0x6e, 0x2f, 0x76, 0x31, 0x2f, 0x65, 0x64, 0x75, 0x63, 0x61, 0x74, 0x69, 0x6f, 0x6e,
 	0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x1a, 0x14, 0x67, 0x6f, 0x67, 0x6f, 0x70, 0x72, 0x6f, 0x74,
-	0x6f, 0x2f, 0x67, 0x6f, 0x67, 0x6f, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x22, 0xa8, 0x03, 0x0a,
+	0x6f, 0x2f, 0x67, 0x6f, 0x67, 0x6f, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x22, 0xe8, 0x03, 0x0a,
 	0x0c, 0x47, 0x65, 0x6e, 0x65, 0x73, 0x69, 0x73, 0x53, 0x74, 0x61, 0x74, 0x65, 0x12, 0x41, 0x0a,
 	0x08, 0x70, 0x72, 0x6f, 0x67, 0x72, 0x61, 0x6d, 0x73, 0x18, 0x01, 0x20, 0x03, 0x28, 0x0b, 0x32,
 	0x1f, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x65, 0x64, 0x75, 0x63,
@@ -1199,7 +1346,11 @@ var file_conductor_education_v1_genesis_proto_rawDesc = []byte{
 	0x6e, 0x72, 0x6f, 0x6c, 0x6c, 0x6d, 0x65, 0x6e, 0x74, 0x49, 0x64, 0x12, 0x2a, 0x0a, 0x11, 0x6e,
 	0x65, 0x78, 0x74, 0x5f, 0x61, 0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x5f, 0x69, 0x64,
 	0x18, 0x07, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0f, 0x6e, 0x65, 0x78, 0x74, 0x41, 0x70, 0x70, 0x6c,
-	0x69, 0x63, 0x61, 0x6e, 0x74, 0x49, 0x64, 0x42, 0x37, 0x5a, 0x35, 0x67, 0x69, 0x74, 0x68, 0x75,
+	0x69, 0x63, 0x61, 0x6e, 0x74, 0x49, 0x64, 0x12, 0x3e, 0x0a, 0x07, 0x72, 0x65, 0x66, 0x75, 0x6e,
+	0x64, 0x73, 0x18, 0x08, 0x20, 0x03, 0x28, 0x0b, 0x32, 0x1e, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75,
+	0x63, 0x74, 0x6f, 0x72, 0x2e, 0x65, 0x64, 0x75, 0x63, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x2e, 0x76,
+	0x31, 0x2e, 0x52, 0x65, 0x66, 0x75, 0x6e, 0x64, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x07,
+	0x72, 0x65, 0x66, 0x75, 0x6e, 0x64, 0x73, 0x42, 0x37, 0x5a, 0x35, 0x67, 0x69, 0x74, 0x68, 0x75,
 	0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d,
 	0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78,
 	0x2f, 0x65, 0x64, 0x75, 0x63, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73,
@@ -1225,17 +1376,19 @@ var file_conductor_education_v1_genesis_proto_goTypes = []interface{}{
 	(*Enrollment)(nil),   // 2: conductor.education.v1.Enrollment
 	(*Applicant)(nil),    // 3: conductor.education.v1.Applicant
 	(*Record)(nil),       // 4: conductor.education.v1.Record
+	(*Refund)(nil),       // 5: conductor.education.v1.Refund
 }
 var file_conductor_education_v1_genesis_proto_depIdxs = []int32{
 	1, // 0: conductor.education.v1.GenesisState.programs:type_name -> conductor.education.v1.Program
 	2, // 1: conductor.education.v1.GenesisState.enrollments:type_name -> conductor.education.v1.Enrollment
 	3, // 2: conductor.education.v1.GenesisState.applicants:type_name -> conductor.education.v1.Applicant
 	4, // 3: conductor.education.v1.GenesisState.records:type_name -> conductor.education.v1.Record
-	4, // [4:4] is the sub-list for method output_type
-	4, // [4:4] is the sub-list for method input_type
-	4, // [4:4] is the sub-list for extension type_name
-	4, // [4:4] is the sub-list for extension extendee
-	0, // [0:4] is the sub-list for field type_name
+	5, // 4: conductor.education.v1.GenesisState.refunds:type_name -> conductor.education.v1.Refund
+	5, // [5:5] is the sub-list for method output_type
+	5, // [5:5] is the sub-list for method input_type
+	5, // [5:5] is the sub-list for extension type_name
+	5, // [5:5] is the sub-list for extension extendee
+	0, // [0:5] is the sub-list for field type_name
 }
 
 func init() { file_conductor_education_v1_genesis_proto_init() }

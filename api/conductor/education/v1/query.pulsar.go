@@ -3423,10 +3423,62 @@ func (x *_QueryStudentResponse_2_list) IsValid() bool {
 	return x.list != nil
 }
 
+var _ protoreflect.List = (*_QueryStudentResponse_3_list)(nil)
+
+type _QueryStudentResponse_3_list struct {
+	list *[]*Refund
+}
+
+func (x *_QueryStudentResponse_3_list) Len() int {
+	if x.list == nil {
+		return 0
+	}
+	return len(*x.list)
+}
+
+func (x *_QueryStudentResponse_3_list) Get(i int) protoreflect.Value {
+	return protoreflect.ValueOfMessage((*x.list)[i].ProtoReflect())
+}
+
+func (x *_QueryStudentResponse_3_list) Set(i int, value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*Refund)
+	(*x.list)[i] = concreteValue
+}
+
+func (x *_QueryStudentResponse_3_list) Append(value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*Refund)
+	*x.list = append(*x.list, concreteValue)
+}
+
+func (x *_QueryStudentResponse_3_list) AppendMutable() protoreflect.Value {
+	v := new(Refund)
+	*x.list = append(*x.list, v)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_QueryStudentResponse_3_list) Truncate(n int) {
+	for i := n; i < len(*x.list); i++ {
+		(*x.list)[i] = nil
+	}
+	*x.list = (*x.list)[:n]
+}
+
+func (x *_QueryStudentResponse_3_list) NewElement() protoreflect.Value {
+	v := new(Refund)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_QueryStudentResponse_3_list) IsValid() bool {
+	return x.list != nil
+}
+
 var (
 	md_QueryStudentResponse             protoreflect.MessageDescriptor
 	fd_QueryStudentResponse_record      protoreflect.FieldDescriptor
 	fd_QueryStudentResponse_enrollments protoreflect.FieldDescriptor
+	fd_QueryStudentResponse_refunds     protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -3434,6 +3486,7 @@ func init() {
 	md_QueryStudentResponse = File_conductor_education_v1_query_proto.Messages().ByName("QueryStudentResponse")
 	fd_QueryStudentResponse_record = md_QueryStudentResponse.Fields().ByName("record")
 	fd_QueryStudentResponse_enrollments = md_QueryStudentResponse.Fields().ByName("enrollments")
+	fd_QueryStudentResponse_refunds = md_QueryStudentResponse.Fields().ByName("refunds")
 }
 
 var _ protoreflect.Message = (*fastReflection_QueryStudentResponse)(nil)
@@ -3513,6 +3566,12 @@ func (x *fastReflection_QueryStudentResponse) Range(f func(protoreflect.FieldDes
 			return
 		}
 	}
+	if len(x.Refunds) != 0 {
+		value := protoreflect.ValueOfList(&_QueryStudentResponse_3_list{list: &x.Refunds})
+		if !f(fd_QueryStudentResponse_refunds, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -3532,6 +3591,8 @@ func (x *fastReflection_QueryStudentResponse) Has(fd protoreflect.FieldDescripto
 		return x.Record != nil
 	case "conductor.education.v1.QueryStudentResponse.enrollments":
 		return len(x.Enrollments) != 0
+	case "conductor.education.v1.QueryStudentResponse.refunds":
+		return len(x.Refunds) != 0
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.QueryStudentResponse"))
@@ -3552,6 +3613,8 @@ func (x *fastReflection_QueryStudentResponse) Clear(fd protoreflect.FieldDescrip
 		x.Record = nil
 	case "conductor.education.v1.QueryStudentResponse.enrollments":
 		x.Enrollments = nil
+	case "conductor.education.v1.QueryStudentResponse.refunds":
+		x.Refunds = nil
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.QueryStudentResponse"))
@@ -3576,6 +3639,12 @@ func (x *fastReflection_QueryStudentResponse) Get(descriptor protoreflect.FieldD
 			return protoreflect.ValueOfList(&_QueryStudentResponse_2_list{})
 		}
 		listValue := &_QueryStudentResponse_2_list{list: &x.Enrollments}
+		return protoreflect.ValueOfList(listValue)
+	case "conductor.education.v1.QueryStudentResponse.refunds":
+		if len(x.Refunds) == 0 {
+			return protoreflect.ValueOfList(&_QueryStudentResponse_3_list{})
+		}
+		listValue := &_QueryStudentResponse_3_list{list: &x.Refunds}
 		return protoreflect.ValueOfList(listValue)
 	default:
 		if descriptor.IsExtension() {
@@ -3603,6 +3672,10 @@ func (x *fastReflection_QueryStudentResponse) Set(fd protoreflect.FieldDescripto
 		lv := value.List()
 		clv := lv.(*_QueryStudentResponse_2_list)
 		x.Enrollments = *clv.list
+	case "conductor.education.v1.QueryStudentResponse.refunds":
+		lv := value.List()
+		clv := lv.(*_QueryStudentResponse_3_list)
+		x.Refunds = *clv.list
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.QueryStudentResponse"))
@@ -3634,6 +3707,12 @@ func (x *fastReflection_QueryStudentResponse) Mutable(fd protoreflect.FieldDescr
 		}
 		value := &_QueryStudentResponse_2_list{list: &x.Enrollments}
 		return protoreflect.ValueOfList(value)
+	case "conductor.education.v1.QueryStudentResponse.refunds":
+		if x.Refunds == nil {
+			x.Refunds = []*Refund{}
+		}
+		value := &_QueryStudentResponse_3_list{list: &x.Refunds}
+		return protoreflect.ValueOfList(value)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.QueryStudentResponse"))
@@ -3653,6 +3732,9 @@ func (x *fastReflection_QueryStudentResponse) NewField(fd protoreflect.FieldDesc
 	case "conductor.education.v1.QueryStudentResponse.enrollments":
 		list := []*Enrollment{}
 		return protoreflect.ValueOfList(&_QueryStudentResponse_2_list{list: &list})
+	case "conductor.education.v1.QueryStudentResponse.refunds":
+		list := []*Refund{}
+		return protoreflect.ValueOfList(&_QueryStudentResponse_3_list{list: &list})
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.education.v1.QueryStudentResponse"))
@@ -3732,6 +3814,12 @@ func (x *fastReflection_QueryStudentResponse) ProtoMethods() *protoiface.Methods
 				n += 1 + l + runtime.Sov(uint64(l))
 			}
 		}
+		if len(x.Refunds) > 0 {
+			for _, e := range x.Refunds {
+				l = options.Size(e)
+				n += 1 + l + runtime.Sov(uint64(l))
+			}
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -3760,6 +3848,22 @@ func (x *fastReflection_QueryStudentResponse) ProtoMethods() *protoiface.Methods
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if len(x.Refunds) > 0 {
+			for iNdEx := len(x.Refunds) - 1; iNdEx >= 0; iNdEx-- {
+				encoded, err := options.Marshal(x.Refunds[iNdEx])
+				if err != nil {
+					return protoiface.MarshalOutput{
+						NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+						Buf:               input.Buf,
+					}, err
+				}
+				i -= len(encoded)
+				copy(dAtA[i:], encoded)
+				i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+				i--
+				dAtA[i] = 0x1a
+			}
 		}
 		if len(x.Enrollments) > 0 {
 			for iNdEx := len(x.Enrollments) - 1; iNdEx >= 0; iNdEx-- {
@@ -3907,6 +4011,40 @@ func (x *fastReflection_QueryStudentResponse) ProtoMethods() *protoiface.Methods
 				}
 				x.Enrollments = append(x.Enrollments, &Enrollment{})
 				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Enrollments[len(x.Enrollments)-1]); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			case 3:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Refunds", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Refunds = append(x.Refunds, &Refund{})
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Refunds[len(x.Refunds)-1]); err != nil {
 					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
 				}
 				iNdEx = postIndex
@@ -4245,6 +4383,8 @@ type QueryStudentResponse struct {
 
 	Record      *Record       `protobuf:"bytes,1,opt,name=record,proto3" json:"record,omitempty"`
 	Enrollments []*Enrollment `protobuf:"bytes,2,rep,name=enrollments,proto3" json:"enrollments,omitempty"`
+	// refunds are the refunds schools still owe the person (they could not pay in full).
+	Refunds []*Refund `protobuf:"bytes,3,rep,name=refunds,proto3" json:"refunds,omitempty"`
 }
 
 func (x *QueryStudentResponse) Reset() {
@@ -4277,6 +4417,13 @@ func (x *QueryStudentResponse) GetRecord() *Record {
 func (x *QueryStudentResponse) GetEnrollments() []*Enrollment {
 	if x != nil {
 		return x.Enrollments
+	}
+	return nil
+}
+
+func (x *QueryStudentResponse) GetRefunds() []*Refund {
+	if x != nil {
+		return x.Refunds
 	}
 	return nil
 }
@@ -4345,7 +4492,7 @@ var file_conductor_education_v1_query_proto_rawDesc = []byte{
 	0x71, 0x75, 0x65, 0x73, 0x74, 0x12, 0x30, 0x0a, 0x06, 0x70, 0x65, 0x72, 0x73, 0x6f, 0x6e, 0x18,
 	0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f,
 	0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52,
-	0x06, 0x70, 0x65, 0x72, 0x73, 0x6f, 0x6e, 0x22, 0xa0, 0x01, 0x0a, 0x14, 0x51, 0x75, 0x65, 0x72,
+	0x06, 0x70, 0x65, 0x72, 0x73, 0x6f, 0x6e, 0x22, 0xe0, 0x01, 0x0a, 0x14, 0x51, 0x75, 0x65, 0x72,
 	0x79, 0x53, 0x74, 0x75, 0x64, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65,
 	0x12, 0x3c, 0x0a, 0x06, 0x72, 0x65, 0x63, 0x6f, 0x72, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0b,
 	0x32, 0x1e, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x65, 0x64, 0x75,
@@ -4355,7 +4502,11 @@ var file_conductor_education_v1_query_proto_rawDesc = []byte{
 	0x03, 0x28, 0x0b, 0x32, 0x22, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e,
 	0x65, 0x64, 0x75, 0x63, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x2e, 0x76, 0x31, 0x2e, 0x45, 0x6e, 0x72,
 	0x6f, 0x6c, 0x6c, 0x6d, 0x65, 0x6e, 0x74, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x0b, 0x65,
-	0x6e, 0x72, 0x6f, 0x6c, 0x6c, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x32, 0xdf, 0x03, 0x0a, 0x05, 0x51,
+	0x6e, 0x72, 0x6f, 0x6c, 0x6c, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x12, 0x3e, 0x0a, 0x07, 0x72, 0x65,
+	0x66, 0x75, 0x6e, 0x64, 0x73, 0x18, 0x03, 0x20, 0x03, 0x28, 0x0b, 0x32, 0x1e, 0x2e, 0x63, 0x6f,
+	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x65, 0x64, 0x75, 0x63, 0x61, 0x74, 0x69, 0x6f,
+	0x6e, 0x2e, 0x76, 0x31, 0x2e, 0x52, 0x65, 0x66, 0x75, 0x6e, 0x64, 0x42, 0x04, 0xc8, 0xde, 0x1f,
+	0x00, 0x52, 0x07, 0x72, 0x65, 0x66, 0x75, 0x6e, 0x64, 0x73, 0x32, 0xdf, 0x03, 0x0a, 0x05, 0x51,
 	0x75, 0x65, 0x72, 0x79, 0x12, 0x91, 0x01, 0x0a, 0x08, 0x50, 0x72, 0x6f, 0x67, 0x72, 0x61, 0x6d,
 	0x73, 0x12, 0x2c, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x65, 0x64,
 	0x75, 0x63, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79,
@@ -4420,6 +4571,7 @@ var file_conductor_education_v1_query_proto_goTypes = []interface{}{
 	(*Applicant)(nil),             // 11: conductor.education.v1.Applicant
 	(*Record)(nil),                // 12: conductor.education.v1.Record
 	(*Enrollment)(nil),            // 13: conductor.education.v1.Enrollment
+	(*Refund)(nil),                // 14: conductor.education.v1.Refund
 }
 var file_conductor_education_v1_query_proto_depIdxs = []int32{
 	8,  // 0: conductor.education.v1.QueryProgramsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
@@ -4430,17 +4582,18 @@ var file_conductor_education_v1_query_proto_depIdxs = []int32{
 	4,  // 5: conductor.education.v1.QueryWaitlistResponse.places:type_name -> conductor.education.v1.Place
 	12, // 6: conductor.education.v1.QueryStudentResponse.record:type_name -> conductor.education.v1.Record
 	13, // 7: conductor.education.v1.QueryStudentResponse.enrollments:type_name -> conductor.education.v1.Enrollment
-	0,  // 8: conductor.education.v1.Query.Programs:input_type -> conductor.education.v1.QueryProgramsRequest
-	3,  // 9: conductor.education.v1.Query.Waitlist:input_type -> conductor.education.v1.QueryWaitlistRequest
-	6,  // 10: conductor.education.v1.Query.Student:input_type -> conductor.education.v1.QueryStudentRequest
-	2,  // 11: conductor.education.v1.Query.Programs:output_type -> conductor.education.v1.QueryProgramsResponse
-	5,  // 12: conductor.education.v1.Query.Waitlist:output_type -> conductor.education.v1.QueryWaitlistResponse
-	7,  // 13: conductor.education.v1.Query.Student:output_type -> conductor.education.v1.QueryStudentResponse
-	11, // [11:14] is the sub-list for method output_type
-	8,  // [8:11] is the sub-list for method input_type
-	8,  // [8:8] is the sub-list for extension type_name
-	8,  // [8:8] is the sub-list for extension extendee
-	0,  // [0:8] is the sub-list for field type_name
+	14, // 8: conductor.education.v1.QueryStudentResponse.refunds:type_name -> conductor.education.v1.Refund
+	0,  // 9: conductor.education.v1.Query.Programs:input_type -> conductor.education.v1.QueryProgramsRequest
+	3,  // 10: conductor.education.v1.Query.Waitlist:input_type -> conductor.education.v1.QueryWaitlistRequest
+	6,  // 11: conductor.education.v1.Query.Student:input_type -> conductor.education.v1.QueryStudentRequest
+	2,  // 12: conductor.education.v1.Query.Programs:output_type -> conductor.education.v1.QueryProgramsResponse
+	5,  // 13: conductor.education.v1.Query.Waitlist:output_type -> conductor.education.v1.QueryWaitlistResponse
+	7,  // 14: conductor.education.v1.Query.Student:output_type -> conductor.education.v1.QueryStudentResponse
+	12, // [12:15] is the sub-list for method output_type
+	9,  // [9:12] is the sub-list for method input_type
+	9,  // [9:9] is the sub-list for extension type_name
+	9,  // [9:9] is the sub-list for extension extendee
+	0,  // [0:9] is the sub-list for field type_name
 }
 
 func init() { file_conductor_education_v1_query_proto_init() }

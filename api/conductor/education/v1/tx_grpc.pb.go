@@ -37,7 +37,8 @@ type MsgClient interface {
 	JoinWaitlist(ctx context.Context, in *MsgJoinWaitlist, opts ...grpc.CallOption) (*MsgJoinWaitlistResponse, error)
 	// LeaveWaitlist takes a person off a program's wait-list.
 	LeaveWaitlist(ctx context.Context, in *MsgLeaveWaitlist, opts ...grpc.CallOption) (*MsgLeaveWaitlistResponse, error)
-	// Withdraw ends a student's enrollment; the seat goes to the next by priority.
+	// Withdraw ends a student's enrollment; the school refunds the unused part of the term
+	// (pro rata by time, rounded up); the seat goes to the next by priority.
 	Withdraw(ctx context.Context, in *MsgWithdraw, opts ...grpc.CallOption) (*MsgWithdrawResponse, error)
 }
 
@@ -101,7 +102,8 @@ type MsgServer interface {
 	JoinWaitlist(context.Context, *MsgJoinWaitlist) (*MsgJoinWaitlistResponse, error)
 	// LeaveWaitlist takes a person off a program's wait-list.
 	LeaveWaitlist(context.Context, *MsgLeaveWaitlist) (*MsgLeaveWaitlistResponse, error)
-	// Withdraw ends a student's enrollment; the seat goes to the next by priority.
+	// Withdraw ends a student's enrollment; the school refunds the unused part of the term
+	// (pro rata by time, rounded up); the seat goes to the next by priority.
 	Withdraw(context.Context, *MsgWithdraw) (*MsgWithdrawResponse, error)
 	mustEmbedUnimplementedMsgServer()
 }

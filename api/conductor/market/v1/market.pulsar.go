@@ -2377,6 +2377,9 @@ var (
 	fd_Books_period_costs protoreflect.FieldDescriptor
 	fd_Books_period_units protoreflect.FieldDescriptor
 	fd_Books_unit_cost    protoreflect.FieldDescriptor
+	fd_Books_tuition      protoreflect.FieldDescriptor
+	fd_Books_refunds      protoreflect.FieldDescriptor
+	fd_Books_subsidies    protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -2391,6 +2394,9 @@ func init() {
 	fd_Books_period_costs = md_Books.Fields().ByName("period_costs")
 	fd_Books_period_units = md_Books.Fields().ByName("period_units")
 	fd_Books_unit_cost = md_Books.Fields().ByName("unit_cost")
+	fd_Books_tuition = md_Books.Fields().ByName("tuition")
+	fd_Books_refunds = md_Books.Fields().ByName("refunds")
+	fd_Books_subsidies = md_Books.Fields().ByName("subsidies")
 }
 
 var _ protoreflect.Message = (*fastReflection_Books)(nil)
@@ -2512,6 +2518,24 @@ func (x *fastReflection_Books) Range(f func(protoreflect.FieldDescriptor, protor
 			return
 		}
 	}
+	if x.Tuition != "" {
+		value := protoreflect.ValueOfString(x.Tuition)
+		if !f(fd_Books_tuition, value) {
+			return
+		}
+	}
+	if x.Refunds != "" {
+		value := protoreflect.ValueOfString(x.Refunds)
+		if !f(fd_Books_refunds, value) {
+			return
+		}
+	}
+	if x.Subsidies != "" {
+		value := protoreflect.ValueOfString(x.Subsidies)
+		if !f(fd_Books_subsidies, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -2545,6 +2569,12 @@ func (x *fastReflection_Books) Has(fd protoreflect.FieldDescriptor) bool {
 		return x.PeriodUnits != uint64(0)
 	case "conductor.market.v1.Books.unit_cost":
 		return x.UnitCost != ""
+	case "conductor.market.v1.Books.tuition":
+		return x.Tuition != ""
+	case "conductor.market.v1.Books.refunds":
+		return x.Refunds != ""
+	case "conductor.market.v1.Books.subsidies":
+		return x.Subsidies != ""
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.market.v1.Books"))
@@ -2579,6 +2609,12 @@ func (x *fastReflection_Books) Clear(fd protoreflect.FieldDescriptor) {
 		x.PeriodUnits = uint64(0)
 	case "conductor.market.v1.Books.unit_cost":
 		x.UnitCost = ""
+	case "conductor.market.v1.Books.tuition":
+		x.Tuition = ""
+	case "conductor.market.v1.Books.refunds":
+		x.Refunds = ""
+	case "conductor.market.v1.Books.subsidies":
+		x.Subsidies = ""
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.market.v1.Books"))
@@ -2622,6 +2658,15 @@ func (x *fastReflection_Books) Get(descriptor protoreflect.FieldDescriptor) prot
 	case "conductor.market.v1.Books.unit_cost":
 		value := x.UnitCost
 		return protoreflect.ValueOfString(value)
+	case "conductor.market.v1.Books.tuition":
+		value := x.Tuition
+		return protoreflect.ValueOfString(value)
+	case "conductor.market.v1.Books.refunds":
+		value := x.Refunds
+		return protoreflect.ValueOfString(value)
+	case "conductor.market.v1.Books.subsidies":
+		value := x.Subsidies
+		return protoreflect.ValueOfString(value)
 	default:
 		if descriptor.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.market.v1.Books"))
@@ -2660,6 +2705,12 @@ func (x *fastReflection_Books) Set(fd protoreflect.FieldDescriptor, value protor
 		x.PeriodUnits = value.Uint()
 	case "conductor.market.v1.Books.unit_cost":
 		x.UnitCost = value.Interface().(string)
+	case "conductor.market.v1.Books.tuition":
+		x.Tuition = value.Interface().(string)
+	case "conductor.market.v1.Books.refunds":
+		x.Refunds = value.Interface().(string)
+	case "conductor.market.v1.Books.subsidies":
+		x.Subsidies = value.Interface().(string)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.market.v1.Books"))
@@ -2701,6 +2752,12 @@ func (x *fastReflection_Books) Mutable(fd protoreflect.FieldDescriptor) protoref
 		panic(fmt.Errorf("field period_units of message conductor.market.v1.Books is not mutable"))
 	case "conductor.market.v1.Books.unit_cost":
 		panic(fmt.Errorf("field unit_cost of message conductor.market.v1.Books is not mutable"))
+	case "conductor.market.v1.Books.tuition":
+		panic(fmt.Errorf("field tuition of message conductor.market.v1.Books is not mutable"))
+	case "conductor.market.v1.Books.refunds":
+		panic(fmt.Errorf("field refunds of message conductor.market.v1.Books is not mutable"))
+	case "conductor.market.v1.Books.subsidies":
+		panic(fmt.Errorf("field subsidies of message conductor.market.v1.Books is not mutable"))
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.market.v1.Books"))
@@ -2732,6 +2789,12 @@ func (x *fastReflection_Books) NewField(fd protoreflect.FieldDescriptor) protore
 	case "conductor.market.v1.Books.period_units":
 		return protoreflect.ValueOfUint64(uint64(0))
 	case "conductor.market.v1.Books.unit_cost":
+		return protoreflect.ValueOfString("")
+	case "conductor.market.v1.Books.tuition":
+		return protoreflect.ValueOfString("")
+	case "conductor.market.v1.Books.refunds":
+		return protoreflect.ValueOfString("")
+	case "conductor.market.v1.Books.subsidies":
 		return protoreflect.ValueOfString("")
 	default:
 		if fd.IsExtension() {
@@ -2836,6 +2899,18 @@ func (x *fastReflection_Books) ProtoMethods() *protoiface.Methods {
 		if l > 0 {
 			n += 1 + l + runtime.Sov(uint64(l))
 		}
+		l = len(x.Tuition)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Refunds)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Subsidies)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -2864,6 +2939,27 @@ func (x *fastReflection_Books) ProtoMethods() *protoiface.Methods {
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if len(x.Subsidies) > 0 {
+			i -= len(x.Subsidies)
+			copy(dAtA[i:], x.Subsidies)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Subsidies)))
+			i--
+			dAtA[i] = 0x62
+		}
+		if len(x.Refunds) > 0 {
+			i -= len(x.Refunds)
+			copy(dAtA[i:], x.Refunds)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Refunds)))
+			i--
+			dAtA[i] = 0x5a
+		}
+		if len(x.Tuition) > 0 {
+			i -= len(x.Tuition)
+			copy(dAtA[i:], x.Tuition)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Tuition)))
+			i--
+			dAtA[i] = 0x52
 		}
 		if len(x.UnitCost) > 0 {
 			i -= len(x.UnitCost)
@@ -3245,6 +3341,102 @@ func (x *fastReflection_Books) ProtoMethods() *protoiface.Methods {
 					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
 				}
 				x.UnitCost = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 10:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Tuition", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Tuition = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 11:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Refunds", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Refunds = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 12:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Subsidies", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Subsidies = string(dAtA[iNdEx:postIndex])
 				iNdEx = postIndex
 			default:
 				iNdEx = preIndex
@@ -3640,8 +3832,9 @@ func (x *Order) GetSourceChannel() string {
 	return ""
 }
 
-// Books are a company's accounts as the market sees them: sales, inputs bought and wages.
-// A regional company's books are its public accounts, and give its at-cost unit price.
+// Books are a company's accounts as the market sees them: sales, inputs bought and wages,
+// and a regional company's tuition, refunds and subsidies. A regional company's books are
+// its public accounts, and give its at-cost unit price.
 type Books struct {
 	state         protoimpl.MessageState
 	sizeCache     protoimpl.SizeCache
@@ -3660,7 +3853,16 @@ type Books struct {
 	PeriodStart *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=period_start,json=periodStart,proto3" json:"period_start,omitempty"`
 	PeriodCosts string                 `protobuf:"bytes,7,opt,name=period_costs,json=periodCosts,proto3" json:"period_costs,omitempty"`
 	PeriodUnits uint64                 `protobuf:"varint,8,opt,name=period_units,json=periodUnits,proto3" json:"period_units,omitempty"`
-	UnitCost    string                 `protobuf:"bytes,9,opt,name=unit_cost,json=unitCost,proto3" json:"unit_cost,omitempty"`
+	// unit_cost is an accounting figure for every company; only a regional company sells at it
+	// (QueryBooksResponse.at_cost_price).
+	UnitCost string `protobuf:"bytes,9,opt,name=unit_cost,json=unitCost,proto3" json:"unit_cost,omitempty"`
+	// The other revenue lines (revenue above is sales). tuition: what students paid a
+	// school (x/education); refunds: what it paid back to students who withdrew (negative
+	// revenue); subsidies: what the treasury paid it by the assembly's decision (x/dividend
+	// MsgSubsidize). Zero for a company that is not a regional one.
+	Tuition   string `protobuf:"bytes,10,opt,name=tuition,proto3" json:"tuition,omitempty"`
+	Refunds   string `protobuf:"bytes,11,opt,name=refunds,proto3" json:"refunds,omitempty"`
+	Subsidies string `protobuf:"bytes,12,opt,name=subsidies,proto3" json:"subsidies,omitempty"`
 }
 
 func (x *Books) Reset() {
@@ -3742,6 +3944,27 @@ func (x *Books) GetPeriodUnits() uint64 {
 func (x *Books) GetUnitCost() string {
 	if x != nil {
 		return x.UnitCost
+	}
+	return ""
+}
+
+func (x *Books) GetTuition() string {
+	if x != nil {
+		return x.Tuition
+	}
+	return ""
+}
+
+func (x *Books) GetRefunds() string {
+	if x != nil {
+		return x.Refunds
+	}
+	return ""
+}
+
+func (x *Books) GetSubsidies() string {
+	if x != nil {
+		return x.Subsidies
 	}
 	return ""
 }
@@ -3831,7 +4054,7 @@ var file_conductor_market_v1_market_proto_rawDesc = []byte{
 	0x61, 0x70, 0x70, 0x72, 0x6f, 0x76, 0x61, 0x6c, 0x12, 0x25, 0x0a, 0x0e, 0x73, 0x6f, 0x75, 0x72,
 	0x63, 0x65, 0x5f, 0x63, 0x68, 0x61, 0x6e, 0x6e, 0x65, 0x6c, 0x18, 0x0f, 0x20, 0x01, 0x28, 0x09,
 	0x52, 0x0d, 0x73, 0x6f, 0x75, 0x72, 0x63, 0x65, 0x43, 0x68, 0x61, 0x6e, 0x6e, 0x65, 0x6c, 0x22,
-	0xc1, 0x04, 0x0a, 0x05, 0x42, 0x6f, 0x6f, 0x6b, 0x73, 0x12, 0x32, 0x0a, 0x07, 0x63, 0x6f, 0x6d,
+	0x9a, 0x06, 0x0a, 0x05, 0x42, 0x6f, 0x6f, 0x6b, 0x73, 0x12, 0x32, 0x0a, 0x07, 0x63, 0x6f, 0x6d,
 	0x70, 0x61, 0x6e, 0x79, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14,
 	0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74,
 	0x72, 0x69, 0x6e, 0x67, 0x52, 0x07, 0x63, 0x6f, 0x6d, 0x70, 0x61, 0x6e, 0x79, 0x12, 0x45, 0x0a,
@@ -3867,17 +4090,31 @@ var file_conductor_market_v1_market_proto_rawDesc = []byte{
 	0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e,
 	0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63,
 	0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x08, 0x75, 0x6e, 0x69, 0x74, 0x43,
-	0x6f, 0x73, 0x74, 0x2a, 0x65, 0x0a, 0x0b, 0x4c, 0x69, 0x73, 0x74, 0x69, 0x6e, 0x67, 0x4b, 0x69,
-	0x6e, 0x64, 0x12, 0x1c, 0x0a, 0x18, 0x4c, 0x49, 0x53, 0x54, 0x49, 0x4e, 0x47, 0x5f, 0x4b, 0x49,
-	0x4e, 0x44, 0x5f, 0x55, 0x4e, 0x53, 0x50, 0x45, 0x43, 0x49, 0x46, 0x49, 0x45, 0x44, 0x10, 0x00,
-	0x12, 0x18, 0x0a, 0x14, 0x4c, 0x49, 0x53, 0x54, 0x49, 0x4e, 0x47, 0x5f, 0x4b, 0x49, 0x4e, 0x44,
-	0x5f, 0x50, 0x52, 0x4f, 0x44, 0x55, 0x43, 0x54, 0x10, 0x01, 0x12, 0x18, 0x0a, 0x14, 0x4c, 0x49,
-	0x53, 0x54, 0x49, 0x4e, 0x47, 0x5f, 0x4b, 0x49, 0x4e, 0x44, 0x5f, 0x53, 0x45, 0x52, 0x56, 0x49,
-	0x43, 0x45, 0x10, 0x02, 0x1a, 0x04, 0x88, 0xa3, 0x1e, 0x00, 0x42, 0x34, 0x5a, 0x32, 0x67, 0x69,
-	0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
-	0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
-	0x72, 0x2f, 0x78, 0x2f, 0x6d, 0x61, 0x72, 0x6b, 0x65, 0x74, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73,
-	0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x6f, 0x73, 0x74, 0x12, 0x45, 0x0a, 0x07, 0x74, 0x75, 0x69, 0x74, 0x69, 0x6f, 0x6e, 0x18, 0x0a,
+	0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f,
+	0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e,
+	0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e,
+	0x74, 0x52, 0x07, 0x74, 0x75, 0x69, 0x74, 0x69, 0x6f, 0x6e, 0x12, 0x45, 0x0a, 0x07, 0x72, 0x65,
+	0x66, 0x75, 0x6e, 0x64, 0x73, 0x18, 0x0b, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f,
+	0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69,
+	0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f,
+	0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x07, 0x72, 0x65, 0x66, 0x75, 0x6e, 0x64,
+	0x73, 0x12, 0x49, 0x0a, 0x09, 0x73, 0x75, 0x62, 0x73, 0x69, 0x64, 0x69, 0x65, 0x73, 0x18, 0x0c,
+	0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f,
+	0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e,
+	0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e,
+	0x74, 0x52, 0x09, 0x73, 0x75, 0x62, 0x73, 0x69, 0x64, 0x69, 0x65, 0x73, 0x2a, 0x65, 0x0a, 0x0b,
+	0x4c, 0x69, 0x73, 0x74, 0x69, 0x6e, 0x67, 0x4b, 0x69, 0x6e, 0x64, 0x12, 0x1c, 0x0a, 0x18, 0x4c,
+	0x49, 0x53, 0x54, 0x49, 0x4e, 0x47, 0x5f, 0x4b, 0x49, 0x4e, 0x44, 0x5f, 0x55, 0x4e, 0x53, 0x50,
+	0x45, 0x43, 0x49, 0x46, 0x49, 0x45, 0x44, 0x10, 0x00, 0x12, 0x18, 0x0a, 0x14, 0x4c, 0x49, 0x53,
+	0x54, 0x49, 0x4e, 0x47, 0x5f, 0x4b, 0x49, 0x4e, 0x44, 0x5f, 0x50, 0x52, 0x4f, 0x44, 0x55, 0x43,
+	0x54, 0x10, 0x01, 0x12, 0x18, 0x0a, 0x14, 0x4c, 0x49, 0x53, 0x54, 0x49, 0x4e, 0x47, 0x5f, 0x4b,
+	0x49, 0x4e, 0x44, 0x5f, 0x53, 0x45, 0x52, 0x56, 0x49, 0x43, 0x45, 0x10, 0x02, 0x1a, 0x04, 0x88,
+	0xa3, 0x1e, 0x00, 0x42, 0x34, 0x5a, 0x32, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f,
+	0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70,
+	0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x6d, 0x61, 0x72,
+	0x6b, 0x65, 0x74, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f,
+	0x33,
 }
 
 var (

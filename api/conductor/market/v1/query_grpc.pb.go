@@ -43,7 +43,8 @@ type QueryClient interface {
 	Orders(ctx context.Context, in *QueryOrdersRequest, opts ...grpc.CallOption) (*QueryOrdersResponse, error)
 	// Order returns one order.
 	Order(ctx context.Context, in *QueryOrderRequest, opts ...grpc.CallOption) (*QueryOrderResponse, error)
-	// Books returns a company's books and balance.
+	// Books returns a company's books (sales, tuition, refunds, subsidies; wages, inputs),
+	// its balance and deficit, and a regional company's at-cost price.
 	Books(ctx context.Context, in *QueryBooksRequest, opts ...grpc.CallOption) (*QueryBooksResponse, error)
 }
 
@@ -131,7 +132,8 @@ type QueryServer interface {
 	Orders(context.Context, *QueryOrdersRequest) (*QueryOrdersResponse, error)
 	// Order returns one order.
 	Order(context.Context, *QueryOrderRequest) (*QueryOrderResponse, error)
-	// Books returns a company's books and balance.
+	// Books returns a company's books (sales, tuition, refunds, subsidies; wages, inputs),
+	// its balance and deficit, and a regional company's at-cost price.
 	Books(context.Context, *QueryBooksRequest) (*QueryBooksResponse, error)
 	mustEmbedUnimplementedQueryServer()
 }
