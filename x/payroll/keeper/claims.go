@@ -216,32 +216,34 @@ func (k Keeper) payPart(ctx context.Context, l *ledger, p *companyPay, company, 
 
 // payArrived is the claims pass: the claims of the companies money reached are paid, at
 // most limit payments. A company whose claims take more payments than the pass has left
-// stays noted for the next block.
+// stays noted for the next block. Each company is paid in its own branch of the state: one
+// that fails to pay (a bug) is logged and left noted, and the others are paid.
 func (k Keeper) payArrived(ctx sdk.Context, limit int) error {
 	var companies []sdk.AccAddress
 	err := k.Arrived.Walk(ctx, nil, func(company sdk.AccAddress, _ math.Int) (bool, error) {
 		companies = append(companies, company)
 		return len(companies) >= limit, nil
 	})
-	if err != nil || len(companies) == 0 {
+	if err != nil {
 		return err
 	}
-	cache, write := ctx.CacheContext()
-	l := k.newLedger()
 	payments := 0
 	for _, company := range companies {
 		if payments >= limit {
 			break
 		}
+		cache, write := ctx.CacheContext()
+		l := k.newLedger()
 		n, err := k.payClaims(cache, l, company, limit-payments)
-		if err != nil {
-			return err
+		if err == nil {
+			err = l.close(cache)
 		}
+		if err != nil {
+			k.logger(ctx).Error("claims pass: company left for the next block", "company", company, "err", err)
+			continue
+		}
+		write()
 		payments += n
 	}
-	if err := l.close(cache); err != nil {
-		return err
-	}
-	write()
 	return nil
 }

@@ -173,3 +173,28 @@ func TestWorkersFirstInvariantBreaks(t *testing.T) {
 	_, broken = keeper.WorkersFirstInvariant(k)(r.Ctx())
 	require.True(t, broken, "noted but owing nothing")
 }
+
+// TestClaimsPassSkipsAFailure: a company whose claims cannot be paid (here a corrupted claim,
+// first in the pass) is left noted for the next block; the others are paid.
+func TestClaimsPassSkipsAFailure(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	empty, work := emptyCoop(t, f)
+	r.At(hour(1.5))
+	work(1, 1.5)
+	r.At(hour(2))
+	k := r.App.PayrollKeeper
+	broken := sdk.AccAddress(make([]byte, 20)) // sorts first
+	f.fund(broken, 1_000_000)
+	ctx := r.Ctx()
+	require.NoError(t, k.Indebted.Set(ctx, broken))
+	require.NoError(t, k.Claims.Set(ctx, collections.Join(broken, uint64(99)), types.Claim{Id: 99, Company: broken.String(), Worker: "bad",
+		Gross: math.NewInt(10), Tax: math.ZeroInt(), Net: math.NewInt(10), PaidGross: math.ZeroInt(), PaidTax: math.ZeroInt(), PaidNet: math.ZeroInt()}))
+	require.NoError(t, k.Arrived.Set(ctx, broken, math.NewInt(1_000_000)))
+	f.fund(empty, 15_000_000)
+	r.At(hour(2.1))
+	require.Empty(t, f.claims(empty), "the Empty Co-op's claim is paid")
+	left, err := k.Arrived.Get(r.Ctx(), broken)
+	require.NoError(t, err)
+	require.Equal(t, int64(1_000_000), left.Int64(), "the failing company stays noted")
+}
