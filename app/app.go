@@ -357,11 +357,15 @@ func New(
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.MarketKeeper, app.DividendKeeper, app.ValueFlowsKeeper, treasury)
 	app.HousingKeeper = housingkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[housingtypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.DividendKeeper, app.ValueFlowsKeeper, treasury, app.AccountKeeper)
+	// a debtor's income (a Conductor action's send) is noted, its debts collected first (read at send time).
+	app.BankKeeper.AppendSendRestriction(app.HousingKeeper.DebtsFirst)
 	app.BankLoansKeeper = bankloanskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[bankloanstypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.PayrollKeeper, app.MarketKeeper, app.HousingKeeper, app.DividendKeeper, app.ValueFlowsKeeper, membershiptypes.TreasuryName)
 
 	app.DividendKeeper.SetLoans(app.BankLoansKeeper)
 	app.DividendKeeper.SetWages(app.PayrollKeeper)
+	app.DividendKeeper.SetCompanyBooks(app.MarketKeeper)
+	app.HousingKeeper.SetWages(app.PayrollKeeper)
 	// workers first: a company that owes wage claims pays nothing else (read at send time).
 	app.BankKeeper.AppendSendRestriction(app.PayrollKeeper.WorkersFirst)
 
@@ -458,10 +462,13 @@ func New(
 		evidencetypes.ModuleName, stakingtypes.ModuleName, ibcexported.ModuleName, ibctransfertypes.ModuleName,
 		genutiltypes.ModuleName, authz.ModuleName, icatypes.ModuleName,
 	)
+	// payroll runs first of the Conductor modules (wages before any other creditor); housing
+	// before bankloans, so that a tenant's debts of ended leases are collected from the income
+	// it just received before the bank's installments take it.
 	app.ModuleManager.SetOrderEndBlockers(
 		crisistypes.ModuleName, govtypes.ModuleName, stakingtypes.ModuleName, ibcexported.ModuleName,
 		ibctransfertypes.ModuleName, capabilitytypes.ModuleName, genutiltypes.ModuleName, feegrant.ModuleName,
-		icatypes.ModuleName, group.ModuleName, payrolltypes.ModuleName, bankloanstypes.ModuleName, housingtypes.ModuleName, educationtypes.ModuleName, dividendtypes.ModuleName,
+		icatypes.ModuleName, group.ModuleName, payrolltypes.ModuleName, housingtypes.ModuleName, bankloanstypes.ModuleName, educationtypes.ModuleName, dividendtypes.ModuleName,
 	)
 	// membership runs after group (it creates the assembly and institutions as groups) and
 	// before genutil (gentxs create validators, which its staking hooks gate); crisis runs

@@ -20,6 +20,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "MyPosition", Use: "my-position [applicant]", Short: "Show an applicant's wait-list entries, offers and places", PositionalArgs: modulekit.Positional("applicant")},
 				{RpcMethod: "Leases", Use: "leases", Short: "List leases (--tenant)"},
 				{RpcMethod: "Books", Use: "books [agency]", Short: "Show a housing agency's books: rent at cost, markups, homes bought", PositionalArgs: modulekit.Positional("agency")},
+				{RpcMethod: "Debts", Use: "debts [tenant]", Short: "Show a tenant's debts: the arrears of its ended leases, collected from its income first", PositionalArgs: modulekit.Positional("tenant")},
 			},
 		},
 		Tx: &autocliv1.ServiceCommandDescriptor{

@@ -6,11 +6,14 @@ import (
 
 	"cosmossdk.io/collections"
 
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
 	"github.com/conductor-coop/conductor/x/housing/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 )
 
-// InitGenesis writes units, wait-list entries, leases and books, with their indexes.
+// InitGenesis writes units, wait-list entries, leases (with their due, notice and debt
+// indexes), books and the debtors noted for collection.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	for _, u := range gs.Units {
 		if err := k.setUnit(ctx, u); err != nil {
@@ -65,6 +68,15 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
+	for _, d := range gs.Noted {
+		debtor, err := k.address(d, "debtor")
+		if err != nil {
+			return err
+		}
+		if err := k.Noted.Set(ctx, debtor); err != nil {
+			return err
+		}
+	}
 	return modulekit.SetNext(ctx, map[*collections.Sequence]uint64{&k.UnitSeq: gs.NextUnitId, &k.EntrySeq: gs.NextEntryId, &k.LeaseSeq: gs.NextLeaseId})
 }
 
@@ -82,6 +94,13 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	if gs.Books, err = modulekit.Values(ctx, k.Books); err != nil {
+		return nil, err
+	}
+	err = k.Noted.Walk(ctx, nil, func(debtor sdk.AccAddress) (bool, error) {
+		gs.Noted = append(gs.Noted, debtor.String())
+		return false, nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	return gs, modulekit.PeekNext(ctx, map[*collections.Sequence]*uint64{&k.UnitSeq: &gs.NextUnitId, &k.EntrySeq: &gs.NextEntryId, &k.LeaseSeq: &gs.NextLeaseId})

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"cosmossdk.io/collections"
+	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
@@ -115,4 +116,27 @@ func (q queryServer) Books(ctx context.Context, req *types.QueryBooksRequest) (*
 	}
 	b, err := q.agencyBooks(ctx, agency)
 	return &types.QueryBooksResponse{Books: b}, err
+}
+
+// Debts lists a tenant's debts: its ended leases still owed, oldest first.
+func (q queryServer) Debts(ctx context.Context, req *types.QueryDebtsRequest) (*types.QueryDebtsResponse, error) {
+	tenant, err := q.address(req.Tenant, "tenant")
+	if err != nil {
+		return nil, err
+	}
+	res := &types.QueryDebtsResponse{Total: math.ZeroInt()}
+	err = q.Debtors.Walk(ctx, collections.NewPrefixedPairRange[sdk.AccAddress, uint64](tenant), func(key addrID) (bool, error) {
+		l, err := q.Keeper.Leases.Get(ctx, key.K2())
+		if err != nil {
+			return true, err
+		}
+		res.Leases = append(res.Leases, l)
+		res.Total = res.Total.Add(l.Arrears())
+		return false, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Noted, err = q.Noted.Has(ctx, tenant)
+	return res, err
 }

@@ -39,15 +39,23 @@ type fixture struct {
 	agency, bakery, treasury      sdk.AccAddress
 	q                             types.QueryServer
 	params                        gptypes.Params
+	// members vote in the assembly (all of them: a majority)
+	members []region.Account
 }
 
 // setup: the Housing Agency (a regional company; carol manages it) keeps the region's
 // units; members pay 5% above cost, non-members 20%; the wait-list threshold is 2. erin,
 // not a member, has 10 RSC.
-func setup(t *testing.T) *fixture {
+func setup(t *testing.T) *fixture { return setupWith(t, nil) }
+
+// setupWith is setup with the region's configuration changed by edit first.
+func setupWith(t *testing.T, edit func(*region.Config)) *fixture {
 	cfg := region.DefaultConfig()
 	cfg.NonMembers = append(cfg.NonMembers, "erin")
 	cfg.Balances = map[string]int64{"erin": 10 * rsc}
+	if edit != nil {
+		edit(&cfg)
+	}
 	cfg.Institutions = append(cfg.Institutions, region.Institution{Name: "Housing Agency", Kind: membershiptypes.AGENT_KIND_REGIONAL_COMPANY, Workers: []string{"carol"}})
 	r := region.New(t, cfg)
 	f := &fixture{
@@ -55,10 +63,13 @@ func setup(t *testing.T) *fixture {
 		agency: r.AgentAddr("Housing Agency"), bakery: r.AgentAddr("Bakery Co-op"), treasury: r.AgentAddr("Regional treasury"),
 		q: keeper.NewQueryServerImpl(r.App.HousingKeeper),
 	}
+	for _, m := range cfg.Members {
+		f.members = append(f.members, r.Accounts[m])
+	}
 	params, err := r.App.GovernanceParamsKeeper.GetParams(r.Ctx())
 	require.NoError(t, err)
 	params.MemberRentMarkup, params.NonMemberRentMarkup, params.WaitlistThreshold = dec("0.05"), dec("0.20"), 2
-	r.Pass(r.Assembly(), []region.Account{f.alice, f.bob}, &gptypes.MsgUpdateParams{Authority: r.Assembly(), Params: params})
+	r.Pass(r.Assembly(), f.members, &gptypes.MsgUpdateParams{Authority: r.Assembly(), Params: params})
 	f.params = params
 	f.r.Grant(f.agency, []region.Account{f.carol}, f.carol, &types.MsgRegisterUnit{}, &types.MsgEndLease{})
 	f.r.Grant(f.bakery, []region.Account{f.alice, f.bob}, f.alice, &types.MsgJoinWaitlist{}, &types.MsgAcceptOffer{})

@@ -3,6 +3,7 @@ package keeper
 import (
 	"errors"
 	"fmt"
+	"time"
 
 	"cosmossdk.io/collections"
 
@@ -14,6 +15,7 @@ import (
 // RegisterInvariants registers the housing invariants.
 func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
 	ir.RegisterRoute(types.ModuleName, "units-leased-once", UnitsLeasedOnceInvariant(k))
+	ir.RegisterRoute(types.ModuleName, "notices-and-debts-indexed", NoticesAndDebtsIndexedInvariant(k))
 }
 
 // UnitsLeasedOnceInvariant: every unit is vacant (or offered) xor leased to exactly one
@@ -64,6 +66,61 @@ func UnitsLeasedOnceInvariant(k Keeper) sdk.Invariant {
 			return msg(err.Error()), true
 		case broken != "":
 			return msg(broken), true
+		}
+		return msg("ok"), false
+	}
+}
+
+// NoticesAndDebtsIndexedInvariant: an arrears notice has a start and an end, is on an active
+// lease and waits in the notice queue; an ended lease still owed is in the debtors' index;
+// and the queue and the index hold nothing else.
+func NoticesAndDebtsIndexedInvariant(k Keeper) sdk.Invariant {
+	return func(ctx sdk.Context) (string, bool) {
+		msg := func(s string) string { return sdk.FormatInvariant(types.ModuleName, "notices-and-debts-indexed", s) }
+		var broken string
+		notices, debts := 0, 0
+		err := k.Leases.Walk(ctx, nil, func(_ uint64, l types.Lease) (bool, error) {
+			switch {
+			case (l.NoticeAt == nil) != (l.NoticeEnds == nil) || (l.NoticeEnds != nil && !l.Active):
+				broken = fmt.Sprintf("lease %d has a notice without a start or an end, or ended", l.Id)
+			case l.NoticeEnds != nil:
+				notices++
+				if queued, err := k.NoticesDue.Has(ctx, collections.Join(*l.NoticeEnds, l.Id)); err != nil {
+					return true, err
+				} else if !queued {
+					broken = fmt.Sprintf("the notice of lease %d is not in the notice queue", l.Id)
+				}
+			}
+			if broken == "" && l.InDebt() {
+				debts++
+				tenant, err := k.address(l.Tenant, "tenant")
+				if err != nil {
+					return true, err
+				}
+				if indexed, err := k.Debtors.Has(ctx, collections.Join(tenant, l.Id)); err != nil {
+					return true, err
+				} else if !indexed {
+					broken = fmt.Sprintf("the debt of ended lease %d is not in the debtors' index", l.Id)
+				}
+			}
+			return broken != "", nil
+		})
+		queued, indexed := 0, 0
+		if err == nil {
+			err = k.NoticesDue.Walk(ctx, nil, func(collections.Pair[time.Time, uint64]) (bool, error) { queued++; return false, nil })
+		}
+		if err == nil {
+			err = k.Debtors.Walk(ctx, nil, func(addrID) (bool, error) { indexed++; return false, nil })
+		}
+		switch {
+		case err != nil:
+			return msg(err.Error()), true
+		case broken != "":
+			return msg(broken), true
+		case queued != notices:
+			return msg(fmt.Sprintf("%d notices queued for %d notices", queued, notices)), true
+		case indexed != debts:
+			return msg(fmt.Sprintf("%d debts indexed for %d ended leases owed", indexed, debts)), true
 		}
 		return msg("ok"), false
 	}

@@ -32,6 +32,7 @@ type Keeper struct {
 	books        types.Treasury
 	flows        types.FlowRecorder
 	treasury     sdk.AccAddress
+	wages        types.Wages // set after the payroll keeper exists; nil: no tenant owes wages
 
 	Schema             collections.Schema
 	Units              collections.Map[uint64, types.Unit]
@@ -50,6 +51,13 @@ type Keeper struct {
 	// OffersDue orders the open offers by when they lapse (entry ids).
 	OffersDue modulekit.DueQueue
 	Books     collections.Map[sdk.AccAddress, types.Books]
+	// NoticesDue orders the arrears notices by when they end (lease ids).
+	NoticesDue modulekit.DueQueue
+	// Debtors indexes the ended leases whose arrears are still owed, by tenant.
+	Debtors collections.KeySet[addrID]
+	// Noted are the debtors who received income (a Conductor action) since their debts were
+	// last collected: the EndBlocker collects from them first.
+	Noted collections.KeySet[sdk.AccAddress]
 }
 
 // NewKeeper returns the housing keeper; treasury receives what non-members pay above cost;
@@ -77,10 +85,17 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		Due:                collections.NewKeySet(sb, types.DueKey, "due", collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),
 		OffersDue:          collections.NewKeySet(sb, types.OffersDueKey, "offers_due", collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),
 		Books:              collections.NewMap(sb, types.BooksKey, "books", sdk.AccAddressKey, codec.CollValue[types.Books](cdc)),
+		NoticesDue:         collections.NewKeySet(sb, types.NoticesDueKey, "notices_due", collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),
+		Debtors:            collections.NewKeySet(sb, types.DebtorsKey, "debtors", addrIDKey),
+		Noted:              collections.NewKeySet(sb, types.NotedKey, "noted", sdk.AccAddressKey),
 	}
 	k.Schema = modulekit.Schema(sb)
 	return k
 }
+
+// SetWages sets the payroll keeper, which tells whether a company tenant owes wage claims
+// (it pays no rent while it does: its money goes to its workers first).
+func (k *Keeper) SetWages(w types.Wages) { k.wages = w }
 
 func (k Keeper) address(s, what string) (sdk.AccAddress, error) {
 	return modulekit.Address(k.addressCodec, s, what, types.ErrInvalidAddress)

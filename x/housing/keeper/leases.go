@@ -5,7 +5,6 @@ import (
 	"errors"
 	"sort"
 	"strconv"
-	"time"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -29,7 +28,10 @@ import (
 // unit; what members pay above cost goes to the agency too (the region's surplus); what
 // non-members pay above cost goes to the treasury and is booked for the dividend. A tenant
 // that cannot pay in full pays what it can, cost first, and owes the rest as arrears,
-// collected first at the next due date. Collections run a bounded number per block.
+// collected first at the next due date. Collections run a bounded number per block. A
+// company that owes wage claims (x/payroll) pays no rent while it does: its money goes to its
+// workers first, and the rent is owed as arrears. The arrears rule (notices, the end of a
+// lease, debts collected from later income) is in arrears.go.
 
 func ursc(amount math.Int) sdk.Coins { return sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, amount)) }
 
@@ -102,7 +104,10 @@ func (k Keeper) pay(ctx context.Context, l *types.Lease, u types.Unit, all bool,
 	if err != nil {
 		return math.ZeroInt(), err
 	}
-	available := k.bank.SpendableCoin(ctx, tenant, membershiptypes.Denom).Amount
+	available, err := k.spendable(ctx, tenant)
+	if err != nil {
+		return math.ZeroInt(), err
+	}
 	owed := dueCost.Add(dueMarkup)
 	if all && available.LT(owed) {
 		return math.ZeroInt(), errorsmod.Wrapf(types.ErrCannotPay, "%s owed, %s available", owed, available)
@@ -114,23 +119,8 @@ func (k Keeper) pay(ctx context.Context, l *types.Lease, u types.Unit, all bool,
 	if !paid.IsPositive() {
 		return paid, k.recordRent(ctx, *l, u, paid, paid)
 	}
-	toAgency, toTreasury := paidCost, math.ZeroInt()
-	if l.Member {
-		toAgency = toAgency.Add(paidMarkup)
-	} else {
-		toTreasury = paidMarkup
-	}
-	outputs := []banktypes.Output{{Address: agency.String(), Coins: ursc(toAgency)}}
-	if toTreasury.IsPositive() {
-		outputs = append(outputs, banktypes.Output{Address: k.treasury.String(), Coins: ursc(toTreasury)})
-	}
-	if err := k.books.Track(ctx, tenant, paid); err != nil {
-		return paid, err
-	}
-	if err := k.bank.InputOutputCoins(membershiptypes.WithConductorAction(ctx), banktypes.Input{Address: l.Tenant, Coins: ursc(paid)}, outputs); err != nil {
-		return paid, err
-	}
-	if err := k.books.Book(ctx, dividendtypes.SOURCE_NON_MEMBER_SERVICES, toTreasury); err != nil {
+	toAgency, toTreasury, err := k.settle(ctx, *l, tenant, agency, paidCost, paidMarkup)
+	if err != nil {
 		return paid, err
 	}
 	if err := k.recordRent(ctx, *l, u, toAgency, toTreasury); err != nil {
@@ -139,6 +129,48 @@ func (k Keeper) pay(ctx context.Context, l *types.Lease, u types.Unit, all bool,
 	t.add(agency.String(), *l, paidCost, paidMarkup)
 	l.Paid = l.Paid.Add(paid)
 	return paid, nil
+}
+
+// spendable is what a tenant can pay rent from: nothing while it owes wage claims (its
+// money goes to its workers first).
+func (k Keeper) spendable(ctx context.Context, tenant sdk.AccAddress) (math.Int, error) {
+	if k.wages != nil {
+		owes, err := k.wages.OwesWages(ctx, tenant)
+		if err != nil {
+			return math.ZeroInt(), err
+		}
+		if owes {
+			return math.ZeroInt(), nil
+		}
+	}
+	return k.bank.SpendableCoin(ctx, tenant, membershiptypes.Denom).Amount, nil
+}
+
+// settle moves cost + markup of lease l from its tenant: the cost, and a member's markup, to
+// the agency; a non-member's markup to the treasury, booked for the dividend. It returns what
+// went to each.
+func (k Keeper) settle(ctx context.Context, l types.Lease, tenant, agency sdk.AccAddress, cost, markup math.Int) (toAgency, toTreasury math.Int, err error) {
+	toAgency, toTreasury = cost, math.ZeroInt()
+	if l.Member {
+		toAgency = toAgency.Add(markup)
+	} else {
+		toTreasury = markup
+	}
+	var outputs []banktypes.Output
+	if toAgency.IsPositive() {
+		outputs = append(outputs, banktypes.Output{Address: agency.String(), Coins: ursc(toAgency)})
+	}
+	if toTreasury.IsPositive() {
+		outputs = append(outputs, banktypes.Output{Address: k.treasury.String(), Coins: ursc(toTreasury)})
+	}
+	paid := cost.Add(markup)
+	if err := k.books.Track(ctx, tenant, paid); err != nil {
+		return toAgency, toTreasury, err
+	}
+	if err := k.bank.InputOutputCoins(membershiptypes.WithConductorAction(ctx), banktypes.Input{Address: tenant.String(), Coins: ursc(paid)}, outputs); err != nil {
+		return toAgency, toTreasury, err
+	}
+	return toAgency, toTreasury, k.books.Book(ctx, dividendtypes.SOURCE_NON_MEMBER_SERVICES, toTreasury)
 }
 
 // startLease leases unit u to the applicant of entry e; the first month is paid at once.
@@ -192,7 +224,8 @@ func (k Keeper) startLease(ctx context.Context, u types.Unit, e types.Entry) (ty
 	return l, k.removeEntry(ctx, e)
 }
 
-// setLease stores a lease and keeps its place in the due queue.
+// setLease stores a lease (old is the stored one, nil if none) and keeps its places in the
+// due queue and the notice queue, and in the debtors' index (an ended lease still owed).
 func (k Keeper) setLease(ctx context.Context, old *types.Lease, l types.Lease) error {
 	if old != nil && old.NextDue != nil && (l.NextDue == nil || !old.NextDue.Equal(*l.NextDue)) {
 		if err := k.Due.Remove(ctx, collections.Join(*old.NextDue, l.Id)); err != nil {
@@ -204,13 +237,42 @@ func (k Keeper) setLease(ctx context.Context, old *types.Lease, l types.Lease) e
 			return err
 		}
 	}
+	if old != nil && old.NoticeEnds != nil && (!l.Active || l.NoticeEnds == nil || !old.NoticeEnds.Equal(*l.NoticeEnds)) {
+		if err := k.NoticesDue.Remove(ctx, collections.Join(*old.NoticeEnds, l.Id)); err != nil {
+			return err
+		}
+	}
+	if l.Active && l.NoticeEnds != nil {
+		if err := k.NoticesDue.Set(ctx, collections.Join(*l.NoticeEnds, l.Id)); err != nil {
+			return err
+		}
+	}
+	if wasDebt := old != nil && old.InDebt(); wasDebt != l.InDebt() {
+		tenant, err := k.address(l.Tenant, "tenant")
+		if err != nil {
+			return err
+		}
+		if wasDebt {
+			err = k.Debtors.Remove(ctx, collections.Join(tenant, l.Id))
+		} else {
+			err = k.Debtors.Set(ctx, collections.Join(tenant, l.Id))
+		}
+		if err != nil {
+			return err
+		}
+	}
 	return k.Leases.Set(ctx, l.Id, l)
 }
 
-// collectRent collects a month's rent (and arrears) of a lease into t.
-func (k Keeper) collectRent(ctx context.Context, l *types.Lease, month time.Duration, t takings) error {
+// collectRent collects a month's rent (and arrears) of a lease into t, after the tenant's
+// debts if income of its waits to be collected, and gives notice (or lifts it) by the
+// arrears left.
+func (k Keeper) collectRent(ctx sdk.Context, l *types.Lease, params gptypes.Params, t takings) error {
 	u, err := k.unit(ctx, l.UnitId)
 	if err != nil {
+		return err
+	}
+	if err := k.debtsFirst(ctx, l.Tenant, t); err != nil {
 		return err
 	}
 	paid, err := k.pay(ctx, l, u, false, t)
@@ -220,10 +282,10 @@ func (k Keeper) collectRent(ctx context.Context, l *types.Lease, month time.Dura
 	if l.ArrearsCost.Add(l.ArrearsMarkup).IsPositive() {
 		l.Missed++
 	}
-	next := l.NextDue.Add(month)
+	next := l.NextDue.Add(params.DividendPeriod)
 	l.NextDue = &next
-	sdk.UnwrapSDKContext(ctx).EventManager().EmitEvent(RentPaidEvent(*l, paid))
-	return nil
+	ctx.EventManager().EmitEvent(RentPaidEvent(*l, paid))
+	return k.review(ctx, l, params)
 }
 
 // RentPaidEvent is types.EventRentPaid as an ABCI event, exactly as EmitTypedEvent would
@@ -240,11 +302,12 @@ func RentPaidEvent(l types.Lease, paid math.Int) sdk.Event {
 	)
 }
 
-// endLease ends a lease; its unit goes to the next on the wait-list. Arrears stay on the
-// lease, owed.
+// endLease ends a lease (l as stored); its unit goes to the next on the wait-list. A notice
+// ends with it. Arrears stay on the lease, owed: a debt collected from the tenant's later
+// income (arrears.go).
 func (k Keeper) endLease(ctx context.Context, l types.Lease) error {
 	old := l
-	l.Active, l.NextDue = false, nil
+	l.Active, l.NextDue, l.NoticeAt, l.NoticeEnds = false, nil, nil, nil
 	if err := k.setLease(ctx, &old, l); err != nil {
 		return err
 	}
@@ -268,8 +331,22 @@ func (k Keeper) collectDue(ctx sdk.Context, params gptypes.Params) error {
 			if err != nil {
 				return modulekit.ItemError{ID: id, Err: err}
 			}
+			if l.NoticeEnds != nil && !l.NoticeEnds.After(ctx.BlockTime()) {
+				// the notice ran out first (its queue is behind): the lease may end before
+				// a month it would not have is charged
+				ended, err := k.noticeRunsOut(ctx, l, params, t)
+				if err != nil {
+					return modulekit.ItemError{ID: id, Err: err}
+				}
+				if ended {
+					continue
+				}
+				if l, err = k.Leases.Get(ctx, id); err != nil {
+					return modulekit.ItemError{ID: id, Err: err}
+				}
+			}
 			old := l
-			if err := k.collectRent(ctx, &l, params.DividendPeriod, t); err != nil {
+			if err := k.collectRent(ctx, &l, params, t); err != nil {
 				return modulekit.ItemError{ID: id, Err: err}
 			}
 			if err := k.setLease(ctx, &old, l); err != nil {
@@ -292,14 +369,21 @@ func (k Keeper) collectDue(ctx sdk.Context, params gptypes.Params) error {
 	})
 }
 
-// EndBlocker collects the rents due and passes on the offers that lapsed; it never returns
-// an error.
+// EndBlocker collects the debts of the debtors who received income, ends the leases whose
+// arrears notice ran out, collects the rents due and passes on the offers that lapsed, each
+// a bounded number per block; it never returns an error.
 func (k Keeper) EndBlocker(ctx context.Context) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	params, err := k.params.GetParams(ctx)
 	if err != nil {
 		sdkCtx.Logger().Error("housing: no parameters", "err", err)
 		return nil
+	}
+	if err := k.collectNoted(sdkCtx, params); err != nil {
+		sdkCtx.Logger().Error("housing: debt collection failed", "err", err)
+	}
+	if err := k.endNotices(sdkCtx, params); err != nil {
+		sdkCtx.Logger().Error("housing: ending notices failed", "err", err)
 	}
 	if err := k.collectDue(sdkCtx, params); err != nil {
 		sdkCtx.Logger().Error("housing: rent collection failed", "err", err)
@@ -352,9 +436,10 @@ func (k Keeper) CloseTenant(ctx context.Context, tenant sdk.AccAddress, debts []
 		if err := k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), tenant, d.Agency, ursc(cost.Add(markup))); err != nil {
 			return err
 		}
+		old := l
 		l.ArrearsCost, l.ArrearsMarkup, l.Paid = l.ArrearsCost.Sub(cost), l.ArrearsMarkup.Sub(markup), l.Paid.Add(cost).Add(markup)
 		t.add(d.Agency.String(), l, cost, markup)
-		if err := k.Leases.Set(ctx, l.Id, l); err != nil {
+		if err := k.setLease(ctx, &old, l); err != nil {
 			return err
 		}
 	}

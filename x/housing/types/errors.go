@@ -20,4 +20,5 @@ var (
 	ErrNotDecided     = errorsmod.Register(ModuleName, 15, "a home purchase is decided by the assembly or by the agency's own proposal, not by a manager's grant")
 	ErrInvalidSeller  = errorsmod.Register(ModuleName, 16, "the region buys homes from persons: not from a company or other institution, a module account or a blocked address")
 	ErrSelfDealing    = errorsmod.Register(ModuleName, 17, "the seller of a home may not be the buyer's signer, a signer of the tx or a worker of the agency")
+	ErrNoNotice       = errorsmod.Register(ModuleName, 18, "the lease has no arrears notice running out")
 )

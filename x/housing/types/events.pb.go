@@ -9,15 +9,19 @@ import (
 	_ "github.com/cosmos/cosmos-proto"
 	_ "github.com/cosmos/gogoproto/gogoproto"
 	proto "github.com/cosmos/gogoproto/proto"
+	github_com_cosmos_gogoproto_types "github.com/cosmos/gogoproto/types"
+	_ "google.golang.org/protobuf/types/known/timestamppb"
 	io "io"
 	math "math"
 	math_bits "math/bits"
+	time "time"
 )
 
 // Reference imports to suppress errors if they are not otherwise used.
 var _ = proto.Marshal
 var _ = fmt.Errorf
 var _ = math.Inf
+var _ = time.Kitchen
 
 // This is a compile-time assertion to ensure that this generated file
 // is compatible with the proto package it is being compiled against.
@@ -281,47 +285,318 @@ func (m *EventDemandExceedsSupply) GetThreshold() uint32 {
 	return 0
 }
 
+// EventArrearsNotice: at a rent collection, a tenant's arrears reached the region's
+// arrears_notice_after months of the lease's rent (threshold): unless they are below it
+// again by ends, the lease ends.
+type EventArrearsNotice struct {
+	LeaseId   uint64                `protobuf:"varint,1,opt,name=lease_id,json=leaseId,proto3" json:"lease_id,omitempty"`
+	UnitId    uint64                `protobuf:"varint,2,opt,name=unit_id,json=unitId,proto3" json:"unit_id,omitempty"`
+	Tenant    string                `protobuf:"bytes,3,opt,name=tenant,proto3" json:"tenant,omitempty"`
+	Arrears   cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=arrears,proto3,customtype=cosmossdk.io/math.Int" json:"arrears"`
+	Threshold cosmossdk_io_math.Int `protobuf:"bytes,5,opt,name=threshold,proto3,customtype=cosmossdk.io/math.Int" json:"threshold"`
+	Ends      time.Time             `protobuf:"bytes,6,opt,name=ends,proto3,stdtime" json:"ends"`
+}
+
+func (m *EventArrearsNotice) Reset()         { *m = EventArrearsNotice{} }
+func (m *EventArrearsNotice) String() string { return proto.CompactTextString(m) }
+func (*EventArrearsNotice) ProtoMessage()    {}
+func (*EventArrearsNotice) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3a3486f3705fc83a, []int{4}
+}
+func (m *EventArrearsNotice) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventArrearsNotice) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventArrearsNotice.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventArrearsNotice) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventArrearsNotice.Merge(m, src)
+}
+func (m *EventArrearsNotice) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventArrearsNotice) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventArrearsNotice.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventArrearsNotice proto.InternalMessageInfo
+
+func (m *EventArrearsNotice) GetLeaseId() uint64 {
+	if m != nil {
+		return m.LeaseId
+	}
+	return 0
+}
+
+func (m *EventArrearsNotice) GetUnitId() uint64 {
+	if m != nil {
+		return m.UnitId
+	}
+	return 0
+}
+
+func (m *EventArrearsNotice) GetTenant() string {
+	if m != nil {
+		return m.Tenant
+	}
+	return ""
+}
+
+func (m *EventArrearsNotice) GetEnds() time.Time {
+	if m != nil {
+		return m.Ends
+	}
+	return time.Time{}
+}
+
+// EventArrearsNoticeLifted: the arrears fell below the threshold before the notice ended
+// (or the region stopped giving notices): the lease goes on.
+type EventArrearsNoticeLifted struct {
+	LeaseId uint64                `protobuf:"varint,1,opt,name=lease_id,json=leaseId,proto3" json:"lease_id,omitempty"`
+	UnitId  uint64                `protobuf:"varint,2,opt,name=unit_id,json=unitId,proto3" json:"unit_id,omitempty"`
+	Tenant  string                `protobuf:"bytes,3,opt,name=tenant,proto3" json:"tenant,omitempty"`
+	Arrears cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=arrears,proto3,customtype=cosmossdk.io/math.Int" json:"arrears"`
+}
+
+func (m *EventArrearsNoticeLifted) Reset()         { *m = EventArrearsNoticeLifted{} }
+func (m *EventArrearsNoticeLifted) String() string { return proto.CompactTextString(m) }
+func (*EventArrearsNoticeLifted) ProtoMessage()    {}
+func (*EventArrearsNoticeLifted) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3a3486f3705fc83a, []int{5}
+}
+func (m *EventArrearsNoticeLifted) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventArrearsNoticeLifted) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventArrearsNoticeLifted.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventArrearsNoticeLifted) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventArrearsNoticeLifted.Merge(m, src)
+}
+func (m *EventArrearsNoticeLifted) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventArrearsNoticeLifted) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventArrearsNoticeLifted.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventArrearsNoticeLifted proto.InternalMessageInfo
+
+func (m *EventArrearsNoticeLifted) GetLeaseId() uint64 {
+	if m != nil {
+		return m.LeaseId
+	}
+	return 0
+}
+
+func (m *EventArrearsNoticeLifted) GetUnitId() uint64 {
+	if m != nil {
+		return m.UnitId
+	}
+	return 0
+}
+
+func (m *EventArrearsNoticeLifted) GetTenant() string {
+	if m != nil {
+		return m.Tenant
+	}
+	return ""
+}
+
+// EventLeaseEndedForArrears: a notice ran out with the arrears still at or above the
+// threshold: the lease ended and its unit went to the wait-list; the arrears (debt) stay
+// owed, collected from the tenant's later income first.
+type EventLeaseEndedForArrears struct {
+	LeaseId uint64                `protobuf:"varint,1,opt,name=lease_id,json=leaseId,proto3" json:"lease_id,omitempty"`
+	UnitId  uint64                `protobuf:"varint,2,opt,name=unit_id,json=unitId,proto3" json:"unit_id,omitempty"`
+	Tenant  string                `protobuf:"bytes,3,opt,name=tenant,proto3" json:"tenant,omitempty"`
+	Debt    cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=debt,proto3,customtype=cosmossdk.io/math.Int" json:"debt"`
+}
+
+func (m *EventLeaseEndedForArrears) Reset()         { *m = EventLeaseEndedForArrears{} }
+func (m *EventLeaseEndedForArrears) String() string { return proto.CompactTextString(m) }
+func (*EventLeaseEndedForArrears) ProtoMessage()    {}
+func (*EventLeaseEndedForArrears) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3a3486f3705fc83a, []int{6}
+}
+func (m *EventLeaseEndedForArrears) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventLeaseEndedForArrears) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventLeaseEndedForArrears.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventLeaseEndedForArrears) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventLeaseEndedForArrears.Merge(m, src)
+}
+func (m *EventLeaseEndedForArrears) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventLeaseEndedForArrears) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventLeaseEndedForArrears.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventLeaseEndedForArrears proto.InternalMessageInfo
+
+func (m *EventLeaseEndedForArrears) GetLeaseId() uint64 {
+	if m != nil {
+		return m.LeaseId
+	}
+	return 0
+}
+
+func (m *EventLeaseEndedForArrears) GetUnitId() uint64 {
+	if m != nil {
+		return m.UnitId
+	}
+	return 0
+}
+
+func (m *EventLeaseEndedForArrears) GetTenant() string {
+	if m != nil {
+		return m.Tenant
+	}
+	return ""
+}
+
+// EventDebtCollected: part or all of an ended lease's debt was collected from income the
+// tenant received (wages, the dividend, a refund: a Conductor action); owed is what is left.
+type EventDebtCollected struct {
+	LeaseId uint64                `protobuf:"varint,1,opt,name=lease_id,json=leaseId,proto3" json:"lease_id,omitempty"`
+	Tenant  string                `protobuf:"bytes,2,opt,name=tenant,proto3" json:"tenant,omitempty"`
+	Paid    cosmossdk_io_math.Int `protobuf:"bytes,3,opt,name=paid,proto3,customtype=cosmossdk.io/math.Int" json:"paid"`
+	Owed    cosmossdk_io_math.Int `protobuf:"bytes,4,opt,name=owed,proto3,customtype=cosmossdk.io/math.Int" json:"owed"`
+}
+
+func (m *EventDebtCollected) Reset()         { *m = EventDebtCollected{} }
+func (m *EventDebtCollected) String() string { return proto.CompactTextString(m) }
+func (*EventDebtCollected) ProtoMessage()    {}
+func (*EventDebtCollected) Descriptor() ([]byte, []int) {
+	return fileDescriptor_3a3486f3705fc83a, []int{7}
+}
+func (m *EventDebtCollected) XXX_Unmarshal(b []byte) error {
+	return m.Unmarshal(b)
+}
+func (m *EventDebtCollected) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
+	if deterministic {
+		return xxx_messageInfo_EventDebtCollected.Marshal(b, m, deterministic)
+	} else {
+		b = b[:cap(b)]
+		n, err := m.MarshalToSizedBuffer(b)
+		if err != nil {
+			return nil, err
+		}
+		return b[:n], nil
+	}
+}
+func (m *EventDebtCollected) XXX_Merge(src proto.Message) {
+	xxx_messageInfo_EventDebtCollected.Merge(m, src)
+}
+func (m *EventDebtCollected) XXX_Size() int {
+	return m.Size()
+}
+func (m *EventDebtCollected) XXX_DiscardUnknown() {
+	xxx_messageInfo_EventDebtCollected.DiscardUnknown(m)
+}
+
+var xxx_messageInfo_EventDebtCollected proto.InternalMessageInfo
+
+func (m *EventDebtCollected) GetLeaseId() uint64 {
+	if m != nil {
+		return m.LeaseId
+	}
+	return 0
+}
+
+func (m *EventDebtCollected) GetTenant() string {
+	if m != nil {
+		return m.Tenant
+	}
+	return ""
+}
+
 func init() {
 	proto.RegisterType((*EventOffered)(nil), "conductor.housing.v1.EventOffered")
 	proto.RegisterType((*EventOfferExpired)(nil), "conductor.housing.v1.EventOfferExpired")
 	proto.RegisterType((*EventRentPaid)(nil), "conductor.housing.v1.EventRentPaid")
 	proto.RegisterType((*EventDemandExceedsSupply)(nil), "conductor.housing.v1.EventDemandExceedsSupply")
+	proto.RegisterType((*EventArrearsNotice)(nil), "conductor.housing.v1.EventArrearsNotice")
+	proto.RegisterType((*EventArrearsNoticeLifted)(nil), "conductor.housing.v1.EventArrearsNoticeLifted")
+	proto.RegisterType((*EventLeaseEndedForArrears)(nil), "conductor.housing.v1.EventLeaseEndedForArrears")
+	proto.RegisterType((*EventDebtCollected)(nil), "conductor.housing.v1.EventDebtCollected")
 }
 
 func init() { proto.RegisterFile("conductor/housing/v1/events.proto", fileDescriptor_3a3486f3705fc83a) }
 
 var fileDescriptor_3a3486f3705fc83a = []byte{
-	// 479 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xbc, 0x93, 0x4f, 0x6e, 0xd3, 0x40,
-	0x14, 0xc6, 0xe3, 0x12, 0x12, 0x32, 0x6a, 0x91, 0x18, 0x05, 0xe1, 0x56, 0xc8, 0x0d, 0x5e, 0x55,
-	0x42, 0xb1, 0x69, 0x2b, 0xb1, 0x45, 0x44, 0x78, 0x61, 0x21, 0x04, 0x72, 0xc5, 0x86, 0x4d, 0x34,
-	0xf5, 0x4c, 0xed, 0x51, 0x93, 0x37, 0xa3, 0x99, 0x71, 0xfe, 0x70, 0x00, 0xd6, 0x5c, 0x81, 0x3b,
-	0xf4, 0x10, 0x5d, 0x56, 0x5d, 0x21, 0x16, 0x15, 0x4a, 0xce, 0x81, 0x84, 0x32, 0x76, 0x62, 0x55,
-	0xea, 0x02, 0x36, 0xdd, 0xf9, 0x7b, 0xef, 0x7b, 0xdf, 0xfb, 0x79, 0x3c, 0x46, 0x2f, 0x52, 0x01,
-	0xb4, 0x48, 0x8d, 0x50, 0x61, 0x2e, 0x0a, 0xcd, 0x21, 0x0b, 0x27, 0x87, 0x21, 0x9b, 0x30, 0x30,
-	0x3a, 0x90, 0x4a, 0x18, 0x81, 0xbb, 0x1b, 0x4b, 0x50, 0x59, 0x82, 0xc9, 0xe1, 0x9e, 0x7f, 0xe7,
-	0xe0, 0xda, 0x60, 0x27, 0xf7, 0x76, 0x53, 0xa1, 0xc7, 0x42, 0x0f, 0xad, 0x0a, 0x4b, 0x51, 0xb5,
-	0xba, 0x99, 0xc8, 0x44, 0x59, 0x5f, 0x3d, 0x95, 0x55, 0xff, 0x2b, 0xda, 0x8e, 0x56, 0xab, 0x3f,
-	0x9e, 0x9d, 0x31, 0xc5, 0x28, 0x7e, 0x86, 0xda, 0x05, 0x70, 0x33, 0xe4, 0xd4, 0x75, 0x7a, 0xce,
-	0x41, 0x33, 0x69, 0xad, 0x64, 0x4c, 0xf1, 0x2e, 0x7a, 0xc4, 0xc0, 0xa8, 0xf9, 0xaa, 0xb3, 0x65,
-	0x3b, 0x6d, 0xab, 0x63, 0x8a, 0x5f, 0xa3, 0x0e, 0x91, 0x72, 0xc4, 0x53, 0x02, 0xc6, 0x7d, 0xd0,
-	0x73, 0x0e, 0x3a, 0x03, 0xf7, 0xfa, 0xa2, 0xdf, 0xad, 0xd6, 0xbf, 0xa5, 0x54, 0x31, 0xad, 0x4f,
-	0x8c, 0xe2, 0x90, 0x25, 0xb5, 0xd5, 0xff, 0xe1, 0xa0, 0x27, 0xf5, 0xf2, 0x68, 0x26, 0xf9, 0x3d,
-	0x13, 0xe0, 0x1e, 0xda, 0x06, 0x36, 0x1d, 0x6e, 0x62, 0x9b, 0x36, 0x16, 0x01, 0x9b, 0x46, 0x65,
-	0xb2, 0xff, 0xc7, 0x41, 0x3b, 0x96, 0x31, 0x61, 0x60, 0x3e, 0x11, 0x6e, 0x31, 0x46, 0x8c, 0x68,
-	0x56, 0x03, 0xb6, 0xad, 0x8e, 0x6f, 0xa1, 0x6f, 0xdd, 0x42, 0x7f, 0x85, 0x5a, 0x86, 0xc1, 0xbf,
-	0xc0, 0x55, 0x3e, 0xfc, 0x06, 0x35, 0x25, 0xa9, 0x88, 0x3a, 0x83, 0x97, 0x97, 0x37, 0xfb, 0x8d,
-	0x5f, 0x37, 0xfb, 0x4f, 0xcb, 0x19, 0x4d, 0xcf, 0x03, 0x2e, 0xc2, 0x31, 0x31, 0x79, 0x10, 0x83,
-	0xb9, 0xbe, 0xe8, 0xa3, 0x2a, 0x2c, 0x06, 0x93, 0xd8, 0x41, 0x1c, 0xa1, 0x36, 0x51, 0x8a, 0x11,
-	0xa5, 0xdd, 0x87, 0xff, 0x9f, 0xb1, 0x9e, 0xf5, 0xbf, 0x39, 0xc8, 0xb5, 0xef, 0xff, 0x8e, 0x8d,
-	0x09, 0xd0, 0x68, 0x96, 0x32, 0x46, 0xf5, 0x49, 0x21, 0xe5, 0x68, 0x8e, 0x8f, 0x50, 0xf3, 0x9c,
-	0x43, 0x79, 0x0c, 0x8f, 0x8f, 0xbc, 0xe0, 0xae, 0x6b, 0x1b, 0x7c, 0x06, 0x6e, 0xde, 0x73, 0xa0,
-	0x89, 0xf5, 0x62, 0x17, 0xb5, 0xa7, 0x84, 0x1b, 0x0e, 0xd9, 0xfa, 0x23, 0x56, 0x12, 0x3f, 0x47,
-	0x1d, 0x93, 0x2b, 0xa6, 0x73, 0x31, 0xa2, 0xf6, 0x9c, 0x76, 0x92, 0xba, 0x30, 0xf8, 0x70, 0xb9,
-	0xf0, 0x9c, 0xab, 0x85, 0xe7, 0xfc, 0x5e, 0x78, 0xce, 0xf7, 0xa5, 0xd7, 0xb8, 0x5a, 0x7a, 0x8d,
-	0x9f, 0x4b, 0xaf, 0xf1, 0xe5, 0x38, 0xe3, 0x26, 0x2f, 0x4e, 0x83, 0x54, 0x8c, 0xc3, 0x0d, 0x41,
-	0x3f, 0x15, 0x42, 0xd6, 0x32, 0x9c, 0x6d, 0xfe, 0x19, 0x33, 0x97, 0x4c, 0x9f, 0xb6, 0xec, 0xf5,
-	0x3f, 0xfe, 0x1b, 0x00, 0x00, 0xff, 0xff, 0xac, 0x69, 0xdc, 0x30, 0x8e, 0x03, 0x00, 0x00,
+	// 646 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xd4, 0x55, 0xcf, 0x4e, 0xdb, 0x4e,
+	0x10, 0xce, 0x06, 0xff, 0x12, 0xb2, 0x3f, 0xa8, 0xd4, 0x15, 0x55, 0x0d, 0xaa, 0x9c, 0xd4, 0x27,
+	0xa4, 0x0a, 0xbb, 0x80, 0x54, 0xf5, 0x86, 0x48, 0x49, 0xa5, 0xa8, 0xf4, 0x8f, 0x4c, 0x7b, 0xe9,
+	0x05, 0x39, 0xde, 0x89, 0xb3, 0xc2, 0xd9, 0xb5, 0xbc, 0x1b, 0x02, 0x7d, 0x80, 0x9e, 0x79, 0x85,
+	0xbe, 0x03, 0x4f, 0xd0, 0x43, 0xcb, 0x11, 0x71, 0xaa, 0x7a, 0xa0, 0x15, 0x79, 0x8e, 0x4a, 0x95,
+	0xd7, 0x4e, 0x0c, 0x12, 0x52, 0x4b, 0x0e, 0x48, 0xbd, 0xe5, 0xdb, 0xfd, 0xbe, 0xf1, 0x37, 0x33,
+	0x3b, 0x13, 0xfc, 0x30, 0x10, 0x9c, 0x0e, 0x02, 0x25, 0x12, 0xb7, 0x27, 0x06, 0x92, 0xf1, 0xd0,
+	0xdd, 0x5f, 0x75, 0x61, 0x1f, 0xb8, 0x92, 0x4e, 0x9c, 0x08, 0x25, 0xc8, 0xc2, 0x84, 0xe2, 0xe4,
+	0x14, 0x67, 0x7f, 0x75, 0xc9, 0xbe, 0x56, 0x38, 0x26, 0x68, 0xe5, 0xd2, 0x62, 0x20, 0x64, 0x5f,
+	0xc8, 0x5d, 0x8d, 0xdc, 0x0c, 0xe4, 0x57, 0x0b, 0xa1, 0x08, 0x45, 0x76, 0x9e, 0xfe, 0xca, 0x4f,
+	0xeb, 0xa1, 0x10, 0x61, 0x04, 0xae, 0x46, 0x9d, 0x41, 0xd7, 0x55, 0xac, 0x0f, 0x52, 0xf9, 0xfd,
+	0x38, 0x23, 0xd8, 0x1f, 0xf0, 0x5c, 0x2b, 0xf5, 0xf6, 0xba, 0xdb, 0x85, 0x04, 0x28, 0xb9, 0x8f,
+	0xab, 0x03, 0xce, 0xd4, 0x2e, 0xa3, 0x26, 0x6a, 0xa0, 0x65, 0xc3, 0xab, 0xa4, 0xb0, 0x4d, 0xc9,
+	0x22, 0x9e, 0x05, 0xae, 0x92, 0xc3, 0xf4, 0xa6, 0xac, 0x6f, 0xaa, 0x1a, 0xb7, 0x29, 0x79, 0x82,
+	0x6b, 0x7e, 0x1c, 0x47, 0x2c, 0xf0, 0xb9, 0x32, 0x67, 0x1a, 0x68, 0xb9, 0xd6, 0x34, 0xcf, 0x8e,
+	0x57, 0x16, 0x72, 0x7f, 0x9b, 0x94, 0x26, 0x20, 0xe5, 0x8e, 0x4a, 0x18, 0x0f, 0xbd, 0x82, 0x6a,
+	0x7f, 0x42, 0xf8, 0x6e, 0xf1, 0xf1, 0xd6, 0x41, 0xcc, 0x6e, 0xd9, 0x01, 0x69, 0xe0, 0x39, 0x0e,
+	0xc3, 0xdd, 0x49, 0x58, 0x43, 0x87, 0xc5, 0x1c, 0x86, 0xad, 0x2c, 0xb2, 0xfd, 0x0b, 0xe1, 0x79,
+	0xed, 0xd1, 0x03, 0xae, 0xde, 0xf8, 0x4c, 0xdb, 0x88, 0xc0, 0x97, 0x50, 0x18, 0xac, 0x6a, 0xdc,
+	0xbe, 0x62, 0xbd, 0x7c, 0xc5, 0xfa, 0x63, 0x5c, 0x51, 0xc0, 0xff, 0xc6, 0x5c, 0xce, 0x23, 0x1b,
+	0xd8, 0x88, 0xfd, 0xdc, 0x51, 0xad, 0xf9, 0xe8, 0xe4, 0xbc, 0x5e, 0xfa, 0x7e, 0x5e, 0xbf, 0x97,
+	0x69, 0x24, 0xdd, 0x73, 0x98, 0x70, 0xfb, 0xbe, 0xea, 0x39, 0x6d, 0xae, 0xce, 0x8e, 0x57, 0x70,
+	0x1e, 0xac, 0xcd, 0x95, 0xa7, 0x85, 0xa4, 0x85, 0xab, 0x7e, 0x92, 0x80, 0x9f, 0x48, 0xf3, 0xbf,
+	0x9b, 0xc7, 0x18, 0x6b, 0xed, 0x8f, 0x08, 0x9b, 0x3a, 0xff, 0x2d, 0xe8, 0xfb, 0x9c, 0xb6, 0x0e,
+	0x02, 0x00, 0x2a, 0x77, 0x06, 0x71, 0x1c, 0x1d, 0x92, 0x35, 0x6c, 0xec, 0x31, 0x9e, 0x95, 0xe1,
+	0xce, 0x9a, 0xe5, 0x5c, 0xf7, 0xae, 0x9d, 0x77, 0x9c, 0xa9, 0x17, 0x8c, 0x53, 0x4f, 0x73, 0x89,
+	0x89, 0xab, 0x43, 0x9f, 0x29, 0xc6, 0xc3, 0x71, 0x13, 0x73, 0x48, 0x1e, 0xe0, 0x9a, 0xea, 0x25,
+	0x20, 0x7b, 0x22, 0xa2, 0xba, 0x4e, 0xf3, 0x5e, 0x71, 0x60, 0x7f, 0x29, 0x63, 0xa2, 0x8d, 0x6c,
+	0x66, 0xce, 0x5e, 0x09, 0xc5, 0x02, 0xb8, 0xa5, 0x6e, 0x5c, 0x2a, 0xa6, 0x31, 0x7d, 0x31, 0x49,
+	0xfb, 0x72, 0x86, 0x53, 0x74, 0xa5, 0x50, 0x93, 0xa7, 0xd8, 0x00, 0x4e, 0xa5, 0x59, 0x69, 0xa0,
+	0xe5, 0xff, 0xd7, 0x96, 0x9c, 0x6c, 0xce, 0x9d, 0xf1, 0x9c, 0x3b, 0x6f, 0xc7, 0x73, 0xde, 0x9c,
+	0x4d, 0xbf, 0x70, 0xf4, 0xa3, 0x8e, 0x3c, 0xad, 0xb0, 0xbf, 0x8e, 0x3b, 0x7a, 0xa5, 0x90, 0xdb,
+	0xac, 0xab, 0x80, 0xfe, 0x53, 0xe5, 0xb4, 0x3f, 0x23, 0xbc, 0xa8, 0x33, 0xd9, 0x4e, 0x2d, 0xb6,
+	0x38, 0x05, 0xfa, 0x5c, 0x24, 0x79, 0x5a, 0xb7, 0x37, 0xa7, 0x14, 0x3a, 0x6a, 0xaa, 0x39, 0x4d,
+	0x85, 0xf6, 0x08, 0xe5, 0xef, 0x7a, 0x0b, 0x3a, 0xea, 0x99, 0x88, 0x22, 0x08, 0xfe, 0xd0, 0x88,
+	0xc2, 0x64, 0xf9, 0x86, 0xcb, 0x64, 0x66, 0xda, 0x65, 0xb2, 0x81, 0x0d, 0x31, 0x84, 0xe9, 0xb6,
+	0x51, 0x2a, 0x6c, 0xbe, 0x3c, 0xb9, 0xb0, 0xd0, 0xe9, 0x85, 0x85, 0x7e, 0x5e, 0x58, 0xe8, 0x68,
+	0x64, 0x95, 0x4e, 0x47, 0x56, 0xe9, 0xdb, 0xc8, 0x2a, 0xbd, 0x5f, 0x0f, 0x99, 0xea, 0x0d, 0x3a,
+	0x4e, 0x20, 0xfa, 0xee, 0x64, 0x7f, 0xac, 0x04, 0x42, 0xc4, 0x05, 0x74, 0x0f, 0x26, 0x7f, 0x89,
+	0xea, 0x30, 0x06, 0xd9, 0xa9, 0xe8, 0x77, 0xbe, 0xfe, 0x3b, 0x00, 0x00, 0xff, 0xff, 0x03, 0x02,
+	0xe4, 0x02, 0x6d, 0x07, 0x00, 0x00,
 }
 
 func (m *EventOffered) Marshal() (dAtA []byte, err error) {
@@ -507,6 +782,229 @@ func (m *EventDemandExceedsSupply) MarshalToSizedBuffer(dAtA []byte) (int, error
 	return len(dAtA) - i, nil
 }
 
+func (m *EventArrearsNotice) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventArrearsNotice) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventArrearsNotice) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	n1, err1 := github_com_cosmos_gogoproto_types.StdTimeMarshalTo(m.Ends, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Ends):])
+	if err1 != nil {
+		return 0, err1
+	}
+	i -= n1
+	i = encodeVarintEvents(dAtA, i, uint64(n1))
+	i--
+	dAtA[i] = 0x32
+	{
+		size := m.Threshold.Size()
+		i -= size
+		if _, err := m.Threshold.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x2a
+	{
+		size := m.Arrears.Size()
+		i -= size
+		if _, err := m.Arrears.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	if len(m.Tenant) > 0 {
+		i -= len(m.Tenant)
+		copy(dAtA[i:], m.Tenant)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Tenant)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.UnitId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.UnitId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.LeaseId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.LeaseId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventArrearsNoticeLifted) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventArrearsNoticeLifted) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventArrearsNoticeLifted) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Arrears.Size()
+		i -= size
+		if _, err := m.Arrears.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	if len(m.Tenant) > 0 {
+		i -= len(m.Tenant)
+		copy(dAtA[i:], m.Tenant)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Tenant)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.UnitId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.UnitId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.LeaseId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.LeaseId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventLeaseEndedForArrears) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventLeaseEndedForArrears) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventLeaseEndedForArrears) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Debt.Size()
+		i -= size
+		if _, err := m.Debt.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	if len(m.Tenant) > 0 {
+		i -= len(m.Tenant)
+		copy(dAtA[i:], m.Tenant)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Tenant)))
+		i--
+		dAtA[i] = 0x1a
+	}
+	if m.UnitId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.UnitId))
+		i--
+		dAtA[i] = 0x10
+	}
+	if m.LeaseId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.LeaseId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
+func (m *EventDebtCollected) Marshal() (dAtA []byte, err error) {
+	size := m.Size()
+	dAtA = make([]byte, size)
+	n, err := m.MarshalToSizedBuffer(dAtA[:size])
+	if err != nil {
+		return nil, err
+	}
+	return dAtA[:n], nil
+}
+
+func (m *EventDebtCollected) MarshalTo(dAtA []byte) (int, error) {
+	size := m.Size()
+	return m.MarshalToSizedBuffer(dAtA[:size])
+}
+
+func (m *EventDebtCollected) MarshalToSizedBuffer(dAtA []byte) (int, error) {
+	i := len(dAtA)
+	_ = i
+	var l int
+	_ = l
+	{
+		size := m.Owed.Size()
+		i -= size
+		if _, err := m.Owed.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x22
+	{
+		size := m.Paid.Size()
+		i -= size
+		if _, err := m.Paid.MarshalTo(dAtA[i:]); err != nil {
+			return 0, err
+		}
+		i = encodeVarintEvents(dAtA, i, uint64(size))
+	}
+	i--
+	dAtA[i] = 0x1a
+	if len(m.Tenant) > 0 {
+		i -= len(m.Tenant)
+		copy(dAtA[i:], m.Tenant)
+		i = encodeVarintEvents(dAtA, i, uint64(len(m.Tenant)))
+		i--
+		dAtA[i] = 0x12
+	}
+	if m.LeaseId != 0 {
+		i = encodeVarintEvents(dAtA, i, uint64(m.LeaseId))
+		i--
+		dAtA[i] = 0x8
+	}
+	return len(dAtA) - i, nil
+}
+
 func encodeVarintEvents(dAtA []byte, offset int, v uint64) int {
 	offset -= sovEvents(v)
 	base := offset
@@ -597,6 +1095,93 @@ func (m *EventDemandExceedsSupply) Size() (n int) {
 	if m.Threshold != 0 {
 		n += 1 + sovEvents(uint64(m.Threshold))
 	}
+	return n
+}
+
+func (m *EventArrearsNotice) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.LeaseId != 0 {
+		n += 1 + sovEvents(uint64(m.LeaseId))
+	}
+	if m.UnitId != 0 {
+		n += 1 + sovEvents(uint64(m.UnitId))
+	}
+	l = len(m.Tenant)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.Arrears.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.Threshold.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = github_com_cosmos_gogoproto_types.SizeOfStdTime(m.Ends)
+	n += 1 + l + sovEvents(uint64(l))
+	return n
+}
+
+func (m *EventArrearsNoticeLifted) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.LeaseId != 0 {
+		n += 1 + sovEvents(uint64(m.LeaseId))
+	}
+	if m.UnitId != 0 {
+		n += 1 + sovEvents(uint64(m.UnitId))
+	}
+	l = len(m.Tenant)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.Arrears.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	return n
+}
+
+func (m *EventLeaseEndedForArrears) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.LeaseId != 0 {
+		n += 1 + sovEvents(uint64(m.LeaseId))
+	}
+	if m.UnitId != 0 {
+		n += 1 + sovEvents(uint64(m.UnitId))
+	}
+	l = len(m.Tenant)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.Debt.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	return n
+}
+
+func (m *EventDebtCollected) Size() (n int) {
+	if m == nil {
+		return 0
+	}
+	var l int
+	_ = l
+	if m.LeaseId != 0 {
+		n += 1 + sovEvents(uint64(m.LeaseId))
+	}
+	l = len(m.Tenant)
+	if l > 0 {
+		n += 1 + l + sovEvents(uint64(l))
+	}
+	l = m.Paid.Size()
+	n += 1 + l + sovEvents(uint64(l))
+	l = m.Owed.Size()
+	n += 1 + l + sovEvents(uint64(l))
 	return n
 }
 
@@ -1139,6 +1724,704 @@ func (m *EventDemandExceedsSupply) Unmarshal(dAtA []byte) error {
 					break
 				}
 			}
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventArrearsNotice) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventArrearsNotice: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventArrearsNotice: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LeaseId", wireType)
+			}
+			m.LeaseId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.LeaseId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field UnitId", wireType)
+			}
+			m.UnitId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.UnitId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Tenant", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Tenant = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Arrears", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Arrears.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 5:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Threshold", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Threshold.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 6:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Ends", wireType)
+			}
+			var msglen int
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				msglen |= int(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			if msglen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + msglen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := github_com_cosmos_gogoproto_types.StdTimeUnmarshal(&m.Ends, dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventArrearsNoticeLifted) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventArrearsNoticeLifted: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventArrearsNoticeLifted: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LeaseId", wireType)
+			}
+			m.LeaseId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.LeaseId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field UnitId", wireType)
+			}
+			m.UnitId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.UnitId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Tenant", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Tenant = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Arrears", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Arrears.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventLeaseEndedForArrears) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventLeaseEndedForArrears: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventLeaseEndedForArrears: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LeaseId", wireType)
+			}
+			m.LeaseId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.LeaseId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field UnitId", wireType)
+			}
+			m.UnitId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.UnitId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Tenant", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Tenant = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Debt", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Debt.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		default:
+			iNdEx = preIndex
+			skippy, err := skipEvents(dAtA[iNdEx:])
+			if err != nil {
+				return err
+			}
+			if (skippy < 0) || (iNdEx+skippy) < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if (iNdEx + skippy) > l {
+				return io.ErrUnexpectedEOF
+			}
+			iNdEx += skippy
+		}
+	}
+
+	if iNdEx > l {
+		return io.ErrUnexpectedEOF
+	}
+	return nil
+}
+func (m *EventDebtCollected) Unmarshal(dAtA []byte) error {
+	l := len(dAtA)
+	iNdEx := 0
+	for iNdEx < l {
+		preIndex := iNdEx
+		var wire uint64
+		for shift := uint(0); ; shift += 7 {
+			if shift >= 64 {
+				return ErrIntOverflowEvents
+			}
+			if iNdEx >= l {
+				return io.ErrUnexpectedEOF
+			}
+			b := dAtA[iNdEx]
+			iNdEx++
+			wire |= uint64(b&0x7F) << shift
+			if b < 0x80 {
+				break
+			}
+		}
+		fieldNum := int32(wire >> 3)
+		wireType := int(wire & 0x7)
+		if wireType == 4 {
+			return fmt.Errorf("proto: EventDebtCollected: wiretype end group for non-group")
+		}
+		if fieldNum <= 0 {
+			return fmt.Errorf("proto: EventDebtCollected: illegal tag %d (wire type %d)", fieldNum, wire)
+		}
+		switch fieldNum {
+		case 1:
+			if wireType != 0 {
+				return fmt.Errorf("proto: wrong wireType = %d for field LeaseId", wireType)
+			}
+			m.LeaseId = 0
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				m.LeaseId |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+		case 2:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Tenant", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			m.Tenant = string(dAtA[iNdEx:postIndex])
+			iNdEx = postIndex
+		case 3:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Paid", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Paid.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
+		case 4:
+			if wireType != 2 {
+				return fmt.Errorf("proto: wrong wireType = %d for field Owed", wireType)
+			}
+			var stringLen uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return ErrIntOverflowEvents
+				}
+				if iNdEx >= l {
+					return io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				stringLen |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			intStringLen := int(stringLen)
+			if intStringLen < 0 {
+				return ErrInvalidLengthEvents
+			}
+			postIndex := iNdEx + intStringLen
+			if postIndex < 0 {
+				return ErrInvalidLengthEvents
+			}
+			if postIndex > l {
+				return io.ErrUnexpectedEOF
+			}
+			if err := m.Owed.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
+				return err
+			}
+			iNdEx = postIndex
 		default:
 			iNdEx = preIndex
 			skippy, err := skipEvents(dAtA[iNdEx:])

@@ -56,3 +56,9 @@ type Treasury interface {
 type FlowRecorder interface {
 	Record(ctx context.Context, e valueflowstypes.EconomicEvent) (uint64, error)
 }
+
+// Wages tells whether a company owes wage claims (x/payroll): while it does, its money goes
+// to its workers first, and it pays no rent (the rent is owed as arrears).
+type Wages interface {
+	OwesWages(ctx context.Context, company sdk.AccAddress) (bool, error)
+}

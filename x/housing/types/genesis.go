@@ -1,6 +1,9 @@
 package types
 
-import errorsmod "cosmossdk.io/errors"
+import (
+	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
+)
 
 // DefaultGenesis has no units, no wait-list and no leases.
 func DefaultGenesis() *GenesisState {
@@ -34,6 +37,24 @@ func (gs GenesisState) Validate() error {
 		if l.Id == 0 || l.Id >= gs.NextLeaseId || !units[l.UnitId] {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "lease %d", l.Id)
 		}
+		if (l.NoticeAt == nil) != (l.NoticeEnds == nil) {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "lease %d: a notice has a start and an end", l.Id)
+		}
+		if l.NoticeEnds != nil && (!l.Active || l.NoticeEnds.Before(*l.NoticeAt)) {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "lease %d: a notice is on an active lease and ends after it is given", l.Id)
+		}
+		for _, part := range []math.Int{l.ArrearsCost, l.ArrearsMarkup} {
+			if !part.IsNil() && part.IsNegative() {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "lease %d: negative arrears", l.Id)
+			}
+		}
+	}
+	noted := map[string]bool{}
+	for _, d := range gs.Noted {
+		if d == "" || noted[d] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "noted debtor %q: empty or listed twice", d)
+		}
+		noted[d] = true
 	}
 	return nil
 }

@@ -51,3 +51,30 @@ func TestGenesisNextIDs(t *testing.T) {
 		{Name: "a lease id not below the next", Apply: func(gs *types.GenesisState) { gs.Leases = []types.Lease{{Id: 1}} }},
 	})
 }
+
+// TestGenesisArrears: a notice has a start and an end after it, on an active lease; arrears
+// are not negative; a debtor noted for collection is listed once.
+func TestGenesisArrears(t *testing.T) {
+	at, ends := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
+	tenant := "rsc1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqq"
+	fresh := func() *types.GenesisState {
+		z := math.ZeroInt()
+		unit := types.Unit{Id: 1, Kind: types.UNIT_KIND_APARTMENT, Name: "flat", Area: 50, Agency: tenant,
+			PropertyTax: math.OneInt(), Maintenance: math.OneInt(), Administration: math.OneInt(), Status: types.UNIT_STATUS_LEASED, LeaseId: 2}
+		noticed := types.Lease{Id: 2, UnitId: 1, Tenant: tenant, Cost: math.NewInt(3), Markup: z, Active: true,
+			ArrearsCost: math.NewInt(6), ArrearsMarkup: z, Paid: z, NoticeAt: &at, NoticeEnds: &ends}
+		ended := types.Lease{Id: 1, UnitId: 1, Tenant: tenant, Cost: math.NewInt(3), Markup: z,
+			ArrearsCost: math.NewInt(6), ArrearsMarkup: z, Paid: z, EndedForArrears: true}
+		return &types.GenesisState{Units: []types.Unit{unit}, Leases: []types.Lease{ended, noticed}, Noted: []string{tenant},
+			NextUnitId: 2, NextEntryId: 1, NextLeaseId: 3}
+	}
+	genesistest.Check(t, fresh, types.ErrInvalidGenesis, []genesistest.Spoil[*types.GenesisState]{
+		{Name: "a notice without an end", Apply: func(gs *types.GenesisState) { gs.Leases[1].NoticeEnds = nil }},
+		{Name: "a notice without a start", Apply: func(gs *types.GenesisState) { gs.Leases[1].NoticeAt = nil }},
+		{Name: "a notice ending before it is given", Apply: func(gs *types.GenesisState) { gs.Leases[1].NoticeAt, gs.Leases[1].NoticeEnds = &ends, &at }},
+		{Name: "a notice on an ended lease", Apply: func(gs *types.GenesisState) { gs.Leases[0].NoticeAt, gs.Leases[0].NoticeEnds = &at, &ends }},
+		{Name: "negative arrears", Apply: func(gs *types.GenesisState) { gs.Leases[0].ArrearsMarkup = math.NewInt(-1) }},
+		{Name: "a debtor noted twice", Apply: func(gs *types.GenesisState) { gs.Noted = append(gs.Noted, gs.Noted[0]) }},
+		{Name: "an empty debtor noted", Apply: func(gs *types.GenesisState) { gs.Noted = []string{""} }},
+	})
+}

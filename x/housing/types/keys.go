@@ -24,4 +24,7 @@ var (
 	BooksKey              = collections.NewPrefix(11)
 	WaitingKey            = collections.NewPrefix(12)
 	OffersDueKey          = collections.NewPrefix(13)
+	NoticesDueKey         = collections.NewPrefix(14)
+	DebtorsKey            = collections.NewPrefix(15)
+	NotedKey              = collections.NewPrefix(16)
 )

@@ -207,9 +207,10 @@ func (s sim) quit(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, accs []si
 	return op, nil, err
 }
 
-// spendWhileOwing: a company that owes wage claims tries to pay someone other than its
-// workers in a Conductor action (as a purchase, rent or repayment would), in a cache thrown
-// away: it must be refused with ErrOwesWages (the simulation fails if not).
+// spendWhileOwing: money reaches a company that owes wage claims, and it tries to pay it on
+// to someone other than its workers in a Conductor action (as a purchase, rent or repayment
+// would), in a cache thrown away: it must be refused with ErrOwesWages (the simulation
+// fails if not).
 func (s sim) spendWhileOwing(r *rand.Rand, _ *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
 	const route = "workers-first"
 	var indebted []sdk.AccAddress
@@ -221,8 +222,17 @@ func (s sim) spendWhileOwing(r *rand.Rand, _ *baseapp.BaseApp, ctx sdk.Context, 
 	}
 	company := indebted[r.Intn(len(indebted))]
 	to, _ := simtypes.RandomAcc(r, accs)
+	one := sdk.NewCoins(sdk.NewInt64Coin(membershiptypes.Denom, 1))
+	if !s.k.Bank.SpendableCoins(ctx, to.Address).IsAllGTE(one) {
+		return simtypes.NoOpMsg(types.ModuleName, route, "the payer has no ursc"), nil, nil
+	}
+	// money arrives (as a sale would bring it), and the company tries to pass it on at once
 	cache, _ := ctx.CacheContext()
-	err := s.k.Bank.SendCoins(membershiptypes.WithConductorAction(cache), company, to.Address, sdk.NewCoins(sdk.NewInt64Coin(membershiptypes.Denom, 1)))
+	action := membershiptypes.WithConductorAction(cache)
+	if err := s.k.Bank.SendCoins(action, to.Address, company, one); err != nil {
+		return simtypes.NoOpMsg(types.ModuleName, route, err.Error()), nil, nil
+	}
+	err := s.k.Bank.SendCoins(action, company, to.Address, one)
 	if !errorsmod.IsOf(err, types.ErrOwesWages) {
 		return simtypes.NoOpMsg(types.ModuleName, route, "a closed path"), nil, fmt.Errorf("%s owes wages and paid %s: %v", company, to.Address, err)
 	}

@@ -9,6 +9,7 @@ import (
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoiface "google.golang.org/protobuf/runtime/protoiface"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
+	timestamppb "google.golang.org/protobuf/types/known/timestamppb"
 	io "io"
 	reflect "reflect"
 	sync "sync"
@@ -2238,6 +2239,2485 @@ func (x *fastReflection_EventDemandExceedsSupply) ProtoMethods() *protoiface.Met
 	}
 }
 
+var (
+	md_EventArrearsNotice           protoreflect.MessageDescriptor
+	fd_EventArrearsNotice_lease_id  protoreflect.FieldDescriptor
+	fd_EventArrearsNotice_unit_id   protoreflect.FieldDescriptor
+	fd_EventArrearsNotice_tenant    protoreflect.FieldDescriptor
+	fd_EventArrearsNotice_arrears   protoreflect.FieldDescriptor
+	fd_EventArrearsNotice_threshold protoreflect.FieldDescriptor
+	fd_EventArrearsNotice_ends      protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_housing_v1_events_proto_init()
+	md_EventArrearsNotice = File_conductor_housing_v1_events_proto.Messages().ByName("EventArrearsNotice")
+	fd_EventArrearsNotice_lease_id = md_EventArrearsNotice.Fields().ByName("lease_id")
+	fd_EventArrearsNotice_unit_id = md_EventArrearsNotice.Fields().ByName("unit_id")
+	fd_EventArrearsNotice_tenant = md_EventArrearsNotice.Fields().ByName("tenant")
+	fd_EventArrearsNotice_arrears = md_EventArrearsNotice.Fields().ByName("arrears")
+	fd_EventArrearsNotice_threshold = md_EventArrearsNotice.Fields().ByName("threshold")
+	fd_EventArrearsNotice_ends = md_EventArrearsNotice.Fields().ByName("ends")
+}
+
+var _ protoreflect.Message = (*fastReflection_EventArrearsNotice)(nil)
+
+type fastReflection_EventArrearsNotice EventArrearsNotice
+
+func (x *EventArrearsNotice) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_EventArrearsNotice)(x)
+}
+
+func (x *EventArrearsNotice) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_housing_v1_events_proto_msgTypes[4]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_EventArrearsNotice_messageType fastReflection_EventArrearsNotice_messageType
+var _ protoreflect.MessageType = fastReflection_EventArrearsNotice_messageType{}
+
+type fastReflection_EventArrearsNotice_messageType struct{}
+
+func (x fastReflection_EventArrearsNotice_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_EventArrearsNotice)(nil)
+}
+func (x fastReflection_EventArrearsNotice_messageType) New() protoreflect.Message {
+	return new(fastReflection_EventArrearsNotice)
+}
+func (x fastReflection_EventArrearsNotice_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventArrearsNotice
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_EventArrearsNotice) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventArrearsNotice
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_EventArrearsNotice) Type() protoreflect.MessageType {
+	return _fastReflection_EventArrearsNotice_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_EventArrearsNotice) New() protoreflect.Message {
+	return new(fastReflection_EventArrearsNotice)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_EventArrearsNotice) Interface() protoreflect.ProtoMessage {
+	return (*EventArrearsNotice)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_EventArrearsNotice) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.LeaseId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.LeaseId)
+		if !f(fd_EventArrearsNotice_lease_id, value) {
+			return
+		}
+	}
+	if x.UnitId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.UnitId)
+		if !f(fd_EventArrearsNotice_unit_id, value) {
+			return
+		}
+	}
+	if x.Tenant != "" {
+		value := protoreflect.ValueOfString(x.Tenant)
+		if !f(fd_EventArrearsNotice_tenant, value) {
+			return
+		}
+	}
+	if x.Arrears != "" {
+		value := protoreflect.ValueOfString(x.Arrears)
+		if !f(fd_EventArrearsNotice_arrears, value) {
+			return
+		}
+	}
+	if x.Threshold != "" {
+		value := protoreflect.ValueOfString(x.Threshold)
+		if !f(fd_EventArrearsNotice_threshold, value) {
+			return
+		}
+	}
+	if x.Ends != nil {
+		value := protoreflect.ValueOfMessage(x.Ends.ProtoReflect())
+		if !f(fd_EventArrearsNotice_ends, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_EventArrearsNotice) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventArrearsNotice.lease_id":
+		return x.LeaseId != uint64(0)
+	case "conductor.housing.v1.EventArrearsNotice.unit_id":
+		return x.UnitId != uint64(0)
+	case "conductor.housing.v1.EventArrearsNotice.tenant":
+		return x.Tenant != ""
+	case "conductor.housing.v1.EventArrearsNotice.arrears":
+		return x.Arrears != ""
+	case "conductor.housing.v1.EventArrearsNotice.threshold":
+		return x.Threshold != ""
+	case "conductor.housing.v1.EventArrearsNotice.ends":
+		return x.Ends != nil
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventArrearsNotice"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventArrearsNotice does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventArrearsNotice) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventArrearsNotice.lease_id":
+		x.LeaseId = uint64(0)
+	case "conductor.housing.v1.EventArrearsNotice.unit_id":
+		x.UnitId = uint64(0)
+	case "conductor.housing.v1.EventArrearsNotice.tenant":
+		x.Tenant = ""
+	case "conductor.housing.v1.EventArrearsNotice.arrears":
+		x.Arrears = ""
+	case "conductor.housing.v1.EventArrearsNotice.threshold":
+		x.Threshold = ""
+	case "conductor.housing.v1.EventArrearsNotice.ends":
+		x.Ends = nil
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventArrearsNotice"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventArrearsNotice does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_EventArrearsNotice) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.housing.v1.EventArrearsNotice.lease_id":
+		value := x.LeaseId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.housing.v1.EventArrearsNotice.unit_id":
+		value := x.UnitId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.housing.v1.EventArrearsNotice.tenant":
+		value := x.Tenant
+		return protoreflect.ValueOfString(value)
+	case "conductor.housing.v1.EventArrearsNotice.arrears":
+		value := x.Arrears
+		return protoreflect.ValueOfString(value)
+	case "conductor.housing.v1.EventArrearsNotice.threshold":
+		value := x.Threshold
+		return protoreflect.ValueOfString(value)
+	case "conductor.housing.v1.EventArrearsNotice.ends":
+		value := x.Ends
+		return protoreflect.ValueOfMessage(value.ProtoReflect())
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventArrearsNotice"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventArrearsNotice does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventArrearsNotice) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventArrearsNotice.lease_id":
+		x.LeaseId = value.Uint()
+	case "conductor.housing.v1.EventArrearsNotice.unit_id":
+		x.UnitId = value.Uint()
+	case "conductor.housing.v1.EventArrearsNotice.tenant":
+		x.Tenant = value.Interface().(string)
+	case "conductor.housing.v1.EventArrearsNotice.arrears":
+		x.Arrears = value.Interface().(string)
+	case "conductor.housing.v1.EventArrearsNotice.threshold":
+		x.Threshold = value.Interface().(string)
+	case "conductor.housing.v1.EventArrearsNotice.ends":
+		x.Ends = value.Message().Interface().(*timestamppb.Timestamp)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventArrearsNotice"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventArrearsNotice does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventArrearsNotice) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventArrearsNotice.ends":
+		if x.Ends == nil {
+			x.Ends = new(timestamppb.Timestamp)
+		}
+		return protoreflect.ValueOfMessage(x.Ends.ProtoReflect())
+	case "conductor.housing.v1.EventArrearsNotice.lease_id":
+		panic(fmt.Errorf("field lease_id of message conductor.housing.v1.EventArrearsNotice is not mutable"))
+	case "conductor.housing.v1.EventArrearsNotice.unit_id":
+		panic(fmt.Errorf("field unit_id of message conductor.housing.v1.EventArrearsNotice is not mutable"))
+	case "conductor.housing.v1.EventArrearsNotice.tenant":
+		panic(fmt.Errorf("field tenant of message conductor.housing.v1.EventArrearsNotice is not mutable"))
+	case "conductor.housing.v1.EventArrearsNotice.arrears":
+		panic(fmt.Errorf("field arrears of message conductor.housing.v1.EventArrearsNotice is not mutable"))
+	case "conductor.housing.v1.EventArrearsNotice.threshold":
+		panic(fmt.Errorf("field threshold of message conductor.housing.v1.EventArrearsNotice is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventArrearsNotice"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventArrearsNotice does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_EventArrearsNotice) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventArrearsNotice.lease_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.housing.v1.EventArrearsNotice.unit_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.housing.v1.EventArrearsNotice.tenant":
+		return protoreflect.ValueOfString("")
+	case "conductor.housing.v1.EventArrearsNotice.arrears":
+		return protoreflect.ValueOfString("")
+	case "conductor.housing.v1.EventArrearsNotice.threshold":
+		return protoreflect.ValueOfString("")
+	case "conductor.housing.v1.EventArrearsNotice.ends":
+		m := new(timestamppb.Timestamp)
+		return protoreflect.ValueOfMessage(m.ProtoReflect())
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventArrearsNotice"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventArrearsNotice does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_EventArrearsNotice) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.housing.v1.EventArrearsNotice", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_EventArrearsNotice) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventArrearsNotice) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_EventArrearsNotice) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_EventArrearsNotice) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*EventArrearsNotice)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		if x.LeaseId != 0 {
+			n += 1 + runtime.Sov(uint64(x.LeaseId))
+		}
+		if x.UnitId != 0 {
+			n += 1 + runtime.Sov(uint64(x.UnitId))
+		}
+		l = len(x.Tenant)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Arrears)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Threshold)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.Ends != nil {
+			l = options.Size(x.Ends)
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*EventArrearsNotice)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.Ends != nil {
+			encoded, err := options.Marshal(x.Ends)
+			if err != nil {
+				return protoiface.MarshalOutput{
+					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+					Buf:               input.Buf,
+				}, err
+			}
+			i -= len(encoded)
+			copy(dAtA[i:], encoded)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+			i--
+			dAtA[i] = 0x32
+		}
+		if len(x.Threshold) > 0 {
+			i -= len(x.Threshold)
+			copy(dAtA[i:], x.Threshold)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Threshold)))
+			i--
+			dAtA[i] = 0x2a
+		}
+		if len(x.Arrears) > 0 {
+			i -= len(x.Arrears)
+			copy(dAtA[i:], x.Arrears)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Arrears)))
+			i--
+			dAtA[i] = 0x22
+		}
+		if len(x.Tenant) > 0 {
+			i -= len(x.Tenant)
+			copy(dAtA[i:], x.Tenant)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Tenant)))
+			i--
+			dAtA[i] = 0x1a
+		}
+		if x.UnitId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.UnitId))
+			i--
+			dAtA[i] = 0x10
+		}
+		if x.LeaseId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.LeaseId))
+			i--
+			dAtA[i] = 0x8
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*EventArrearsNotice)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventArrearsNotice: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventArrearsNotice: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field LeaseId", wireType)
+				}
+				x.LeaseId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.LeaseId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 2:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field UnitId", wireType)
+				}
+				x.UnitId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.UnitId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 3:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Tenant", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Tenant = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 4:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Arrears", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Arrears = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 5:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Threshold", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Threshold = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 6:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Ends", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if x.Ends == nil {
+					x.Ends = &timestamppb.Timestamp{}
+				}
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Ends); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var (
+	md_EventArrearsNoticeLifted          protoreflect.MessageDescriptor
+	fd_EventArrearsNoticeLifted_lease_id protoreflect.FieldDescriptor
+	fd_EventArrearsNoticeLifted_unit_id  protoreflect.FieldDescriptor
+	fd_EventArrearsNoticeLifted_tenant   protoreflect.FieldDescriptor
+	fd_EventArrearsNoticeLifted_arrears  protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_housing_v1_events_proto_init()
+	md_EventArrearsNoticeLifted = File_conductor_housing_v1_events_proto.Messages().ByName("EventArrearsNoticeLifted")
+	fd_EventArrearsNoticeLifted_lease_id = md_EventArrearsNoticeLifted.Fields().ByName("lease_id")
+	fd_EventArrearsNoticeLifted_unit_id = md_EventArrearsNoticeLifted.Fields().ByName("unit_id")
+	fd_EventArrearsNoticeLifted_tenant = md_EventArrearsNoticeLifted.Fields().ByName("tenant")
+	fd_EventArrearsNoticeLifted_arrears = md_EventArrearsNoticeLifted.Fields().ByName("arrears")
+}
+
+var _ protoreflect.Message = (*fastReflection_EventArrearsNoticeLifted)(nil)
+
+type fastReflection_EventArrearsNoticeLifted EventArrearsNoticeLifted
+
+func (x *EventArrearsNoticeLifted) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_EventArrearsNoticeLifted)(x)
+}
+
+func (x *EventArrearsNoticeLifted) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_housing_v1_events_proto_msgTypes[5]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_EventArrearsNoticeLifted_messageType fastReflection_EventArrearsNoticeLifted_messageType
+var _ protoreflect.MessageType = fastReflection_EventArrearsNoticeLifted_messageType{}
+
+type fastReflection_EventArrearsNoticeLifted_messageType struct{}
+
+func (x fastReflection_EventArrearsNoticeLifted_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_EventArrearsNoticeLifted)(nil)
+}
+func (x fastReflection_EventArrearsNoticeLifted_messageType) New() protoreflect.Message {
+	return new(fastReflection_EventArrearsNoticeLifted)
+}
+func (x fastReflection_EventArrearsNoticeLifted_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventArrearsNoticeLifted
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_EventArrearsNoticeLifted) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventArrearsNoticeLifted
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_EventArrearsNoticeLifted) Type() protoreflect.MessageType {
+	return _fastReflection_EventArrearsNoticeLifted_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_EventArrearsNoticeLifted) New() protoreflect.Message {
+	return new(fastReflection_EventArrearsNoticeLifted)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_EventArrearsNoticeLifted) Interface() protoreflect.ProtoMessage {
+	return (*EventArrearsNoticeLifted)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_EventArrearsNoticeLifted) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.LeaseId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.LeaseId)
+		if !f(fd_EventArrearsNoticeLifted_lease_id, value) {
+			return
+		}
+	}
+	if x.UnitId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.UnitId)
+		if !f(fd_EventArrearsNoticeLifted_unit_id, value) {
+			return
+		}
+	}
+	if x.Tenant != "" {
+		value := protoreflect.ValueOfString(x.Tenant)
+		if !f(fd_EventArrearsNoticeLifted_tenant, value) {
+			return
+		}
+	}
+	if x.Arrears != "" {
+		value := protoreflect.ValueOfString(x.Arrears)
+		if !f(fd_EventArrearsNoticeLifted_arrears, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_EventArrearsNoticeLifted) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventArrearsNoticeLifted.lease_id":
+		return x.LeaseId != uint64(0)
+	case "conductor.housing.v1.EventArrearsNoticeLifted.unit_id":
+		return x.UnitId != uint64(0)
+	case "conductor.housing.v1.EventArrearsNoticeLifted.tenant":
+		return x.Tenant != ""
+	case "conductor.housing.v1.EventArrearsNoticeLifted.arrears":
+		return x.Arrears != ""
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventArrearsNoticeLifted"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventArrearsNoticeLifted does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventArrearsNoticeLifted) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventArrearsNoticeLifted.lease_id":
+		x.LeaseId = uint64(0)
+	case "conductor.housing.v1.EventArrearsNoticeLifted.unit_id":
+		x.UnitId = uint64(0)
+	case "conductor.housing.v1.EventArrearsNoticeLifted.tenant":
+		x.Tenant = ""
+	case "conductor.housing.v1.EventArrearsNoticeLifted.arrears":
+		x.Arrears = ""
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventArrearsNoticeLifted"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventArrearsNoticeLifted does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_EventArrearsNoticeLifted) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.housing.v1.EventArrearsNoticeLifted.lease_id":
+		value := x.LeaseId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.housing.v1.EventArrearsNoticeLifted.unit_id":
+		value := x.UnitId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.housing.v1.EventArrearsNoticeLifted.tenant":
+		value := x.Tenant
+		return protoreflect.ValueOfString(value)
+	case "conductor.housing.v1.EventArrearsNoticeLifted.arrears":
+		value := x.Arrears
+		return protoreflect.ValueOfString(value)
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventArrearsNoticeLifted"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventArrearsNoticeLifted does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventArrearsNoticeLifted) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventArrearsNoticeLifted.lease_id":
+		x.LeaseId = value.Uint()
+	case "conductor.housing.v1.EventArrearsNoticeLifted.unit_id":
+		x.UnitId = value.Uint()
+	case "conductor.housing.v1.EventArrearsNoticeLifted.tenant":
+		x.Tenant = value.Interface().(string)
+	case "conductor.housing.v1.EventArrearsNoticeLifted.arrears":
+		x.Arrears = value.Interface().(string)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventArrearsNoticeLifted"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventArrearsNoticeLifted does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventArrearsNoticeLifted) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventArrearsNoticeLifted.lease_id":
+		panic(fmt.Errorf("field lease_id of message conductor.housing.v1.EventArrearsNoticeLifted is not mutable"))
+	case "conductor.housing.v1.EventArrearsNoticeLifted.unit_id":
+		panic(fmt.Errorf("field unit_id of message conductor.housing.v1.EventArrearsNoticeLifted is not mutable"))
+	case "conductor.housing.v1.EventArrearsNoticeLifted.tenant":
+		panic(fmt.Errorf("field tenant of message conductor.housing.v1.EventArrearsNoticeLifted is not mutable"))
+	case "conductor.housing.v1.EventArrearsNoticeLifted.arrears":
+		panic(fmt.Errorf("field arrears of message conductor.housing.v1.EventArrearsNoticeLifted is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventArrearsNoticeLifted"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventArrearsNoticeLifted does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_EventArrearsNoticeLifted) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventArrearsNoticeLifted.lease_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.housing.v1.EventArrearsNoticeLifted.unit_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.housing.v1.EventArrearsNoticeLifted.tenant":
+		return protoreflect.ValueOfString("")
+	case "conductor.housing.v1.EventArrearsNoticeLifted.arrears":
+		return protoreflect.ValueOfString("")
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventArrearsNoticeLifted"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventArrearsNoticeLifted does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_EventArrearsNoticeLifted) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.housing.v1.EventArrearsNoticeLifted", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_EventArrearsNoticeLifted) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventArrearsNoticeLifted) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_EventArrearsNoticeLifted) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_EventArrearsNoticeLifted) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*EventArrearsNoticeLifted)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		if x.LeaseId != 0 {
+			n += 1 + runtime.Sov(uint64(x.LeaseId))
+		}
+		if x.UnitId != 0 {
+			n += 1 + runtime.Sov(uint64(x.UnitId))
+		}
+		l = len(x.Tenant)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Arrears)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*EventArrearsNoticeLifted)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if len(x.Arrears) > 0 {
+			i -= len(x.Arrears)
+			copy(dAtA[i:], x.Arrears)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Arrears)))
+			i--
+			dAtA[i] = 0x22
+		}
+		if len(x.Tenant) > 0 {
+			i -= len(x.Tenant)
+			copy(dAtA[i:], x.Tenant)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Tenant)))
+			i--
+			dAtA[i] = 0x1a
+		}
+		if x.UnitId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.UnitId))
+			i--
+			dAtA[i] = 0x10
+		}
+		if x.LeaseId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.LeaseId))
+			i--
+			dAtA[i] = 0x8
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*EventArrearsNoticeLifted)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventArrearsNoticeLifted: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventArrearsNoticeLifted: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field LeaseId", wireType)
+				}
+				x.LeaseId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.LeaseId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 2:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field UnitId", wireType)
+				}
+				x.UnitId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.UnitId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 3:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Tenant", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Tenant = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 4:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Arrears", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Arrears = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var (
+	md_EventLeaseEndedForArrears          protoreflect.MessageDescriptor
+	fd_EventLeaseEndedForArrears_lease_id protoreflect.FieldDescriptor
+	fd_EventLeaseEndedForArrears_unit_id  protoreflect.FieldDescriptor
+	fd_EventLeaseEndedForArrears_tenant   protoreflect.FieldDescriptor
+	fd_EventLeaseEndedForArrears_debt     protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_housing_v1_events_proto_init()
+	md_EventLeaseEndedForArrears = File_conductor_housing_v1_events_proto.Messages().ByName("EventLeaseEndedForArrears")
+	fd_EventLeaseEndedForArrears_lease_id = md_EventLeaseEndedForArrears.Fields().ByName("lease_id")
+	fd_EventLeaseEndedForArrears_unit_id = md_EventLeaseEndedForArrears.Fields().ByName("unit_id")
+	fd_EventLeaseEndedForArrears_tenant = md_EventLeaseEndedForArrears.Fields().ByName("tenant")
+	fd_EventLeaseEndedForArrears_debt = md_EventLeaseEndedForArrears.Fields().ByName("debt")
+}
+
+var _ protoreflect.Message = (*fastReflection_EventLeaseEndedForArrears)(nil)
+
+type fastReflection_EventLeaseEndedForArrears EventLeaseEndedForArrears
+
+func (x *EventLeaseEndedForArrears) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_EventLeaseEndedForArrears)(x)
+}
+
+func (x *EventLeaseEndedForArrears) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_housing_v1_events_proto_msgTypes[6]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_EventLeaseEndedForArrears_messageType fastReflection_EventLeaseEndedForArrears_messageType
+var _ protoreflect.MessageType = fastReflection_EventLeaseEndedForArrears_messageType{}
+
+type fastReflection_EventLeaseEndedForArrears_messageType struct{}
+
+func (x fastReflection_EventLeaseEndedForArrears_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_EventLeaseEndedForArrears)(nil)
+}
+func (x fastReflection_EventLeaseEndedForArrears_messageType) New() protoreflect.Message {
+	return new(fastReflection_EventLeaseEndedForArrears)
+}
+func (x fastReflection_EventLeaseEndedForArrears_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventLeaseEndedForArrears
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_EventLeaseEndedForArrears) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventLeaseEndedForArrears
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_EventLeaseEndedForArrears) Type() protoreflect.MessageType {
+	return _fastReflection_EventLeaseEndedForArrears_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_EventLeaseEndedForArrears) New() protoreflect.Message {
+	return new(fastReflection_EventLeaseEndedForArrears)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_EventLeaseEndedForArrears) Interface() protoreflect.ProtoMessage {
+	return (*EventLeaseEndedForArrears)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_EventLeaseEndedForArrears) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.LeaseId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.LeaseId)
+		if !f(fd_EventLeaseEndedForArrears_lease_id, value) {
+			return
+		}
+	}
+	if x.UnitId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.UnitId)
+		if !f(fd_EventLeaseEndedForArrears_unit_id, value) {
+			return
+		}
+	}
+	if x.Tenant != "" {
+		value := protoreflect.ValueOfString(x.Tenant)
+		if !f(fd_EventLeaseEndedForArrears_tenant, value) {
+			return
+		}
+	}
+	if x.Debt != "" {
+		value := protoreflect.ValueOfString(x.Debt)
+		if !f(fd_EventLeaseEndedForArrears_debt, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_EventLeaseEndedForArrears) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventLeaseEndedForArrears.lease_id":
+		return x.LeaseId != uint64(0)
+	case "conductor.housing.v1.EventLeaseEndedForArrears.unit_id":
+		return x.UnitId != uint64(0)
+	case "conductor.housing.v1.EventLeaseEndedForArrears.tenant":
+		return x.Tenant != ""
+	case "conductor.housing.v1.EventLeaseEndedForArrears.debt":
+		return x.Debt != ""
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventLeaseEndedForArrears"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventLeaseEndedForArrears does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventLeaseEndedForArrears) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventLeaseEndedForArrears.lease_id":
+		x.LeaseId = uint64(0)
+	case "conductor.housing.v1.EventLeaseEndedForArrears.unit_id":
+		x.UnitId = uint64(0)
+	case "conductor.housing.v1.EventLeaseEndedForArrears.tenant":
+		x.Tenant = ""
+	case "conductor.housing.v1.EventLeaseEndedForArrears.debt":
+		x.Debt = ""
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventLeaseEndedForArrears"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventLeaseEndedForArrears does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_EventLeaseEndedForArrears) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.housing.v1.EventLeaseEndedForArrears.lease_id":
+		value := x.LeaseId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.housing.v1.EventLeaseEndedForArrears.unit_id":
+		value := x.UnitId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.housing.v1.EventLeaseEndedForArrears.tenant":
+		value := x.Tenant
+		return protoreflect.ValueOfString(value)
+	case "conductor.housing.v1.EventLeaseEndedForArrears.debt":
+		value := x.Debt
+		return protoreflect.ValueOfString(value)
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventLeaseEndedForArrears"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventLeaseEndedForArrears does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventLeaseEndedForArrears) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventLeaseEndedForArrears.lease_id":
+		x.LeaseId = value.Uint()
+	case "conductor.housing.v1.EventLeaseEndedForArrears.unit_id":
+		x.UnitId = value.Uint()
+	case "conductor.housing.v1.EventLeaseEndedForArrears.tenant":
+		x.Tenant = value.Interface().(string)
+	case "conductor.housing.v1.EventLeaseEndedForArrears.debt":
+		x.Debt = value.Interface().(string)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventLeaseEndedForArrears"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventLeaseEndedForArrears does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventLeaseEndedForArrears) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventLeaseEndedForArrears.lease_id":
+		panic(fmt.Errorf("field lease_id of message conductor.housing.v1.EventLeaseEndedForArrears is not mutable"))
+	case "conductor.housing.v1.EventLeaseEndedForArrears.unit_id":
+		panic(fmt.Errorf("field unit_id of message conductor.housing.v1.EventLeaseEndedForArrears is not mutable"))
+	case "conductor.housing.v1.EventLeaseEndedForArrears.tenant":
+		panic(fmt.Errorf("field tenant of message conductor.housing.v1.EventLeaseEndedForArrears is not mutable"))
+	case "conductor.housing.v1.EventLeaseEndedForArrears.debt":
+		panic(fmt.Errorf("field debt of message conductor.housing.v1.EventLeaseEndedForArrears is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventLeaseEndedForArrears"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventLeaseEndedForArrears does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_EventLeaseEndedForArrears) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventLeaseEndedForArrears.lease_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.housing.v1.EventLeaseEndedForArrears.unit_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.housing.v1.EventLeaseEndedForArrears.tenant":
+		return protoreflect.ValueOfString("")
+	case "conductor.housing.v1.EventLeaseEndedForArrears.debt":
+		return protoreflect.ValueOfString("")
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventLeaseEndedForArrears"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventLeaseEndedForArrears does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_EventLeaseEndedForArrears) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.housing.v1.EventLeaseEndedForArrears", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_EventLeaseEndedForArrears) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventLeaseEndedForArrears) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_EventLeaseEndedForArrears) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_EventLeaseEndedForArrears) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*EventLeaseEndedForArrears)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		if x.LeaseId != 0 {
+			n += 1 + runtime.Sov(uint64(x.LeaseId))
+		}
+		if x.UnitId != 0 {
+			n += 1 + runtime.Sov(uint64(x.UnitId))
+		}
+		l = len(x.Tenant)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Debt)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*EventLeaseEndedForArrears)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if len(x.Debt) > 0 {
+			i -= len(x.Debt)
+			copy(dAtA[i:], x.Debt)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Debt)))
+			i--
+			dAtA[i] = 0x22
+		}
+		if len(x.Tenant) > 0 {
+			i -= len(x.Tenant)
+			copy(dAtA[i:], x.Tenant)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Tenant)))
+			i--
+			dAtA[i] = 0x1a
+		}
+		if x.UnitId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.UnitId))
+			i--
+			dAtA[i] = 0x10
+		}
+		if x.LeaseId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.LeaseId))
+			i--
+			dAtA[i] = 0x8
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*EventLeaseEndedForArrears)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventLeaseEndedForArrears: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventLeaseEndedForArrears: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field LeaseId", wireType)
+				}
+				x.LeaseId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.LeaseId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 2:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field UnitId", wireType)
+				}
+				x.UnitId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.UnitId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 3:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Tenant", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Tenant = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 4:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Debt", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Debt = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var (
+	md_EventDebtCollected          protoreflect.MessageDescriptor
+	fd_EventDebtCollected_lease_id protoreflect.FieldDescriptor
+	fd_EventDebtCollected_tenant   protoreflect.FieldDescriptor
+	fd_EventDebtCollected_paid     protoreflect.FieldDescriptor
+	fd_EventDebtCollected_owed     protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_housing_v1_events_proto_init()
+	md_EventDebtCollected = File_conductor_housing_v1_events_proto.Messages().ByName("EventDebtCollected")
+	fd_EventDebtCollected_lease_id = md_EventDebtCollected.Fields().ByName("lease_id")
+	fd_EventDebtCollected_tenant = md_EventDebtCollected.Fields().ByName("tenant")
+	fd_EventDebtCollected_paid = md_EventDebtCollected.Fields().ByName("paid")
+	fd_EventDebtCollected_owed = md_EventDebtCollected.Fields().ByName("owed")
+}
+
+var _ protoreflect.Message = (*fastReflection_EventDebtCollected)(nil)
+
+type fastReflection_EventDebtCollected EventDebtCollected
+
+func (x *EventDebtCollected) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_EventDebtCollected)(x)
+}
+
+func (x *EventDebtCollected) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_housing_v1_events_proto_msgTypes[7]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_EventDebtCollected_messageType fastReflection_EventDebtCollected_messageType
+var _ protoreflect.MessageType = fastReflection_EventDebtCollected_messageType{}
+
+type fastReflection_EventDebtCollected_messageType struct{}
+
+func (x fastReflection_EventDebtCollected_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_EventDebtCollected)(nil)
+}
+func (x fastReflection_EventDebtCollected_messageType) New() protoreflect.Message {
+	return new(fastReflection_EventDebtCollected)
+}
+func (x fastReflection_EventDebtCollected_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventDebtCollected
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_EventDebtCollected) Descriptor() protoreflect.MessageDescriptor {
+	return md_EventDebtCollected
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_EventDebtCollected) Type() protoreflect.MessageType {
+	return _fastReflection_EventDebtCollected_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_EventDebtCollected) New() protoreflect.Message {
+	return new(fastReflection_EventDebtCollected)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_EventDebtCollected) Interface() protoreflect.ProtoMessage {
+	return (*EventDebtCollected)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_EventDebtCollected) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.LeaseId != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.LeaseId)
+		if !f(fd_EventDebtCollected_lease_id, value) {
+			return
+		}
+	}
+	if x.Tenant != "" {
+		value := protoreflect.ValueOfString(x.Tenant)
+		if !f(fd_EventDebtCollected_tenant, value) {
+			return
+		}
+	}
+	if x.Paid != "" {
+		value := protoreflect.ValueOfString(x.Paid)
+		if !f(fd_EventDebtCollected_paid, value) {
+			return
+		}
+	}
+	if x.Owed != "" {
+		value := protoreflect.ValueOfString(x.Owed)
+		if !f(fd_EventDebtCollected_owed, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_EventDebtCollected) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventDebtCollected.lease_id":
+		return x.LeaseId != uint64(0)
+	case "conductor.housing.v1.EventDebtCollected.tenant":
+		return x.Tenant != ""
+	case "conductor.housing.v1.EventDebtCollected.paid":
+		return x.Paid != ""
+	case "conductor.housing.v1.EventDebtCollected.owed":
+		return x.Owed != ""
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventDebtCollected"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventDebtCollected does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventDebtCollected) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventDebtCollected.lease_id":
+		x.LeaseId = uint64(0)
+	case "conductor.housing.v1.EventDebtCollected.tenant":
+		x.Tenant = ""
+	case "conductor.housing.v1.EventDebtCollected.paid":
+		x.Paid = ""
+	case "conductor.housing.v1.EventDebtCollected.owed":
+		x.Owed = ""
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventDebtCollected"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventDebtCollected does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_EventDebtCollected) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.housing.v1.EventDebtCollected.lease_id":
+		value := x.LeaseId
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.housing.v1.EventDebtCollected.tenant":
+		value := x.Tenant
+		return protoreflect.ValueOfString(value)
+	case "conductor.housing.v1.EventDebtCollected.paid":
+		value := x.Paid
+		return protoreflect.ValueOfString(value)
+	case "conductor.housing.v1.EventDebtCollected.owed":
+		value := x.Owed
+		return protoreflect.ValueOfString(value)
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventDebtCollected"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventDebtCollected does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventDebtCollected) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventDebtCollected.lease_id":
+		x.LeaseId = value.Uint()
+	case "conductor.housing.v1.EventDebtCollected.tenant":
+		x.Tenant = value.Interface().(string)
+	case "conductor.housing.v1.EventDebtCollected.paid":
+		x.Paid = value.Interface().(string)
+	case "conductor.housing.v1.EventDebtCollected.owed":
+		x.Owed = value.Interface().(string)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventDebtCollected"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventDebtCollected does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventDebtCollected) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventDebtCollected.lease_id":
+		panic(fmt.Errorf("field lease_id of message conductor.housing.v1.EventDebtCollected is not mutable"))
+	case "conductor.housing.v1.EventDebtCollected.tenant":
+		panic(fmt.Errorf("field tenant of message conductor.housing.v1.EventDebtCollected is not mutable"))
+	case "conductor.housing.v1.EventDebtCollected.paid":
+		panic(fmt.Errorf("field paid of message conductor.housing.v1.EventDebtCollected is not mutable"))
+	case "conductor.housing.v1.EventDebtCollected.owed":
+		panic(fmt.Errorf("field owed of message conductor.housing.v1.EventDebtCollected is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventDebtCollected"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventDebtCollected does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_EventDebtCollected) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.housing.v1.EventDebtCollected.lease_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.housing.v1.EventDebtCollected.tenant":
+		return protoreflect.ValueOfString("")
+	case "conductor.housing.v1.EventDebtCollected.paid":
+		return protoreflect.ValueOfString("")
+	case "conductor.housing.v1.EventDebtCollected.owed":
+		return protoreflect.ValueOfString("")
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.EventDebtCollected"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.EventDebtCollected does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_EventDebtCollected) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.housing.v1.EventDebtCollected", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_EventDebtCollected) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_EventDebtCollected) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_EventDebtCollected) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_EventDebtCollected) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*EventDebtCollected)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		if x.LeaseId != 0 {
+			n += 1 + runtime.Sov(uint64(x.LeaseId))
+		}
+		l = len(x.Tenant)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Paid)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		l = len(x.Owed)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*EventDebtCollected)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if len(x.Owed) > 0 {
+			i -= len(x.Owed)
+			copy(dAtA[i:], x.Owed)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Owed)))
+			i--
+			dAtA[i] = 0x22
+		}
+		if len(x.Paid) > 0 {
+			i -= len(x.Paid)
+			copy(dAtA[i:], x.Paid)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Paid)))
+			i--
+			dAtA[i] = 0x1a
+		}
+		if len(x.Tenant) > 0 {
+			i -= len(x.Tenant)
+			copy(dAtA[i:], x.Tenant)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Tenant)))
+			i--
+			dAtA[i] = 0x12
+		}
+		if x.LeaseId != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.LeaseId))
+			i--
+			dAtA[i] = 0x8
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*EventDebtCollected)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventDebtCollected: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: EventDebtCollected: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field LeaseId", wireType)
+				}
+				x.LeaseId = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.LeaseId |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 2:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Tenant", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Tenant = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 3:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Paid", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Paid = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 4:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Owed", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Owed = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
 // Code generated by protoc-gen-go. DO NOT EDIT.
 // versions:
 // 	protoc-gen-go v1.27.0
@@ -2485,6 +4965,268 @@ func (x *EventDemandExceedsSupply) GetThreshold() uint32 {
 	return 0
 }
 
+// EventArrearsNotice: at a rent collection, a tenant's arrears reached the region's
+// arrears_notice_after months of the lease's rent (threshold): unless they are below it
+// again by ends, the lease ends.
+type EventArrearsNotice struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	LeaseId   uint64                 `protobuf:"varint,1,opt,name=lease_id,json=leaseId,proto3" json:"lease_id,omitempty"`
+	UnitId    uint64                 `protobuf:"varint,2,opt,name=unit_id,json=unitId,proto3" json:"unit_id,omitempty"`
+	Tenant    string                 `protobuf:"bytes,3,opt,name=tenant,proto3" json:"tenant,omitempty"`
+	Arrears   string                 `protobuf:"bytes,4,opt,name=arrears,proto3" json:"arrears,omitempty"`
+	Threshold string                 `protobuf:"bytes,5,opt,name=threshold,proto3" json:"threshold,omitempty"`
+	Ends      *timestamppb.Timestamp `protobuf:"bytes,6,opt,name=ends,proto3" json:"ends,omitempty"`
+}
+
+func (x *EventArrearsNotice) Reset() {
+	*x = EventArrearsNotice{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_housing_v1_events_proto_msgTypes[4]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *EventArrearsNotice) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EventArrearsNotice) ProtoMessage() {}
+
+// Deprecated: Use EventArrearsNotice.ProtoReflect.Descriptor instead.
+func (*EventArrearsNotice) Descriptor() ([]byte, []int) {
+	return file_conductor_housing_v1_events_proto_rawDescGZIP(), []int{4}
+}
+
+func (x *EventArrearsNotice) GetLeaseId() uint64 {
+	if x != nil {
+		return x.LeaseId
+	}
+	return 0
+}
+
+func (x *EventArrearsNotice) GetUnitId() uint64 {
+	if x != nil {
+		return x.UnitId
+	}
+	return 0
+}
+
+func (x *EventArrearsNotice) GetTenant() string {
+	if x != nil {
+		return x.Tenant
+	}
+	return ""
+}
+
+func (x *EventArrearsNotice) GetArrears() string {
+	if x != nil {
+		return x.Arrears
+	}
+	return ""
+}
+
+func (x *EventArrearsNotice) GetThreshold() string {
+	if x != nil {
+		return x.Threshold
+	}
+	return ""
+}
+
+func (x *EventArrearsNotice) GetEnds() *timestamppb.Timestamp {
+	if x != nil {
+		return x.Ends
+	}
+	return nil
+}
+
+// EventArrearsNoticeLifted: the arrears fell below the threshold before the notice ended
+// (or the region stopped giving notices): the lease goes on.
+type EventArrearsNoticeLifted struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	LeaseId uint64 `protobuf:"varint,1,opt,name=lease_id,json=leaseId,proto3" json:"lease_id,omitempty"`
+	UnitId  uint64 `protobuf:"varint,2,opt,name=unit_id,json=unitId,proto3" json:"unit_id,omitempty"`
+	Tenant  string `protobuf:"bytes,3,opt,name=tenant,proto3" json:"tenant,omitempty"`
+	Arrears string `protobuf:"bytes,4,opt,name=arrears,proto3" json:"arrears,omitempty"`
+}
+
+func (x *EventArrearsNoticeLifted) Reset() {
+	*x = EventArrearsNoticeLifted{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_housing_v1_events_proto_msgTypes[5]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *EventArrearsNoticeLifted) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EventArrearsNoticeLifted) ProtoMessage() {}
+
+// Deprecated: Use EventArrearsNoticeLifted.ProtoReflect.Descriptor instead.
+func (*EventArrearsNoticeLifted) Descriptor() ([]byte, []int) {
+	return file_conductor_housing_v1_events_proto_rawDescGZIP(), []int{5}
+}
+
+func (x *EventArrearsNoticeLifted) GetLeaseId() uint64 {
+	if x != nil {
+		return x.LeaseId
+	}
+	return 0
+}
+
+func (x *EventArrearsNoticeLifted) GetUnitId() uint64 {
+	if x != nil {
+		return x.UnitId
+	}
+	return 0
+}
+
+func (x *EventArrearsNoticeLifted) GetTenant() string {
+	if x != nil {
+		return x.Tenant
+	}
+	return ""
+}
+
+func (x *EventArrearsNoticeLifted) GetArrears() string {
+	if x != nil {
+		return x.Arrears
+	}
+	return ""
+}
+
+// EventLeaseEndedForArrears: a notice ran out with the arrears still at or above the
+// threshold: the lease ended and its unit went to the wait-list; the arrears (debt) stay
+// owed, collected from the tenant's later income first.
+type EventLeaseEndedForArrears struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	LeaseId uint64 `protobuf:"varint,1,opt,name=lease_id,json=leaseId,proto3" json:"lease_id,omitempty"`
+	UnitId  uint64 `protobuf:"varint,2,opt,name=unit_id,json=unitId,proto3" json:"unit_id,omitempty"`
+	Tenant  string `protobuf:"bytes,3,opt,name=tenant,proto3" json:"tenant,omitempty"`
+	Debt    string `protobuf:"bytes,4,opt,name=debt,proto3" json:"debt,omitempty"`
+}
+
+func (x *EventLeaseEndedForArrears) Reset() {
+	*x = EventLeaseEndedForArrears{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_housing_v1_events_proto_msgTypes[6]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *EventLeaseEndedForArrears) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EventLeaseEndedForArrears) ProtoMessage() {}
+
+// Deprecated: Use EventLeaseEndedForArrears.ProtoReflect.Descriptor instead.
+func (*EventLeaseEndedForArrears) Descriptor() ([]byte, []int) {
+	return file_conductor_housing_v1_events_proto_rawDescGZIP(), []int{6}
+}
+
+func (x *EventLeaseEndedForArrears) GetLeaseId() uint64 {
+	if x != nil {
+		return x.LeaseId
+	}
+	return 0
+}
+
+func (x *EventLeaseEndedForArrears) GetUnitId() uint64 {
+	if x != nil {
+		return x.UnitId
+	}
+	return 0
+}
+
+func (x *EventLeaseEndedForArrears) GetTenant() string {
+	if x != nil {
+		return x.Tenant
+	}
+	return ""
+}
+
+func (x *EventLeaseEndedForArrears) GetDebt() string {
+	if x != nil {
+		return x.Debt
+	}
+	return ""
+}
+
+// EventDebtCollected: part or all of an ended lease's debt was collected from income the
+// tenant received (wages, the dividend, a refund: a Conductor action); owed is what is left.
+type EventDebtCollected struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	LeaseId uint64 `protobuf:"varint,1,opt,name=lease_id,json=leaseId,proto3" json:"lease_id,omitempty"`
+	Tenant  string `protobuf:"bytes,2,opt,name=tenant,proto3" json:"tenant,omitempty"`
+	Paid    string `protobuf:"bytes,3,opt,name=paid,proto3" json:"paid,omitempty"`
+	Owed    string `protobuf:"bytes,4,opt,name=owed,proto3" json:"owed,omitempty"`
+}
+
+func (x *EventDebtCollected) Reset() {
+	*x = EventDebtCollected{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_housing_v1_events_proto_msgTypes[7]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *EventDebtCollected) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*EventDebtCollected) ProtoMessage() {}
+
+// Deprecated: Use EventDebtCollected.ProtoReflect.Descriptor instead.
+func (*EventDebtCollected) Descriptor() ([]byte, []int) {
+	return file_conductor_housing_v1_events_proto_rawDescGZIP(), []int{7}
+}
+
+func (x *EventDebtCollected) GetLeaseId() uint64 {
+	if x != nil {
+		return x.LeaseId
+	}
+	return 0
+}
+
+func (x *EventDebtCollected) GetTenant() string {
+	if x != nil {
+		return x.Tenant
+	}
+	return ""
+}
+
+func (x *EventDebtCollected) GetPaid() string {
+	if x != nil {
+		return x.Paid
+	}
+	return ""
+}
+
+func (x *EventDebtCollected) GetOwed() string {
+	if x != nil {
+		return x.Owed
+	}
+	return ""
+}
+
 var File_conductor_housing_v1_events_proto protoreflect.FileDescriptor
 
 var file_conductor_housing_v1_events_proto_rawDesc = []byte{
@@ -2496,54 +5238,116 @@ var file_conductor_housing_v1_events_proto_rawDesc = []byte{
 	0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x1a, 0x19, 0x63,
 	0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x5f, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x2f, 0x63, 0x6f, 0x73, 0x6d,
 	0x6f, 0x73, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x1a, 0x14, 0x67, 0x6f, 0x67, 0x6f, 0x70, 0x72,
-	0x6f, 0x74, 0x6f, 0x2f, 0x67, 0x6f, 0x67, 0x6f, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x22, 0x7a,
-	0x0a, 0x0c, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x4f, 0x66, 0x66, 0x65, 0x72, 0x65, 0x64, 0x12, 0x17,
-	0x0a, 0x07, 0x75, 0x6e, 0x69, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52,
-	0x06, 0x75, 0x6e, 0x69, 0x74, 0x49, 0x64, 0x12, 0x19, 0x0a, 0x08, 0x65, 0x6e, 0x74, 0x72, 0x79,
-	0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x07, 0x65, 0x6e, 0x74, 0x72, 0x79,
-	0x49, 0x64, 0x12, 0x36, 0x0a, 0x09, 0x61, 0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x18,
+	0x6f, 0x74, 0x6f, 0x2f, 0x67, 0x6f, 0x67, 0x6f, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x1a, 0x1f,
+	0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2f, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2f,
+	0x74, 0x69, 0x6d, 0x65, 0x73, 0x74, 0x61, 0x6d, 0x70, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x22,
+	0x7a, 0x0a, 0x0c, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x4f, 0x66, 0x66, 0x65, 0x72, 0x65, 0x64, 0x12,
+	0x17, 0x0a, 0x07, 0x75, 0x6e, 0x69, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04,
+	0x52, 0x06, 0x75, 0x6e, 0x69, 0x74, 0x49, 0x64, 0x12, 0x19, 0x0a, 0x08, 0x65, 0x6e, 0x74, 0x72,
+	0x79, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x07, 0x65, 0x6e, 0x74, 0x72,
+	0x79, 0x49, 0x64, 0x12, 0x36, 0x0a, 0x09, 0x61, 0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74,
+	0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d,
+	0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67,
+	0x52, 0x09, 0x61, 0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x22, 0xa1, 0x01, 0x0a, 0x11,
+	0x45, 0x76, 0x65, 0x6e, 0x74, 0x4f, 0x66, 0x66, 0x65, 0x72, 0x45, 0x78, 0x70, 0x69, 0x72, 0x65,
+	0x64, 0x12, 0x17, 0x0a, 0x07, 0x75, 0x6e, 0x69, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01,
+	0x28, 0x04, 0x52, 0x06, 0x75, 0x6e, 0x69, 0x74, 0x49, 0x64, 0x12, 0x19, 0x0a, 0x08, 0x65, 0x6e,
+	0x74, 0x72, 0x79, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x07, 0x65, 0x6e,
+	0x74, 0x72, 0x79, 0x49, 0x64, 0x12, 0x36, 0x0a, 0x09, 0x61, 0x70, 0x70, 0x6c, 0x69, 0x63, 0x61,
+	0x6e, 0x74, 0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f,
+	0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69,
+	0x6e, 0x67, 0x52, 0x09, 0x61, 0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x12, 0x20, 0x0a,
+	0x0c, 0x6e, 0x65, 0x77, 0x5f, 0x65, 0x6e, 0x74, 0x72, 0x79, 0x5f, 0x69, 0x64, 0x18, 0x04, 0x20,
+	0x01, 0x28, 0x04, 0x52, 0x0a, 0x6e, 0x65, 0x77, 0x45, 0x6e, 0x74, 0x72, 0x79, 0x49, 0x64, 0x22,
+	0xfd, 0x01, 0x0a, 0x0d, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x6e, 0x74, 0x50, 0x61, 0x69,
+	0x64, 0x12, 0x19, 0x0a, 0x08, 0x6c, 0x65, 0x61, 0x73, 0x65, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20,
+	0x01, 0x28, 0x04, 0x52, 0x07, 0x6c, 0x65, 0x61, 0x73, 0x65, 0x49, 0x64, 0x12, 0x17, 0x0a, 0x07,
+	0x75, 0x6e, 0x69, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x75,
+	0x6e, 0x69, 0x74, 0x49, 0x64, 0x12, 0x30, 0x0a, 0x06, 0x74, 0x65, 0x6e, 0x61, 0x6e, 0x74, 0x18,
 	0x03, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f,
 	0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52,
-	0x09, 0x61, 0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x22, 0xa1, 0x01, 0x0a, 0x11, 0x45,
-	0x76, 0x65, 0x6e, 0x74, 0x4f, 0x66, 0x66, 0x65, 0x72, 0x45, 0x78, 0x70, 0x69, 0x72, 0x65, 0x64,
-	0x12, 0x17, 0x0a, 0x07, 0x75, 0x6e, 0x69, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28,
-	0x04, 0x52, 0x06, 0x75, 0x6e, 0x69, 0x74, 0x49, 0x64, 0x12, 0x19, 0x0a, 0x08, 0x65, 0x6e, 0x74,
-	0x72, 0x79, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x07, 0x65, 0x6e, 0x74,
-	0x72, 0x79, 0x49, 0x64, 0x12, 0x36, 0x0a, 0x09, 0x61, 0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e,
-	0x74, 0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73,
-	0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e,
-	0x67, 0x52, 0x09, 0x61, 0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x12, 0x20, 0x0a, 0x0c,
-	0x6e, 0x65, 0x77, 0x5f, 0x65, 0x6e, 0x74, 0x72, 0x79, 0x5f, 0x69, 0x64, 0x18, 0x04, 0x20, 0x01,
-	0x28, 0x04, 0x52, 0x0a, 0x6e, 0x65, 0x77, 0x45, 0x6e, 0x74, 0x72, 0x79, 0x49, 0x64, 0x22, 0xfd,
-	0x01, 0x0a, 0x0d, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x52, 0x65, 0x6e, 0x74, 0x50, 0x61, 0x69, 0x64,
-	0x12, 0x19, 0x0a, 0x08, 0x6c, 0x65, 0x61, 0x73, 0x65, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01,
-	0x28, 0x04, 0x52, 0x07, 0x6c, 0x65, 0x61, 0x73, 0x65, 0x49, 0x64, 0x12, 0x17, 0x0a, 0x07, 0x75,
-	0x6e, 0x69, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x75, 0x6e,
-	0x69, 0x74, 0x49, 0x64, 0x12, 0x30, 0x0a, 0x06, 0x74, 0x65, 0x6e, 0x61, 0x6e, 0x74, 0x18, 0x03,
-	0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73,
-	0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06,
-	0x74, 0x65, 0x6e, 0x61, 0x6e, 0x74, 0x12, 0x3f, 0x0a, 0x04, 0x70, 0x61, 0x69, 0x64, 0x18, 0x04,
-	0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f,
-	0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e,
-	0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e,
-	0x74, 0x52, 0x04, 0x70, 0x61, 0x69, 0x64, 0x12, 0x45, 0x0a, 0x07, 0x61, 0x72, 0x72, 0x65, 0x61,
-	0x72, 0x73, 0x18, 0x05, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde,
-	0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d,
-	0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f,
-	0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x07, 0x61, 0x72, 0x72, 0x65, 0x61, 0x72, 0x73, 0x22, 0x86,
-	0x01, 0x0a, 0x18, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x44, 0x65, 0x6d, 0x61, 0x6e, 0x64, 0x45, 0x78,
-	0x63, 0x65, 0x65, 0x64, 0x73, 0x53, 0x75, 0x70, 0x70, 0x6c, 0x79, 0x12, 0x32, 0x0a, 0x04, 0x6b,
-	0x69, 0x6e, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0e, 0x32, 0x1e, 0x2e, 0x63, 0x6f, 0x6e, 0x64,
-	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31,
-	0x2e, 0x55, 0x6e, 0x69, 0x74, 0x4b, 0x69, 0x6e, 0x64, 0x52, 0x04, 0x6b, 0x69, 0x6e, 0x64, 0x12,
-	0x18, 0x0a, 0x07, 0x77, 0x61, 0x69, 0x74, 0x69, 0x6e, 0x67, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04,
-	0x52, 0x07, 0x77, 0x61, 0x69, 0x74, 0x69, 0x6e, 0x67, 0x12, 0x1c, 0x0a, 0x09, 0x74, 0x68, 0x72,
-	0x65, 0x73, 0x68, 0x6f, 0x6c, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x09, 0x74, 0x68,
-	0x72, 0x65, 0x73, 0x68, 0x6f, 0x6c, 0x64, 0x42, 0x35, 0x5a, 0x33, 0x67, 0x69, 0x74, 0x68, 0x75,
-	0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d,
-	0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78,
-	0x2f, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06,
-	0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x06, 0x74, 0x65, 0x6e, 0x61, 0x6e, 0x74, 0x12, 0x3f, 0x0a, 0x04, 0x70, 0x61, 0x69, 0x64, 0x18,
+	0x04, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63,
+	0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68,
+	0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49,
+	0x6e, 0x74, 0x52, 0x04, 0x70, 0x61, 0x69, 0x64, 0x12, 0x45, 0x0a, 0x07, 0x61, 0x72, 0x72, 0x65,
+	0x61, 0x72, 0x73, 0x18, 0x05, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda,
+	0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f,
+	0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d,
+	0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x07, 0x61, 0x72, 0x72, 0x65, 0x61, 0x72, 0x73, 0x22,
+	0x86, 0x01, 0x0a, 0x18, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x44, 0x65, 0x6d, 0x61, 0x6e, 0x64, 0x45,
+	0x78, 0x63, 0x65, 0x65, 0x64, 0x73, 0x53, 0x75, 0x70, 0x70, 0x6c, 0x79, 0x12, 0x32, 0x0a, 0x04,
+	0x6b, 0x69, 0x6e, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0e, 0x32, 0x1e, 0x2e, 0x63, 0x6f, 0x6e,
+	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76,
+	0x31, 0x2e, 0x55, 0x6e, 0x69, 0x74, 0x4b, 0x69, 0x6e, 0x64, 0x52, 0x04, 0x6b, 0x69, 0x6e, 0x64,
+	0x12, 0x18, 0x0a, 0x07, 0x77, 0x61, 0x69, 0x74, 0x69, 0x6e, 0x67, 0x18, 0x02, 0x20, 0x01, 0x28,
+	0x04, 0x52, 0x07, 0x77, 0x61, 0x69, 0x74, 0x69, 0x6e, 0x67, 0x12, 0x1c, 0x0a, 0x09, 0x74, 0x68,
+	0x72, 0x65, 0x73, 0x68, 0x6f, 0x6c, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x09, 0x74,
+	0x68, 0x72, 0x65, 0x73, 0x68, 0x6f, 0x6c, 0x64, 0x22, 0xc6, 0x02, 0x0a, 0x12, 0x45, 0x76, 0x65,
+	0x6e, 0x74, 0x41, 0x72, 0x72, 0x65, 0x61, 0x72, 0x73, 0x4e, 0x6f, 0x74, 0x69, 0x63, 0x65, 0x12,
+	0x19, 0x0a, 0x08, 0x6c, 0x65, 0x61, 0x73, 0x65, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28,
+	0x04, 0x52, 0x07, 0x6c, 0x65, 0x61, 0x73, 0x65, 0x49, 0x64, 0x12, 0x17, 0x0a, 0x07, 0x75, 0x6e,
+	0x69, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x75, 0x6e, 0x69,
+	0x74, 0x49, 0x64, 0x12, 0x30, 0x0a, 0x06, 0x74, 0x65, 0x6e, 0x61, 0x6e, 0x74, 0x18, 0x03, 0x20,
+	0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e,
+	0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x74,
+	0x65, 0x6e, 0x61, 0x6e, 0x74, 0x12, 0x45, 0x0a, 0x07, 0x61, 0x72, 0x72, 0x65, 0x61, 0x72, 0x73,
+	0x18, 0x04, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15,
+	0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74,
+	0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e,
+	0x49, 0x6e, 0x74, 0x52, 0x07, 0x61, 0x72, 0x72, 0x65, 0x61, 0x72, 0x73, 0x12, 0x49, 0x0a, 0x09,
+	0x74, 0x68, 0x72, 0x65, 0x73, 0x68, 0x6f, 0x6c, 0x64, 0x18, 0x05, 0x20, 0x01, 0x28, 0x09, 0x42,
+	0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73,
+	0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4,
+	0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x09, 0x74, 0x68,
+	0x72, 0x65, 0x73, 0x68, 0x6f, 0x6c, 0x64, 0x12, 0x38, 0x0a, 0x04, 0x65, 0x6e, 0x64, 0x73, 0x18,
+	0x06, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70,
+	0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x74, 0x61, 0x6d,
+	0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90, 0xdf, 0x1f, 0x01, 0x52, 0x04, 0x65, 0x6e, 0x64,
+	0x73, 0x22, 0xc7, 0x01, 0x0a, 0x18, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x41, 0x72, 0x72, 0x65, 0x61,
+	0x72, 0x73, 0x4e, 0x6f, 0x74, 0x69, 0x63, 0x65, 0x4c, 0x69, 0x66, 0x74, 0x65, 0x64, 0x12, 0x19,
+	0x0a, 0x08, 0x6c, 0x65, 0x61, 0x73, 0x65, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04,
+	0x52, 0x07, 0x6c, 0x65, 0x61, 0x73, 0x65, 0x49, 0x64, 0x12, 0x17, 0x0a, 0x07, 0x75, 0x6e, 0x69,
+	0x74, 0x5f, 0x69, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x75, 0x6e, 0x69, 0x74,
+	0x49, 0x64, 0x12, 0x30, 0x0a, 0x06, 0x74, 0x65, 0x6e, 0x61, 0x6e, 0x74, 0x18, 0x03, 0x20, 0x01,
+	0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41,
+	0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x74, 0x65,
+	0x6e, 0x61, 0x6e, 0x74, 0x12, 0x45, 0x0a, 0x07, 0x61, 0x72, 0x72, 0x65, 0x61, 0x72, 0x73, 0x18,
+	0x04, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63,
+	0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68,
+	0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49,
+	0x6e, 0x74, 0x52, 0x07, 0x61, 0x72, 0x72, 0x65, 0x61, 0x72, 0x73, 0x22, 0xc2, 0x01, 0x0a, 0x19,
+	0x45, 0x76, 0x65, 0x6e, 0x74, 0x4c, 0x65, 0x61, 0x73, 0x65, 0x45, 0x6e, 0x64, 0x65, 0x64, 0x46,
+	0x6f, 0x72, 0x41, 0x72, 0x72, 0x65, 0x61, 0x72, 0x73, 0x12, 0x19, 0x0a, 0x08, 0x6c, 0x65, 0x61,
+	0x73, 0x65, 0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x07, 0x6c, 0x65, 0x61,
+	0x73, 0x65, 0x49, 0x64, 0x12, 0x17, 0x0a, 0x07, 0x75, 0x6e, 0x69, 0x74, 0x5f, 0x69, 0x64, 0x18,
+	0x02, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x75, 0x6e, 0x69, 0x74, 0x49, 0x64, 0x12, 0x30, 0x0a,
+	0x06, 0x74, 0x65, 0x6e, 0x61, 0x6e, 0x74, 0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2,
+	0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73,
+	0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x74, 0x65, 0x6e, 0x61, 0x6e, 0x74, 0x12,
+	0x3f, 0x0a, 0x04, 0x64, 0x65, 0x62, 0x74, 0x18, 0x04, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8,
+	0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b,
+	0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a,
+	0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x04, 0x64, 0x65, 0x62, 0x74,
+	0x22, 0xe3, 0x01, 0x0a, 0x12, 0x45, 0x76, 0x65, 0x6e, 0x74, 0x44, 0x65, 0x62, 0x74, 0x43, 0x6f,
+	0x6c, 0x6c, 0x65, 0x63, 0x74, 0x65, 0x64, 0x12, 0x19, 0x0a, 0x08, 0x6c, 0x65, 0x61, 0x73, 0x65,
+	0x5f, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x07, 0x6c, 0x65, 0x61, 0x73, 0x65,
+	0x49, 0x64, 0x12, 0x30, 0x0a, 0x06, 0x74, 0x65, 0x6e, 0x61, 0x6e, 0x74, 0x18, 0x02, 0x20, 0x01,
+	0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41,
+	0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x06, 0x74, 0x65,
+	0x6e, 0x61, 0x6e, 0x74, 0x12, 0x3f, 0x0a, 0x04, 0x70, 0x61, 0x69, 0x64, 0x18, 0x03, 0x20, 0x01,
+	0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d,
+	0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e,
+	0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52,
+	0x04, 0x70, 0x61, 0x69, 0x64, 0x12, 0x3f, 0x0a, 0x04, 0x6f, 0x77, 0x65, 0x64, 0x18, 0x04, 0x20,
+	0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x15, 0x63, 0x6f, 0x73,
+	0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x49,
+	0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x49, 0x6e, 0x74,
+	0x52, 0x04, 0x6f, 0x77, 0x65, 0x64, 0x42, 0x35, 0x5a, 0x33, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62,
+	0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63,
+	0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f,
+	0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70,
+	0x72, 0x6f, 0x74, 0x6f, 0x33,
 }
 
 var (
@@ -2558,21 +5362,27 @@ func file_conductor_housing_v1_events_proto_rawDescGZIP() []byte {
 	return file_conductor_housing_v1_events_proto_rawDescData
 }
 
-var file_conductor_housing_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
+var file_conductor_housing_v1_events_proto_msgTypes = make([]protoimpl.MessageInfo, 8)
 var file_conductor_housing_v1_events_proto_goTypes = []interface{}{
-	(*EventOffered)(nil),             // 0: conductor.housing.v1.EventOffered
-	(*EventOfferExpired)(nil),        // 1: conductor.housing.v1.EventOfferExpired
-	(*EventRentPaid)(nil),            // 2: conductor.housing.v1.EventRentPaid
-	(*EventDemandExceedsSupply)(nil), // 3: conductor.housing.v1.EventDemandExceedsSupply
-	(UnitKind)(0),                    // 4: conductor.housing.v1.UnitKind
+	(*EventOffered)(nil),              // 0: conductor.housing.v1.EventOffered
+	(*EventOfferExpired)(nil),         // 1: conductor.housing.v1.EventOfferExpired
+	(*EventRentPaid)(nil),             // 2: conductor.housing.v1.EventRentPaid
+	(*EventDemandExceedsSupply)(nil),  // 3: conductor.housing.v1.EventDemandExceedsSupply
+	(*EventArrearsNotice)(nil),        // 4: conductor.housing.v1.EventArrearsNotice
+	(*EventArrearsNoticeLifted)(nil),  // 5: conductor.housing.v1.EventArrearsNoticeLifted
+	(*EventLeaseEndedForArrears)(nil), // 6: conductor.housing.v1.EventLeaseEndedForArrears
+	(*EventDebtCollected)(nil),        // 7: conductor.housing.v1.EventDebtCollected
+	(UnitKind)(0),                     // 8: conductor.housing.v1.UnitKind
+	(*timestamppb.Timestamp)(nil),     // 9: google.protobuf.Timestamp
 }
 var file_conductor_housing_v1_events_proto_depIdxs = []int32{
-	4, // 0: conductor.housing.v1.EventDemandExceedsSupply.kind:type_name -> conductor.housing.v1.UnitKind
-	1, // [1:1] is the sub-list for method output_type
-	1, // [1:1] is the sub-list for method input_type
-	1, // [1:1] is the sub-list for extension type_name
-	1, // [1:1] is the sub-list for extension extendee
-	0, // [0:1] is the sub-list for field type_name
+	8, // 0: conductor.housing.v1.EventDemandExceedsSupply.kind:type_name -> conductor.housing.v1.UnitKind
+	9, // 1: conductor.housing.v1.EventArrearsNotice.ends:type_name -> google.protobuf.Timestamp
+	2, // [2:2] is the sub-list for method output_type
+	2, // [2:2] is the sub-list for method input_type
+	2, // [2:2] is the sub-list for extension type_name
+	2, // [2:2] is the sub-list for extension extendee
+	0, // [0:2] is the sub-list for field type_name
 }
 
 func init() { file_conductor_housing_v1_events_proto_init() }
@@ -2630,6 +5440,54 @@ func file_conductor_housing_v1_events_proto_init() {
 				return nil
 			}
 		}
+		file_conductor_housing_v1_events_proto_msgTypes[4].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*EventArrearsNotice); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_housing_v1_events_proto_msgTypes[5].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*EventArrearsNoticeLifted); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_housing_v1_events_proto_msgTypes[6].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*EventLeaseEndedForArrears); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_housing_v1_events_proto_msgTypes[7].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*EventDebtCollected); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -2637,7 +5495,7 @@ func file_conductor_housing_v1_events_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: file_conductor_housing_v1_events_proto_rawDesc,
 			NumEnums:      0,
-			NumMessages:   4,
+			NumMessages:   8,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

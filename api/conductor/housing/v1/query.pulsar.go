@@ -6104,6 +6104,1038 @@ func (x *fastReflection_QueryBooksResponse) ProtoMethods() *protoiface.Methods {
 	}
 }
 
+var (
+	md_QueryDebtsRequest        protoreflect.MessageDescriptor
+	fd_QueryDebtsRequest_tenant protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_housing_v1_query_proto_init()
+	md_QueryDebtsRequest = File_conductor_housing_v1_query_proto.Messages().ByName("QueryDebtsRequest")
+	fd_QueryDebtsRequest_tenant = md_QueryDebtsRequest.Fields().ByName("tenant")
+}
+
+var _ protoreflect.Message = (*fastReflection_QueryDebtsRequest)(nil)
+
+type fastReflection_QueryDebtsRequest QueryDebtsRequest
+
+func (x *QueryDebtsRequest) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_QueryDebtsRequest)(x)
+}
+
+func (x *QueryDebtsRequest) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_housing_v1_query_proto_msgTypes[12]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_QueryDebtsRequest_messageType fastReflection_QueryDebtsRequest_messageType
+var _ protoreflect.MessageType = fastReflection_QueryDebtsRequest_messageType{}
+
+type fastReflection_QueryDebtsRequest_messageType struct{}
+
+func (x fastReflection_QueryDebtsRequest_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_QueryDebtsRequest)(nil)
+}
+func (x fastReflection_QueryDebtsRequest_messageType) New() protoreflect.Message {
+	return new(fastReflection_QueryDebtsRequest)
+}
+func (x fastReflection_QueryDebtsRequest_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_QueryDebtsRequest
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_QueryDebtsRequest) Descriptor() protoreflect.MessageDescriptor {
+	return md_QueryDebtsRequest
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_QueryDebtsRequest) Type() protoreflect.MessageType {
+	return _fastReflection_QueryDebtsRequest_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_QueryDebtsRequest) New() protoreflect.Message {
+	return new(fastReflection_QueryDebtsRequest)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_QueryDebtsRequest) Interface() protoreflect.ProtoMessage {
+	return (*QueryDebtsRequest)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_QueryDebtsRequest) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.Tenant != "" {
+		value := protoreflect.ValueOfString(x.Tenant)
+		if !f(fd_QueryDebtsRequest_tenant, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_QueryDebtsRequest) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.housing.v1.QueryDebtsRequest.tenant":
+		return x.Tenant != ""
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.QueryDebtsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.QueryDebtsRequest does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryDebtsRequest) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.housing.v1.QueryDebtsRequest.tenant":
+		x.Tenant = ""
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.QueryDebtsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.QueryDebtsRequest does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_QueryDebtsRequest) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.housing.v1.QueryDebtsRequest.tenant":
+		value := x.Tenant
+		return protoreflect.ValueOfString(value)
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.QueryDebtsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.QueryDebtsRequest does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryDebtsRequest) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.housing.v1.QueryDebtsRequest.tenant":
+		x.Tenant = value.Interface().(string)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.QueryDebtsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.QueryDebtsRequest does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryDebtsRequest) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.housing.v1.QueryDebtsRequest.tenant":
+		panic(fmt.Errorf("field tenant of message conductor.housing.v1.QueryDebtsRequest is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.QueryDebtsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.QueryDebtsRequest does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_QueryDebtsRequest) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.housing.v1.QueryDebtsRequest.tenant":
+		return protoreflect.ValueOfString("")
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.QueryDebtsRequest"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.QueryDebtsRequest does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_QueryDebtsRequest) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.housing.v1.QueryDebtsRequest", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_QueryDebtsRequest) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryDebtsRequest) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_QueryDebtsRequest) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_QueryDebtsRequest) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*QueryDebtsRequest)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		l = len(x.Tenant)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*QueryDebtsRequest)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if len(x.Tenant) > 0 {
+			i -= len(x.Tenant)
+			copy(dAtA[i:], x.Tenant)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Tenant)))
+			i--
+			dAtA[i] = 0xa
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*QueryDebtsRequest)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: QueryDebtsRequest: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: QueryDebtsRequest: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Tenant", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Tenant = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var _ protoreflect.List = (*_QueryDebtsResponse_1_list)(nil)
+
+type _QueryDebtsResponse_1_list struct {
+	list *[]*Lease
+}
+
+func (x *_QueryDebtsResponse_1_list) Len() int {
+	if x.list == nil {
+		return 0
+	}
+	return len(*x.list)
+}
+
+func (x *_QueryDebtsResponse_1_list) Get(i int) protoreflect.Value {
+	return protoreflect.ValueOfMessage((*x.list)[i].ProtoReflect())
+}
+
+func (x *_QueryDebtsResponse_1_list) Set(i int, value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*Lease)
+	(*x.list)[i] = concreteValue
+}
+
+func (x *_QueryDebtsResponse_1_list) Append(value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*Lease)
+	*x.list = append(*x.list, concreteValue)
+}
+
+func (x *_QueryDebtsResponse_1_list) AppendMutable() protoreflect.Value {
+	v := new(Lease)
+	*x.list = append(*x.list, v)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_QueryDebtsResponse_1_list) Truncate(n int) {
+	for i := n; i < len(*x.list); i++ {
+		(*x.list)[i] = nil
+	}
+	*x.list = (*x.list)[:n]
+}
+
+func (x *_QueryDebtsResponse_1_list) NewElement() protoreflect.Value {
+	v := new(Lease)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_QueryDebtsResponse_1_list) IsValid() bool {
+	return x.list != nil
+}
+
+var (
+	md_QueryDebtsResponse        protoreflect.MessageDescriptor
+	fd_QueryDebtsResponse_leases protoreflect.FieldDescriptor
+	fd_QueryDebtsResponse_total  protoreflect.FieldDescriptor
+	fd_QueryDebtsResponse_noted  protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_housing_v1_query_proto_init()
+	md_QueryDebtsResponse = File_conductor_housing_v1_query_proto.Messages().ByName("QueryDebtsResponse")
+	fd_QueryDebtsResponse_leases = md_QueryDebtsResponse.Fields().ByName("leases")
+	fd_QueryDebtsResponse_total = md_QueryDebtsResponse.Fields().ByName("total")
+	fd_QueryDebtsResponse_noted = md_QueryDebtsResponse.Fields().ByName("noted")
+}
+
+var _ protoreflect.Message = (*fastReflection_QueryDebtsResponse)(nil)
+
+type fastReflection_QueryDebtsResponse QueryDebtsResponse
+
+func (x *QueryDebtsResponse) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_QueryDebtsResponse)(x)
+}
+
+func (x *QueryDebtsResponse) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_housing_v1_query_proto_msgTypes[13]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_QueryDebtsResponse_messageType fastReflection_QueryDebtsResponse_messageType
+var _ protoreflect.MessageType = fastReflection_QueryDebtsResponse_messageType{}
+
+type fastReflection_QueryDebtsResponse_messageType struct{}
+
+func (x fastReflection_QueryDebtsResponse_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_QueryDebtsResponse)(nil)
+}
+func (x fastReflection_QueryDebtsResponse_messageType) New() protoreflect.Message {
+	return new(fastReflection_QueryDebtsResponse)
+}
+func (x fastReflection_QueryDebtsResponse_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_QueryDebtsResponse
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_QueryDebtsResponse) Descriptor() protoreflect.MessageDescriptor {
+	return md_QueryDebtsResponse
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_QueryDebtsResponse) Type() protoreflect.MessageType {
+	return _fastReflection_QueryDebtsResponse_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_QueryDebtsResponse) New() protoreflect.Message {
+	return new(fastReflection_QueryDebtsResponse)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_QueryDebtsResponse) Interface() protoreflect.ProtoMessage {
+	return (*QueryDebtsResponse)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_QueryDebtsResponse) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if len(x.Leases) != 0 {
+		value := protoreflect.ValueOfList(&_QueryDebtsResponse_1_list{list: &x.Leases})
+		if !f(fd_QueryDebtsResponse_leases, value) {
+			return
+		}
+	}
+	if x.Total != "" {
+		value := protoreflect.ValueOfString(x.Total)
+		if !f(fd_QueryDebtsResponse_total, value) {
+			return
+		}
+	}
+	if x.Noted != false {
+		value := protoreflect.ValueOfBool(x.Noted)
+		if !f(fd_QueryDebtsResponse_noted, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_QueryDebtsResponse) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.housing.v1.QueryDebtsResponse.leases":
+		return len(x.Leases) != 0
+	case "conductor.housing.v1.QueryDebtsResponse.total":
+		return x.Total != ""
+	case "conductor.housing.v1.QueryDebtsResponse.noted":
+		return x.Noted != false
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.QueryDebtsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.QueryDebtsResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryDebtsResponse) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.housing.v1.QueryDebtsResponse.leases":
+		x.Leases = nil
+	case "conductor.housing.v1.QueryDebtsResponse.total":
+		x.Total = ""
+	case "conductor.housing.v1.QueryDebtsResponse.noted":
+		x.Noted = false
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.QueryDebtsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.QueryDebtsResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_QueryDebtsResponse) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.housing.v1.QueryDebtsResponse.leases":
+		if len(x.Leases) == 0 {
+			return protoreflect.ValueOfList(&_QueryDebtsResponse_1_list{})
+		}
+		listValue := &_QueryDebtsResponse_1_list{list: &x.Leases}
+		return protoreflect.ValueOfList(listValue)
+	case "conductor.housing.v1.QueryDebtsResponse.total":
+		value := x.Total
+		return protoreflect.ValueOfString(value)
+	case "conductor.housing.v1.QueryDebtsResponse.noted":
+		value := x.Noted
+		return protoreflect.ValueOfBool(value)
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.QueryDebtsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.QueryDebtsResponse does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryDebtsResponse) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.housing.v1.QueryDebtsResponse.leases":
+		lv := value.List()
+		clv := lv.(*_QueryDebtsResponse_1_list)
+		x.Leases = *clv.list
+	case "conductor.housing.v1.QueryDebtsResponse.total":
+		x.Total = value.Interface().(string)
+	case "conductor.housing.v1.QueryDebtsResponse.noted":
+		x.Noted = value.Bool()
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.QueryDebtsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.QueryDebtsResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryDebtsResponse) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.housing.v1.QueryDebtsResponse.leases":
+		if x.Leases == nil {
+			x.Leases = []*Lease{}
+		}
+		value := &_QueryDebtsResponse_1_list{list: &x.Leases}
+		return protoreflect.ValueOfList(value)
+	case "conductor.housing.v1.QueryDebtsResponse.total":
+		panic(fmt.Errorf("field total of message conductor.housing.v1.QueryDebtsResponse is not mutable"))
+	case "conductor.housing.v1.QueryDebtsResponse.noted":
+		panic(fmt.Errorf("field noted of message conductor.housing.v1.QueryDebtsResponse is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.QueryDebtsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.QueryDebtsResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_QueryDebtsResponse) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.housing.v1.QueryDebtsResponse.leases":
+		list := []*Lease{}
+		return protoreflect.ValueOfList(&_QueryDebtsResponse_1_list{list: &list})
+	case "conductor.housing.v1.QueryDebtsResponse.total":
+		return protoreflect.ValueOfString("")
+	case "conductor.housing.v1.QueryDebtsResponse.noted":
+		return protoreflect.ValueOfBool(false)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.housing.v1.QueryDebtsResponse"))
+		}
+		panic(fmt.Errorf("message conductor.housing.v1.QueryDebtsResponse does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_QueryDebtsResponse) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.housing.v1.QueryDebtsResponse", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_QueryDebtsResponse) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_QueryDebtsResponse) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_QueryDebtsResponse) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_QueryDebtsResponse) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*QueryDebtsResponse)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		if len(x.Leases) > 0 {
+			for _, e := range x.Leases {
+				l = options.Size(e)
+				n += 1 + l + runtime.Sov(uint64(l))
+			}
+		}
+		l = len(x.Total)
+		if l > 0 {
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.Noted {
+			n += 2
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*QueryDebtsResponse)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.Noted {
+			i--
+			if x.Noted {
+				dAtA[i] = 1
+			} else {
+				dAtA[i] = 0
+			}
+			i--
+			dAtA[i] = 0x18
+		}
+		if len(x.Total) > 0 {
+			i -= len(x.Total)
+			copy(dAtA[i:], x.Total)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Total)))
+			i--
+			dAtA[i] = 0x12
+		}
+		if len(x.Leases) > 0 {
+			for iNdEx := len(x.Leases) - 1; iNdEx >= 0; iNdEx-- {
+				encoded, err := options.Marshal(x.Leases[iNdEx])
+				if err != nil {
+					return protoiface.MarshalOutput{
+						NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+						Buf:               input.Buf,
+					}, err
+				}
+				i -= len(encoded)
+				copy(dAtA[i:], encoded)
+				i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+				i--
+				dAtA[i] = 0xa
+			}
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*QueryDebtsResponse)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: QueryDebtsResponse: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: QueryDebtsResponse: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Leases", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Leases = append(x.Leases, &Lease{})
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Leases[len(x.Leases)-1]); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			case 2:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Total", wireType)
+				}
+				var stringLen uint64
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					stringLen |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				intStringLen := int(stringLen)
+				if intStringLen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + intStringLen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Total = string(dAtA[iNdEx:postIndex])
+				iNdEx = postIndex
+			case 3:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Noted", wireType)
+				}
+				var v int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					v |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				x.Noted = bool(v != 0)
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
 // Code generated by protoc-gen-go. DO NOT EDIT.
 // versions:
 // 	protoc-gen-go v1.27.0
@@ -6635,6 +7667,94 @@ func (x *QueryBooksResponse) GetBooks() *Books {
 	return nil
 }
 
+type QueryDebtsRequest struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	Tenant string `protobuf:"bytes,1,opt,name=tenant,proto3" json:"tenant,omitempty"`
+}
+
+func (x *QueryDebtsRequest) Reset() {
+	*x = QueryDebtsRequest{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_housing_v1_query_proto_msgTypes[12]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *QueryDebtsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*QueryDebtsRequest) ProtoMessage() {}
+
+// Deprecated: Use QueryDebtsRequest.ProtoReflect.Descriptor instead.
+func (*QueryDebtsRequest) Descriptor() ([]byte, []int) {
+	return file_conductor_housing_v1_query_proto_rawDescGZIP(), []int{12}
+}
+
+func (x *QueryDebtsRequest) GetTenant() string {
+	if x != nil {
+		return x.Tenant
+	}
+	return ""
+}
+
+type QueryDebtsResponse struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	// leases are the tenant's ended leases still owed (arrears_cost + arrears_markup each).
+	Leases []*Lease `protobuf:"bytes,1,rep,name=leases,proto3" json:"leases,omitempty"`
+	Total  string   `protobuf:"bytes,2,opt,name=total,proto3" json:"total,omitempty"`
+	// noted: income the tenant received waits to be collected at the end of the block.
+	Noted bool `protobuf:"varint,3,opt,name=noted,proto3" json:"noted,omitempty"`
+}
+
+func (x *QueryDebtsResponse) Reset() {
+	*x = QueryDebtsResponse{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_housing_v1_query_proto_msgTypes[13]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *QueryDebtsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*QueryDebtsResponse) ProtoMessage() {}
+
+// Deprecated: Use QueryDebtsResponse.ProtoReflect.Descriptor instead.
+func (*QueryDebtsResponse) Descriptor() ([]byte, []int) {
+	return file_conductor_housing_v1_query_proto_rawDescGZIP(), []int{13}
+}
+
+func (x *QueryDebtsResponse) GetLeases() []*Lease {
+	if x != nil {
+		return x.Leases
+	}
+	return nil
+}
+
+func (x *QueryDebtsResponse) GetTotal() string {
+	if x != nil {
+		return x.Total
+	}
+	return ""
+}
+
+func (x *QueryDebtsResponse) GetNoted() bool {
+	if x != nil {
+		return x.Noted
+	}
+	return false
+}
+
 var File_conductor_housing_v1_query_proto protoreflect.FileDescriptor
 
 var file_conductor_housing_v1_query_proto_rawDesc = []byte{
@@ -6747,55 +7867,79 @@ var file_conductor_housing_v1_query_proto_rawDesc = []byte{
 	0x18, 0x01, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1b, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
 	0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e, 0x42, 0x6f,
 	0x6f, 0x6b, 0x73, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x05, 0x62, 0x6f, 0x6f, 0x6b, 0x73,
-	0x32, 0xc7, 0x05, 0x0a, 0x05, 0x51, 0x75, 0x65, 0x72, 0x79, 0x12, 0x7f, 0x0a, 0x05, 0x55, 0x6e,
-	0x69, 0x74, 0x73, 0x12, 0x27, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e,
-	0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79,
-	0x55, 0x6e, 0x69, 0x74, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x28, 0x2e, 0x63,
-	0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67,
-	0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x55, 0x6e, 0x69, 0x74, 0x73, 0x52, 0x65,
-	0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x23, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x1d, 0x12, 0x1b,
-	0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x68, 0x6f, 0x75, 0x73, 0x69,
-	0x6e, 0x67, 0x2f, 0x76, 0x31, 0x2f, 0x75, 0x6e, 0x69, 0x74, 0x73, 0x12, 0x8b, 0x01, 0x0a, 0x08,
-	0x57, 0x61, 0x69, 0x74, 0x6c, 0x69, 0x73, 0x74, 0x12, 0x2a, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75,
-	0x63, 0x74, 0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e,
-	0x51, 0x75, 0x65, 0x72, 0x79, 0x57, 0x61, 0x69, 0x74, 0x6c, 0x69, 0x73, 0x74, 0x52, 0x65, 0x71,
-	0x75, 0x65, 0x73, 0x74, 0x1a, 0x2b, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
-	0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72,
-	0x79, 0x57, 0x61, 0x69, 0x74, 0x6c, 0x69, 0x73, 0x74, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73,
-	0x65, 0x22, 0x26, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x20, 0x12, 0x1e, 0x2f, 0x63, 0x6f, 0x6e, 0x64,
-	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2f, 0x76, 0x31,
-	0x2f, 0x77, 0x61, 0x69, 0x74, 0x6c, 0x69, 0x73, 0x74, 0x12, 0x9d, 0x01, 0x0a, 0x0a, 0x4d, 0x79,
-	0x50, 0x6f, 0x73, 0x69, 0x74, 0x69, 0x6f, 0x6e, 0x12, 0x2c, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75,
+	0x22, 0x45, 0x0a, 0x11, 0x51, 0x75, 0x65, 0x72, 0x79, 0x44, 0x65, 0x62, 0x74, 0x73, 0x52, 0x65,
+	0x71, 0x75, 0x65, 0x73, 0x74, 0x12, 0x30, 0x0a, 0x06, 0x74, 0x65, 0x6e, 0x61, 0x6e, 0x74, 0x18,
+	0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f,
+	0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52,
+	0x06, 0x74, 0x65, 0x6e, 0x61, 0x6e, 0x74, 0x22, 0xa8, 0x01, 0x0a, 0x12, 0x51, 0x75, 0x65, 0x72,
+	0x79, 0x44, 0x65, 0x62, 0x74, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x12, 0x39,
+	0x0a, 0x06, 0x6c, 0x65, 0x61, 0x73, 0x65, 0x73, 0x18, 0x01, 0x20, 0x03, 0x28, 0x0b, 0x32, 0x1b,
+	0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69,
+	0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e, 0x4c, 0x65, 0x61, 0x73, 0x65, 0x42, 0x04, 0xc8, 0xde, 0x1f,
+	0x00, 0x52, 0x06, 0x6c, 0x65, 0x61, 0x73, 0x65, 0x73, 0x12, 0x41, 0x0a, 0x05, 0x74, 0x6f, 0x74,
+	0x61, 0x6c, 0x18, 0x02, 0x20, 0x01, 0x28, 0x09, 0x42, 0x2b, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde,
+	0x1f, 0x15, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d,
+	0x61, 0x74, 0x68, 0x2e, 0x49, 0x6e, 0x74, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f,
+	0x73, 0x2e, 0x49, 0x6e, 0x74, 0x52, 0x05, 0x74, 0x6f, 0x74, 0x61, 0x6c, 0x12, 0x14, 0x0a, 0x05,
+	0x6e, 0x6f, 0x74, 0x65, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x08, 0x52, 0x05, 0x6e, 0x6f, 0x74,
+	0x65, 0x64, 0x32, 0xd2, 0x06, 0x0a, 0x05, 0x51, 0x75, 0x65, 0x72, 0x79, 0x12, 0x7f, 0x0a, 0x05,
+	0x55, 0x6e, 0x69, 0x74, 0x73, 0x12, 0x27, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
+	0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65,
+	0x72, 0x79, 0x55, 0x6e, 0x69, 0x74, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x28,
+	0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69,
+	0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x55, 0x6e, 0x69, 0x74, 0x73,
+	0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x23, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x1d,
+	0x12, 0x1b, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x68, 0x6f, 0x75,
+	0x73, 0x69, 0x6e, 0x67, 0x2f, 0x76, 0x31, 0x2f, 0x75, 0x6e, 0x69, 0x74, 0x73, 0x12, 0x8b, 0x01,
+	0x0a, 0x08, 0x57, 0x61, 0x69, 0x74, 0x6c, 0x69, 0x73, 0x74, 0x12, 0x2a, 0x2e, 0x63, 0x6f, 0x6e,
+	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76,
+	0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x57, 0x61, 0x69, 0x74, 0x6c, 0x69, 0x73, 0x74, 0x52,
+	0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2b, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
+	0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75,
+	0x65, 0x72, 0x79, 0x57, 0x61, 0x69, 0x74, 0x6c, 0x69, 0x73, 0x74, 0x52, 0x65, 0x73, 0x70, 0x6f,
+	0x6e, 0x73, 0x65, 0x22, 0x26, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x20, 0x12, 0x1e, 0x2f, 0x63, 0x6f,
+	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2f,
+	0x76, 0x31, 0x2f, 0x77, 0x61, 0x69, 0x74, 0x6c, 0x69, 0x73, 0x74, 0x12, 0x9d, 0x01, 0x0a, 0x0a,
+	0x4d, 0x79, 0x50, 0x6f, 0x73, 0x69, 0x74, 0x69, 0x6f, 0x6e, 0x12, 0x2c, 0x2e, 0x63, 0x6f, 0x6e,
+	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76,
+	0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x4d, 0x79, 0x50, 0x6f, 0x73, 0x69, 0x74, 0x69, 0x6f,
+	0x6e, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2d, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75,
 	0x63, 0x74, 0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e,
 	0x51, 0x75, 0x65, 0x72, 0x79, 0x4d, 0x79, 0x50, 0x6f, 0x73, 0x69, 0x74, 0x69, 0x6f, 0x6e, 0x52,
-	0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x2d, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
+	0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x32, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x2c, 0x12,
+	0x2a, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x68, 0x6f, 0x75, 0x73,
+	0x69, 0x6e, 0x67, 0x2f, 0x76, 0x31, 0x2f, 0x77, 0x61, 0x69, 0x74, 0x6c, 0x69, 0x73, 0x74, 0x2f,
+	0x7b, 0x61, 0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x7d, 0x12, 0x83, 0x01, 0x0a, 0x06,
+	0x4c, 0x65, 0x61, 0x73, 0x65, 0x73, 0x12, 0x28, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
 	0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75,
-	0x65, 0x72, 0x79, 0x4d, 0x79, 0x50, 0x6f, 0x73, 0x69, 0x74, 0x69, 0x6f, 0x6e, 0x52, 0x65, 0x73,
-	0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x32, 0x82, 0xd3, 0xe4, 0x93, 0x02, 0x2c, 0x12, 0x2a, 0x2f,
-	0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e,
-	0x67, 0x2f, 0x76, 0x31, 0x2f, 0x77, 0x61, 0x69, 0x74, 0x6c, 0x69, 0x73, 0x74, 0x2f, 0x7b, 0x61,
-	0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x7d, 0x12, 0x83, 0x01, 0x0a, 0x06, 0x4c, 0x65,
-	0x61, 0x73, 0x65, 0x73, 0x12, 0x28, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
+	0x65, 0x72, 0x79, 0x4c, 0x65, 0x61, 0x73, 0x65, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74,
+	0x1a, 0x29, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75,
+	0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x4c, 0x65, 0x61,
+	0x73, 0x65, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x24, 0x82, 0xd3, 0xe4,
+	0x93, 0x02, 0x1e, 0x12, 0x1c, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f,
+	0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2f, 0x76, 0x31, 0x2f, 0x6c, 0x65, 0x61, 0x73, 0x65,
+	0x73, 0x12, 0x88, 0x01, 0x0a, 0x05, 0x42, 0x6f, 0x6f, 0x6b, 0x73, 0x12, 0x27, 0x2e, 0x63, 0x6f,
+	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e,
+	0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x42, 0x6f, 0x6f, 0x6b, 0x73, 0x52, 0x65, 0x71,
+	0x75, 0x65, 0x73, 0x74, 0x1a, 0x28, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
 	0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72,
-	0x79, 0x4c, 0x65, 0x61, 0x73, 0x65, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a, 0x29,
-	0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69,
-	0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x4c, 0x65, 0x61, 0x73, 0x65,
-	0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x24, 0x82, 0xd3, 0xe4, 0x93, 0x02,
-	0x1e, 0x12, 0x1c, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x68, 0x6f,
-	0x75, 0x73, 0x69, 0x6e, 0x67, 0x2f, 0x76, 0x31, 0x2f, 0x6c, 0x65, 0x61, 0x73, 0x65, 0x73, 0x12,
-	0x88, 0x01, 0x0a, 0x05, 0x42, 0x6f, 0x6f, 0x6b, 0x73, 0x12, 0x27, 0x2e, 0x63, 0x6f, 0x6e, 0x64,
-	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31,
-	0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x42, 0x6f, 0x6f, 0x6b, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65,
-	0x73, 0x74, 0x1a, 0x28, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x68,
-	0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x42,
-	0x6f, 0x6f, 0x6b, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x2c, 0x82, 0xd3,
-	0xe4, 0x93, 0x02, 0x26, 0x12, 0x24, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
-	0x2f, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2f, 0x76, 0x31, 0x2f, 0x62, 0x6f, 0x6f, 0x6b,
-	0x73, 0x2f, 0x7b, 0x61, 0x67, 0x65, 0x6e, 0x63, 0x79, 0x7d, 0x42, 0x35, 0x5a, 0x33, 0x67, 0x69,
-	0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
-	0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
-	0x72, 0x2f, 0x78, 0x2f, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2f, 0x74, 0x79, 0x70, 0x65,
-	0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x79, 0x42, 0x6f, 0x6f, 0x6b, 0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x2c,
+	0x82, 0xd3, 0xe4, 0x93, 0x02, 0x26, 0x12, 0x24, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
+	0x6f, 0x72, 0x2f, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2f, 0x76, 0x31, 0x2f, 0x62, 0x6f,
+	0x6f, 0x6b, 0x73, 0x2f, 0x7b, 0x61, 0x67, 0x65, 0x6e, 0x63, 0x79, 0x7d, 0x12, 0x88, 0x01, 0x0a,
+	0x05, 0x44, 0x65, 0x62, 0x74, 0x73, 0x12, 0x27, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
+	0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75,
+	0x65, 0x72, 0x79, 0x44, 0x65, 0x62, 0x74, 0x73, 0x52, 0x65, 0x71, 0x75, 0x65, 0x73, 0x74, 0x1a,
+	0x28, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x68, 0x6f, 0x75, 0x73,
+	0x69, 0x6e, 0x67, 0x2e, 0x76, 0x31, 0x2e, 0x51, 0x75, 0x65, 0x72, 0x79, 0x44, 0x65, 0x62, 0x74,
+	0x73, 0x52, 0x65, 0x73, 0x70, 0x6f, 0x6e, 0x73, 0x65, 0x22, 0x2c, 0x82, 0xd3, 0xe4, 0x93, 0x02,
+	0x26, 0x12, 0x24, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x68, 0x6f,
+	0x75, 0x73, 0x69, 0x6e, 0x67, 0x2f, 0x76, 0x31, 0x2f, 0x64, 0x65, 0x62, 0x74, 0x73, 0x2f, 0x7b,
+	0x74, 0x65, 0x6e, 0x61, 0x6e, 0x74, 0x7d, 0x42, 0x35, 0x5a, 0x33, 0x67, 0x69, 0x74, 0x68, 0x75,
+	0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d,
+	0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78,
+	0x2f, 0x68, 0x6f, 0x75, 0x73, 0x69, 0x6e, 0x67, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06,
+	0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
 }
 
 var (
@@ -6810,7 +7954,7 @@ func file_conductor_housing_v1_query_proto_rawDescGZIP() []byte {
 	return file_conductor_housing_v1_query_proto_rawDescData
 }
 
-var file_conductor_housing_v1_query_proto_msgTypes = make([]protoimpl.MessageInfo, 12)
+var file_conductor_housing_v1_query_proto_msgTypes = make([]protoimpl.MessageInfo, 14)
 var file_conductor_housing_v1_query_proto_goTypes = []interface{}{
 	(*QueryUnitsRequest)(nil),       // 0: conductor.housing.v1.QueryUnitsRequest
 	(*QueryUnitsResponse)(nil),      // 1: conductor.housing.v1.QueryUnitsResponse
@@ -6824,46 +7968,51 @@ var file_conductor_housing_v1_query_proto_goTypes = []interface{}{
 	(*QueryLeasesResponse)(nil),     // 9: conductor.housing.v1.QueryLeasesResponse
 	(*QueryBooksRequest)(nil),       // 10: conductor.housing.v1.QueryBooksRequest
 	(*QueryBooksResponse)(nil),      // 11: conductor.housing.v1.QueryBooksResponse
-	(UnitKind)(0),                   // 12: conductor.housing.v1.UnitKind
-	(UnitStatus)(0),                 // 13: conductor.housing.v1.UnitStatus
-	(*v1beta1.PageRequest)(nil),     // 14: cosmos.base.query.v1beta1.PageRequest
-	(*Unit)(nil),                    // 15: conductor.housing.v1.Unit
-	(*v1beta1.PageResponse)(nil),    // 16: cosmos.base.query.v1beta1.PageResponse
-	(*timestamppb.Timestamp)(nil),   // 17: google.protobuf.Timestamp
-	(*Entry)(nil),                   // 18: conductor.housing.v1.Entry
-	(*Lease)(nil),                   // 19: conductor.housing.v1.Lease
-	(*Books)(nil),                   // 20: conductor.housing.v1.Books
+	(*QueryDebtsRequest)(nil),       // 12: conductor.housing.v1.QueryDebtsRequest
+	(*QueryDebtsResponse)(nil),      // 13: conductor.housing.v1.QueryDebtsResponse
+	(UnitKind)(0),                   // 14: conductor.housing.v1.UnitKind
+	(UnitStatus)(0),                 // 15: conductor.housing.v1.UnitStatus
+	(*v1beta1.PageRequest)(nil),     // 16: cosmos.base.query.v1beta1.PageRequest
+	(*Unit)(nil),                    // 17: conductor.housing.v1.Unit
+	(*v1beta1.PageResponse)(nil),    // 18: cosmos.base.query.v1beta1.PageResponse
+	(*timestamppb.Timestamp)(nil),   // 19: google.protobuf.Timestamp
+	(*Entry)(nil),                   // 20: conductor.housing.v1.Entry
+	(*Lease)(nil),                   // 21: conductor.housing.v1.Lease
+	(*Books)(nil),                   // 22: conductor.housing.v1.Books
 }
 var file_conductor_housing_v1_query_proto_depIdxs = []int32{
-	12, // 0: conductor.housing.v1.QueryUnitsRequest.kind:type_name -> conductor.housing.v1.UnitKind
-	13, // 1: conductor.housing.v1.QueryUnitsRequest.status:type_name -> conductor.housing.v1.UnitStatus
-	14, // 2: conductor.housing.v1.QueryUnitsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
-	15, // 3: conductor.housing.v1.QueryUnitsResponse.units:type_name -> conductor.housing.v1.Unit
-	16, // 4: conductor.housing.v1.QueryUnitsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
-	12, // 5: conductor.housing.v1.Demand.kind:type_name -> conductor.housing.v1.UnitKind
-	17, // 6: conductor.housing.v1.Demand.longest_since:type_name -> google.protobuf.Timestamp
+	14, // 0: conductor.housing.v1.QueryUnitsRequest.kind:type_name -> conductor.housing.v1.UnitKind
+	15, // 1: conductor.housing.v1.QueryUnitsRequest.status:type_name -> conductor.housing.v1.UnitStatus
+	16, // 2: conductor.housing.v1.QueryUnitsRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
+	17, // 3: conductor.housing.v1.QueryUnitsResponse.units:type_name -> conductor.housing.v1.Unit
+	18, // 4: conductor.housing.v1.QueryUnitsResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
+	14, // 5: conductor.housing.v1.Demand.kind:type_name -> conductor.housing.v1.UnitKind
+	19, // 6: conductor.housing.v1.Demand.longest_since:type_name -> google.protobuf.Timestamp
 	3,  // 7: conductor.housing.v1.QueryWaitlistResponse.demand:type_name -> conductor.housing.v1.Demand
-	18, // 8: conductor.housing.v1.Position.entry:type_name -> conductor.housing.v1.Entry
+	20, // 8: conductor.housing.v1.Position.entry:type_name -> conductor.housing.v1.Entry
 	6,  // 9: conductor.housing.v1.QueryMyPositionResponse.positions:type_name -> conductor.housing.v1.Position
-	14, // 10: conductor.housing.v1.QueryLeasesRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
-	19, // 11: conductor.housing.v1.QueryLeasesResponse.leases:type_name -> conductor.housing.v1.Lease
-	16, // 12: conductor.housing.v1.QueryLeasesResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
-	20, // 13: conductor.housing.v1.QueryBooksResponse.books:type_name -> conductor.housing.v1.Books
-	0,  // 14: conductor.housing.v1.Query.Units:input_type -> conductor.housing.v1.QueryUnitsRequest
-	2,  // 15: conductor.housing.v1.Query.Waitlist:input_type -> conductor.housing.v1.QueryWaitlistRequest
-	5,  // 16: conductor.housing.v1.Query.MyPosition:input_type -> conductor.housing.v1.QueryMyPositionRequest
-	8,  // 17: conductor.housing.v1.Query.Leases:input_type -> conductor.housing.v1.QueryLeasesRequest
-	10, // 18: conductor.housing.v1.Query.Books:input_type -> conductor.housing.v1.QueryBooksRequest
-	1,  // 19: conductor.housing.v1.Query.Units:output_type -> conductor.housing.v1.QueryUnitsResponse
-	4,  // 20: conductor.housing.v1.Query.Waitlist:output_type -> conductor.housing.v1.QueryWaitlistResponse
-	7,  // 21: conductor.housing.v1.Query.MyPosition:output_type -> conductor.housing.v1.QueryMyPositionResponse
-	9,  // 22: conductor.housing.v1.Query.Leases:output_type -> conductor.housing.v1.QueryLeasesResponse
-	11, // 23: conductor.housing.v1.Query.Books:output_type -> conductor.housing.v1.QueryBooksResponse
-	19, // [19:24] is the sub-list for method output_type
-	14, // [14:19] is the sub-list for method input_type
-	14, // [14:14] is the sub-list for extension type_name
-	14, // [14:14] is the sub-list for extension extendee
-	0,  // [0:14] is the sub-list for field type_name
+	16, // 10: conductor.housing.v1.QueryLeasesRequest.pagination:type_name -> cosmos.base.query.v1beta1.PageRequest
+	21, // 11: conductor.housing.v1.QueryLeasesResponse.leases:type_name -> conductor.housing.v1.Lease
+	18, // 12: conductor.housing.v1.QueryLeasesResponse.pagination:type_name -> cosmos.base.query.v1beta1.PageResponse
+	22, // 13: conductor.housing.v1.QueryBooksResponse.books:type_name -> conductor.housing.v1.Books
+	21, // 14: conductor.housing.v1.QueryDebtsResponse.leases:type_name -> conductor.housing.v1.Lease
+	0,  // 15: conductor.housing.v1.Query.Units:input_type -> conductor.housing.v1.QueryUnitsRequest
+	2,  // 16: conductor.housing.v1.Query.Waitlist:input_type -> conductor.housing.v1.QueryWaitlistRequest
+	5,  // 17: conductor.housing.v1.Query.MyPosition:input_type -> conductor.housing.v1.QueryMyPositionRequest
+	8,  // 18: conductor.housing.v1.Query.Leases:input_type -> conductor.housing.v1.QueryLeasesRequest
+	10, // 19: conductor.housing.v1.Query.Books:input_type -> conductor.housing.v1.QueryBooksRequest
+	12, // 20: conductor.housing.v1.Query.Debts:input_type -> conductor.housing.v1.QueryDebtsRequest
+	1,  // 21: conductor.housing.v1.Query.Units:output_type -> conductor.housing.v1.QueryUnitsResponse
+	4,  // 22: conductor.housing.v1.Query.Waitlist:output_type -> conductor.housing.v1.QueryWaitlistResponse
+	7,  // 23: conductor.housing.v1.Query.MyPosition:output_type -> conductor.housing.v1.QueryMyPositionResponse
+	9,  // 24: conductor.housing.v1.Query.Leases:output_type -> conductor.housing.v1.QueryLeasesResponse
+	11, // 25: conductor.housing.v1.Query.Books:output_type -> conductor.housing.v1.QueryBooksResponse
+	13, // 26: conductor.housing.v1.Query.Debts:output_type -> conductor.housing.v1.QueryDebtsResponse
+	21, // [21:27] is the sub-list for method output_type
+	15, // [15:21] is the sub-list for method input_type
+	15, // [15:15] is the sub-list for extension type_name
+	15, // [15:15] is the sub-list for extension extendee
+	0,  // [0:15] is the sub-list for field type_name
 }
 
 func init() { file_conductor_housing_v1_query_proto_init() }
@@ -7017,6 +8166,30 @@ func file_conductor_housing_v1_query_proto_init() {
 				return nil
 			}
 		}
+		file_conductor_housing_v1_query_proto_msgTypes[12].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*QueryDebtsRequest); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_housing_v1_query_proto_msgTypes[13].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*QueryDebtsResponse); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
 	}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
@@ -7024,7 +8197,7 @@ func file_conductor_housing_v1_query_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: file_conductor_housing_v1_query_proto_rawDesc,
 			NumEnums:      0,
-			NumMessages:   12,
+			NumMessages:   14,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

@@ -24,6 +24,7 @@ const (
 	Query_MyPosition_FullMethodName = "/conductor.housing.v1.Query/MyPosition"
 	Query_Leases_FullMethodName     = "/conductor.housing.v1.Query/Leases"
 	Query_Books_FullMethodName      = "/conductor.housing.v1.Query/Books"
+	Query_Debts_FullMethodName      = "/conductor.housing.v1.Query/Debts"
 )
 
 // QueryClient is the client API for Query service.
@@ -43,6 +44,8 @@ type QueryClient interface {
 	Leases(ctx context.Context, in *QueryLeasesRequest, opts ...grpc.CallOption) (*QueryLeasesResponse, error)
 	// Books returns a housing agency's books.
 	Books(ctx context.Context, in *QueryBooksRequest, opts ...grpc.CallOption) (*QueryBooksResponse, error)
+	// Debts lists a tenant's debts: the ended leases whose arrears are still owed.
+	Debts(ctx context.Context, in *QueryDebtsRequest, opts ...grpc.CallOption) (*QueryDebtsResponse, error)
 }
 
 type queryClient struct {
@@ -103,6 +106,16 @@ func (c *queryClient) Books(ctx context.Context, in *QueryBooksRequest, opts ...
 	return out, nil
 }
 
+func (c *queryClient) Debts(ctx context.Context, in *QueryDebtsRequest, opts ...grpc.CallOption) (*QueryDebtsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(QueryDebtsResponse)
+	err := c.cc.Invoke(ctx, Query_Debts_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // QueryServer is the server API for Query service.
 // All implementations must embed UnimplementedQueryServer
 // for forward compatibility.
@@ -120,6 +133,8 @@ type QueryServer interface {
 	Leases(context.Context, *QueryLeasesRequest) (*QueryLeasesResponse, error)
 	// Books returns a housing agency's books.
 	Books(context.Context, *QueryBooksRequest) (*QueryBooksResponse, error)
+	// Debts lists a tenant's debts: the ended leases whose arrears are still owed.
+	Debts(context.Context, *QueryDebtsRequest) (*QueryDebtsResponse, error)
 	mustEmbedUnimplementedQueryServer()
 }
 
@@ -144,6 +159,9 @@ func (UnimplementedQueryServer) Leases(context.Context, *QueryLeasesRequest) (*Q
 }
 func (UnimplementedQueryServer) Books(context.Context, *QueryBooksRequest) (*QueryBooksResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method Books not implemented")
+}
+func (UnimplementedQueryServer) Debts(context.Context, *QueryDebtsRequest) (*QueryDebtsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method Debts not implemented")
 }
 func (UnimplementedQueryServer) mustEmbedUnimplementedQueryServer() {}
 func (UnimplementedQueryServer) testEmbeddedByValue()               {}
@@ -256,6 +274,24 @@ func _Query_Books_Handler(srv interface{}, ctx context.Context, dec func(interfa
 	return interceptor(ctx, in, info, handler)
 }
 
+func _Query_Debts_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryDebtsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(QueryServer).Debts(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: Query_Debts_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(QueryServer).Debts(ctx, req.(*QueryDebtsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // Query_ServiceDesc is the grpc.ServiceDesc for Query service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -282,6 +318,10 @@ var Query_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "Books",
 			Handler:    _Query_Books_Handler,
+		},
+		{
+			MethodName: "Debts",
+			Handler:    _Query_Debts_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},
