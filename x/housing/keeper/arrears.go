@@ -190,7 +190,10 @@ func (k Keeper) DebtsFirst(ctx context.Context, _, to sdk.AccAddress, amt sdk.Co
 	if !membershiptypes.IsConductorAction(ctx) || !amt.AmountOf(membershiptypes.Denom).IsPositive() {
 		return to, nil
 	}
-	owes, err := k.owes(ctx, to)
+	owes, err := false, error(nil)
+	if n, _ := k.DebtorCount.Get(ctx); n > 0 { // absent: no one owes
+		owes, err = k.owes(ctx, to)
+	}
 	if err == nil && owes {
 		err = k.Noted.Set(ctx, to)
 	}

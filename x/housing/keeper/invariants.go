@@ -121,7 +121,14 @@ func NoticesAndDebtsIndexedInvariant(k Keeper) sdk.Invariant {
 			return msg(fmt.Sprintf("%d notices queued for %d notices", queued, notices)), true
 		case indexed != debts:
 			return msg(fmt.Sprintf("%d debts indexed for %d ended leases owed", indexed, debts)), true
+		case debtorCount(ctx, k) != uint64(indexed):
+			return msg(fmt.Sprintf("the debtor count says %d, %d are indexed", debtorCount(ctx, k), indexed)), true
 		}
 		return msg("ok"), false
 	}
+}
+
+func debtorCount(ctx sdk.Context, k Keeper) uint64 {
+	n, _ := k.DebtorCount.Get(ctx)
+	return n
 }

@@ -55,6 +55,9 @@ type Keeper struct {
 	NoticesDue modulekit.DueQueue
 	// Debtors indexes the ended leases whose arrears are still owed, by tenant.
 	Debtors collections.KeySet[addrID]
+	// DebtorCount is the number of Debtors entries: the send restriction reads it alone when
+	// no one owes (most sends).
+	DebtorCount collections.Item[uint64]
 	// Noted are the debtors who received income (a Conductor action) since their debts were
 	// last collected: the EndBlocker collects from them first.
 	Noted collections.KeySet[sdk.AccAddress]
@@ -87,6 +90,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		Books:              collections.NewMap(sb, types.BooksKey, "books", sdk.AccAddressKey, codec.CollValue[types.Books](cdc)),
 		NoticesDue:         collections.NewKeySet(sb, types.NoticesDueKey, "notices_due", collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),
 		Debtors:            collections.NewKeySet(sb, types.DebtorsKey, "debtors", addrIDKey),
+		DebtorCount:        collections.NewItem(sb, types.DebtorCountKey, "debtor_count", collections.Uint64Value),
 		Noted:              collections.NewKeySet(sb, types.NotedKey, "noted", sdk.AccAddressKey),
 	}
 	k.Schema = modulekit.Schema(sb)

@@ -252,10 +252,14 @@ func (k Keeper) setLease(ctx context.Context, old *types.Lease, l types.Lease) e
 		if err != nil {
 			return err
 		}
+		n, err := k.DebtorCount.Get(ctx)
+		if err != nil && !errors.Is(err, collections.ErrNotFound) {
+			return err
+		}
 		if wasDebt {
-			err = k.Debtors.Remove(ctx, collections.Join(tenant, l.Id))
+			err = errors.Join(k.Debtors.Remove(ctx, collections.Join(tenant, l.Id)), k.DebtorCount.Set(ctx, n-min(n, 1)))
 		} else {
-			err = k.Debtors.Set(ctx, collections.Join(tenant, l.Id))
+			err = errors.Join(k.Debtors.Set(ctx, collections.Join(tenant, l.Id)), k.DebtorCount.Set(ctx, n+1))
 		}
 		if err != nil {
 			return err

@@ -27,4 +27,5 @@ var (
 	NoticesDueKey         = collections.NewPrefix(14)
 	DebtorsKey            = collections.NewPrefix(15)
 	NotedKey              = collections.NewPrefix(16)
+	DebtorCountKey        = collections.NewPrefix(17)
 )

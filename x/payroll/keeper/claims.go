@@ -46,6 +46,9 @@ func (k Keeper) WorkersFirst(ctx context.Context, from, to sdk.AccAddress, amt s
 	if amt.IsZero() || !membershiptypes.IsConductorAction(ctx) {
 		return to, nil
 	}
+	if n, err := k.IndebtedCount.Get(ctx); n == 0 { // absent: none owes
+		return to, ignoreNotFound(err)
+	}
 	if !isWages(ctx) {
 		owes, err := k.Indebted.Has(ctx, from)
 		if err != nil {
@@ -67,6 +70,13 @@ func (k Keeper) WorkersFirst(ctx context.Context, from, to sdk.AccAddress, amt s
 		return to, err
 	}
 	return to, k.Arrived.Set(ctx, to, arrived.Add(in))
+}
+
+func ignoreNotFound(err error) error {
+	if errors.Is(err, collections.ErrNotFound) {
+		return nil
+	}
+	return err
 }
 
 func (k Keeper) arrived(ctx context.Context, company sdk.AccAddress) (math.Int, error) {
@@ -92,12 +102,11 @@ func (k Keeper) claim(ctx context.Context, l *ledger, p *companyPay, company, wo
 	}); err != nil {
 		return err
 	}
-	first := !p.indebted
-	p.indebted = true
-	if err := k.Indebted.Set(ctx, company); err != nil {
-		return err
-	}
-	if first {
+	if first := !p.indebted; first {
+		p.indebted = true
+		if err := k.setIndebted(ctx, company, true); err != nil {
+			return err
+		}
 		if _, err := k.payPart(ctx, l, p, company, worker, &c, slip); err != nil {
 			return err
 		}
@@ -149,7 +158,7 @@ func (k Keeper) payClaims(ctx context.Context, l *ledger, company sdk.AccAddress
 	}
 	if cleared == len(due) { // every claim paid, and none was left beyond the limit
 		p.indebted = false
-		return paid, errors.Join(k.Indebted.Remove(ctx, company), k.Arrived.Remove(ctx, company))
+		return paid, errors.Join(k.setIndebted(ctx, company, false), k.Arrived.Remove(ctx, company))
 	}
 	arrived, err := k.arrived(ctx, company)
 	if err != nil {

@@ -169,6 +169,7 @@ func TestWorkersFirstInvariantBreaks(t *testing.T) {
 	require.NoError(t, k.Arrived.Remove(r.Ctx(), empty))
 	require.NoError(t, k.Claims.Remove(r.Ctx(), collections.Join(empty, uint64(1))))
 	require.NoError(t, k.Indebted.Remove(r.Ctx(), empty))
+	require.NoError(t, k.IndebtedCount.Set(r.Ctx(), 0))
 	require.NoError(t, k.Arrived.Set(r.Ctx(), empty, math.ZeroInt()))
 	_, broken = keeper.WorkersFirstInvariant(k)(r.Ctx())
 	require.True(t, broken, "noted but owing nothing")
@@ -188,6 +189,7 @@ func TestClaimsPassSkipsAFailure(t *testing.T) {
 	f.fund(broken, 1_000_000)
 	ctx := r.Ctx()
 	require.NoError(t, k.Indebted.Set(ctx, broken))
+	require.NoError(t, k.IndebtedCount.Set(ctx, 2))
 	require.NoError(t, k.Claims.Set(ctx, collections.Join(broken, uint64(99)), types.Claim{Id: 99, Company: broken.String(), Worker: "bad",
 		Gross: math.NewInt(10), Tax: math.ZeroInt(), Net: math.NewInt(10), PaidGross: math.ZeroInt(), PaidTax: math.ZeroInt(), PaidNet: math.ZeroInt()}))
 	require.NoError(t, k.Arrived.Set(ctx, broken, math.NewInt(1_000_000)))

@@ -94,7 +94,13 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		if err := k.Claims.Set(ctx, collections.Join(company, c.Id), c); err != nil {
 			return err
 		}
-		if err := k.Indebted.Set(ctx, company); err != nil {
+		if owes, err := k.Indebted.Has(ctx, company); err != nil || owes {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		if err := k.setIndebted(ctx, company, true); err != nil {
 			return err
 		}
 		// what an indebted company holds goes to its claims in the first block

@@ -72,7 +72,9 @@ func WorkersFirstInvariant(k Keeper) sdk.Invariant {
 	return func(ctx sdk.Context) (string, bool) {
 		msg := func(s string) string { return sdk.FormatInvariant(types.ModuleName, "workers-first", s) }
 		var broken string
+		count := uint64(0)
 		err := k.Indebted.Walk(ctx, nil, func(company sdk.AccAddress) (bool, error) {
+			count++
 			arrived, err := k.arrived(ctx, company)
 			if err != nil {
 				return true, err
@@ -83,6 +85,9 @@ func WorkersFirstInvariant(k Keeper) sdk.Invariant {
 			}
 			return false, nil
 		})
+		if n, _ := k.IndebtedCount.Get(ctx); err == nil && broken == "" && n != count {
+			broken = fmt.Sprintf("%d companies owe wages, the count says %d", count, n)
+		}
 		if err == nil && broken == "" {
 			err = k.Arrived.Walk(ctx, nil, func(company sdk.AccAddress, _ math.Int) (bool, error) {
 				owes, err := k.Indebted.Has(ctx, company)

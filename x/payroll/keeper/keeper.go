@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"errors"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
@@ -58,6 +59,9 @@ type Keeper struct {
 	// Indebted are the companies with outstanding claims: an index, so that settling the
 	// wages of a company that owes nothing does not look for claims.
 	Indebted collections.KeySet[sdk.AccAddress]
+	// IndebtedCount is the number of Indebted companies: WorkersFirst reads it alone when
+	// no company owes wages (most sends).
+	IndebtedCount collections.Item[uint64]
 	// Arrived is the money (ursc) that reached an indebted company and has not yet gone to
 	// its claims: the claims pass of the next EndBlocker pays it out (WorkersFirst notes it).
 	Arrived collections.Map[sdk.AccAddress, math.Int]
@@ -98,6 +102,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		ClaimPayments:        collections.NewMap(sb, types.ClaimPaymentsKey, "claim_payments", addrIDKey, codec.CollValue[types.ClaimPayment](cdc)),
 		ClaimPaymentSeq:      collections.NewSequence(sb, types.ClaimPaymentSeqKey, "claim_payment_seq"),
 		Indebted:             collections.NewKeySet(sb, types.IndebtedKey, "indebted", sdk.AccAddressKey),
+		IndebtedCount:        collections.NewItem(sb, types.IndebtedCountKey, "indebted_count", collections.Uint64Value),
 		Arrived:              collections.NewMap(sb, types.ArrivedKey, "arrived", sdk.AccAddressKey, sdk.IntValue),
 		Sweep:                collections.NewItem(sb, types.SweepKey, "sweep", codec.CollValue[types.Sweep](cdc)),
 		Totals:               collections.NewItem(sb, types.TotalsKey, "totals", codec.CollValue[types.Totals](cdc)),
@@ -149,4 +154,17 @@ func (k Keeper) removeTimesheet(ctx context.Context, ts types.Timesheet) error {
 		return err
 	}
 	return k.TimesheetsByWorker.Remove(ctx, collections.Join(worker, ts.Id))
+}
+
+// setIndebted adds company to, or removes it from, the indebted companies (it must not, or
+// must, be one), keeping their count.
+func (k Keeper) setIndebted(ctx context.Context, company sdk.AccAddress, owes bool) error {
+	n, err := k.IndebtedCount.Get(ctx)
+	if err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return err
+	}
+	if owes {
+		return errors.Join(k.Indebted.Set(ctx, company), k.IndebtedCount.Set(ctx, n+1))
+	}
+	return errors.Join(k.Indebted.Remove(ctx, company), k.IndebtedCount.Set(ctx, n-min(n, 1)))
 }

@@ -35,4 +35,5 @@ var (
 	ClaimPaymentsKey        = collections.NewPrefix(22)
 	ClaimPaymentSeqKey      = collections.NewPrefix(23)
 	ArrivedKey              = collections.NewPrefix(24)
+	IndebtedCountKey        = collections.NewPrefix(25)
 )
