@@ -48,20 +48,7 @@ func (k Keeper) openBooks(ctx context.Context, company sdk.AccAddress, period ti
 // BookWages books the gross wages a company's workers earned (paid, or owed as claims) as
 // its costs. Payroll calls it once per company per pay batch.
 func (k Keeper) BookWages(ctx context.Context, company sdk.AccAddress, gross math.Int) error {
-	if !gross.IsPositive() {
-		return nil
-	}
-	params, err := k.params.GetParams(ctx)
-	if err != nil {
-		return err
-	}
-	b, err := k.openBooks(ctx, company, params.DividendPeriod)
-	if err != nil {
-		return err
-	}
-	b.WageCosts = b.WageCosts.Add(gross)
-	b.PeriodCosts = b.PeriodCosts.Add(gross)
-	return k.Books.Set(ctx, company, b)
+	return k.bookLine(ctx, company, gross, func(b *types.Books) *math.Int { return &b.WageCosts }, func(b *types.Books) *math.Int { return &b.PeriodCosts })
 }
 
 // unitPrice is the price a listing sells at now: an at-cost listing's is the unit cost of

@@ -31,7 +31,8 @@ func (k Keeper) BookSubsidy(ctx context.Context, company sdk.AccAddress, amount 
 	return k.bookLine(ctx, company, amount, func(b *types.Books) *math.Int { return &b.Subsidies })
 }
 
-func (k Keeper) bookLine(ctx context.Context, company sdk.AccAddress, amount math.Int, line func(*types.Books) *math.Int) error {
+// bookLine adds a positive amount to lines of the company's books of the current period.
+func (k Keeper) bookLine(ctx context.Context, company sdk.AccAddress, amount math.Int, lines ...func(*types.Books) *math.Int) error {
 	if amount.IsNil() || !amount.IsPositive() {
 		return nil
 	}
@@ -43,8 +44,10 @@ func (k Keeper) bookLine(ctx context.Context, company sdk.AccAddress, amount mat
 	if err != nil {
 		return err
 	}
-	l := line(&b)
-	*l = orZero(*l).Add(amount)
+	for _, line := range lines {
+		l := line(&b)
+		*l = orZero(*l).Add(amount)
+	}
 	return k.Books.Set(ctx, company, b)
 }
 
