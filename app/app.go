@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
 
@@ -82,9 +81,6 @@ import (
 	distrtypes "github.com/cosmos/cosmos-sdk/x/distribution/types"
 	"github.com/cosmos/cosmos-sdk/x/genutil"
 	genutiltypes "github.com/cosmos/cosmos-sdk/x/genutil/types"
-	"github.com/cosmos/cosmos-sdk/x/gov"
-	govkeeper "github.com/cosmos/cosmos-sdk/x/gov/keeper"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 	"github.com/cosmos/cosmos-sdk/x/group"
 	groupkeeper "github.com/cosmos/cosmos-sdk/x/group/keeper"
 	groupmodule "github.com/cosmos/cosmos-sdk/x/group/module"
@@ -121,6 +117,7 @@ import (
 	ibctm "github.com/cosmos/ibc-go/v8/modules/light-clients/07-tendermint"
 	ibctestingtypes "github.com/cosmos/ibc-go/v8/testing/types"
 
+	_ "github.com/conductor-coop/conductor/api/conductor/assembly/v1"         // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/bankloans/v1"        // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/dividend/v1"         // pulsar types for AutoCLI
 	_ "github.com/conductor-coop/conductor/api/conductor/education/v1"        // pulsar types for AutoCLI
@@ -131,6 +128,9 @@ import (
 	_ "github.com/conductor-coop/conductor/api/conductor/payroll/v1"          // pulsar types for AutoCLI
 	"github.com/conductor-coop/conductor/app/dashboard"
 	"github.com/conductor-coop/conductor/app/openapi"
+	"github.com/conductor-coop/conductor/x/assembly"
+	assemblykeeper "github.com/conductor-coop/conductor/x/assembly/keeper"
+	assemblytypes "github.com/conductor-coop/conductor/x/assembly/types"
 	"github.com/conductor-coop/conductor/x/bankloans"
 	bankloanskeeper "github.com/conductor-coop/conductor/x/bankloans/keeper"
 	bankloanstypes "github.com/conductor-coop/conductor/x/bankloans/types"
@@ -173,7 +173,7 @@ var maccPerms = map[string][]string{
 	distrtypes.ModuleName:          nil,
 	stakingtypes.BondedPoolName:    {authtypes.Burner, authtypes.Staking},
 	stakingtypes.NotBondedPoolName: {authtypes.Burner, authtypes.Staking},
-	govtypes.ModuleName:            {authtypes.Burner},
+	assemblytypes.ModuleName:       nil,
 	ibctransfertypes.ModuleName:    {authtypes.Minter, authtypes.Burner},
 	icatypes.ModuleName:            nil,
 	membershiptypes.TreasuryName:   nil,
@@ -204,7 +204,6 @@ type App struct {
 	StakingKeeper         *stakingkeeper.Keeper
 	SlashingKeeper        slashingkeeper.Keeper
 	DistrKeeper           distrkeeper.Keeper
-	GovKeeper             govkeeper.Keeper
 	CrisisKeeper          *crisiskeeper.Keeper
 	UpgradeKeeper         *upgradekeeper.Keeper
 	ParamsKeeper          paramskeeper.Keeper
@@ -227,6 +226,7 @@ type App struct {
 
 	// Conductor keepers
 	MembershipKeeper       membershipkeeper.Keeper
+	AssemblyKeeper         assemblykeeper.Keeper
 	GovernanceParamsKeeper governanceparamskeeper.Keeper
 	PayrollKeeper          payrollkeeper.Keeper
 	MarketKeeper           marketkeeper.Keeper
@@ -283,10 +283,10 @@ func New(
 	keys := storetypes.NewKVStoreKeys(
 		authtypes.StoreKey, banktypes.StoreKey, stakingtypes.StoreKey, crisistypes.StoreKey,
 		distrtypes.StoreKey, slashingtypes.StoreKey,
-		govtypes.StoreKey, group.StoreKey, paramstypes.StoreKey, ibcexported.StoreKey, upgradetypes.StoreKey, feegrant.StoreKey,
+		group.StoreKey, paramstypes.StoreKey, ibcexported.StoreKey, upgradetypes.StoreKey, feegrant.StoreKey,
 		evidencetypes.StoreKey, ibctransfertypes.StoreKey, icacontrollertypes.StoreKey, icahosttypes.StoreKey, capabilitytypes.StoreKey,
 		authzkeeper.StoreKey, consensusparamtypes.StoreKey, circuittypes.StoreKey,
-		membershiptypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey, markettypes.StoreKey, bankloanstypes.StoreKey, dividendtypes.StoreKey, housingtypes.StoreKey, educationtypes.StoreKey, federationtypes.StoreKey, valueflowstypes.StoreKey,
+		membershiptypes.StoreKey, assemblytypes.StoreKey, governanceparamstypes.StoreKey, payrolltypes.StoreKey, markettypes.StoreKey, bankloanstypes.StoreKey, dividendtypes.StoreKey, housingtypes.StoreKey, educationtypes.StoreKey, federationtypes.StoreKey, valueflowstypes.StoreKey,
 	)
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
@@ -304,11 +304,12 @@ func New(
 		tkeys:             tkeys,
 		memKeys:           memKeys,
 	}
-	govAuthority := authtypes.NewModuleAddress(govtypes.ModuleName).String()
+	// the assembly decides everything a module's authority may do: one member, one vote.
+	authority := authtypes.NewModuleAddress(assemblytypes.ModuleName).String()
 	accountCodec := authcodec.NewBech32Codec(sdk.GetConfig().GetBech32AccountAddrPrefix())
 
 	app.ParamsKeeper = initParamsKeeper(appCodec, legacyAmino, keys[paramstypes.StoreKey], tkeys[paramstypes.TStoreKey])
-	app.ConsensusParamsKeeper = consensusparamkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[consensusparamtypes.StoreKey]), govAuthority, runtime.EventService{})
+	app.ConsensusParamsKeeper = consensusparamkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[consensusparamtypes.StoreKey]), authority, runtime.EventService{})
 	bApp.SetParamStore(app.ConsensusParamsKeeper.ParamsStore)
 
 	app.CapabilityKeeper = capabilitykeeper.NewKeeper(appCodec, keys[capabilitytypes.StoreKey], memKeys[capabilitytypes.MemStoreKey])
@@ -318,18 +319,18 @@ func New(
 	scopedICAHostKeeper := app.CapabilityKeeper.ScopeToModule(icahosttypes.SubModuleName)
 	app.CapabilityKeeper.Seal()
 
-	app.AccountKeeper = authkeeper.NewAccountKeeper(appCodec, runtime.NewKVStoreService(keys[authtypes.StoreKey]), authtypes.ProtoBaseAccount, maccPerms, accountCodec, sdk.GetConfig().GetBech32AccountAddrPrefix(), govAuthority)
-	app.BankKeeper = bankkeeper.NewBaseKeeper(appCodec, keepIndexEntries{runtime.NewKVStoreService(keys[banktypes.StoreKey])}, app.AccountKeeper, BlockedAddresses(), govAuthority, logger)
-	app.StakingKeeper = stakingkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[stakingtypes.StoreKey]), app.AccountKeeper, app.BankKeeper, govAuthority,
+	app.AccountKeeper = authkeeper.NewAccountKeeper(appCodec, runtime.NewKVStoreService(keys[authtypes.StoreKey]), authtypes.ProtoBaseAccount, maccPerms, accountCodec, sdk.GetConfig().GetBech32AccountAddrPrefix(), authority)
+	app.BankKeeper = bankkeeper.NewBaseKeeper(appCodec, keepIndexEntries{runtime.NewKVStoreService(keys[banktypes.StoreKey])}, app.AccountKeeper, BlockedAddresses(), authority, logger)
+	app.StakingKeeper = stakingkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[stakingtypes.StoreKey]), app.AccountKeeper, app.BankKeeper, authority,
 		authcodec.NewBech32Codec(sdk.GetConfig().GetBech32ValidatorAddrPrefix()), authcodec.NewBech32Codec(sdk.GetConfig().GetBech32ConsensusAddrPrefix()))
-	app.DistrKeeper = distrkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[distrtypes.StoreKey]), app.AccountKeeper, app.BankKeeper, app.StakingKeeper, authtypes.FeeCollectorName, govAuthority)
-	app.SlashingKeeper = slashingkeeper.NewKeeper(appCodec, legacyAmino, runtime.NewKVStoreService(keys[slashingtypes.StoreKey]), app.StakingKeeper, govAuthority)
+	app.DistrKeeper = distrkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[distrtypes.StoreKey]), app.AccountKeeper, app.BankKeeper, app.StakingKeeper, authtypes.FeeCollectorName, authority)
+	app.SlashingKeeper = slashingkeeper.NewKeeper(appCodec, legacyAmino, runtime.NewKVStoreService(keys[slashingtypes.StoreKey]), app.StakingKeeper, authority)
 	invCheckPeriod := cast.ToUint(appOpts.Get(server.FlagInvCheckPeriod))
 	app.CrisisKeeper = crisiskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[crisistypes.StoreKey]), invCheckPeriod,
-		app.BankKeeper, authtypes.FeeCollectorName, govAuthority, app.AccountKeeper.AddressCodec())
+		app.BankKeeper, authtypes.FeeCollectorName, authority, app.AccountKeeper.AddressCodec())
 	app.FeeGrantKeeper = feegrantkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[feegrant.StoreKey]), app.AccountKeeper)
 
-	app.CircuitKeeper = circuitkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[circuittypes.StoreKey]), govAuthority, app.AccountKeeper.AddressCodec())
+	app.CircuitKeeper = circuitkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[circuittypes.StoreKey]), authority, app.AccountKeeper.AddressCodec())
 	app.BaseApp.SetCircuitBreaker(NewRegionCircuit(&app.CircuitKeeper)) // refuses RefusedMsgs (circuit.go), then asks the keeper
 	app.AuthzKeeper = authzkeeper.NewKeeper(runtime.NewKVStoreService(keys[authzkeeper.StoreKey]), appCodec, app.MsgServiceRouter(), app.AccountKeeper)
 	app.GroupKeeper = groupkeeper.NewKeeper(keys[group.StoreKey], appCodec, app.MsgServiceRouter(), app.AccountKeeper, group.DefaultConfig())
@@ -339,13 +340,17 @@ func New(
 	app.BankKeeper.AppendSendRestriction(app.MembershipKeeper.SendRestriction)
 	app.BankKeeper.AppendSendRestriction(markettypes.IntakeRestriction)
 	app.GovernanceParamsKeeper = governanceparamskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[governanceparamstypes.StoreKey]), app.MembershipKeeper)
+	app.AssemblyKeeper = assemblykeeper.NewKeeper(assemblykeeper.Deps{
+		Codec: appCodec, Store: runtime.NewKVStoreService(keys[assemblytypes.StoreKey]), AddressCodec: accountCodec,
+		Members: app.MembershipKeeper, Params: app.GovernanceParamsKeeper.GetParams, Router: app.MsgServiceRouter(),
+	})
 	// every Conductor action records its flows here.
 	app.ValueFlowsKeeper = valueflowskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[valueflowstypes.StoreKey]), accountCodec, app.MembershipKeeper)
 
 	treasury := authtypes.NewModuleAddress(membershiptypes.TreasuryName)
 	app.DividendKeeper = dividendkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[dividendtypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.ValueFlowsKeeper, treasury)
-	app.MembershipKeeper.SetMemberHooks(app.DividendKeeper)
+	app.MembershipKeeper.SetMemberHooks(app.DividendKeeper, app.AssemblyKeeper)
 	// the transfer keeper is assigned below; the federation keeper uses it only in transactions.
 	app.FederationKeeper = federationkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[federationtypes.StoreKey]), accountCodec,
 		app.MembershipKeeper, app.BankKeeper, app.DividendKeeper, &app.TransferKeeper, membershiptypes.TreasuryName, app.AccountKeeper)
@@ -376,25 +381,20 @@ func New(
 		skipUpgradeHeights[int64(h)] = true
 	}
 	homePath := cast.ToString(appOpts.Get(flags.FlagHome))
-	app.UpgradeKeeper = upgradekeeper.NewKeeper(skipUpgradeHeights, runtime.NewKVStoreService(keys[upgradetypes.StoreKey]), appCodec, homePath, app.BaseApp, govAuthority)
+	app.UpgradeKeeper = upgradekeeper.NewKeeper(skipUpgradeHeights, runtime.NewKVStoreService(keys[upgradetypes.StoreKey]), appCodec, homePath, app.BaseApp, authority)
 
-	app.IBCKeeper = ibckeeper.NewKeeper(appCodec, keys[ibcexported.StoreKey], app.GetSubspace(ibcexported.ModuleName), app.StakingKeeper, app.UpgradeKeeper, scopedIBCKeeper, govAuthority)
-
-	// x/gov carries software upgrades only; see upgradeOnlyRouter.
-	govKeeper := govkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[govtypes.StoreKey]), app.AccountKeeper, app.BankKeeper,
-		app.StakingKeeper, app.DistrKeeper, upgradeOnlyRouter{app.MsgServiceRouter()}, govtypes.DefaultConfig(), govAuthority)
-	app.GovKeeper = *govKeeper
+	app.IBCKeeper = ibckeeper.NewKeeper(appCodec, keys[ibcexported.StoreKey], app.GetSubspace(ibcexported.ModuleName), app.StakingKeeper, app.UpgradeKeeper, scopedIBCKeeper, authority)
 
 	app.ICAControllerKeeper = icacontrollerkeeper.NewKeeper(appCodec, keys[icacontrollertypes.StoreKey], app.GetSubspace(icacontrollertypes.SubModuleName),
 		app.IBCKeeper.ChannelKeeper, app.IBCKeeper.ChannelKeeper, app.IBCKeeper.PortKeeper,
-		scopedICAControllerKeeper, app.MsgServiceRouter(), govAuthority)
+		scopedICAControllerKeeper, app.MsgServiceRouter(), authority)
 	app.ICAHostKeeper = icahostkeeper.NewKeeper(appCodec, keys[icahosttypes.StoreKey], app.GetSubspace(icahosttypes.SubModuleName),
 		app.IBCKeeper.ChannelKeeper, app.IBCKeeper.ChannelKeeper, app.IBCKeeper.PortKeeper, app.AccountKeeper,
-		scopedICAHostKeeper, app.MsgServiceRouter(), govAuthority)
+		scopedICAHostKeeper, app.MsgServiceRouter(), authority)
 	app.ICAHostKeeper.WithQueryRouter(app.GRPCQueryRouter())
 	app.TransferKeeper = ibctransferkeeper.NewKeeper(appCodec, keys[ibctransfertypes.StoreKey], app.GetSubspace(ibctransfertypes.ModuleName),
 		app.IBCKeeper.ChannelKeeper, app.IBCKeeper.ChannelKeeper, app.IBCKeeper.PortKeeper,
-		app.AccountKeeper, app.BankKeeper, scopedTransferKeeper, govAuthority)
+		app.AccountKeeper, app.BankKeeper, scopedTransferKeeper, authority)
 
 	ibcRouter := porttypes.NewRouter().
 		AddRoute(ibctransfertypes.ModuleName, federation.NewIBCMiddleware(
@@ -409,7 +409,7 @@ func New(
 	skipGenesisInvariants := cast.ToBool(appOpts.Get(crisis.FlagSkipGenesisInvariants))
 	simKeepers := membershipsim.Keepers{
 		Membership: app.MembershipKeeper, Account: app.AccountKeeper, Bank: app.BankKeeper, TxConfig: txConfig,
-		Params: app.GovernanceParamsKeeper.GetParams, Groups: app.GroupKeeper,
+		Params: app.GovernanceParamsKeeper.GetParams, Groups: app.GroupKeeper, Assembly: app.AssemblyKeeper,
 	}
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
@@ -419,7 +419,6 @@ func New(
 		capability.NewAppModule(appCodec, *app.CapabilityKeeper, false),
 		crisis.NewAppModule(app.CrisisKeeper, skipGenesisInvariants, app.GetSubspace(crisistypes.ModuleName)),
 		feegrantmodule.NewAppModule(appCodec, app.AccountKeeper, app.BankKeeper, app.FeeGrantKeeper, app.interfaceRegistry),
-		gov.NewAppModule(appCodec, &app.GovKeeper, app.AccountKeeper, app.BankKeeper, app.GetSubspace(govtypes.ModuleName)),
 		slashing.NewAppModule(appCodec, app.SlashingKeeper, app.AccountKeeper, app.BankKeeper, app.StakingKeeper, app.GetSubspace(slashingtypes.ModuleName), app.interfaceRegistry),
 		distr.NewAppModule(appCodec, app.DistrKeeper, app.AccountKeeper, app.BankKeeper, app.StakingKeeper, app.GetSubspace(distrtypes.ModuleName)),
 		staking.NewAppModule(appCodec, app.StakingKeeper, app.AccountKeeper, app.BankKeeper, app.GetSubspace(stakingtypes.ModuleName)),
@@ -440,6 +439,7 @@ func New(
 		ibctm.NewAppModule(),
 
 		membership.NewAppModule(app.MembershipKeeper, simKeepers),
+		assembly.NewAppModule(app.AssemblyKeeper, simKeepers),
 		governanceparams.NewAppModule(app.GovernanceParamsKeeper, simKeepers),
 		payroll.NewAppModule(app.PayrollKeeper, simKeepers),
 		market.NewAppModule(app.MarketKeeper, simKeepers),
@@ -466,17 +466,18 @@ func New(
 	// before bankloans, so that a tenant's debts of ended leases are collected from the income
 	// it just received before the bank's installments take it.
 	app.ModuleManager.SetOrderEndBlockers(
-		crisistypes.ModuleName, govtypes.ModuleName, stakingtypes.ModuleName, ibcexported.ModuleName,
+		crisistypes.ModuleName, stakingtypes.ModuleName, ibcexported.ModuleName,
 		ibctransfertypes.ModuleName, capabilitytypes.ModuleName, genutiltypes.ModuleName, feegrant.ModuleName,
 		icatypes.ModuleName, group.ModuleName, payrolltypes.ModuleName, housingtypes.ModuleName, bankloanstypes.ModuleName, educationtypes.ModuleName, dividendtypes.ModuleName,
+		assemblytypes.ModuleName,
 	)
-	// membership runs after group (it creates the assembly and institutions as groups) and
+	// membership runs after group (it founds the institutions as groups) and
 	// before genutil (gentxs create validators, which its staking hooks gate); crisis runs
 	// last so that its genesis invariant check sees the whole state.
 	genesisModuleOrder := []string{
 		capabilitytypes.ModuleName, authtypes.ModuleName, banktypes.ModuleName, distrtypes.ModuleName,
-		stakingtypes.ModuleName, slashingtypes.ModuleName, govtypes.ModuleName,
-		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, governanceparamstypes.ModuleName, valueflowstypes.ModuleName, payrolltypes.ModuleName, markettypes.ModuleName, bankloanstypes.ModuleName, dividendtypes.ModuleName, housingtypes.ModuleName, educationtypes.ModuleName, federationtypes.ModuleName,
+		stakingtypes.ModuleName, slashingtypes.ModuleName,
+		ibcexported.ModuleName, group.ModuleName, membershiptypes.ModuleName, assemblytypes.ModuleName, governanceparamstypes.ModuleName, valueflowstypes.ModuleName, payrolltypes.ModuleName, markettypes.ModuleName, bankloanstypes.ModuleName, dividendtypes.ModuleName, housingtypes.ModuleName, educationtypes.ModuleName, federationtypes.ModuleName,
 		genutiltypes.ModuleName, evidencetypes.ModuleName, authz.ModuleName, ibctransfertypes.ModuleName,
 		icatypes.ModuleName, feegrant.ModuleName, paramstypes.ModuleName, upgradetypes.ModuleName,
 		vestingtypes.ModuleName, consensusparamtypes.ModuleName, circuittypes.ModuleName, crisistypes.ModuleName,
@@ -497,11 +498,7 @@ func New(
 	}
 	reflectionv1.RegisterReflectionServiceServer(app.GRPCQueryRouter(), reflectionSvc)
 
-	// x/gov is left out of simulation: it carries software upgrades only, and its simulated
-	// proposals carry other modules' messages, which the upgrade-only router refuses.
-	simModules := maps.Clone(app.ModuleManager.Modules)
-	delete(simModules, govtypes.ModuleName)
-	app.simulationManager = module.NewSimulationManagerFromAppModules(simModules, map[string]module.AppModuleSimulation{
+	app.simulationManager = module.NewSimulationManagerFromAppModules(app.ModuleManager.Modules, map[string]module.AppModuleSimulation{
 		authtypes.ModuleName: auth.NewAppModule(app.appCodec, app.AccountKeeper, authsims.RandomGenesisAccounts, app.GetSubspace(authtypes.ModuleName)),
 	})
 	app.simulationManager.RegisterStoreDecoders()
@@ -681,7 +678,6 @@ func BlockedAddresses() map[string]bool {
 	for acc := range maccPerms {
 		blocked[authtypes.NewModuleAddress(acc).String()] = true
 	}
-	delete(blocked, authtypes.NewModuleAddress(govtypes.ModuleName).String())
 	// The treasury sends contributions to other regions' pools over ICS-20, which refuses
 	// blocked senders; the RSC rule keeps it from any flow but a Conductor action.
 	delete(blocked, authtypes.NewModuleAddress(membershiptypes.TreasuryName).String())

@@ -31,6 +31,7 @@ import (
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
 	"github.com/conductor-coop/conductor/app"
+	assemblytypes "github.com/conductor-coop/conductor/x/assembly/types"
 	bankloanstypes "github.com/conductor-coop/conductor/x/bankloans/types"
 	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	educationtypes "github.com/conductor-coop/conductor/x/education/types"
@@ -119,10 +120,17 @@ func TestAppSimulation(t *testing.T) {
 				made[c.what] += n
 				line = append(line, fmt.Sprintf("%d %s", n, c.what))
 			}
+			statuses := map[string]int{}
+			require.NoError(t, a.AssemblyKeeper.Proposals.Walk(ctx, nil, func(_ uint64, p assemblytypes.Proposal) (bool, error) {
+				statuses[strings.ToLower(strings.TrimPrefix(p.Status.String(), "PROPOSAL_STATUS_"))]++
+				return false, nil
+			}))
+			made["passed proposals"] += uint64(statuses["passed"])
+			line = append(line, fmt.Sprintf("proposals %v", statuses))
 			t.Log(strings.Join(line, ", "))
 		})
 	}
-	for _, what := range []string{"jobs", "orders", "loans", "homes", "pools"} {
+	for _, what := range []string{"jobs", "orders", "loans", "homes", "pools", "passed proposals"} {
 		require.Positive(t, made[what], "the simulation made %s", what)
 	}
 	if !t.Failed() {

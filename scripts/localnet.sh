@@ -25,7 +25,7 @@ if [[ ! -f $HOME_DIR/config/genesis.json ]]; then
   "$BIN" genesis region add-institution company "Bakery Co-op" "$(addr alice)" "$(addr bob)" --home "$HOME_DIR"
   "$BIN" genesis region add-institution bank "Regional Public Bank" "$(addr alice)" "$(addr bob)" "$(addr carol)" --home "$HOME_DIR"
   "$BIN" genesis region add-institution regional-company "Housing Agency" "$(addr carol)" --home "$HOME_DIR"
-  "$BIN" genesis region set-assembly --voting-period 60s --home "$HOME_DIR"
+  "$BIN" genesis region set-assembly --deliberation-period 10s --voting-period 60s --home "$HOME_DIR"
   "$BIN" genesis region fund-treasury 1000000000000ursc --home "$HOME_DIR"
   "$BIN" genesis region set-params pay_period=60s dividend_period=300s profit_at_rest_delay=600s arrears_notice_period=300s withdrawal_grace=120s --home "$HOME_DIR"
   "$BIN" genesis region add-occupation baker 20000000 40000000 0.5 0.2 0.2 --home "$HOME_DIR"

@@ -39,7 +39,7 @@ for i in $(seq 0 $((N - 1))); do
   members+=("$a")
 done
 "$BIN" genesis region add-members "${members[@]}" --home "$G"
-"$BIN" genesis region set-assembly --voting-period 60s --home "$G"
+"$BIN" genesis region set-assembly --deliberation-period 0s --voting-period 60s --home "$G"
 "$BIN" genesis region fund-treasury 1000000000000ursc --home "$G"
 for i in $(seq 0 $((N - 1))); do
   [[ $i == 0 ]] || cp "$G/config/genesis.json" "$(home $i)/config/genesis.json"

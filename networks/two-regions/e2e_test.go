@@ -85,10 +85,16 @@ func (s *scenario) eventually(d time.Duration, what string, cond func() bool) {
 	cli.Eventually(s.t, d, what, cond)
 }
 
-// decide has alice propose msgs to a group policy (trying to execute at once) and bob vote
-// yes and execute: two of three members, or both workers of a company.
-func (s *scenario) decide(r cli.Chain, policy string, msgs ...map[string]any) cli.TxResult {
+// decide has the members decide msgs: for the assembly, alice proposes (a proposal of the
+// kind its messages need) and alice and bob vote yes; for a company, alice proposes to its
+// group (trying to execute at once) and bob votes yes and executes.
+func (s *scenario) decide(r cli.Chain, policy string, msgs ...map[string]any) {
 	s.t.Helper()
+	if policy == s.assembly(r) {
+		p := s.c.Decide(r, "alice", []string{"alice", "bob"}, "PROPOSAL_KIND_GENERAL", msgs...)
+		require.Equal(s.t, "PROPOSAL_STATUS_PASSED", p.Proposal.Status, p.Proposal.ResultLog)
+		return
+	}
 	prop, err := json.Marshal(map[string]any{
 		"group_policy_address": policy, "proposers": []string{s.addr(r, "alice")}, "messages": msgs,
 		"metadata": "", "title": "e2e", "summary": "two-region scenario",
@@ -102,7 +108,6 @@ func (s *scenario) decide(r cli.Chain, policy string, msgs ...map[string]any) cl
 	voted := s.c.Tx(r, "bob", "tx", "group", "vote", id, s.addr(r, "bob"), "VOTE_OPTION_YES", "", "--exec", "try")
 	require.Equal(s.t, "PROPOSAL_EXECUTOR_RESULT_SUCCESS", voted.Attr("cosmos.group.v1.EventExec", "result"),
 		voted.Attr("cosmos.group.v1.EventExec", "logs"))
-	return voted
 }
 
 func (s *scenario) agent(r cli.Chain, kind string) string {

@@ -45,7 +45,7 @@ region() {
   "$BIN" genesis region add-members "$(addr alice)" "$(addr bob)" "$(addr carol)" --home "$h"
   local company; [[ $x == a ]] && company="Bakery Co-op" || company="Maple Co-op"
   "$BIN" genesis region add-institution company "$company" "$(addr alice)" "$(addr bob)" --home "$h"
-  "$BIN" genesis region set-assembly --voting-period 30s --home "$h"
+  "$BIN" genesis region set-assembly --deliberation-period 0s --voting-period 20s --home "$h"
   "$BIN" genesis region fund-treasury 1000000000000ursc --home "$h"
   local po; po=$(offset "$peer")
   "$BIN" genesis region add-region "region-$peer" "region-$peer-1" channel-0 --endpoint-rest "http://127.0.0.1:$((1317 + po))" \

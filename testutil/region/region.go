@@ -31,6 +31,8 @@ import (
 	"github.com/cosmos/cosmos-sdk/x/group"
 
 	"github.com/conductor-coop/conductor/app"
+	assemblytypes "github.com/conductor-coop/conductor/x/assembly/types"
+	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	valueflowskeeper "github.com/conductor-coop/conductor/x/valueflows/keeper"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
@@ -57,8 +59,9 @@ type Config struct {
 	Balances map[string]int64
 	// Institutions to found at genesis; workers are account names.
 	Institutions []Institution
-	// AssemblyVotingPeriod defaults to one hour.
-	AssemblyVotingPeriod time.Duration
+	// AssemblyVotingPeriod is every proposal kind's voting period (default 10 seconds);
+	// AssemblyDeliberation every kind's deliberation period (default none).
+	AssemblyVotingPeriod, AssemblyDeliberation time.Duration
 	// TreasuryFunds in ursc.
 	TreasuryFunds int64
 	// DB stores the chain (default: in memory, every version kept); an on-disk database is
@@ -81,6 +84,8 @@ type Region struct {
 	Accounts map[string]Account
 	Time     time.Time
 	Height   int64
+	// Last is the last block's result (its events include the end-of-block work's).
+	Last *abci.ResponseFinalizeBlock
 }
 
 // DefaultConfig: alice, bob and carol are members; dave is not; alice and bob work at the
@@ -174,11 +179,19 @@ func Genesis(t testing.TB, a *app.App, cfg Config, accounts map[string]Account) 
 		}
 		gs.Institutions = append(gs.Institutions, membershiptypes.Institution{Name: inst.Name, Kind: inst.Kind, Workers: workers})
 	}
-	gs.AssemblyConfig.VotingPeriod = cfg.AssemblyVotingPeriod
-	if gs.AssemblyConfig.VotingPeriod == 0 {
-		gs.AssemblyConfig.VotingPeriod = time.Hour
-	}
 	genesis[membershiptypes.ModuleName] = cdc.MustMarshalJSON(gs)
+
+	var params gptypes.GenesisState
+	cdc.MustUnmarshalJSON(genesis[gptypes.ModuleName], &params)
+	voting := cfg.AssemblyVotingPeriod
+	if voting == 0 {
+		voting = 10 * time.Second
+	}
+	for i := range params.Params.Assembly.Kinds {
+		params.Params.Assembly.Kinds[i].VotingPeriod = voting
+		params.Params.Assembly.Kinds[i].DeliberationPeriod = cfg.AssemblyDeliberation
+	}
+	genesis[gptypes.ModuleName] = cdc.MustMarshalJSON(&params)
 	return genesis
 }
 
@@ -189,6 +202,7 @@ func (r *Region) NextBlock(dt time.Duration, txs ...[]byte) *abci.ResponseFinali
 	r.Time = r.Time.Add(dt)
 	res, err := r.App.FinalizeBlock(&abci.RequestFinalizeBlock{Height: r.Height, Time: r.Time, Txs: txs})
 	require.NoError(r.t, err)
+	r.Last = res
 	_, err = r.App.Commit()
 	require.NoError(r.t, err)
 	return res
@@ -310,12 +324,8 @@ func (r *Region) AgentAddr(name string) sdk.AccAddress {
 	return sdk.MustAccAddressFromBech32(r.Agent(name).Address)
 }
 
-// Assembly returns the assembly's policy address: the authority of Conductor modules.
-func (r *Region) Assembly() string {
-	a, err := r.App.MembershipKeeper.Assembly.Get(r.Ctx())
-	require.NoError(r.t, err)
-	return a.Address
-}
+// Assembly returns the assembly's account: the authority of every module.
+func (r *Region) Assembly() string { return assemblytypes.Address.String() }
 
 // Propose submits msgs as a proposal of the group policy at policy, proposed by proposer,
 // and returns the proposal id.
@@ -358,9 +368,21 @@ func (r *Region) Exec(id uint64, executor Account) (group.ProposalExecutorResult
 }
 
 // Decide proposes msgs for policy, has every voter vote yes, executes the proposal and
-// returns the executor result and log.
+// returns the executor result and log. For the assembly (policy is r.Assembly()) it is
+// AssemblyDecide's outcome in x/group's terms: passed and run is SUCCESS, passed and failed
+// is FAILURE (with the failure), rejected is NOT_RUN.
 func (r *Region) Decide(policy string, voters []Account, msgs ...sdk.Msg) (group.ProposalExecutorResult, string) {
 	r.t.Helper()
+	if policy == r.Assembly() {
+		p := r.AssemblyDecide(voters, msgs...)
+		switch p.Status {
+		case assemblytypes.PROPOSAL_STATUS_PASSED:
+			return group.PROPOSAL_EXECUTOR_RESULT_SUCCESS, ""
+		case assemblytypes.PROPOSAL_STATUS_FAILED:
+			return group.PROPOSAL_EXECUTOR_RESULT_FAILURE, p.ResultLog
+		}
+		return group.PROPOSAL_EXECUTOR_RESULT_NOT_RUN, p.Status.String()
+	}
 	id := r.Propose(voters[0], policy, msgs...)
 	r.Vote(id, group.VOTE_OPTION_YES, voters...)
 	return r.Exec(id, voters[0])

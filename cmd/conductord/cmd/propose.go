@@ -1,29 +1,31 @@
 package cmd
 
 import (
+	"bytes"
+
 	"github.com/spf13/cobra"
 
 	"github.com/cosmos/cosmos-sdk/client"
 	"github.com/cosmos/cosmos-sdk/client/flags"
 	"github.com/cosmos/cosmos-sdk/client/tx"
-	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/x/group"
 
+	assemblytypes "github.com/conductor-coop/conductor/x/assembly/types"
 	governanceparamstypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
 // proposeParamsCmd proposes to the assembly a change of the region's parameters: it reads
 // the parameters in force, applies the changes, and submits the assembly proposal carrying
-// MsgUpdateParams, signed by a member.
+// MsgUpdateParams, signed by a member: a parameters proposal, or a constitution proposal if
+// it changes the assembly's own rules.
 func proposeParamsCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "propose-params [key=value]... --from member",
 		Short: "Propose to the assembly a change of the region's parameters",
 		Long: `Propose to the assembly a change of the region's parameters. The other parameters keep
-their values. Members then vote with "tx group vote"; it passes by a count of members.
-With --exec try the proposer votes yes at once and the change runs if that is enough.`,
-		Example: "conductord tx propose-params income_tax_rate=0.25 --from alice",
+their values. The proposal is deliberated, then members vote with "tx assembly vote"; it
+passes on the kind's quorum and threshold ("query governanceparams params": assembly.kinds).`,
+		Example: "conductord tx propose-params income_tax_rate=0.25 --summary \"fund the schools\" --from alice",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			clientCtx, err := client.GetClientTxContext(cmd)
@@ -43,16 +45,23 @@ With --exec try the proposer votes yes at once and the change runs if that is en
 			if err := editParams(clientCtx.Codec, &params, args); err != nil {
 				return err
 			}
+			kind := assemblytypes.PROPOSAL_KIND_PARAMETERS
+			before, err := clientCtx.Codec.Marshal(&current.Params.Assembly)
+			if err != nil {
+				return err
+			}
+			after, err := clientCtx.Codec.Marshal(&params.Assembly)
+			if err != nil {
+				return err
+			}
+			if !bytes.Equal(before, after) {
+				kind = assemblytypes.PROPOSAL_KIND_CONSTITUTION
+			}
 			title, _ := cmd.Flags().GetString("title")
 			summary, _ := cmd.Flags().GetString("summary")
-			execTry, _ := cmd.Flags().GetBool("exec-try")
-			exec := group.Exec_EXEC_UNSPECIFIED
-			if execTry {
-				exec = group.Exec_EXEC_TRY
-			}
-			policy := assembly.Assembly.Address
-			update := &governanceparamstypes.MsgUpdateParams{Authority: policy, Params: params}
-			prop, err := group.NewMsgSubmitProposal(policy, []string{clientCtx.GetFromAddress().String()}, []sdk.Msg{update}, "", exec, title, summary)
+			metadata, _ := cmd.Flags().GetString("metadata")
+			update := &governanceparamstypes.MsgUpdateParams{Authority: assembly.Assembly.Address, Params: params}
+			prop, err := assemblytypes.NewMsgPropose(clientCtx.GetFromAddress().String(), kind, title, summary, metadata, update)
 			if err != nil {
 				return err
 			}
@@ -61,7 +70,7 @@ With --exec try the proposer votes yes at once and the change runs if that is en
 	}
 	cmd.Flags().String("title", "Change the region's parameters", "the proposal's title")
 	cmd.Flags().String("summary", "", "why the change")
-	cmd.Flags().Bool("exec-try", false, "vote yes as the proposer and run the change if that is enough")
+	cmd.Flags().String("metadata", "", "a link to the deliberation (comments, documents)")
 	flags.AddTxFlagsToCmd(cmd)
 	return cmd
 }

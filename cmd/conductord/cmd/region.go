@@ -129,25 +129,56 @@ func addInstitutionCmd() *cobra.Command {
 func setAssemblyCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "set-assembly",
-		Short: "Set the assembly's decision policy: share of all members needed, voting period",
+		Short: "Set the assembly's rules for every proposal kind: deliberation and voting periods, quorum, threshold",
+		Long: `Set the assembly's rules (governanceparams assembly.kinds) for every proposal kind at once;
+a flag not given keeps each kind's value. A proposal passes when turnout (members who voted,
+in person or by proxy, over the members when voting opened) reaches the quorum and yes votes
+are more than the threshold of yes + no.`,
+		Example: "conductord genesis region set-assembly --deliberation-period 10s --voting-period 60s",
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			pct, _ := cmd.Flags().GetString("percentage")
-			voting, _ := cmd.Flags().GetDuration("voting-period")
-			minExec, _ := cmd.Flags().GetDuration("min-execution-period")
-			d, err := math.LegacyNewDecFromStr(pct)
-			if err != nil {
-				return fmt.Errorf("%w: percentage %q", membershiptypes.ErrInvalidGenesis, pct)
+			var set []func(*governanceparamstypes.KindRule) error
+			if cmd.Flags().Changed("deliberation-period") {
+				d, _ := cmd.Flags().GetDuration("deliberation-period")
+				set = append(set, func(k *governanceparamstypes.KindRule) error { k.DeliberationPeriod = d; return nil })
 			}
-			return editMembership(cmd, func(gs *membershiptypes.GenesisState) error {
-				gs.AssemblyConfig = membershiptypes.AssemblyConfig{Percentage: d, VotingPeriod: voting, MinExecutionPeriod: minExec}
-				return nil
+			if cmd.Flags().Changed("voting-period") {
+				d, _ := cmd.Flags().GetDuration("voting-period")
+				set = append(set, func(k *governanceparamstypes.KindRule) error { k.VotingPeriod = d; return nil })
+			}
+			for _, name := range []string{"quorum", "threshold"} {
+				if !cmd.Flags().Changed(name) {
+					continue
+				}
+				v, _ := cmd.Flags().GetString(name)
+				d, err := math.LegacyNewDecFromStr(v)
+				if err != nil {
+					return fmt.Errorf("%w: %s %q", governanceparamstypes.ErrInvalidParams, name, v)
+				}
+				set = append(set, func(k *governanceparamstypes.KindRule) error {
+					if name == "quorum" {
+						k.Quorum = d
+					} else {
+						k.Threshold = d
+					}
+					return nil
+				})
+			}
+			return editParamsGenesis(cmd, func(_ codec.Codec, p *governanceparamstypes.Params) error {
+				for i := range p.Assembly.Kinds {
+					for _, f := range set {
+						if err := f(&p.Assembly.Kinds[i]); err != nil {
+							return err
+						}
+					}
+				}
+				return p.Validate()
 			})
 		},
 	}
-	def := membershiptypes.DefaultAssemblyConfig()
-	cmd.Flags().String("percentage", def.Percentage.String(), "share of all members whose yes votes pass a proposal")
-	cmd.Flags().Duration("voting-period", def.VotingPeriod, "how long members may vote")
-	cmd.Flags().Duration("min-execution-period", 0, "wait after submission before execution")
+	cmd.Flags().Duration("deliberation-period", 0, "how long a proposal is deliberated before voting opens")
+	cmd.Flags().Duration("voting-period", 0, "how long members may vote")
+	cmd.Flags().String("quorum", "", "the share of members who must take part, in (0,1]")
+	cmd.Flags().String("threshold", "", "the share of yes + no that yes must exceed, in [0.5,1)")
 	return cmd
 }
 
@@ -209,20 +240,25 @@ func setParamsCmd() *cobra.Command {
 		Example: "conductord genesis region set-params pay_period=60s dividend_period=600s",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return editGenesis(cmd, func(cdc codec.Codec, appState map[string]json.RawMessage) error {
-				var gs governanceparamstypes.GenesisState
-				if err := cdc.UnmarshalJSON(appState[governanceparamstypes.ModuleName], &gs); err != nil {
-					return err
-				}
-				if err := editParams(cdc, &gs.Params, args); err != nil {
-					return err
-				}
-				bz, err := cdc.MarshalJSON(&gs)
-				appState[governanceparamstypes.ModuleName] = bz
-				return err
-			})
+			return editParamsGenesis(cmd, func(cdc codec.Codec, p *governanceparamstypes.Params) error { return editParams(cdc, p, args) })
 		},
 	}
+}
+
+// editParamsGenesis edits the region's starting parameters in the genesis file.
+func editParamsGenesis(cmd *cobra.Command, edit func(codec.Codec, *governanceparamstypes.Params) error) error {
+	return editGenesis(cmd, func(cdc codec.Codec, appState map[string]json.RawMessage) error {
+		var gs governanceparamstypes.GenesisState
+		if err := cdc.UnmarshalJSON(appState[governanceparamstypes.ModuleName], &gs); err != nil {
+			return err
+		}
+		if err := edit(cdc, &gs.Params); err != nil {
+			return err
+		}
+		bz, err := cdc.MarshalJSON(&gs)
+		appState[governanceparamstypes.ModuleName] = bz
+		return err
+	})
 }
 
 func addOccupationCmd() *cobra.Command {

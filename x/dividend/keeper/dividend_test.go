@@ -290,9 +290,7 @@ func TestBadInput(t *testing.T) {
 		p := f.params
 		p.DividendShare = dec(share)
 		asm := f.r.Assembly()
-		id := f.r.Propose(f.alice, asm, &gptypes.MsgUpdateParams{Authority: asm, Params: p})
-		f.r.Vote(id, 1, f.alice, f.bob)
-		_, logs := f.r.Exec(id, f.alice)
+		_, logs := f.r.Decide(asm, []region.Account{f.alice, f.bob}, &gptypes.MsgUpdateParams{Authority: asm, Params: p})
 		require.Contains(t, logs, gptypes.ErrInvalidParams.Error(), share)
 	}
 	_, err := f.q.Revenue(f.r.Ctx(), &types.QueryRevenueRequest{Period: 99})
@@ -356,9 +354,7 @@ func TestReserveKept(t *testing.T) {
 	held := r.Balance(f.treasury)
 	asm, bank := r.Assembly(), r.AgentAddr("Regional Public Bank")
 	fund := func(amount math.Int) (string, bool) {
-		id := r.Propose(f.alice, asm, &bankloanstypes.MsgFundBank{Authority: asm, Bank: bank.String(), Amount: amount})
-		r.Vote(id, group.VOTE_OPTION_YES, f.alice, f.bob)
-		result, logs := r.Exec(id, f.alice)
+		result, logs := r.Decide(asm, []region.Account{f.alice, f.bob}, &bankloanstypes.MsgFundBank{Authority: asm, Bank: bank.String(), Amount: amount})
 		return logs, result == group.PROPOSAL_EXECUTOR_RESULT_SUCCESS
 	}
 	logs, ok := fund(held.SubRaw(499_999))

@@ -12,6 +12,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/x/group"
 
 	"github.com/conductor-coop/conductor/testutil/region"
+	assemblytypes "github.com/conductor-coop/conductor/x/assembly/types"
 	"github.com/conductor-coop/conductor/x/dividend/types"
 	marketkeeper "github.com/conductor-coop/conductor/x/market/keeper"
 	markettypes "github.com/conductor-coop/conductor/x/market/types"
@@ -55,11 +56,12 @@ func TestSubsidy(t *testing.T) {
 	open := f.period(0).Period
 	amount := int64(100 * rsc)
 	asm := r.Assembly()
-	id := r.Propose(f.alice, asm, &types.MsgSubsidize{Authority: asm, Company: f.transit.String(), Amount: math.NewInt(amount), Reason: "the bus fleet"})
-	r.Vote(id, group.VOTE_OPTION_YES, f.alice, f.bob)
-	res := r.MustDeliver(f.alice, &group.MsgExec{ProposalId: id, Executor: f.alice.String()})
+	id := r.AssemblyPropose(f.alice, &types.MsgSubsidize{Authority: asm, Company: f.transit.String(), Amount: math.NewInt(amount), Reason: "the bus fleet"})
+	r.AssemblyOpen(id)
+	r.AssemblyVote(id, assemblytypes.VOTE_OPTION_YES, f.alice, f.bob)
+	require.Equal(t, assemblytypes.PROPOSAL_STATUS_PASSED, r.AssemblyClose(id).Status)
 	var event map[string]string
-	for _, e := range res.Events {
+	for _, e := range r.Last.Events {
 		if e.Type == "conductor.dividend.v1.EventSubsidy" {
 			event = map[string]string{}
 			for _, a := range e.Attributes {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/conductor-coop/conductor/app"
 	"github.com/conductor-coop/conductor/testutil/region"
+	assemblytypes "github.com/conductor-coop/conductor/x/assembly/types"
 	"github.com/conductor-coop/conductor/x/education/keeper"
 	"github.com/conductor-coop/conductor/x/education/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
@@ -220,7 +221,7 @@ func TestBadInput(t *testing.T) {
 		"no term":            {School: f.school.String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(1), Term: term, Terms: 0},
 	} {
 		t.Run(name, func(t *testing.T) {
-			prop, err := group.NewMsgSubmitProposal(asm, []string{f.alice.String()}, []sdk.Msg{&types.MsgSetProgram{Authority: asm, Program: prog}}, "", group.Exec_EXEC_UNSPECIFIED, "program", "")
+			prop, err := assemblytypes.NewMsgPropose(f.alice.String(), assemblytypes.PROPOSAL_KIND_GENERAL, "program", "", "", &types.MsgSetProgram{Authority: asm, Program: prog})
 			require.NoError(t, err)
 			region.RequireError(t, types.ErrInvalidProgram, r.Deliver(f.alice, prop))
 			region.RequireError(t, types.ErrInvalidProgram, r.Deliver(f.alice, &types.MsgSetProgram{Authority: asm, Program: prog}))
@@ -234,9 +235,7 @@ func TestBadInput(t *testing.T) {
 		"a company's": {School: r.AgentAddr("Bakery Co-op").String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(1), Term: term, Terms: 1},
 		"unknown":     {Id: 99, School: f.school.String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(1), Term: term, Terms: 1},
 	} {
-		id := r.Propose(f.alice, asm, &types.MsgSetProgram{Authority: asm, Program: prog})
-		r.Vote(id, 1, f.alice, f.bob)
-		result, logs := r.Exec(id, f.alice)
+		result, logs := r.Decide(asm, []region.Account{f.alice, f.bob}, &types.MsgSetProgram{Authority: asm, Program: prog})
 		require.Equal(t, group.PROPOSAL_EXECUTOR_RESULT_FAILURE, result, name)
 		require.NotEmpty(t, logs, name)
 	}
@@ -244,9 +243,7 @@ func TestBadInput(t *testing.T) {
 	p2 := f.program(2, 2)
 	f.r.Must(f.join(f.erin, p2))
 	f.r.Must(f.join(f.fred, p2))
-	id := r.Propose(f.alice, asm, &types.MsgSetProgram{Authority: asm, Program: types.Program{Id: p2, School: f.school.String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(1), Term: term, Terms: 1}})
-	r.Vote(id, 1, f.alice, f.bob)
-	_, logs := r.Exec(id, f.alice)
+	_, logs := r.Decide(asm, []region.Account{f.alice, f.bob}, &types.MsgSetProgram{Authority: asm, Program: types.Program{Id: p2, School: f.school.String(), Name: "x", Capacity: 1, YearlyCost: math.NewInt(1), Term: term, Terms: 1}})
 	require.Contains(t, logs, types.ErrOverCapacity.Error())
 	f.invariantHolds()
 }

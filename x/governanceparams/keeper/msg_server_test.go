@@ -10,6 +10,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/x/group"
 
 	"github.com/conductor-coop/conductor/testutil/region"
+	assemblytypes "github.com/conductor-coop/conductor/x/assembly/types"
 	"github.com/conductor-coop/conductor/x/governanceparams/keeper"
 	"github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
@@ -35,11 +36,12 @@ func TestOneMemberOneVote(t *testing.T) {
 
 	// alice and bob (poor) vote yes, carol (rich) votes no: 2 of 3 members, it passes.
 	raise := &types.MsgUpdateParams{Authority: r.Assembly(), Params: withIncomeTax(start.Params, "0.25")}
-	id := r.Propose(alice, r.Assembly(), raise)
-	r.Vote(id, group.VOTE_OPTION_NO, carol)
-	r.Vote(id, group.VOTE_OPTION_YES, alice, bob)
-	result, logs := r.Exec(id, alice)
-	require.Equal(t, group.PROPOSAL_EXECUTOR_RESULT_SUCCESS, result, logs)
+	id := r.AssemblyPropose(alice, raise)
+	r.AssemblyOpen(id)
+	r.AssemblyVote(id, assemblytypes.VOTE_OPTION_NO, carol)
+	r.AssemblyVote(id, assemblytypes.VOTE_OPTION_YES, alice, bob)
+	p := r.AssemblyClose(id)
+	require.Equal(t, assemblytypes.PROPOSAL_STATUS_PASSED, p.Status, p.ResultLog)
 	passedAt := r.Height
 
 	after, err := q.Params(r.Ctx(), &types.QueryParamsRequest{})
@@ -53,23 +55,19 @@ func TestOneMemberOneVote(t *testing.T) {
 
 	// carol (rich) votes yes, alice and bob vote no: rejected, nothing changes.
 	cut := &types.MsgUpdateParams{Authority: r.Assembly(), Params: withIncomeTax(after.Params, "0.05")}
-	id = r.Propose(carol, r.Assembly(), cut)
-	r.Vote(id, group.VOTE_OPTION_YES, carol)
-	r.Vote(id, group.VOTE_OPTION_NO, alice, bob)
-	result, _ = r.Exec(id, carol)
-	require.Equal(t, group.PROPOSAL_EXECUTOR_RESULT_NOT_RUN, result)
-	prop, err := r.App.GroupKeeper.Proposal(r.Ctx(), &group.QueryProposalRequest{ProposalId: id})
-	require.NoError(t, err)
-	require.Equal(t, group.PROPOSAL_STATUS_REJECTED, prop.Proposal.Status)
+	id = r.AssemblyPropose(carol, cut)
+	r.AssemblyOpen(id)
+	r.AssemblyVote(id, assemblytypes.VOTE_OPTION_YES, carol)
+	r.AssemblyVote(id, assemblytypes.VOTE_OPTION_NO, alice, bob)
+	require.Equal(t, assemblytypes.PROPOSAL_STATUS_REJECTED, r.AssemblyClose(id).Status)
 	still, err := q.Params(r.Ctx(), &types.QueryParamsRequest{})
 	require.NoError(t, err)
 	require.Equal(t, "0.250000000000000000", still.Params.IncomeTaxRate.String())
 
-	// A lone yes (1 of 3) is not enough either, even from the richest member.
-	id = r.Propose(carol, r.Assembly(), cut)
-	r.Vote(id, group.VOTE_OPTION_YES, carol)
-	result, _ = r.Exec(id, carol)
-	require.NotEqual(t, group.PROPOSAL_EXECUTOR_RESULT_SUCCESS, result)
+	// Nobody votes: below the quorum, rejected.
+	id = r.AssemblyPropose(carol, cut)
+	r.AssemblyOpen(id)
+	require.Equal(t, assemblytypes.PROPOSAL_STATUS_REJECTED, r.AssemblyClose(id).Status)
 
 	changes, err := q.Changes(r.Ctx(), &types.QueryChangesRequest{})
 	require.NoError(t, err)

@@ -33,7 +33,27 @@ func RandomParams(r *rand.Rand) types.Params {
 	p.MaxPayoutsPerBlock = uint32(1 + r.Intn(5000))
 	p.WaitlistThreshold = uint32(1 + r.Intn(100))
 	p.OfferWindow = time.Duration(1+r.Intn(14*24)) * time.Hour
+	p.Assembly = RandomAssemblyRules(r)
 	return p
+}
+
+// RandomAssemblyRules draws rules under which proposals open and close within a few
+// simulated blocks (which are hours apart): deliberation up to two hours, voting four to
+// ten, a quorum of 0.1-1% (the simulated region has hundreds of members and casts a few
+// votes a block) and a threshold in [0.5, 0.7].
+func RandomAssemblyRules(r *rand.Rand) types.AssemblyRules {
+	rules := types.DefaultAssemblyRules()
+	for i := range rules.Kinds {
+		k := &rules.Kinds[i]
+		k.DeliberationPeriod = time.Duration(r.Intn(120)) * time.Minute
+		k.VotingPeriod = time.Duration(240+r.Intn(360)) * time.Minute
+		k.Quorum = math.LegacyNewDecWithPrec(int64(1+r.Intn(10)), 3)
+		k.Threshold = math.LegacyNewDecWithPrec(int64(50+r.Intn(21)), 2)
+	}
+	rules.MaxProxies = uint32(1 + r.Intn(5))
+	rules.MaxOpenPerMember = uint32(1 + r.Intn(3))
+	rules.MaxVoteDeletionsPerBlock = uint32(1 + r.Intn(20))
+	return rules
 }
 
 // RandomizedGenState draws the genesis parameters.

@@ -5,6 +5,8 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
+
+	assemblytypes "github.com/conductor-coop/conductor/x/assembly/types"
 )
 
 // DefaultParams are a starting point; every region votes its own.
@@ -30,7 +32,82 @@ func DefaultParams() Params {
 		ArrearsNoticeAfter:     2,
 		ArrearsNoticePeriod:    30 * 24 * time.Hour,
 		WithdrawalGrace:        14 * 24 * time.Hour,
+		Assembly:               DefaultAssemblyRules(),
 	}
+}
+
+// DefaultAssemblyRules: a tenth of the members taking part and a majority of the votes cast
+// decide; an upgrade needs two thirds of the votes cast, a change of these rules two thirds
+// and a fifth of the members. Each proposal is deliberated before the vote opens: a day for
+// admissions, a week for numbers and upgrades, two for the rules themselves.
+func DefaultAssemblyRules() AssemblyRules {
+	d := math.LegacyMustNewDecFromStr
+	day := 24 * time.Hour
+	return AssemblyRules{
+		Kinds: []KindRule{
+			{Kind: assemblytypes.PROPOSAL_KIND_GENERAL, DeliberationPeriod: 2 * day, VotingPeriod: 7 * day, Quorum: d("0.10"), Threshold: d("0.50")},
+			{Kind: assemblytypes.PROPOSAL_KIND_PARAMETERS, DeliberationPeriod: 7 * day, VotingPeriod: 7 * day, Quorum: d("0.10"), Threshold: d("0.50")},
+			{Kind: assemblytypes.PROPOSAL_KIND_MEMBERSHIP, DeliberationPeriod: day, VotingPeriod: 3 * day, Quorum: d("0.05"), Threshold: d("0.50")},
+			{Kind: assemblytypes.PROPOSAL_KIND_UPGRADE, DeliberationPeriod: 7 * day, VotingPeriod: 14 * day, Quorum: d("0.10"), Threshold: d("0.666666666666666667")},
+			{Kind: assemblytypes.PROPOSAL_KIND_CONSTITUTION, DeliberationPeriod: 14 * day, VotingPeriod: 14 * day, Quorum: d("0.20"), Threshold: d("0.666666666666666667")},
+		},
+		MaxProxies:               100,
+		MaxOpenProposals:         100,
+		MaxOpenPerMember:         2,
+		MaxVoteDeletionsPerBlock: 2000,
+	}
+}
+
+// Rule returns the rule of a proposal kind.
+func (r AssemblyRules) Rule(kind assemblytypes.ProposalKind) (KindRule, error) {
+	for _, k := range r.Kinds {
+		if k.Kind == kind {
+			return k, nil
+		}
+	}
+	return KindRule{}, errorsmod.Wrapf(ErrInvalidParams, "no assembly rule for %s", kind)
+}
+
+// Validate checks the assembly's rules: one rule per kind, quorum in (0,1], threshold in
+// [0.5,1) (a minority never decides; "more than 1" could never pass), periods and bounds sane.
+func (r AssemblyRules) Validate() error {
+	seen := map[assemblytypes.ProposalKind]bool{}
+	for _, k := range r.Kinds {
+		if _, ok := assemblytypes.ProposalKind_name[int32(k.Kind)]; !ok || k.Kind == assemblytypes.PROPOSAL_KIND_UNSPECIFIED {
+			return errorsmod.Wrapf(ErrInvalidParams, "assembly rule for unknown kind %d", k.Kind)
+		}
+		if seen[k.Kind] {
+			return errorsmod.Wrapf(ErrInvalidParams, "two assembly rules for %s", k.Kind)
+		}
+		seen[k.Kind] = true
+		if k.Quorum.IsNil() || !k.Quorum.IsPositive() || k.Quorum.GT(math.LegacyOneDec()) {
+			return errorsmod.Wrapf(ErrInvalidParams, "%s: quorum must be in (0,1], got %s", k.Kind, k.Quorum)
+		}
+		if k.Threshold.IsNil() || k.Threshold.LT(math.LegacyNewDecWithPrec(5, 1)) || k.Threshold.GTE(math.LegacyOneDec()) {
+			return errorsmod.Wrapf(ErrInvalidParams, "%s: threshold must be in [0.5,1), got %s", k.Kind, k.Threshold)
+		}
+		if k.DeliberationPeriod < 0 || k.VotingPeriod < time.Second {
+			return errorsmod.Wrapf(ErrInvalidParams, "%s: deliberation must be at least 0 and voting at least 1s", k.Kind)
+		}
+	}
+	if len(seen) != len(assemblytypes.ProposalKind_name)-1 {
+		return errorsmod.Wrapf(ErrInvalidParams, "assembly rules: one rule for each of the %d kinds, got %d", len(assemblytypes.ProposalKind_name)-1, len(seen))
+	}
+	bounds := []struct {
+		name     string
+		v, limit uint32
+	}{
+		{"max_proxies", r.MaxProxies, 10_000},
+		{"max_open_proposals", r.MaxOpenProposals, 1_000},
+		{"max_open_per_member", r.MaxOpenPerMember, 100},
+		{"max_vote_deletions_per_block", r.MaxVoteDeletionsPerBlock, 100_000},
+	}
+	for _, b := range bounds {
+		if b.v == 0 || b.v > b.limit {
+			return errorsmod.Wrapf(ErrInvalidParams, "assembly.%s must be in [1,%d], got %d", b.name, b.limit, b.v)
+		}
+	}
+	return nil
 }
 
 // Validate checks every field: rates and shares in [0,1], periods positive, limits sane.
@@ -85,7 +162,7 @@ func (p Params) Validate() error {
 	if p.SchoolingPriorityYears > 100 {
 		return errorsmod.Wrapf(ErrInvalidParams, "schooling_priority_years must be at most 100, got %d", p.SchoolingPriorityYears)
 	}
-	return nil
+	return p.Assembly.Validate()
 }
 
 // DefaultGenesis starts from the default parameters with no recorded change.

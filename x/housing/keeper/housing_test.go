@@ -15,7 +15,6 @@ import (
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
-	govtypes "github.com/cosmos/cosmos-sdk/x/gov/types"
 	"github.com/cosmos/cosmos-sdk/x/group"
 
 	"github.com/conductor-coop/conductor/app"
@@ -380,7 +379,7 @@ func TestBuyHomeRefused(t *testing.T) {
 		return f.r.Decide(agency, []region.Account{f.carol}, msg)
 	}
 	byAssembly := func(f *fixture, msg *types.MsgRegisterUnit) (group.ProposalExecutorResult, string) {
-		return f.r.Decide(asm, []region.Account{f.alice, f.bob}, msg) // alice proposes and executes
+		return f.r.Decide(asm, []region.Account{f.alice, f.bob}, msg)
 	}
 	byGrant := func(f *fixture, msg *types.MsgRegisterUnit) (group.ProposalExecutorResult, string) {
 		if res := f.r.Manage(f.carol, msg); res.Code != 0 {
@@ -388,10 +387,10 @@ func TestBuyHomeRefused(t *testing.T) {
 		}
 		return group.PROPOSAL_EXECUTOR_RESULT_SUCCESS, ""
 	}
-	govAcc := r.App.AccountKeeper.GetModuleAccount(r.Ctx(), govtypes.ModuleName).GetAddress()
+	moduleAcc := r.UnblockedModuleAccount("unblocked")
 	feeCollector := r.App.AccountKeeper.GetModuleAddress(authtypes.FeeCollectorName)
 	require.True(t, r.App.BankKeeper.BlockedAddr(feeCollector))
-	require.False(t, r.App.BankKeeper.BlockedAddr(govAcc), "a module account that is not blocked")
+	require.False(t, r.App.BankKeeper.BlockedAddr(moduleAcc), "a module account that is not blocked")
 	cases := []struct {
 		name   string
 		signer string
@@ -415,12 +414,16 @@ func TestBuyHomeRefused(t *testing.T) {
 		}, types.ErrNotDecided},
 		{"the seller is the signer", asm, sdk.MustAccAddressFromBech32(asm), byAssembly, types.ErrSelfDealing},
 		{"the seller is the agency", agency, f.agency, byAgency, types.ErrSelfDealing},
-		{"the seller signed the tx (executed the proposal)", asm, f.alice.Addr, byAssembly, types.ErrSelfDealing},
+		{"the seller signed the tx (executed the agency's proposal)", agency, f.alice.Addr, func(f *fixture, msg *types.MsgRegisterUnit) (group.ProposalExecutorResult, string) {
+			id := f.r.Propose(f.carol, agency, msg)
+			f.r.Vote(id, group.VOTE_OPTION_YES, f.carol)
+			return f.r.Exec(id, f.alice) // anyone may execute an accepted x/group proposal
+		}, types.ErrSelfDealing},
 		{"the seller works for the agency", asm, f.carol.Addr, byAssembly, types.ErrSelfDealing},
 		{"the seller is the bankloans module account", agency, authtypes.NewModuleAddress(bankloanstypes.ModuleName), byAgency, types.ErrInvalidSeller},
 		{"the seller is the market's IBC intake", agency, markettypes.IntakeAddress, byAgency, types.ErrInvalidSeller},
 		{"the seller is the fee collector (blocked)", agency, feeCollector, byAgency, types.ErrInvalidSeller},
-		{"the seller is the gov module account (not blocked)", asm, govAcc, byAssembly, types.ErrInvalidSeller},
+		{"the seller is a module account x/bank does not block", asm, moduleAcc, byAssembly, types.ErrInvalidSeller},
 		{"the seller is a company", agency, f.bakery, byAgency, types.ErrInvalidSeller},
 		{"the seller is the treasury", asm, f.treasury, byAssembly, types.ErrInvalidSeller},
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/types/query"
 	"github.com/cosmos/cosmos-sdk/x/group"
 
+	assemblytypes "github.com/conductor-coop/conductor/x/assembly/types"
 	"github.com/conductor-coop/conductor/x/membership/types"
 )
 
@@ -25,7 +26,13 @@ import (
 // the proposal x/group executes: a copy of the message proposed (not voted, voted short, or
 // even accepted and not executed) and run by a manager with an authz grant is the
 // manager's, and a decision runs once.
+//
+// For the assembly's account, it is the x/assembly proposal being executed: only a passed
+// assembly proposal runs messages signed by that account.
 func (k Keeper) ExecutingProposal(ctx context.Context, policy string, msg proto.Message) (uint64, error) {
+	if assembly, err := k.Authority(ctx); err != nil || policy == assembly {
+		return assemblytypes.Executing(ctx), err
+	}
 	running, ok := ctx.Value(executingKey{}).(executing)
 	if !ok {
 		return 0, nil

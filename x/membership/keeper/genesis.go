@@ -5,18 +5,18 @@ import (
 
 	errorsmod "cosmossdk.io/errors"
 
-	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/x/group"
 
+	assemblytypes "github.com/conductor-coop/conductor/x/assembly/types"
 	"github.com/conductor-coop/conductor/x/membership/types"
 )
 
-// InitGenesis loads the registry. On a new chain (no assembly yet) it registers the
-// treasury, creates the assembly from the member agents and founds the listed institutions.
+// InitGenesis loads the registry. On a new chain (no treasury among the agents yet) it
+// registers the treasury and the assembly's account and founds the listed institutions.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
-	if err := k.AssemblyConfig.Set(ctx, gs.AssemblyConfig); err != nil {
-		return err
+	newChain := true
+	for _, agent := range gs.Agents {
+		newChain = newChain && agent.Kind != types.AGENT_KIND_TREASURY
 	}
 	for _, agent := range gs.Agents {
 		if err := k.SetAgent(ctx, agent); err != nil {
@@ -32,14 +32,20 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
-	if gs.Assembly.GroupId != 0 {
-		return k.Assembly.Set(ctx, gs.Assembly)
+	if !newChain {
+		return nil
+	}
+	if n, err := k.Count(ctx); err != nil {
+		return err
+	} else if n == 0 {
+		return errorsmod.Wrap(types.ErrInvalidGenesis, "a region needs at least one founding member")
 	}
 	treasury := k.account.GetModuleAccount(ctx, types.TreasuryName).GetAddress()
 	if err := k.SetAgent(ctx, types.Agent{Address: k.mustAddress(treasury), Kind: types.AGENT_KIND_TREASURY, Name: "Regional treasury"}); err != nil {
 		return err
 	}
-	if err := k.createAssembly(ctx, gs); err != nil {
+	assembly := k.account.GetModuleAccount(ctx, assemblytypes.ModuleName).GetAddress()
+	if err := k.SetAgent(ctx, types.Agent{Address: k.mustAddress(assembly), Kind: types.AGENT_KIND_ASSEMBLY, Name: "Region assembly"}); err != nil {
 		return err
 	}
 	defaultPolicy, err := DecisionPolicy(types.DECISION_KIND_UNSPECIFIED, "", 0, 0)
@@ -57,52 +63,10 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	return nil
 }
 
-func (k Keeper) createAssembly(ctx context.Context, gs *types.GenesisState) error {
-	var members []group.MemberRequest
-	for _, a := range gs.Agents {
-		if a.Kind == types.AGENT_KIND_PERSON && a.Member {
-			members = append(members, group.MemberRequest{Address: a.Address, Weight: "1"})
-		}
-	}
-	if len(members) == 0 {
-		return errorsmod.Wrap(types.ErrInvalidGenesis, "a region needs at least one founding member")
-	}
-	cfg := gs.AssemblyConfig
-	policy, err := codectypes.NewAnyWithValue(&group.PercentageDecisionPolicy{
-		Percentage: cfg.Percentage.String(),
-		Windows:    &group.DecisionPolicyWindows{VotingPeriod: cfg.VotingPeriod, MinExecutionPeriod: cfg.MinExecutionPeriod},
-	})
-	if err != nil {
-		return err
-	}
-	res, err := k.group.CreateGroupWithPolicy(ctx, &group.MsgCreateGroupWithPolicy{
-		Admin: k.admin, Members: members, GroupMetadata: "region assembly", GroupPolicyMetadata: "region assembly", DecisionPolicy: policy,
-	})
-	if err != nil {
-		return errorsmod.Wrap(types.ErrInvalidGenesis, err.Error())
-	}
-	if _, err := k.group.UpdateGroupPolicyAdmin(ctx, &group.MsgUpdateGroupPolicyAdmin{
-		Admin: k.admin, GroupPolicyAddress: res.GroupPolicyAddress, NewAdmin: res.GroupPolicyAddress,
-	}); err != nil {
-		return err
-	}
-	if err := k.SetAgent(ctx, types.Agent{Address: res.GroupPolicyAddress, Kind: types.AGENT_KIND_ASSEMBLY, Name: "Region assembly", GroupId: res.GroupId}); err != nil {
-		return err
-	}
-	return k.Assembly.Set(ctx, types.Assembly{GroupId: res.GroupId, Address: res.GroupPolicyAddress})
-}
-
 // ExportGenesis writes the registry; institutions are agents by then.
 func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) {
 	gs := &types.GenesisState{}
-	var err error
-	if gs.AssemblyConfig, err = k.AssemblyConfig.Get(ctx); err != nil {
-		return nil, err
-	}
-	if gs.Assembly, err = k.Assembly.Get(ctx); err != nil {
-		return nil, err
-	}
-	err = k.Agents.Walk(ctx, nil, func(_ sdk.AccAddress, a types.Agent) (bool, error) {
+	err := k.Agents.Walk(ctx, nil, func(_ sdk.AccAddress, a types.Agent) (bool, error) {
 		gs.Agents = append(gs.Agents, a)
 		return false, nil
 	})

@@ -2,8 +2,6 @@ package keeper
 
 import (
 	"context"
-	"errors"
-	"strconv"
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
@@ -94,22 +92,15 @@ func (q queryServer) Company(ctx context.Context, req *types.QueryCompanyRequest
 }
 
 func (q queryServer) Assembly(ctx context.Context, _ *types.QueryAssemblyRequest) (*types.QueryAssemblyResponse, error) {
-	assembly, err := q.Keeper.Assembly.Get(ctx)
-	if errors.Is(err, collections.ErrNotFound) {
-		return nil, errorsmod.Wrap(types.ErrUnknownAgent, "the region has no assembly")
-	}
+	address, err := q.Authority(ctx)
 	if err != nil {
 		return nil, err
 	}
-	info, err := q.group.GroupInfo(ctx, &group.QueryGroupInfoRequest{GroupId: assembly.GroupId})
+	members, err := q.Count(ctx)
 	if err != nil {
 		return nil, err
 	}
-	members, err := strconv.ParseUint(info.Info.TotalWeight, 10, 64)
-	if err != nil {
-		return nil, err
-	}
-	return &types.QueryAssemblyResponse{Assembly: assembly, Members: members}, nil
+	return &types.QueryAssemblyResponse{Assembly: types.Assembly{Address: address}, Members: members}, nil
 }
 
 func (q queryServer) AdmittedValidators(ctx context.Context, req *types.QueryAdmittedValidatorsRequest) (*types.QueryAdmittedValidatorsResponse, error) {

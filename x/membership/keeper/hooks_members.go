@@ -11,7 +11,7 @@ import (
 )
 
 // MemberHooks is told when a person becomes a member and before one leaves (the dividend
-// keeps its register of members by them).
+// keeps its register of members by them; the assembly ends a leaving member's votes and proxies).
 type MemberHooks interface {
 	AfterMemberAdmitted(ctx context.Context, member sdk.AccAddress) error
 	BeforeMemberLeaves(ctx context.Context, member sdk.AccAddress) error
@@ -19,23 +19,27 @@ type MemberHooks interface {
 
 // memberHooks is shared by every copy of the keeper, so that hooks set after the keeper
 // was handed to other keepers reach them all.
-type memberHooks struct{ h MemberHooks }
+type memberHooks struct{ h []MemberHooks }
 
-// SetMemberHooks installs the member hooks (once, when the app is built).
-func (k Keeper) SetMemberHooks(h MemberHooks) { k.hooks.h = h }
+// SetMemberHooks installs the member hooks, called in order (once, when the app is built).
+func (k Keeper) SetMemberHooks(h ...MemberHooks) { k.hooks.h = h }
 
 func (k Keeper) afterAdmitted(ctx context.Context, member sdk.AccAddress) error {
-	if k.hooks.h == nil {
-		return nil
+	for _, h := range k.hooks.h {
+		if err := h.AfterMemberAdmitted(ctx, member); err != nil {
+			return err
+		}
 	}
-	return k.hooks.h.AfterMemberAdmitted(ctx, member)
+	return nil
 }
 
 func (k Keeper) beforeLeaving(ctx context.Context, member sdk.AccAddress) error {
-	if k.hooks.h == nil {
-		return nil
+	for _, h := range k.hooks.h {
+		if err := h.BeforeMemberLeaves(ctx, member); err != nil {
+			return err
+		}
 	}
-	return k.hooks.h.BeforeMemberLeaves(ctx, member)
+	return nil
 }
 
 // WalkAgents calls f for each agent of kind, in address order, starting after after (nil:

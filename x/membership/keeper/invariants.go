@@ -1,21 +1,17 @@
 package keeper
 
 import (
-	"errors"
 	"fmt"
 
 	"cosmossdk.io/collections"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	"github.com/cosmos/cosmos-sdk/types/query"
-	"github.com/cosmos/cosmos-sdk/x/group"
 
 	"github.com/conductor-coop/conductor/x/membership/types"
 )
 
 // RegisterInvariants registers the membership invariants.
 func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
-	ir.RegisterRoute(types.ModuleName, "assembly-in-sync", AssemblyInSyncInvariant(k))
 	ir.RegisterRoute(types.ModuleName, "no-restricted-stake", NoRestrictedStakeInvariant(k))
 	ir.RegisterRoute(types.ModuleName, "registry-indexed", RegistryIndexedInvariant(k))
 }
@@ -23,8 +19,8 @@ func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
 // RegistryIndexedInvariant checks the registry's indexes against its agents: each agent is
 // listed under its kind and nowhere else, and the members index holds exactly the persons
 // who are members: as many members as persons with the member flag, and no non-member (a
-// registered non-member, or one who left) counted among them. The dividend's register and
-// the assembly follow the members (AssemblyInSyncInvariant).
+// registered non-member, or one who left) counted among them; the member count (the
+// assembly's electorate) is their number.
 func RegistryIndexedInvariant(k Keeper) sdk.Invariant {
 	return func(ctx sdk.Context) (string, bool) {
 		msg := func(s string) string { return sdk.FormatInvariant(types.ModuleName, "registry-indexed", s) }
@@ -76,6 +72,9 @@ func RegistryIndexedInvariant(k Keeper) sdk.Invariant {
 		if indexed != members {
 			broken = append(broken, fmt.Sprintf("%d members, %d in the members index", members, indexed))
 		}
+		if n, err := k.Count(ctx); err != nil || n != uint64(members) {
+			broken = append(broken, fmt.Sprintf("%d members, the member count says %d (%v)", members, n, err))
+		}
 		if len(broken) > 0 {
 			return msg(fmt.Sprint(broken)), true
 		}
@@ -107,51 +106,5 @@ func NoRestrictedStakeInvariant(k Keeper) sdk.Invariant {
 			return msg(broken), true
 		}
 		return msg("no restricted agent holds stake"), false
-	}
-}
-
-// AssemblyInSyncInvariant checks that the assembly's group holds exactly the region's
-// members, each with weight 1: one member, one vote.
-func AssemblyInSyncInvariant(k Keeper) sdk.Invariant {
-	return func(ctx sdk.Context) (string, bool) {
-		assembly, err := k.Assembly.Get(ctx)
-		if errors.Is(err, collections.ErrNotFound) {
-			return "", false // no assembly yet (before genesis has run)
-		}
-		if err != nil {
-			return sdk.FormatInvariant(types.ModuleName, "assembly-in-sync", err.Error()), true
-		}
-		members := 0
-		rng := collections.NewPrefixedPairRange[int32, sdk.AccAddress](int32(types.AGENT_KIND_PERSON))
-		err = k.AgentsByKind.Walk(ctx, rng, func(key collections.Pair[int32, sdk.AccAddress]) (bool, error) {
-			if k.IsMember(ctx, key.K2()) {
-				members++
-			}
-			return false, nil
-		})
-		if err != nil {
-			return sdk.FormatInvariant(types.ModuleName, "assembly-in-sync", err.Error()), true
-		}
-		var broken []string
-		groupMembers := 0
-		var next []byte
-		for first := true; first || next != nil; first = false {
-			res, err := k.group.GroupMembers(ctx, &group.QueryGroupMembersRequest{GroupId: assembly.GroupId, Pagination: &query.PageRequest{Key: next, Limit: 1000}})
-			if err != nil {
-				return sdk.FormatInvariant(types.ModuleName, "assembly-in-sync", err.Error()), true
-			}
-			for _, m := range res.Members {
-				groupMembers++
-				addr, err := k.addressCodec.StringToBytes(m.Member.Address)
-				if err != nil || !k.IsMember(ctx, addr) || m.Member.Weight != "1" {
-					broken = append(broken, fmt.Sprintf("%s (weight %s) is not a member with one vote", m.Member.Address, m.Member.Weight))
-				}
-			}
-			next = res.Pagination.GetNextKey()
-		}
-		if groupMembers != members {
-			broken = append(broken, fmt.Sprintf("assembly has %d voters, the region %d members", groupMembers, members))
-		}
-		return sdk.FormatInvariant(types.ModuleName, "assembly-in-sync", fmt.Sprint(broken)), len(broken) > 0
 	}
 }

@@ -19,6 +19,7 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	"github.com/cosmos/cosmos-sdk/x/group"
 
+	assemblytypes "github.com/conductor-coop/conductor/x/assembly/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	"github.com/conductor-coop/conductor/x/membership/types"
 )
@@ -46,9 +47,9 @@ type Keeper struct {
 	AgentsByKind collections.KeySet[collections.Pair[int32, sdk.AccAddress]]
 	// Members indexes the persons who are members (Agent.Member), so that members are walked
 	// and listed without reading the non-members.
-	Members            collections.KeySet[sdk.AccAddress]
-	Assembly           collections.Item[types.Assembly]
-	AssemblyConfig     collections.Item[types.AssemblyConfig]
+	Members collections.KeySet[sdk.AccAddress]
+	// MemberCount is the number of members: the assembly's electorate, read in O(1).
+	MemberCount        collections.Item[uint64]
 	AdmittedValidators collections.KeySet[sdk.AccAddress]
 }
 
@@ -70,8 +71,7 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		Agents:             collections.NewMap(sb, types.AgentsKey, "agents", sdk.AccAddressKey, codec.CollValue[types.Agent](cdc)),
 		AgentsByKind:       collections.NewKeySet(sb, types.AgentsByKindKey, "agents_by_kind", collections.PairKeyCodec(collections.Int32Key, sdk.AccAddressKey)),
 		Members:            collections.NewKeySet(sb, types.MembersKey, "members", sdk.AccAddressKey),
-		Assembly:           collections.NewItem(sb, types.AssemblyKey, "assembly", codec.CollValue[types.Assembly](cdc)),
-		AssemblyConfig:     collections.NewItem(sb, types.AssemblyConfigKey, "assembly_config", codec.CollValue[types.AssemblyConfig](cdc)),
+		MemberCount:        collections.NewItem(sb, types.MemberCountKey, "member_count", collections.Uint64Value),
 		AdmittedValidators: collections.NewKeySet(sb, types.AdmittedValidatorsKey, "admitted_validators", sdk.AccAddressKey),
 	}
 	k.Schema = modulekit.Schema(sb)
@@ -90,16 +90,9 @@ func (k Keeper) address(s, what string) (sdk.AccAddress, error) {
 	return modulekit.Address(k.addressCodec, s, what, types.ErrInvalidAddress)
 }
 
-// Authority returns the assembly's policy account: the authority of every Conductor module.
-func (k Keeper) Authority(ctx context.Context) (string, error) {
-	a, err := k.Assembly.Get(ctx)
-	if errors.Is(err, collections.ErrNotFound) {
-		return "", errorsmod.Wrap(types.ErrUnauthorized, "the region has no assembly yet")
-	}
-	if err != nil {
-		return "", err
-	}
-	return a.Address, nil
+// Authority returns the assembly's account (x/assembly): the authority of every module.
+func (k Keeper) Authority(context.Context) (string, error) {
+	return k.addressCodec.BytesToString(assemblytypes.Address)
 }
 
 // CheckAuthority returns ErrUnauthorized unless signer is the assembly's policy account.
@@ -143,20 +136,53 @@ func (k Keeper) SetAgent(ctx context.Context, agent types.Agent) error {
 		}
 	}
 	member := isMember(agent)
-	if known && isMember(old) && !member {
-		if err := k.Members.Remove(ctx, addr); err != nil {
+	was := known && isMember(old)
+	if err := k.Agents.Set(ctx, addr, agent); err != nil {
+		return err
+	}
+	if was != member {
+		if err := k.countMember(ctx, addr, member); err != nil {
 			return err
 		}
 	}
-	if err := k.Agents.Set(ctx, addr, agent); err != nil {
+	return k.AgentsByKind.Set(ctx, collections.Join(int32(agent.Kind), sdk.AccAddress(addr)))
+}
+
+// countMember adds a member to (or takes one from) the members index and count.
+func (k Keeper) countMember(ctx context.Context, addr sdk.AccAddress, member bool) error {
+	n, err := k.MemberCount.Get(ctx)
+	if err != nil && !errors.Is(err, collections.ErrNotFound) {
 		return err
 	}
 	if member {
 		if err := k.Members.Set(ctx, addr); err != nil {
 			return err
 		}
+		return k.MemberCount.Set(ctx, n+1)
 	}
-	return k.AgentsByKind.Set(ctx, collections.Join(int32(agent.Kind), sdk.AccAddress(addr)))
+	if err := k.Members.Remove(ctx, addr); err != nil {
+		return err
+	}
+	return k.MemberCount.Set(ctx, n-1)
+}
+
+// Count returns the number of members.
+func (k Keeper) Count(ctx context.Context) (uint64, error) {
+	n, err := k.MemberCount.Get(ctx)
+	if errors.Is(err, collections.ErrNotFound) {
+		return 0, nil
+	}
+	return n, err
+}
+
+// MemberSince tells whether addr is a member and since which height (x/assembly: a member
+// admitted after a proposal's voting opened votes from the next proposal).
+func (k Keeper) MemberSince(ctx context.Context, addr sdk.AccAddress) (bool, int64, error) {
+	agent, err := k.Agents.Get(ctx, addr)
+	if errors.Is(err, collections.ErrNotFound) {
+		return false, 0, nil
+	}
+	return err == nil && isMember(agent), agent.SinceHeight, err
 }
 
 // isMember tells whether a stored agent is a member of the region.
@@ -181,7 +207,8 @@ func (k Keeper) personAgent(ctx context.Context, address string) (types.Agent, s
 	return agent, addr, nil
 }
 
-// admit makes a person a member and gives them one vote in the assembly: a registered
+// admit makes a person a member, with one vote in the assembly from the next proposal that
+// opens: a registered
 // non-member, or an address the region has not seen, which is registered as a person then
 // (unless it is no human's account: requireHuman).
 func (k Keeper) admit(ctx context.Context, address string) error {
@@ -207,17 +234,10 @@ func (k Keeper) admit(ctx context.Context, address string) error {
 	if err := k.afterAdmitted(ctx, addr); err != nil {
 		return err
 	}
-	if assembly, err := k.Assembly.Get(ctx); err != nil && !errors.Is(err, collections.ErrNotFound) {
-		return err
-	} else if err == nil {
-		if err := k.setWeight(ctx, assembly.GroupId, address, "1"); err != nil {
-			return err
-		}
-	}
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventMemberAdmitted{Person: address})
 }
 
-// leave ends a membership and removes the person's vote from the assembly. The person stays
+// leave ends a membership: the person's votes and proxies in the assembly end with it. The person stays
 // registered, as a non-member: they are still a human of the region's economy (a worker, a
 // tenant, a buyer at the external rate), and the registry keeps when their status changed.
 func (k Keeper) leave(ctx context.Context, address string) error {
@@ -228,15 +248,9 @@ func (k Keeper) leave(ctx context.Context, address string) error {
 	if !agent.Member {
 		return errorsmod.Wrapf(types.ErrNotMember, "%s", address)
 	}
-	assembly, err := k.Assembly.Get(ctx)
-	if err != nil {
+	if n, err := k.Count(ctx); err != nil {
 		return err
-	}
-	info, err := k.group.GroupInfo(ctx, &group.QueryGroupInfoRequest{GroupId: assembly.GroupId})
-	if err != nil {
-		return err
-	}
-	if info.Info.TotalWeight == "1" {
+	} else if n <= 1 {
 		return types.ErrLastMember
 	}
 	if err := k.beforeLeaving(ctx, addr); err != nil {
@@ -245,9 +259,6 @@ func (k Keeper) leave(ctx context.Context, address string) error {
 	agent.Member = false
 	agent.SinceHeight = sdk.UnwrapSDKContext(ctx).BlockHeight()
 	if err := k.SetAgent(ctx, agent); err != nil {
-		return err
-	}
-	if err := k.setWeight(ctx, assembly.GroupId, address, "0"); err != nil {
 		return err
 	}
 	return sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventMemberLeft{Person: address})

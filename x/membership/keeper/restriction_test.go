@@ -102,9 +102,7 @@ func deliver(r *region.Region, signer region.Account, msg sdk.Msg) func() (uint3
 
 func proposal(r *region.Region, policy string, voters []region.Account, msg sdk.Msg) func() (uint32, string) {
 	return func() (uint32, string) {
-		id := r.Propose(voters[0], policy, msg)
-		r.Vote(id, group.VOTE_OPTION_YES, voters...)
-		res, logs := r.Exec(id, voters[0])
+		res, logs := r.Decide(policy, voters, msg)
 		return uint32(res - group.PROPOSAL_EXECUTOR_RESULT_SUCCESS), logs
 	}
 }

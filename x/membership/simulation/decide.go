@@ -13,6 +13,8 @@ import (
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
 	"github.com/cosmos/cosmos-sdk/x/group"
 	"github.com/cosmos/cosmos-sdk/x/simulation"
+
+	assemblytypes "github.com/conductor-coop/conductor/x/assembly/types"
 )
 
 // Deliver signs msg by signer and delivers it in the current simulated block, for module.
@@ -33,7 +35,31 @@ func DeliverSpending(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, k Keep
 // Decide has voters[0] propose msgs to the group policy and the other voters vote yes, each
 // trying to execute the proposal, all in the current block (simulated block times jump
 // further than any voting period). It returns the proposal's operation message.
+//
+// For the assembly, a voter puts the proposal to the members: it is deliberated and voted in
+// the blocks that follow (x/assembly's vote operations), and runs if it passes.
 func Decide(r *rand.Rand, app *baseapp.BaseApp, ctx sdk.Context, k Keepers, module, policy string, voters []simtypes.Account, msgs ...sdk.Msg) (simtypes.OperationMsg, error) {
+	if assembly, err := k.Membership.Authority(ctx); err != nil || policy == assembly {
+		if err != nil {
+			return simtypes.NoOpMsg(module, sdk.MsgTypeURL(msgs[0]), err.Error()), err
+		}
+		kind, err := k.Assembly.KindOf(ctx, msgs)
+		if err != nil {
+			return simtypes.NoOpMsg(module, sdk.MsgTypeURL(msgs[0]), err.Error()), nil
+		}
+		// the first voter who may propose now (a member has at most max_open_per_member open)
+		var last error
+		for _, proposer := range voters {
+			prop, err := assemblytypes.NewMsgPropose(proposer.Address.String(), kind, "decision", "simulated", "", msgs...)
+			if err != nil {
+				return simtypes.NoOpMsg(module, sdk.MsgTypeURL(msgs[0]), err.Error()), err
+			}
+			if last = k.Assembly.CheckProposal(ctx, prop); last == nil {
+				return Deliver(r, app, ctx, k, module, proposer, prop)
+			}
+		}
+		return simtypes.NoOpMsg(module, sdk.MsgTypeURL(msgs[0]), fmt.Sprint(last)), nil
+	}
 	prop, err := group.NewMsgSubmitProposal(policy, []string{voters[0].Address.String()}, msgs, "", group.Exec_EXEC_TRY, "decision", "simulated")
 	if err != nil {
 		return simtypes.NoOpMsg(module, sdk.MsgTypeURL(msgs[0]), err.Error()), err

@@ -20,6 +20,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/x/simulation"
 	stakingtypes "github.com/cosmos/cosmos-sdk/x/staking/types"
 
+	assemblytypes "github.com/conductor-coop/conductor/x/assembly/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	"github.com/conductor-coop/conductor/x/membership/keeper"
 	"github.com/conductor-coop/conductor/x/membership/types"
@@ -70,6 +71,12 @@ type Keepers struct {
 	// Groups reads x/group's proposals.
 	Groups interface {
 		ProposalsByGroupPolicy(context.Context, *group.QueryProposalsByGroupPolicyRequest) (*group.QueryProposalsByGroupPolicyResponse, error)
+	}
+	// Assembly tells the kind of proposal messages need, and whether a proposal would be
+	// accepted now (x/assembly).
+	Assembly interface {
+		KindOf(context.Context, []sdk.Msg) (assemblytypes.ProposalKind, error)
+		CheckProposal(sdk.Context, *assemblytypes.MsgPropose) error
 	}
 }
 

@@ -1,36 +1,16 @@
 package types
 
 import (
-	"time"
-
 	errorsmod "cosmossdk.io/errors"
-	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 )
 
-// DefaultAssemblyConfig: more than half of all members, a three-day vote.
-func DefaultAssemblyConfig() AssemblyConfig {
-	return AssemblyConfig{
-		Percentage:   math.LegacyMustNewDecFromStr("0.500000000000000001"),
-		VotingPeriod: 72 * time.Hour,
-	}
-}
-
 // DefaultGenesis has no members: a region's genesis must list its founding members.
-func DefaultGenesis() *GenesisState {
-	return &GenesisState{AssemblyConfig: DefaultAssemblyConfig()}
-}
+func DefaultGenesis() *GenesisState { return &GenesisState{} }
 
 // Validate checks the genesis state without a store.
 func (gs GenesisState) Validate() error {
-	c := gs.AssemblyConfig
-	if c.Percentage.IsNil() || !c.Percentage.IsPositive() || c.Percentage.GT(math.LegacyOneDec()) {
-		return errorsmod.Wrap(ErrInvalidGenesis, "assembly percentage must be in (0,1]")
-	}
-	if c.VotingPeriod <= 0 || c.MinExecutionPeriod < 0 {
-		return errorsmod.Wrap(ErrInvalidGenesis, "assembly voting period must be positive")
-	}
 	seen := map[string]bool{}
 	for _, a := range gs.Agents {
 		if _, err := sdk.AccAddressFromBech32(a.Address); err != nil {

@@ -4,24 +4,19 @@
 package types
 
 import (
-	cosmossdk_io_math "cosmossdk.io/math"
 	fmt "fmt"
 	_ "github.com/cosmos/cosmos-proto"
 	_ "github.com/cosmos/gogoproto/gogoproto"
 	proto "github.com/cosmos/gogoproto/proto"
-	github_com_cosmos_gogoproto_types "github.com/cosmos/gogoproto/types"
-	_ "google.golang.org/protobuf/types/known/durationpb"
 	io "io"
 	math "math"
 	math_bits "math/bits"
-	time "time"
 )
 
 // Reference imports to suppress errors if they are not otherwise used.
 var _ = proto.Marshal
 var _ = fmt.Errorf
 var _ = math.Inf
-var _ = time.Kitchen
 
 // This is a compile-time assertion to ensure that this generated file
 // is compatible with the proto package it is being compiled against.
@@ -29,69 +24,11 @@ var _ = time.Kitchen
 // proto package needs to be updated.
 const _ = proto.GoGoProtoPackageIsVersion3 // please upgrade the proto package
 
-// AssemblyConfig is the assembly's decision policy, used when the chain creates it.
-type AssemblyConfig struct {
-	// percentage of all members that must vote yes, in (0,1].
-	Percentage         cosmossdk_io_math.LegacyDec `protobuf:"bytes,1,opt,name=percentage,proto3,customtype=cosmossdk.io/math.LegacyDec" json:"percentage"`
-	VotingPeriod       time.Duration               `protobuf:"bytes,2,opt,name=voting_period,json=votingPeriod,proto3,stdduration" json:"voting_period"`
-	MinExecutionPeriod time.Duration               `protobuf:"bytes,3,opt,name=min_execution_period,json=minExecutionPeriod,proto3,stdduration" json:"min_execution_period"`
-}
-
-func (m *AssemblyConfig) Reset()         { *m = AssemblyConfig{} }
-func (m *AssemblyConfig) String() string { return proto.CompactTextString(m) }
-func (*AssemblyConfig) ProtoMessage()    {}
-func (*AssemblyConfig) Descriptor() ([]byte, []int) {
-	return fileDescriptor_f7f6131c9885f5c7, []int{0}
-}
-func (m *AssemblyConfig) XXX_Unmarshal(b []byte) error {
-	return m.Unmarshal(b)
-}
-func (m *AssemblyConfig) XXX_Marshal(b []byte, deterministic bool) ([]byte, error) {
-	if deterministic {
-		return xxx_messageInfo_AssemblyConfig.Marshal(b, m, deterministic)
-	} else {
-		b = b[:cap(b)]
-		n, err := m.MarshalToSizedBuffer(b)
-		if err != nil {
-			return nil, err
-		}
-		return b[:n], nil
-	}
-}
-func (m *AssemblyConfig) XXX_Merge(src proto.Message) {
-	xxx_messageInfo_AssemblyConfig.Merge(m, src)
-}
-func (m *AssemblyConfig) XXX_Size() int {
-	return m.Size()
-}
-func (m *AssemblyConfig) XXX_DiscardUnknown() {
-	xxx_messageInfo_AssemblyConfig.DiscardUnknown(m)
-}
-
-var xxx_messageInfo_AssemblyConfig proto.InternalMessageInfo
-
-func (m *AssemblyConfig) GetVotingPeriod() time.Duration {
-	if m != nil {
-		return m.VotingPeriod
-	}
-	return 0
-}
-
-func (m *AssemblyConfig) GetMinExecutionPeriod() time.Duration {
-	if m != nil {
-		return m.MinExecutionPeriod
-	}
-	return 0
-}
-
 // GenesisState is the membership module's genesis.
 type GenesisState struct {
 	// agents are the region's registered agents. Members listed here found the assembly
 	// when assembly is empty.
 	Agents []Agent `protobuf:"bytes,1,rep,name=agents,proto3" json:"agents"`
-	// assembly is empty on a new chain (it is created at genesis) and set in an export.
-	Assembly       Assembly       `protobuf:"bytes,2,opt,name=assembly,proto3" json:"assembly"`
-	AssemblyConfig AssemblyConfig `protobuf:"bytes,3,opt,name=assembly_config,json=assemblyConfig,proto3" json:"assembly_config"`
 	// admitted_validators are validator operator accounts admitted by the assembly.
 	AdmittedValidators []string `protobuf:"bytes,4,rep,name=admitted_validators,json=admittedValidators,proto3" json:"admitted_validators,omitempty"`
 	// institutions are founded at genesis (their accounts appear in agents after export).
@@ -102,7 +39,7 @@ func (m *GenesisState) Reset()         { *m = GenesisState{} }
 func (m *GenesisState) String() string { return proto.CompactTextString(m) }
 func (*GenesisState) ProtoMessage()    {}
 func (*GenesisState) Descriptor() ([]byte, []int) {
-	return fileDescriptor_f7f6131c9885f5c7, []int{1}
+	return fileDescriptor_f7f6131c9885f5c7, []int{0}
 }
 func (m *GenesisState) XXX_Unmarshal(b []byte) error {
 	return m.Unmarshal(b)
@@ -138,20 +75,6 @@ func (m *GenesisState) GetAgents() []Agent {
 	return nil
 }
 
-func (m *GenesisState) GetAssembly() Assembly {
-	if m != nil {
-		return m.Assembly
-	}
-	return Assembly{}
-}
-
-func (m *GenesisState) GetAssemblyConfig() AssemblyConfig {
-	if m != nil {
-		return m.AssemblyConfig
-	}
-	return AssemblyConfig{}
-}
-
 func (m *GenesisState) GetAdmittedValidators() []string {
 	if m != nil {
 		return m.AdmittedValidators
@@ -167,7 +90,6 @@ func (m *GenesisState) GetInstitutions() []Institution {
 }
 
 func init() {
-	proto.RegisterType((*AssemblyConfig)(nil), "conductor.membership.v1.AssemblyConfig")
 	proto.RegisterType((*GenesisState)(nil), "conductor.membership.v1.GenesisState")
 }
 
@@ -176,88 +98,27 @@ func init() {
 }
 
 var fileDescriptor_f7f6131c9885f5c7 = []byte{
-	// 510 bytes of a gzipped FileDescriptorProto
-	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0x8c, 0x93, 0x41, 0x6f, 0xd3, 0x3e,
-	0x18, 0xc6, 0x9b, 0x75, 0xff, 0x69, 0xf3, 0xfa, 0x1f, 0x92, 0xa9, 0x44, 0x36, 0xa4, 0xb4, 0x4c,
-	0x20, 0x7a, 0xa9, 0xa3, 0x0e, 0x89, 0x13, 0x97, 0x76, 0x45, 0x30, 0x09, 0xa1, 0xd1, 0x89, 0x1d,
-	0xb8, 0x54, 0x8e, 0xf3, 0xce, 0xb5, 0x68, 0xec, 0x28, 0x76, 0xaa, 0xf5, 0xbe, 0x0f, 0xc0, 0x91,
-	0x0f, 0xb2, 0x0f, 0xb1, 0xe3, 0xb4, 0x13, 0xe2, 0x30, 0x50, 0xfb, 0x45, 0x50, 0x12, 0xa7, 0xed,
-	0x0e, 0x15, 0xdc, 0xfc, 0xda, 0xcf, 0xf3, 0xf3, 0xeb, 0xf7, 0x49, 0xd0, 0x0b, 0xa6, 0x64, 0x98,
-	0x32, 0xa3, 0x12, 0x3f, 0x82, 0x28, 0x80, 0x44, 0x8f, 0x44, 0xec, 0x4f, 0x3a, 0x3e, 0x07, 0x09,
-	0x5a, 0x68, 0x12, 0x27, 0xca, 0x28, 0xfc, 0x64, 0x21, 0x23, 0x4b, 0x19, 0x99, 0x74, 0x0e, 0x5a,
-	0xeb, 0xfc, 0x2b, 0xb2, 0x1c, 0x71, 0xb0, 0xcf, 0x94, 0x8e, 0x94, 0x1e, 0xe6, 0x95, 0x5f, 0x14,
-	0xf6, 0xa8, 0xce, 0x15, 0x57, 0xc5, 0x7e, 0xb6, 0xb2, 0xbb, 0x1e, 0x57, 0x8a, 0x8f, 0xc1, 0xcf,
-	0xab, 0x20, 0xbd, 0xf0, 0xc3, 0x34, 0xa1, 0x46, 0x28, 0x59, 0x9c, 0x1f, 0x5e, 0x6d, 0xa0, 0xbd,
-	0xae, 0xd6, 0x10, 0x05, 0xe3, 0xe9, 0xb1, 0x92, 0x17, 0x82, 0xe3, 0x4f, 0x08, 0xc5, 0x90, 0x30,
-	0x90, 0x86, 0x72, 0x70, 0x9d, 0xa6, 0xd3, 0xda, 0xe9, 0x75, 0x6e, 0xee, 0x1b, 0x95, 0x9f, 0xf7,
-	0x8d, 0xa7, 0xc5, 0x95, 0x3a, 0xfc, 0x4a, 0x84, 0xf2, 0x23, 0x6a, 0x46, 0xe4, 0x03, 0x70, 0xca,
-	0xa6, 0x7d, 0x60, 0x77, 0xd7, 0x6d, 0x64, 0x3b, 0xea, 0x03, 0x1b, 0xac, 0x40, 0xf0, 0x7b, 0xf4,
-	0xff, 0x44, 0x19, 0x21, 0xf9, 0x30, 0x86, 0x44, 0xa8, 0xd0, 0xdd, 0x68, 0x3a, 0xad, 0xdd, 0xa3,
-	0x7d, 0x52, 0x74, 0x47, 0xca, 0xee, 0x48, 0xdf, 0x76, 0xd7, 0xdb, 0xce, 0x2e, 0xfc, 0xfe, 0xab,
-	0xe1, 0x0c, 0x6a, 0x85, 0xf3, 0x34, 0x37, 0xe2, 0xcf, 0xa8, 0x1e, 0x09, 0x39, 0x84, 0x4b, 0x60,
-	0x69, 0x26, 0x2c, 0x81, 0xd5, 0x7f, 0x07, 0xe2, 0x48, 0xc8, 0xb7, 0xa5, 0xbf, 0xc0, 0x1e, 0x5e,
-	0x55, 0x51, 0xed, 0x5d, 0x11, 0xd6, 0x99, 0xa1, 0x06, 0xf0, 0x1b, 0xb4, 0x45, 0x39, 0x48, 0xa3,
-	0x5d, 0xa7, 0x59, 0x6d, 0xed, 0x1e, 0x79, 0x64, 0x4d, 0x78, 0xa4, 0x9b, 0xc9, 0x7a, 0x9b, 0x19,
-	0x7e, 0x60, 0x3d, 0xf8, 0x18, 0x6d, 0x53, 0x3b, 0x54, 0xfb, 0xd4, 0x67, 0xeb, 0xfd, 0x56, 0x68,
-	0x11, 0x0b, 0x23, 0x3e, 0x47, 0x8f, 0xca, 0xf5, 0x90, 0xe5, 0xd1, 0xd8, 0x57, 0xbe, 0xfc, 0x2b,
-	0xab, 0x48, 0xd2, 0x12, 0xf7, 0xe8, 0xc3, 0x7c, 0x4f, 0xd0, 0x63, 0x1a, 0x46, 0xc2, 0x18, 0x08,
-	0x87, 0x13, 0x3a, 0x16, 0x21, 0x35, 0x2a, 0xd1, 0xee, 0x66, 0xb3, 0xda, 0xda, 0xe9, 0xb9, 0x77,
-	0xd7, 0xed, 0xba, 0x4d, 0xb1, 0x1b, 0x86, 0x09, 0x68, 0x7d, 0x66, 0x12, 0x21, 0xf9, 0x00, 0x97,
-	0xa6, 0xf3, 0x85, 0x07, 0x7f, 0x44, 0x35, 0x21, 0xb5, 0x11, 0x26, 0x9f, 0xa5, 0x76, 0xff, 0xcb,
-	0x67, 0xf5, 0x7c, 0x6d, 0x7f, 0x27, 0x4b, 0xb1, 0x6d, 0xee, 0x81, 0xbf, 0x77, 0x7a, 0x33, 0xf3,
-	0x9c, 0xdb, 0x99, 0xe7, 0xfc, 0x9e, 0x79, 0xce, 0xb7, 0xb9, 0x57, 0xb9, 0x9d, 0x7b, 0x95, 0x1f,
-	0x73, 0xaf, 0xf2, 0xe5, 0x35, 0x17, 0x66, 0x94, 0x06, 0x84, 0xa9, 0xc8, 0x5f, 0xd0, 0xdb, 0x4c,
-	0xa9, 0x78, 0x59, 0xfa, 0x97, 0xab, 0xbf, 0x8f, 0x99, 0xc6, 0xa0, 0x83, 0xad, 0xfc, 0x4b, 0x78,
-	0xf5, 0x27, 0x00, 0x00, 0xff, 0xff, 0xe0, 0x7f, 0x49, 0xd6, 0xa3, 0x03, 0x00, 0x00,
-}
-
-func (m *AssemblyConfig) Marshal() (dAtA []byte, err error) {
-	size := m.Size()
-	dAtA = make([]byte, size)
-	n, err := m.MarshalToSizedBuffer(dAtA[:size])
-	if err != nil {
-		return nil, err
-	}
-	return dAtA[:n], nil
-}
-
-func (m *AssemblyConfig) MarshalTo(dAtA []byte) (int, error) {
-	size := m.Size()
-	return m.MarshalToSizedBuffer(dAtA[:size])
-}
-
-func (m *AssemblyConfig) MarshalToSizedBuffer(dAtA []byte) (int, error) {
-	i := len(dAtA)
-	_ = i
-	var l int
-	_ = l
-	n1, err1 := github_com_cosmos_gogoproto_types.StdDurationMarshalTo(m.MinExecutionPeriod, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdDuration(m.MinExecutionPeriod):])
-	if err1 != nil {
-		return 0, err1
-	}
-	i -= n1
-	i = encodeVarintGenesis(dAtA, i, uint64(n1))
-	i--
-	dAtA[i] = 0x1a
-	n2, err2 := github_com_cosmos_gogoproto_types.StdDurationMarshalTo(m.VotingPeriod, dAtA[i-github_com_cosmos_gogoproto_types.SizeOfStdDuration(m.VotingPeriod):])
-	if err2 != nil {
-		return 0, err2
-	}
-	i -= n2
-	i = encodeVarintGenesis(dAtA, i, uint64(n2))
-	i--
-	dAtA[i] = 0x12
-	{
-		size := m.Percentage.Size()
-		i -= size
-		if _, err := m.Percentage.MarshalTo(dAtA[i:]); err != nil {
-			return 0, err
-		}
-		i = encodeVarintGenesis(dAtA, i, uint64(size))
-	}
-	i--
-	dAtA[i] = 0xa
-	return len(dAtA) - i, nil
+	// 320 bytes of a gzipped FileDescriptorProto
+	0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0xff, 0xe2, 0x52, 0x4d, 0xce, 0xcf, 0x4b,
+	0x29, 0x4d, 0x2e, 0xc9, 0x2f, 0xd2, 0xcf, 0x4d, 0xcd, 0x4d, 0x4a, 0x2d, 0x2a, 0xce, 0xc8, 0x2c,
+	0xd0, 0x2f, 0x33, 0xd4, 0x4f, 0x4f, 0xcd, 0x4b, 0x2d, 0xce, 0x2c, 0xd6, 0x2b, 0x28, 0xca, 0x2f,
+	0xc9, 0x17, 0x12, 0x87, 0x2b, 0xd3, 0x43, 0x28, 0xd3, 0x2b, 0x33, 0x94, 0xd2, 0xc0, 0xa5, 0x1f,
+	0x49, 0x19, 0xd8, 0x08, 0x29, 0xc9, 0xe4, 0xfc, 0xe2, 0xdc, 0xfc, 0xe2, 0x78, 0x30, 0x4f, 0x1f,
+	0xc2, 0x81, 0x4a, 0x89, 0xa4, 0xe7, 0xa7, 0xe7, 0x43, 0xc4, 0x41, 0x2c, 0x88, 0xa8, 0xd2, 0x67,
+	0x46, 0x2e, 0x1e, 0x77, 0x88, 0x2b, 0x82, 0x4b, 0x12, 0x4b, 0x52, 0x85, 0x6c, 0xb8, 0xd8, 0x12,
+	0xd3, 0x53, 0xf3, 0x4a, 0x8a, 0x25, 0x18, 0x15, 0x98, 0x35, 0xb8, 0x8d, 0xe4, 0xf4, 0x70, 0xb8,
+	0x4a, 0xcf, 0x11, 0xa4, 0xcc, 0x89, 0xe5, 0xc4, 0x3d, 0x79, 0x86, 0x20, 0xa8, 0x1e, 0x21, 0x4f,
+	0x2e, 0xe1, 0xc4, 0x94, 0xdc, 0xcc, 0x92, 0x92, 0xd4, 0x94, 0xf8, 0xb2, 0xc4, 0x9c, 0xcc, 0x94,
+	0xc4, 0x92, 0xfc, 0xa2, 0x62, 0x09, 0x16, 0x05, 0x66, 0x0d, 0x4e, 0x27, 0x89, 0x4b, 0x5b, 0x74,
+	0x45, 0xa0, 0x6e, 0x72, 0x4c, 0x49, 0x29, 0x4a, 0x2d, 0x2e, 0x0e, 0x2e, 0x29, 0xca, 0xcc, 0x4b,
+	0x0f, 0x12, 0x82, 0x69, 0x0a, 0x83, 0xeb, 0x11, 0xf2, 0xe3, 0xe2, 0xc9, 0xcc, 0x2b, 0x2e, 0xc9,
+	0x2c, 0x29, 0x2d, 0xc9, 0xcc, 0xcf, 0x2b, 0x96, 0x60, 0x05, 0x3b, 0x47, 0x05, 0xa7, 0x73, 0x3c,
+	0x11, 0x8a, 0xa1, 0x8e, 0x42, 0xd1, 0xef, 0xc5, 0xc2, 0xc1, 0x24, 0xc0, 0xec, 0xc5, 0xc2, 0xc1,
+	0x2c, 0xc0, 0xe2, 0x14, 0x70, 0xe2, 0x91, 0x1c, 0xe3, 0x85, 0x47, 0x72, 0x8c, 0x0f, 0x1e, 0xc9,
+	0x31, 0x4e, 0x78, 0x2c, 0xc7, 0x70, 0xe1, 0xb1, 0x1c, 0xc3, 0x8d, 0xc7, 0x72, 0x0c, 0x51, 0x66,
+	0xe9, 0x99, 0x25, 0x19, 0xa5, 0x49, 0x7a, 0xc9, 0xf9, 0xb9, 0xfa, 0x70, 0x9b, 0x74, 0x93, 0xf3,
+	0xf3, 0x0b, 0x10, 0x5c, 0xfd, 0x0a, 0xe4, 0x68, 0x28, 0xa9, 0x2c, 0x48, 0x2d, 0x4e, 0x62, 0x03,
+	0x07, 0xa7, 0x31, 0x20, 0x00, 0x00, 0xff, 0xff, 0xe7, 0xa7, 0xcd, 0xd3, 0xeb, 0x01, 0x00, 0x00,
 }
 
 func (m *GenesisState) Marshal() (dAtA []byte, err error) {
@@ -303,26 +164,6 @@ func (m *GenesisState) MarshalToSizedBuffer(dAtA []byte) (int, error) {
 			dAtA[i] = 0x22
 		}
 	}
-	{
-		size, err := m.AssemblyConfig.MarshalToSizedBuffer(dAtA[:i])
-		if err != nil {
-			return 0, err
-		}
-		i -= size
-		i = encodeVarintGenesis(dAtA, i, uint64(size))
-	}
-	i--
-	dAtA[i] = 0x1a
-	{
-		size, err := m.Assembly.MarshalToSizedBuffer(dAtA[:i])
-		if err != nil {
-			return 0, err
-		}
-		i -= size
-		i = encodeVarintGenesis(dAtA, i, uint64(size))
-	}
-	i--
-	dAtA[i] = 0x12
 	if len(m.Agents) > 0 {
 		for iNdEx := len(m.Agents) - 1; iNdEx >= 0; iNdEx-- {
 			{
@@ -351,21 +192,6 @@ func encodeVarintGenesis(dAtA []byte, offset int, v uint64) int {
 	dAtA[offset] = uint8(v)
 	return base
 }
-func (m *AssemblyConfig) Size() (n int) {
-	if m == nil {
-		return 0
-	}
-	var l int
-	_ = l
-	l = m.Percentage.Size()
-	n += 1 + l + sovGenesis(uint64(l))
-	l = github_com_cosmos_gogoproto_types.SizeOfStdDuration(m.VotingPeriod)
-	n += 1 + l + sovGenesis(uint64(l))
-	l = github_com_cosmos_gogoproto_types.SizeOfStdDuration(m.MinExecutionPeriod)
-	n += 1 + l + sovGenesis(uint64(l))
-	return n
-}
-
 func (m *GenesisState) Size() (n int) {
 	if m == nil {
 		return 0
@@ -378,10 +204,6 @@ func (m *GenesisState) Size() (n int) {
 			n += 1 + l + sovGenesis(uint64(l))
 		}
 	}
-	l = m.Assembly.Size()
-	n += 1 + l + sovGenesis(uint64(l))
-	l = m.AssemblyConfig.Size()
-	n += 1 + l + sovGenesis(uint64(l))
 	if len(m.AdmittedValidators) > 0 {
 		for _, s := range m.AdmittedValidators {
 			l = len(s)
@@ -402,156 +224,6 @@ func sovGenesis(x uint64) (n int) {
 }
 func sozGenesis(x uint64) (n int) {
 	return sovGenesis(uint64((x << 1) ^ uint64((int64(x) >> 63))))
-}
-func (m *AssemblyConfig) Unmarshal(dAtA []byte) error {
-	l := len(dAtA)
-	iNdEx := 0
-	for iNdEx < l {
-		preIndex := iNdEx
-		var wire uint64
-		for shift := uint(0); ; shift += 7 {
-			if shift >= 64 {
-				return ErrIntOverflowGenesis
-			}
-			if iNdEx >= l {
-				return io.ErrUnexpectedEOF
-			}
-			b := dAtA[iNdEx]
-			iNdEx++
-			wire |= uint64(b&0x7F) << shift
-			if b < 0x80 {
-				break
-			}
-		}
-		fieldNum := int32(wire >> 3)
-		wireType := int(wire & 0x7)
-		if wireType == 4 {
-			return fmt.Errorf("proto: AssemblyConfig: wiretype end group for non-group")
-		}
-		if fieldNum <= 0 {
-			return fmt.Errorf("proto: AssemblyConfig: illegal tag %d (wire type %d)", fieldNum, wire)
-		}
-		switch fieldNum {
-		case 1:
-			if wireType != 2 {
-				return fmt.Errorf("proto: wrong wireType = %d for field Percentage", wireType)
-			}
-			var stringLen uint64
-			for shift := uint(0); ; shift += 7 {
-				if shift >= 64 {
-					return ErrIntOverflowGenesis
-				}
-				if iNdEx >= l {
-					return io.ErrUnexpectedEOF
-				}
-				b := dAtA[iNdEx]
-				iNdEx++
-				stringLen |= uint64(b&0x7F) << shift
-				if b < 0x80 {
-					break
-				}
-			}
-			intStringLen := int(stringLen)
-			if intStringLen < 0 {
-				return ErrInvalidLengthGenesis
-			}
-			postIndex := iNdEx + intStringLen
-			if postIndex < 0 {
-				return ErrInvalidLengthGenesis
-			}
-			if postIndex > l {
-				return io.ErrUnexpectedEOF
-			}
-			if err := m.Percentage.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
-				return err
-			}
-			iNdEx = postIndex
-		case 2:
-			if wireType != 2 {
-				return fmt.Errorf("proto: wrong wireType = %d for field VotingPeriod", wireType)
-			}
-			var msglen int
-			for shift := uint(0); ; shift += 7 {
-				if shift >= 64 {
-					return ErrIntOverflowGenesis
-				}
-				if iNdEx >= l {
-					return io.ErrUnexpectedEOF
-				}
-				b := dAtA[iNdEx]
-				iNdEx++
-				msglen |= int(b&0x7F) << shift
-				if b < 0x80 {
-					break
-				}
-			}
-			if msglen < 0 {
-				return ErrInvalidLengthGenesis
-			}
-			postIndex := iNdEx + msglen
-			if postIndex < 0 {
-				return ErrInvalidLengthGenesis
-			}
-			if postIndex > l {
-				return io.ErrUnexpectedEOF
-			}
-			if err := github_com_cosmos_gogoproto_types.StdDurationUnmarshal(&m.VotingPeriod, dAtA[iNdEx:postIndex]); err != nil {
-				return err
-			}
-			iNdEx = postIndex
-		case 3:
-			if wireType != 2 {
-				return fmt.Errorf("proto: wrong wireType = %d for field MinExecutionPeriod", wireType)
-			}
-			var msglen int
-			for shift := uint(0); ; shift += 7 {
-				if shift >= 64 {
-					return ErrIntOverflowGenesis
-				}
-				if iNdEx >= l {
-					return io.ErrUnexpectedEOF
-				}
-				b := dAtA[iNdEx]
-				iNdEx++
-				msglen |= int(b&0x7F) << shift
-				if b < 0x80 {
-					break
-				}
-			}
-			if msglen < 0 {
-				return ErrInvalidLengthGenesis
-			}
-			postIndex := iNdEx + msglen
-			if postIndex < 0 {
-				return ErrInvalidLengthGenesis
-			}
-			if postIndex > l {
-				return io.ErrUnexpectedEOF
-			}
-			if err := github_com_cosmos_gogoproto_types.StdDurationUnmarshal(&m.MinExecutionPeriod, dAtA[iNdEx:postIndex]); err != nil {
-				return err
-			}
-			iNdEx = postIndex
-		default:
-			iNdEx = preIndex
-			skippy, err := skipGenesis(dAtA[iNdEx:])
-			if err != nil {
-				return err
-			}
-			if (skippy < 0) || (iNdEx+skippy) < 0 {
-				return ErrInvalidLengthGenesis
-			}
-			if (iNdEx + skippy) > l {
-				return io.ErrUnexpectedEOF
-			}
-			iNdEx += skippy
-		}
-	}
-
-	if iNdEx > l {
-		return io.ErrUnexpectedEOF
-	}
-	return nil
 }
 func (m *GenesisState) Unmarshal(dAtA []byte) error {
 	l := len(dAtA)
@@ -613,72 +285,6 @@ func (m *GenesisState) Unmarshal(dAtA []byte) error {
 			}
 			m.Agents = append(m.Agents, Agent{})
 			if err := m.Agents[len(m.Agents)-1].Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
-				return err
-			}
-			iNdEx = postIndex
-		case 2:
-			if wireType != 2 {
-				return fmt.Errorf("proto: wrong wireType = %d for field Assembly", wireType)
-			}
-			var msglen int
-			for shift := uint(0); ; shift += 7 {
-				if shift >= 64 {
-					return ErrIntOverflowGenesis
-				}
-				if iNdEx >= l {
-					return io.ErrUnexpectedEOF
-				}
-				b := dAtA[iNdEx]
-				iNdEx++
-				msglen |= int(b&0x7F) << shift
-				if b < 0x80 {
-					break
-				}
-			}
-			if msglen < 0 {
-				return ErrInvalidLengthGenesis
-			}
-			postIndex := iNdEx + msglen
-			if postIndex < 0 {
-				return ErrInvalidLengthGenesis
-			}
-			if postIndex > l {
-				return io.ErrUnexpectedEOF
-			}
-			if err := m.Assembly.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
-				return err
-			}
-			iNdEx = postIndex
-		case 3:
-			if wireType != 2 {
-				return fmt.Errorf("proto: wrong wireType = %d for field AssemblyConfig", wireType)
-			}
-			var msglen int
-			for shift := uint(0); ; shift += 7 {
-				if shift >= 64 {
-					return ErrIntOverflowGenesis
-				}
-				if iNdEx >= l {
-					return io.ErrUnexpectedEOF
-				}
-				b := dAtA[iNdEx]
-				iNdEx++
-				msglen |= int(b&0x7F) << shift
-				if b < 0x80 {
-					break
-				}
-			}
-			if msglen < 0 {
-				return ErrInvalidLengthGenesis
-			}
-			postIndex := iNdEx + msglen
-			if postIndex < 0 {
-				return ErrInvalidLengthGenesis
-			}
-			if postIndex > l {
-				return io.ErrUnexpectedEOF
-			}
-			if err := m.AssemblyConfig.Unmarshal(dAtA[iNdEx:postIndex]); err != nil {
 				return err
 			}
 			iNdEx = postIndex

@@ -19,12 +19,12 @@ const (
 )
 
 var (
-	AgentsKey             = collections.NewPrefix(0)
-	AgentsByKindKey       = collections.NewPrefix(1)
-	AssemblyKey           = collections.NewPrefix(2)
-	AssemblyConfigKey     = collections.NewPrefix(3)
+	AgentsKey       = collections.NewPrefix(0)
+	AgentsByKindKey = collections.NewPrefix(1)
+	// 2 and 3 held the x/group assembly and its policy.
 	AdmittedValidatorsKey = collections.NewPrefix(4)
 	MembersKey            = collections.NewPrefix(5)
+	MemberCountKey        = collections.NewPrefix(6)
 )
 
 // RestrictedKinds are the agents whose money moves only through Conductor actions.
@@ -39,7 +39,7 @@ func (k AgentKind) Restricted() bool {
 // HasGroup tells whether agents of this kind decide through an x/group group.
 func (k AgentKind) HasGroup() bool {
 	switch k {
-	case AGENT_KIND_COMPANY, AGENT_KIND_REGIONAL_COMPANY, AGENT_KIND_BANK, AGENT_KIND_ASSEMBLY, AGENT_KIND_POOL:
+	case AGENT_KIND_COMPANY, AGENT_KIND_REGIONAL_COMPANY, AGENT_KIND_BANK, AGENT_KIND_POOL:
 		return true
 	}
 	return false

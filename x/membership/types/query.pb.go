@@ -610,7 +610,7 @@ type QueryClient interface {
 	Agents(ctx context.Context, in *QueryAgentsRequest, opts ...grpc.CallOption) (*QueryAgentsResponse, error)
 	// Company returns a company (or regional company, bank) with its workers and decision policy.
 	Company(ctx context.Context, in *QueryCompanyRequest, opts ...grpc.CallOption) (*QueryCompanyResponse, error)
-	// Assembly returns the region's assembly group and policy account.
+	// Assembly returns the region's assembly account (the authority) and its number of members.
 	Assembly(ctx context.Context, in *QueryAssemblyRequest, opts ...grpc.CallOption) (*QueryAssemblyResponse, error)
 	// AdmittedValidators lists the operators admitted by the assembly.
 	AdmittedValidators(ctx context.Context, in *QueryAdmittedValidatorsRequest, opts ...grpc.CallOption) (*QueryAdmittedValidatorsResponse, error)
@@ -678,7 +678,7 @@ type QueryServer interface {
 	Agents(context.Context, *QueryAgentsRequest) (*QueryAgentsResponse, error)
 	// Company returns a company (or regional company, bank) with its workers and decision policy.
 	Company(context.Context, *QueryCompanyRequest) (*QueryCompanyResponse, error)
-	// Assembly returns the region's assembly group and policy account.
+	// Assembly returns the region's assembly account (the authority) and its number of members.
 	Assembly(context.Context, *QueryAssemblyRequest) (*QueryAssemblyResponse, error)
 	// AdmittedValidators lists the operators admitted by the assembly.
 	AdmittedValidators(context.Context, *QueryAdmittedValidatorsRequest) (*QueryAdmittedValidatorsResponse, error)

@@ -9,589 +9,10 @@ import (
 	protoreflect "google.golang.org/protobuf/reflect/protoreflect"
 	protoiface "google.golang.org/protobuf/runtime/protoiface"
 	protoimpl "google.golang.org/protobuf/runtime/protoimpl"
-	durationpb "google.golang.org/protobuf/types/known/durationpb"
 	io "io"
 	reflect "reflect"
 	sync "sync"
 )
-
-var (
-	md_AssemblyConfig                      protoreflect.MessageDescriptor
-	fd_AssemblyConfig_percentage           protoreflect.FieldDescriptor
-	fd_AssemblyConfig_voting_period        protoreflect.FieldDescriptor
-	fd_AssemblyConfig_min_execution_period protoreflect.FieldDescriptor
-)
-
-func init() {
-	file_conductor_membership_v1_genesis_proto_init()
-	md_AssemblyConfig = File_conductor_membership_v1_genesis_proto.Messages().ByName("AssemblyConfig")
-	fd_AssemblyConfig_percentage = md_AssemblyConfig.Fields().ByName("percentage")
-	fd_AssemblyConfig_voting_period = md_AssemblyConfig.Fields().ByName("voting_period")
-	fd_AssemblyConfig_min_execution_period = md_AssemblyConfig.Fields().ByName("min_execution_period")
-}
-
-var _ protoreflect.Message = (*fastReflection_AssemblyConfig)(nil)
-
-type fastReflection_AssemblyConfig AssemblyConfig
-
-func (x *AssemblyConfig) ProtoReflect() protoreflect.Message {
-	return (*fastReflection_AssemblyConfig)(x)
-}
-
-func (x *AssemblyConfig) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_membership_v1_genesis_proto_msgTypes[0]
-	if protoimpl.UnsafeEnabled && x != nil {
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		if ms.LoadMessageInfo() == nil {
-			ms.StoreMessageInfo(mi)
-		}
-		return ms
-	}
-	return mi.MessageOf(x)
-}
-
-var _fastReflection_AssemblyConfig_messageType fastReflection_AssemblyConfig_messageType
-var _ protoreflect.MessageType = fastReflection_AssemblyConfig_messageType{}
-
-type fastReflection_AssemblyConfig_messageType struct{}
-
-func (x fastReflection_AssemblyConfig_messageType) Zero() protoreflect.Message {
-	return (*fastReflection_AssemblyConfig)(nil)
-}
-func (x fastReflection_AssemblyConfig_messageType) New() protoreflect.Message {
-	return new(fastReflection_AssemblyConfig)
-}
-func (x fastReflection_AssemblyConfig_messageType) Descriptor() protoreflect.MessageDescriptor {
-	return md_AssemblyConfig
-}
-
-// Descriptor returns message descriptor, which contains only the protobuf
-// type information for the message.
-func (x *fastReflection_AssemblyConfig) Descriptor() protoreflect.MessageDescriptor {
-	return md_AssemblyConfig
-}
-
-// Type returns the message type, which encapsulates both Go and protobuf
-// type information. If the Go type information is not needed,
-// it is recommended that the message descriptor be used instead.
-func (x *fastReflection_AssemblyConfig) Type() protoreflect.MessageType {
-	return _fastReflection_AssemblyConfig_messageType
-}
-
-// New returns a newly allocated and mutable empty message.
-func (x *fastReflection_AssemblyConfig) New() protoreflect.Message {
-	return new(fastReflection_AssemblyConfig)
-}
-
-// Interface unwraps the message reflection interface and
-// returns the underlying ProtoMessage interface.
-func (x *fastReflection_AssemblyConfig) Interface() protoreflect.ProtoMessage {
-	return (*AssemblyConfig)(x)
-}
-
-// Range iterates over every populated field in an undefined order,
-// calling f for each field descriptor and value encountered.
-// Range returns immediately if f returns false.
-// While iterating, mutating operations may only be performed
-// on the current field descriptor.
-func (x *fastReflection_AssemblyConfig) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
-	if x.Percentage != "" {
-		value := protoreflect.ValueOfString(x.Percentage)
-		if !f(fd_AssemblyConfig_percentage, value) {
-			return
-		}
-	}
-	if x.VotingPeriod != nil {
-		value := protoreflect.ValueOfMessage(x.VotingPeriod.ProtoReflect())
-		if !f(fd_AssemblyConfig_voting_period, value) {
-			return
-		}
-	}
-	if x.MinExecutionPeriod != nil {
-		value := protoreflect.ValueOfMessage(x.MinExecutionPeriod.ProtoReflect())
-		if !f(fd_AssemblyConfig_min_execution_period, value) {
-			return
-		}
-	}
-}
-
-// Has reports whether a field is populated.
-//
-// Some fields have the property of nullability where it is possible to
-// distinguish between the default value of a field and whether the field
-// was explicitly populated with the default value. Singular message fields,
-// member fields of a oneof, and proto2 scalar fields are nullable. Such
-// fields are populated only if explicitly set.
-//
-// In other cases (aside from the nullable cases above),
-// a proto3 scalar field is populated if it contains a non-zero value, and
-// a repeated field is populated if it is non-empty.
-func (x *fastReflection_AssemblyConfig) Has(fd protoreflect.FieldDescriptor) bool {
-	switch fd.FullName() {
-	case "conductor.membership.v1.AssemblyConfig.percentage":
-		return x.Percentage != ""
-	case "conductor.membership.v1.AssemblyConfig.voting_period":
-		return x.VotingPeriod != nil
-	case "conductor.membership.v1.AssemblyConfig.min_execution_period":
-		return x.MinExecutionPeriod != nil
-	default:
-		if fd.IsExtension() {
-			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.membership.v1.AssemblyConfig"))
-		}
-		panic(fmt.Errorf("message conductor.membership.v1.AssemblyConfig does not contain field %s", fd.FullName()))
-	}
-}
-
-// Clear clears the field such that a subsequent Has call reports false.
-//
-// Clearing an extension field clears both the extension type and value
-// associated with the given field number.
-//
-// Clear is a mutating operation and unsafe for concurrent use.
-func (x *fastReflection_AssemblyConfig) Clear(fd protoreflect.FieldDescriptor) {
-	switch fd.FullName() {
-	case "conductor.membership.v1.AssemblyConfig.percentage":
-		x.Percentage = ""
-	case "conductor.membership.v1.AssemblyConfig.voting_period":
-		x.VotingPeriod = nil
-	case "conductor.membership.v1.AssemblyConfig.min_execution_period":
-		x.MinExecutionPeriod = nil
-	default:
-		if fd.IsExtension() {
-			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.membership.v1.AssemblyConfig"))
-		}
-		panic(fmt.Errorf("message conductor.membership.v1.AssemblyConfig does not contain field %s", fd.FullName()))
-	}
-}
-
-// Get retrieves the value for a field.
-//
-// For unpopulated scalars, it returns the default value, where
-// the default value of a bytes scalar is guaranteed to be a copy.
-// For unpopulated composite types, it returns an empty, read-only view
-// of the value; to obtain a mutable reference, use Mutable.
-func (x *fastReflection_AssemblyConfig) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
-	switch descriptor.FullName() {
-	case "conductor.membership.v1.AssemblyConfig.percentage":
-		value := x.Percentage
-		return protoreflect.ValueOfString(value)
-	case "conductor.membership.v1.AssemblyConfig.voting_period":
-		value := x.VotingPeriod
-		return protoreflect.ValueOfMessage(value.ProtoReflect())
-	case "conductor.membership.v1.AssemblyConfig.min_execution_period":
-		value := x.MinExecutionPeriod
-		return protoreflect.ValueOfMessage(value.ProtoReflect())
-	default:
-		if descriptor.IsExtension() {
-			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.membership.v1.AssemblyConfig"))
-		}
-		panic(fmt.Errorf("message conductor.membership.v1.AssemblyConfig does not contain field %s", descriptor.FullName()))
-	}
-}
-
-// Set stores the value for a field.
-//
-// For a field belonging to a oneof, it implicitly clears any other field
-// that may be currently set within the same oneof.
-// For extension fields, it implicitly stores the provided ExtensionType.
-// When setting a composite type, it is unspecified whether the stored value
-// aliases the source's memory in any way. If the composite value is an
-// empty, read-only value, then it panics.
-//
-// Set is a mutating operation and unsafe for concurrent use.
-func (x *fastReflection_AssemblyConfig) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
-	switch fd.FullName() {
-	case "conductor.membership.v1.AssemblyConfig.percentage":
-		x.Percentage = value.Interface().(string)
-	case "conductor.membership.v1.AssemblyConfig.voting_period":
-		x.VotingPeriod = value.Message().Interface().(*durationpb.Duration)
-	case "conductor.membership.v1.AssemblyConfig.min_execution_period":
-		x.MinExecutionPeriod = value.Message().Interface().(*durationpb.Duration)
-	default:
-		if fd.IsExtension() {
-			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.membership.v1.AssemblyConfig"))
-		}
-		panic(fmt.Errorf("message conductor.membership.v1.AssemblyConfig does not contain field %s", fd.FullName()))
-	}
-}
-
-// Mutable returns a mutable reference to a composite type.
-//
-// If the field is unpopulated, it may allocate a composite value.
-// For a field belonging to a oneof, it implicitly clears any other field
-// that may be currently set within the same oneof.
-// For extension fields, it implicitly stores the provided ExtensionType
-// if not already stored.
-// It panics if the field does not contain a composite type.
-//
-// Mutable is a mutating operation and unsafe for concurrent use.
-func (x *fastReflection_AssemblyConfig) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
-	switch fd.FullName() {
-	case "conductor.membership.v1.AssemblyConfig.voting_period":
-		if x.VotingPeriod == nil {
-			x.VotingPeriod = new(durationpb.Duration)
-		}
-		return protoreflect.ValueOfMessage(x.VotingPeriod.ProtoReflect())
-	case "conductor.membership.v1.AssemblyConfig.min_execution_period":
-		if x.MinExecutionPeriod == nil {
-			x.MinExecutionPeriod = new(durationpb.Duration)
-		}
-		return protoreflect.ValueOfMessage(x.MinExecutionPeriod.ProtoReflect())
-	case "conductor.membership.v1.AssemblyConfig.percentage":
-		panic(fmt.Errorf("field percentage of message conductor.membership.v1.AssemblyConfig is not mutable"))
-	default:
-		if fd.IsExtension() {
-			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.membership.v1.AssemblyConfig"))
-		}
-		panic(fmt.Errorf("message conductor.membership.v1.AssemblyConfig does not contain field %s", fd.FullName()))
-	}
-}
-
-// NewField returns a new value that is assignable to the field
-// for the given descriptor. For scalars, this returns the default value.
-// For lists, maps, and messages, this returns a new, empty, mutable value.
-func (x *fastReflection_AssemblyConfig) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
-	switch fd.FullName() {
-	case "conductor.membership.v1.AssemblyConfig.percentage":
-		return protoreflect.ValueOfString("")
-	case "conductor.membership.v1.AssemblyConfig.voting_period":
-		m := new(durationpb.Duration)
-		return protoreflect.ValueOfMessage(m.ProtoReflect())
-	case "conductor.membership.v1.AssemblyConfig.min_execution_period":
-		m := new(durationpb.Duration)
-		return protoreflect.ValueOfMessage(m.ProtoReflect())
-	default:
-		if fd.IsExtension() {
-			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.membership.v1.AssemblyConfig"))
-		}
-		panic(fmt.Errorf("message conductor.membership.v1.AssemblyConfig does not contain field %s", fd.FullName()))
-	}
-}
-
-// WhichOneof reports which field within the oneof is populated,
-// returning nil if none are populated.
-// It panics if the oneof descriptor does not belong to this message.
-func (x *fastReflection_AssemblyConfig) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
-	switch d.FullName() {
-	default:
-		panic(fmt.Errorf("%s is not a oneof field in conductor.membership.v1.AssemblyConfig", d.FullName()))
-	}
-	panic("unreachable")
-}
-
-// GetUnknown retrieves the entire list of unknown fields.
-// The caller may only mutate the contents of the RawFields
-// if the mutated bytes are stored back into the message with SetUnknown.
-func (x *fastReflection_AssemblyConfig) GetUnknown() protoreflect.RawFields {
-	return x.unknownFields
-}
-
-// SetUnknown stores an entire list of unknown fields.
-// The raw fields must be syntactically valid according to the wire format.
-// An implementation may panic if this is not the case.
-// Once stored, the caller must not mutate the content of the RawFields.
-// An empty RawFields may be passed to clear the fields.
-//
-// SetUnknown is a mutating operation and unsafe for concurrent use.
-func (x *fastReflection_AssemblyConfig) SetUnknown(fields protoreflect.RawFields) {
-	x.unknownFields = fields
-}
-
-// IsValid reports whether the message is valid.
-//
-// An invalid message is an empty, read-only value.
-//
-// An invalid message often corresponds to a nil pointer of the concrete
-// message type, but the details are implementation dependent.
-// Validity is not part of the protobuf data model, and may not
-// be preserved in marshaling or other operations.
-func (x *fastReflection_AssemblyConfig) IsValid() bool {
-	return x != nil
-}
-
-// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
-// This method may return nil.
-//
-// The returned methods type is identical to
-// "google.golang.org/protobuf/runtime/protoiface".Methods.
-// Consult the protoiface package documentation for details.
-func (x *fastReflection_AssemblyConfig) ProtoMethods() *protoiface.Methods {
-	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
-		x := input.Message.Interface().(*AssemblyConfig)
-		if x == nil {
-			return protoiface.SizeOutput{
-				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
-				Size:              0,
-			}
-		}
-		options := runtime.SizeInputToOptions(input)
-		_ = options
-		var n int
-		var l int
-		_ = l
-		l = len(x.Percentage)
-		if l > 0 {
-			n += 1 + l + runtime.Sov(uint64(l))
-		}
-		if x.VotingPeriod != nil {
-			l = options.Size(x.VotingPeriod)
-			n += 1 + l + runtime.Sov(uint64(l))
-		}
-		if x.MinExecutionPeriod != nil {
-			l = options.Size(x.MinExecutionPeriod)
-			n += 1 + l + runtime.Sov(uint64(l))
-		}
-		if x.unknownFields != nil {
-			n += len(x.unknownFields)
-		}
-		return protoiface.SizeOutput{
-			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
-			Size:              n,
-		}
-	}
-
-	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
-		x := input.Message.Interface().(*AssemblyConfig)
-		if x == nil {
-			return protoiface.MarshalOutput{
-				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
-				Buf:               input.Buf,
-			}, nil
-		}
-		options := runtime.MarshalInputToOptions(input)
-		_ = options
-		size := options.Size(x)
-		dAtA := make([]byte, size)
-		i := len(dAtA)
-		_ = i
-		var l int
-		_ = l
-		if x.unknownFields != nil {
-			i -= len(x.unknownFields)
-			copy(dAtA[i:], x.unknownFields)
-		}
-		if x.MinExecutionPeriod != nil {
-			encoded, err := options.Marshal(x.MinExecutionPeriod)
-			if err != nil {
-				return protoiface.MarshalOutput{
-					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
-					Buf:               input.Buf,
-				}, err
-			}
-			i -= len(encoded)
-			copy(dAtA[i:], encoded)
-			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
-			i--
-			dAtA[i] = 0x1a
-		}
-		if x.VotingPeriod != nil {
-			encoded, err := options.Marshal(x.VotingPeriod)
-			if err != nil {
-				return protoiface.MarshalOutput{
-					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
-					Buf:               input.Buf,
-				}, err
-			}
-			i -= len(encoded)
-			copy(dAtA[i:], encoded)
-			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
-			i--
-			dAtA[i] = 0x12
-		}
-		if len(x.Percentage) > 0 {
-			i -= len(x.Percentage)
-			copy(dAtA[i:], x.Percentage)
-			i = runtime.EncodeVarint(dAtA, i, uint64(len(x.Percentage)))
-			i--
-			dAtA[i] = 0xa
-		}
-		if input.Buf != nil {
-			input.Buf = append(input.Buf, dAtA...)
-		} else {
-			input.Buf = dAtA
-		}
-		return protoiface.MarshalOutput{
-			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
-			Buf:               input.Buf,
-		}, nil
-	}
-	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
-		x := input.Message.Interface().(*AssemblyConfig)
-		if x == nil {
-			return protoiface.UnmarshalOutput{
-				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
-				Flags:             input.Flags,
-			}, nil
-		}
-		options := runtime.UnmarshalInputToOptions(input)
-		_ = options
-		dAtA := input.Buf
-		l := len(dAtA)
-		iNdEx := 0
-		for iNdEx < l {
-			preIndex := iNdEx
-			var wire uint64
-			for shift := uint(0); ; shift += 7 {
-				if shift >= 64 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
-				}
-				if iNdEx >= l {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
-				}
-				b := dAtA[iNdEx]
-				iNdEx++
-				wire |= uint64(b&0x7F) << shift
-				if b < 0x80 {
-					break
-				}
-			}
-			fieldNum := int32(wire >> 3)
-			wireType := int(wire & 0x7)
-			if wireType == 4 {
-				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: AssemblyConfig: wiretype end group for non-group")
-			}
-			if fieldNum <= 0 {
-				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: AssemblyConfig: illegal tag %d (wire type %d)", fieldNum, wire)
-			}
-			switch fieldNum {
-			case 1:
-				if wireType != 2 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Percentage", wireType)
-				}
-				var stringLen uint64
-				for shift := uint(0); ; shift += 7 {
-					if shift >= 64 {
-						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
-					}
-					if iNdEx >= l {
-						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
-					}
-					b := dAtA[iNdEx]
-					iNdEx++
-					stringLen |= uint64(b&0x7F) << shift
-					if b < 0x80 {
-						break
-					}
-				}
-				intStringLen := int(stringLen)
-				if intStringLen < 0 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
-				}
-				postIndex := iNdEx + intStringLen
-				if postIndex < 0 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
-				}
-				if postIndex > l {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
-				}
-				x.Percentage = string(dAtA[iNdEx:postIndex])
-				iNdEx = postIndex
-			case 2:
-				if wireType != 2 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field VotingPeriod", wireType)
-				}
-				var msglen int
-				for shift := uint(0); ; shift += 7 {
-					if shift >= 64 {
-						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
-					}
-					if iNdEx >= l {
-						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
-					}
-					b := dAtA[iNdEx]
-					iNdEx++
-					msglen |= int(b&0x7F) << shift
-					if b < 0x80 {
-						break
-					}
-				}
-				if msglen < 0 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
-				}
-				postIndex := iNdEx + msglen
-				if postIndex < 0 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
-				}
-				if postIndex > l {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
-				}
-				if x.VotingPeriod == nil {
-					x.VotingPeriod = &durationpb.Duration{}
-				}
-				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.VotingPeriod); err != nil {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
-				}
-				iNdEx = postIndex
-			case 3:
-				if wireType != 2 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field MinExecutionPeriod", wireType)
-				}
-				var msglen int
-				for shift := uint(0); ; shift += 7 {
-					if shift >= 64 {
-						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
-					}
-					if iNdEx >= l {
-						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
-					}
-					b := dAtA[iNdEx]
-					iNdEx++
-					msglen |= int(b&0x7F) << shift
-					if b < 0x80 {
-						break
-					}
-				}
-				if msglen < 0 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
-				}
-				postIndex := iNdEx + msglen
-				if postIndex < 0 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
-				}
-				if postIndex > l {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
-				}
-				if x.MinExecutionPeriod == nil {
-					x.MinExecutionPeriod = &durationpb.Duration{}
-				}
-				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.MinExecutionPeriod); err != nil {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
-				}
-				iNdEx = postIndex
-			default:
-				iNdEx = preIndex
-				skippy, err := runtime.Skip(dAtA[iNdEx:])
-				if err != nil {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
-				}
-				if (skippy < 0) || (iNdEx+skippy) < 0 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
-				}
-				if (iNdEx + skippy) > l {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
-				}
-				if !options.DiscardUnknown {
-					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
-				}
-				iNdEx += skippy
-			}
-		}
-
-		if iNdEx > l {
-			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
-		}
-		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
-	}
-	return &protoiface.Methods{
-		NoUnkeyedLiterals: struct{}{},
-		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
-		Size:              size,
-		Marshal:           marshal,
-		Unmarshal:         unmarshal,
-		Merge:             nil,
-		CheckInitialized:  nil,
-	}
-}
 
 var _ protoreflect.List = (*_GenesisState_1_list)(nil)
 
@@ -744,8 +165,6 @@ func (x *_GenesisState_5_list) IsValid() bool {
 var (
 	md_GenesisState                     protoreflect.MessageDescriptor
 	fd_GenesisState_agents              protoreflect.FieldDescriptor
-	fd_GenesisState_assembly            protoreflect.FieldDescriptor
-	fd_GenesisState_assembly_config     protoreflect.FieldDescriptor
 	fd_GenesisState_admitted_validators protoreflect.FieldDescriptor
 	fd_GenesisState_institutions        protoreflect.FieldDescriptor
 )
@@ -754,8 +173,6 @@ func init() {
 	file_conductor_membership_v1_genesis_proto_init()
 	md_GenesisState = File_conductor_membership_v1_genesis_proto.Messages().ByName("GenesisState")
 	fd_GenesisState_agents = md_GenesisState.Fields().ByName("agents")
-	fd_GenesisState_assembly = md_GenesisState.Fields().ByName("assembly")
-	fd_GenesisState_assembly_config = md_GenesisState.Fields().ByName("assembly_config")
 	fd_GenesisState_admitted_validators = md_GenesisState.Fields().ByName("admitted_validators")
 	fd_GenesisState_institutions = md_GenesisState.Fields().ByName("institutions")
 }
@@ -769,7 +186,7 @@ func (x *GenesisState) ProtoReflect() protoreflect.Message {
 }
 
 func (x *GenesisState) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_membership_v1_genesis_proto_msgTypes[1]
+	mi := &file_conductor_membership_v1_genesis_proto_msgTypes[0]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -831,18 +248,6 @@ func (x *fastReflection_GenesisState) Range(f func(protoreflect.FieldDescriptor,
 			return
 		}
 	}
-	if x.Assembly != nil {
-		value := protoreflect.ValueOfMessage(x.Assembly.ProtoReflect())
-		if !f(fd_GenesisState_assembly, value) {
-			return
-		}
-	}
-	if x.AssemblyConfig != nil {
-		value := protoreflect.ValueOfMessage(x.AssemblyConfig.ProtoReflect())
-		if !f(fd_GenesisState_assembly_config, value) {
-			return
-		}
-	}
 	if len(x.AdmittedValidators) != 0 {
 		value := protoreflect.ValueOfList(&_GenesisState_4_list{list: &x.AdmittedValidators})
 		if !f(fd_GenesisState_admitted_validators, value) {
@@ -872,10 +277,6 @@ func (x *fastReflection_GenesisState) Has(fd protoreflect.FieldDescriptor) bool 
 	switch fd.FullName() {
 	case "conductor.membership.v1.GenesisState.agents":
 		return len(x.Agents) != 0
-	case "conductor.membership.v1.GenesisState.assembly":
-		return x.Assembly != nil
-	case "conductor.membership.v1.GenesisState.assembly_config":
-		return x.AssemblyConfig != nil
 	case "conductor.membership.v1.GenesisState.admitted_validators":
 		return len(x.AdmittedValidators) != 0
 	case "conductor.membership.v1.GenesisState.institutions":
@@ -898,10 +299,6 @@ func (x *fastReflection_GenesisState) Clear(fd protoreflect.FieldDescriptor) {
 	switch fd.FullName() {
 	case "conductor.membership.v1.GenesisState.agents":
 		x.Agents = nil
-	case "conductor.membership.v1.GenesisState.assembly":
-		x.Assembly = nil
-	case "conductor.membership.v1.GenesisState.assembly_config":
-		x.AssemblyConfig = nil
 	case "conductor.membership.v1.GenesisState.admitted_validators":
 		x.AdmittedValidators = nil
 	case "conductor.membership.v1.GenesisState.institutions":
@@ -928,12 +325,6 @@ func (x *fastReflection_GenesisState) Get(descriptor protoreflect.FieldDescripto
 		}
 		listValue := &_GenesisState_1_list{list: &x.Agents}
 		return protoreflect.ValueOfList(listValue)
-	case "conductor.membership.v1.GenesisState.assembly":
-		value := x.Assembly
-		return protoreflect.ValueOfMessage(value.ProtoReflect())
-	case "conductor.membership.v1.GenesisState.assembly_config":
-		value := x.AssemblyConfig
-		return protoreflect.ValueOfMessage(value.ProtoReflect())
 	case "conductor.membership.v1.GenesisState.admitted_validators":
 		if len(x.AdmittedValidators) == 0 {
 			return protoreflect.ValueOfList(&_GenesisState_4_list{})
@@ -970,10 +361,6 @@ func (x *fastReflection_GenesisState) Set(fd protoreflect.FieldDescriptor, value
 		lv := value.List()
 		clv := lv.(*_GenesisState_1_list)
 		x.Agents = *clv.list
-	case "conductor.membership.v1.GenesisState.assembly":
-		x.Assembly = value.Message().Interface().(*Assembly)
-	case "conductor.membership.v1.GenesisState.assembly_config":
-		x.AssemblyConfig = value.Message().Interface().(*AssemblyConfig)
 	case "conductor.membership.v1.GenesisState.admitted_validators":
 		lv := value.List()
 		clv := lv.(*_GenesisState_4_list)
@@ -1008,16 +395,6 @@ func (x *fastReflection_GenesisState) Mutable(fd protoreflect.FieldDescriptor) p
 		}
 		value := &_GenesisState_1_list{list: &x.Agents}
 		return protoreflect.ValueOfList(value)
-	case "conductor.membership.v1.GenesisState.assembly":
-		if x.Assembly == nil {
-			x.Assembly = new(Assembly)
-		}
-		return protoreflect.ValueOfMessage(x.Assembly.ProtoReflect())
-	case "conductor.membership.v1.GenesisState.assembly_config":
-		if x.AssemblyConfig == nil {
-			x.AssemblyConfig = new(AssemblyConfig)
-		}
-		return protoreflect.ValueOfMessage(x.AssemblyConfig.ProtoReflect())
 	case "conductor.membership.v1.GenesisState.admitted_validators":
 		if x.AdmittedValidators == nil {
 			x.AdmittedValidators = []string{}
@@ -1046,12 +423,6 @@ func (x *fastReflection_GenesisState) NewField(fd protoreflect.FieldDescriptor) 
 	case "conductor.membership.v1.GenesisState.agents":
 		list := []*Agent{}
 		return protoreflect.ValueOfList(&_GenesisState_1_list{list: &list})
-	case "conductor.membership.v1.GenesisState.assembly":
-		m := new(Assembly)
-		return protoreflect.ValueOfMessage(m.ProtoReflect())
-	case "conductor.membership.v1.GenesisState.assembly_config":
-		m := new(AssemblyConfig)
-		return protoreflect.ValueOfMessage(m.ProtoReflect())
 	case "conductor.membership.v1.GenesisState.admitted_validators":
 		list := []string{}
 		return protoreflect.ValueOfList(&_GenesisState_4_list{list: &list})
@@ -1133,14 +504,6 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 				n += 1 + l + runtime.Sov(uint64(l))
 			}
 		}
-		if x.Assembly != nil {
-			l = options.Size(x.Assembly)
-			n += 1 + l + runtime.Sov(uint64(l))
-		}
-		if x.AssemblyConfig != nil {
-			l = options.Size(x.AssemblyConfig)
-			n += 1 + l + runtime.Sov(uint64(l))
-		}
 		if len(x.AdmittedValidators) > 0 {
 			for _, s := range x.AdmittedValidators {
 				l = len(s)
@@ -1206,34 +569,6 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 				i--
 				dAtA[i] = 0x22
 			}
-		}
-		if x.AssemblyConfig != nil {
-			encoded, err := options.Marshal(x.AssemblyConfig)
-			if err != nil {
-				return protoiface.MarshalOutput{
-					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
-					Buf:               input.Buf,
-				}, err
-			}
-			i -= len(encoded)
-			copy(dAtA[i:], encoded)
-			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
-			i--
-			dAtA[i] = 0x1a
-		}
-		if x.Assembly != nil {
-			encoded, err := options.Marshal(x.Assembly)
-			if err != nil {
-				return protoiface.MarshalOutput{
-					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
-					Buf:               input.Buf,
-				}, err
-			}
-			i -= len(encoded)
-			copy(dAtA[i:], encoded)
-			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
-			i--
-			dAtA[i] = 0x12
 		}
 		if len(x.Agents) > 0 {
 			for iNdEx := len(x.Agents) - 1; iNdEx >= 0; iNdEx-- {
@@ -1331,78 +666,6 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 				}
 				x.Agents = append(x.Agents, &Agent{})
 				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Agents[len(x.Agents)-1]); err != nil {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
-				}
-				iNdEx = postIndex
-			case 2:
-				if wireType != 2 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Assembly", wireType)
-				}
-				var msglen int
-				for shift := uint(0); ; shift += 7 {
-					if shift >= 64 {
-						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
-					}
-					if iNdEx >= l {
-						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
-					}
-					b := dAtA[iNdEx]
-					iNdEx++
-					msglen |= int(b&0x7F) << shift
-					if b < 0x80 {
-						break
-					}
-				}
-				if msglen < 0 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
-				}
-				postIndex := iNdEx + msglen
-				if postIndex < 0 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
-				}
-				if postIndex > l {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
-				}
-				if x.Assembly == nil {
-					x.Assembly = &Assembly{}
-				}
-				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Assembly); err != nil {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
-				}
-				iNdEx = postIndex
-			case 3:
-				if wireType != 2 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field AssemblyConfig", wireType)
-				}
-				var msglen int
-				for shift := uint(0); ; shift += 7 {
-					if shift >= 64 {
-						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
-					}
-					if iNdEx >= l {
-						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
-					}
-					b := dAtA[iNdEx]
-					iNdEx++
-					msglen |= int(b&0x7F) << shift
-					if b < 0x80 {
-						break
-					}
-				}
-				if msglen < 0 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
-				}
-				postIndex := iNdEx + msglen
-				if postIndex < 0 {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
-				}
-				if postIndex > l {
-					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
-				}
-				if x.AssemblyConfig == nil {
-					x.AssemblyConfig = &AssemblyConfig{}
-				}
-				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.AssemblyConfig); err != nil {
 					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
 				}
 				iNdEx = postIndex
@@ -1520,59 +783,6 @@ const (
 	_ = protoimpl.EnforceVersion(protoimpl.MaxVersion - 20)
 )
 
-// AssemblyConfig is the assembly's decision policy, used when the chain creates it.
-type AssemblyConfig struct {
-	state         protoimpl.MessageState
-	sizeCache     protoimpl.SizeCache
-	unknownFields protoimpl.UnknownFields
-
-	// percentage of all members that must vote yes, in (0,1].
-	Percentage         string               `protobuf:"bytes,1,opt,name=percentage,proto3" json:"percentage,omitempty"`
-	VotingPeriod       *durationpb.Duration `protobuf:"bytes,2,opt,name=voting_period,json=votingPeriod,proto3" json:"voting_period,omitempty"`
-	MinExecutionPeriod *durationpb.Duration `protobuf:"bytes,3,opt,name=min_execution_period,json=minExecutionPeriod,proto3" json:"min_execution_period,omitempty"`
-}
-
-func (x *AssemblyConfig) Reset() {
-	*x = AssemblyConfig{}
-	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_membership_v1_genesis_proto_msgTypes[0]
-		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
-		ms.StoreMessageInfo(mi)
-	}
-}
-
-func (x *AssemblyConfig) String() string {
-	return protoimpl.X.MessageStringOf(x)
-}
-
-func (*AssemblyConfig) ProtoMessage() {}
-
-// Deprecated: Use AssemblyConfig.ProtoReflect.Descriptor instead.
-func (*AssemblyConfig) Descriptor() ([]byte, []int) {
-	return file_conductor_membership_v1_genesis_proto_rawDescGZIP(), []int{0}
-}
-
-func (x *AssemblyConfig) GetPercentage() string {
-	if x != nil {
-		return x.Percentage
-	}
-	return ""
-}
-
-func (x *AssemblyConfig) GetVotingPeriod() *durationpb.Duration {
-	if x != nil {
-		return x.VotingPeriod
-	}
-	return nil
-}
-
-func (x *AssemblyConfig) GetMinExecutionPeriod() *durationpb.Duration {
-	if x != nil {
-		return x.MinExecutionPeriod
-	}
-	return nil
-}
-
 // GenesisState is the membership module's genesis.
 type GenesisState struct {
 	state         protoimpl.MessageState
@@ -1582,9 +792,6 @@ type GenesisState struct {
 	// agents are the region's registered agents. Members listed here found the assembly
 	// when assembly is empty.
 	Agents []*Agent `protobuf:"bytes,1,rep,name=agents,proto3" json:"agents,omitempty"`
-	// assembly is empty on a new chain (it is created at genesis) and set in an export.
-	Assembly       *Assembly       `protobuf:"bytes,2,opt,name=assembly,proto3" json:"assembly,omitempty"`
-	AssemblyConfig *AssemblyConfig `protobuf:"bytes,3,opt,name=assembly_config,json=assemblyConfig,proto3" json:"assembly_config,omitempty"`
 	// admitted_validators are validator operator accounts admitted by the assembly.
 	AdmittedValidators []string `protobuf:"bytes,4,rep,name=admitted_validators,json=admittedValidators,proto3" json:"admitted_validators,omitempty"`
 	// institutions are founded at genesis (their accounts appear in agents after export).
@@ -1594,7 +801,7 @@ type GenesisState struct {
 func (x *GenesisState) Reset() {
 	*x = GenesisState{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_membership_v1_genesis_proto_msgTypes[1]
+		mi := &file_conductor_membership_v1_genesis_proto_msgTypes[0]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -1608,26 +815,12 @@ func (*GenesisState) ProtoMessage() {}
 
 // Deprecated: Use GenesisState.ProtoReflect.Descriptor instead.
 func (*GenesisState) Descriptor() ([]byte, []int) {
-	return file_conductor_membership_v1_genesis_proto_rawDescGZIP(), []int{1}
+	return file_conductor_membership_v1_genesis_proto_rawDescGZIP(), []int{0}
 }
 
 func (x *GenesisState) GetAgents() []*Agent {
 	if x != nil {
 		return x.Agents
-	}
-	return nil
-}
-
-func (x *GenesisState) GetAssembly() *Assembly {
-	if x != nil {
-		return x.Assembly
-	}
-	return nil
-}
-
-func (x *GenesisState) GetAssemblyConfig() *AssemblyConfig {
-	if x != nil {
-		return x.AssemblyConfig
 	}
 	return nil
 }
@@ -1658,54 +851,27 @@ var file_conductor_membership_v1_genesis_proto_rawDesc = []byte{
 	0x73, 0x68, 0x69, 0x70, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x1a, 0x19, 0x63, 0x6f, 0x73, 0x6d,
 	0x6f, 0x73, 0x5f, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x2f, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e,
 	0x70, 0x72, 0x6f, 0x74, 0x6f, 0x1a, 0x14, 0x67, 0x6f, 0x67, 0x6f, 0x70, 0x72, 0x6f, 0x74, 0x6f,
-	0x2f, 0x67, 0x6f, 0x67, 0x6f, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x1a, 0x1e, 0x67, 0x6f, 0x6f,
-	0x67, 0x6c, 0x65, 0x2f, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2f, 0x64, 0x75, 0x72,
-	0x61, 0x74, 0x69, 0x6f, 0x6e, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x22, 0x84, 0x02, 0x0a, 0x0e,
-	0x41, 0x73, 0x73, 0x65, 0x6d, 0x62, 0x6c, 0x79, 0x43, 0x6f, 0x6e, 0x66, 0x69, 0x67, 0x12, 0x51,
-	0x0a, 0x0a, 0x70, 0x65, 0x72, 0x63, 0x65, 0x6e, 0x74, 0x61, 0x67, 0x65, 0x18, 0x01, 0x20, 0x01,
-	0x28, 0x09, 0x42, 0x31, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x1b, 0x63, 0x6f, 0x73, 0x6d,
-	0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x4c, 0x65,
-	0x67, 0x61, 0x63, 0x79, 0x44, 0x65, 0x63, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f,
-	0x73, 0x2e, 0x44, 0x65, 0x63, 0x52, 0x0a, 0x70, 0x65, 0x72, 0x63, 0x65, 0x6e, 0x74, 0x61, 0x67,
-	0x65, 0x12, 0x48, 0x0a, 0x0d, 0x76, 0x6f, 0x74, 0x69, 0x6e, 0x67, 0x5f, 0x70, 0x65, 0x72, 0x69,
-	0x6f, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x19, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c,
-	0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x44, 0x75, 0x72, 0x61, 0x74,
-	0x69, 0x6f, 0x6e, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x98, 0xdf, 0x1f, 0x01, 0x52, 0x0c, 0x76,
-	0x6f, 0x74, 0x69, 0x6e, 0x67, 0x50, 0x65, 0x72, 0x69, 0x6f, 0x64, 0x12, 0x55, 0x0a, 0x14, 0x6d,
-	0x69, 0x6e, 0x5f, 0x65, 0x78, 0x65, 0x63, 0x75, 0x74, 0x69, 0x6f, 0x6e, 0x5f, 0x70, 0x65, 0x72,
-	0x69, 0x6f, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x19, 0x2e, 0x67, 0x6f, 0x6f, 0x67,
-	0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x44, 0x75, 0x72, 0x61,
-	0x74, 0x69, 0x6f, 0x6e, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x98, 0xdf, 0x1f, 0x01, 0x52, 0x12,
-	0x6d, 0x69, 0x6e, 0x45, 0x78, 0x65, 0x63, 0x75, 0x74, 0x69, 0x6f, 0x6e, 0x50, 0x65, 0x72, 0x69,
-	0x6f, 0x64, 0x22, 0x84, 0x03, 0x0a, 0x0c, 0x47, 0x65, 0x6e, 0x65, 0x73, 0x69, 0x73, 0x53, 0x74,
-	0x61, 0x74, 0x65, 0x12, 0x3c, 0x0a, 0x06, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x73, 0x18, 0x01, 0x20,
-	0x03, 0x28, 0x0b, 0x32, 0x1e, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e,
-	0x6d, 0x65, 0x6d, 0x62, 0x65, 0x72, 0x73, 0x68, 0x69, 0x70, 0x2e, 0x76, 0x31, 0x2e, 0x41, 0x67,
-	0x65, 0x6e, 0x74, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x06, 0x61, 0x67, 0x65, 0x6e, 0x74,
-	0x73, 0x12, 0x43, 0x0a, 0x08, 0x61, 0x73, 0x73, 0x65, 0x6d, 0x62, 0x6c, 0x79, 0x18, 0x02, 0x20,
-	0x01, 0x28, 0x0b, 0x32, 0x21, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e,
-	0x6d, 0x65, 0x6d, 0x62, 0x65, 0x72, 0x73, 0x68, 0x69, 0x70, 0x2e, 0x76, 0x31, 0x2e, 0x41, 0x73,
-	0x73, 0x65, 0x6d, 0x62, 0x6c, 0x79, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x08, 0x61, 0x73,
-	0x73, 0x65, 0x6d, 0x62, 0x6c, 0x79, 0x12, 0x56, 0x0a, 0x0f, 0x61, 0x73, 0x73, 0x65, 0x6d, 0x62,
-	0x6c, 0x79, 0x5f, 0x63, 0x6f, 0x6e, 0x66, 0x69, 0x67, 0x18, 0x03, 0x20, 0x01, 0x28, 0x0b, 0x32,
-	0x27, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x6d, 0x65, 0x6d, 0x62,
-	0x65, 0x72, 0x73, 0x68, 0x69, 0x70, 0x2e, 0x76, 0x31, 0x2e, 0x41, 0x73, 0x73, 0x65, 0x6d, 0x62,
-	0x6c, 0x79, 0x43, 0x6f, 0x6e, 0x66, 0x69, 0x67, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x0e,
-	0x61, 0x73, 0x73, 0x65, 0x6d, 0x62, 0x6c, 0x79, 0x43, 0x6f, 0x6e, 0x66, 0x69, 0x67, 0x12, 0x49,
-	0x0a, 0x13, 0x61, 0x64, 0x6d, 0x69, 0x74, 0x74, 0x65, 0x64, 0x5f, 0x76, 0x61, 0x6c, 0x69, 0x64,
-	0x61, 0x74, 0x6f, 0x72, 0x73, 0x18, 0x04, 0x20, 0x03, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d,
-	0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53,
-	0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x12, 0x61, 0x64, 0x6d, 0x69, 0x74, 0x74, 0x65, 0x64, 0x56,
-	0x61, 0x6c, 0x69, 0x64, 0x61, 0x74, 0x6f, 0x72, 0x73, 0x12, 0x4e, 0x0a, 0x0c, 0x69, 0x6e, 0x73,
-	0x74, 0x69, 0x74, 0x75, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x18, 0x05, 0x20, 0x03, 0x28, 0x0b, 0x32,
-	0x24, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x6d, 0x65, 0x6d, 0x62,
-	0x65, 0x72, 0x73, 0x68, 0x69, 0x70, 0x2e, 0x76, 0x31, 0x2e, 0x49, 0x6e, 0x73, 0x74, 0x69, 0x74,
-	0x75, 0x74, 0x69, 0x6f, 0x6e, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x0c, 0x69, 0x6e, 0x73,
-	0x74, 0x69, 0x74, 0x75, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x42, 0x38, 0x5a, 0x36, 0x67, 0x69, 0x74,
-	0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
-	0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
-	0x2f, 0x78, 0x2f, 0x6d, 0x65, 0x6d, 0x62, 0x65, 0x72, 0x73, 0x68, 0x69, 0x70, 0x2f, 0x74, 0x79,
-	0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x2f, 0x67, 0x6f, 0x67, 0x6f, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x22, 0xf3, 0x01, 0x0a, 0x0c,
+	0x47, 0x65, 0x6e, 0x65, 0x73, 0x69, 0x73, 0x53, 0x74, 0x61, 0x74, 0x65, 0x12, 0x3c, 0x0a, 0x06,
+	0x61, 0x67, 0x65, 0x6e, 0x74, 0x73, 0x18, 0x01, 0x20, 0x03, 0x28, 0x0b, 0x32, 0x1e, 0x2e, 0x63,
+	0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x6d, 0x65, 0x6d, 0x62, 0x65, 0x72, 0x73,
+	0x68, 0x69, 0x70, 0x2e, 0x76, 0x31, 0x2e, 0x41, 0x67, 0x65, 0x6e, 0x74, 0x42, 0x04, 0xc8, 0xde,
+	0x1f, 0x00, 0x52, 0x06, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x73, 0x12, 0x49, 0x0a, 0x13, 0x61, 0x64,
+	0x6d, 0x69, 0x74, 0x74, 0x65, 0x64, 0x5f, 0x76, 0x61, 0x6c, 0x69, 0x64, 0x61, 0x74, 0x6f, 0x72,
+	0x73, 0x18, 0x04, 0x20, 0x03, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73,
+	0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e,
+	0x67, 0x52, 0x12, 0x61, 0x64, 0x6d, 0x69, 0x74, 0x74, 0x65, 0x64, 0x56, 0x61, 0x6c, 0x69, 0x64,
+	0x61, 0x74, 0x6f, 0x72, 0x73, 0x12, 0x4e, 0x0a, 0x0c, 0x69, 0x6e, 0x73, 0x74, 0x69, 0x74, 0x75,
+	0x74, 0x69, 0x6f, 0x6e, 0x73, 0x18, 0x05, 0x20, 0x03, 0x28, 0x0b, 0x32, 0x24, 0x2e, 0x63, 0x6f,
+	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x6d, 0x65, 0x6d, 0x62, 0x65, 0x72, 0x73, 0x68,
+	0x69, 0x70, 0x2e, 0x76, 0x31, 0x2e, 0x49, 0x6e, 0x73, 0x74, 0x69, 0x74, 0x75, 0x74, 0x69, 0x6f,
+	0x6e, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x0c, 0x69, 0x6e, 0x73, 0x74, 0x69, 0x74, 0x75,
+	0x74, 0x69, 0x6f, 0x6e, 0x73, 0x4a, 0x04, 0x08, 0x02, 0x10, 0x03, 0x4a, 0x04, 0x08, 0x03, 0x10,
+	0x04, 0x42, 0x38, 0x5a, 0x36, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f,
+	0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63,
+	0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x6d, 0x65, 0x6d, 0x62, 0x65,
+	0x72, 0x73, 0x68, 0x69, 0x70, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f,
+	0x74, 0x6f, 0x33,
 }
 
 var (
@@ -1720,27 +886,20 @@ func file_conductor_membership_v1_genesis_proto_rawDescGZIP() []byte {
 	return file_conductor_membership_v1_genesis_proto_rawDescData
 }
 
-var file_conductor_membership_v1_genesis_proto_msgTypes = make([]protoimpl.MessageInfo, 2)
+var file_conductor_membership_v1_genesis_proto_msgTypes = make([]protoimpl.MessageInfo, 1)
 var file_conductor_membership_v1_genesis_proto_goTypes = []interface{}{
-	(*AssemblyConfig)(nil),      // 0: conductor.membership.v1.AssemblyConfig
-	(*GenesisState)(nil),        // 1: conductor.membership.v1.GenesisState
-	(*durationpb.Duration)(nil), // 2: google.protobuf.Duration
-	(*Agent)(nil),               // 3: conductor.membership.v1.Agent
-	(*Assembly)(nil),            // 4: conductor.membership.v1.Assembly
-	(*Institution)(nil),         // 5: conductor.membership.v1.Institution
+	(*GenesisState)(nil), // 0: conductor.membership.v1.GenesisState
+	(*Agent)(nil),        // 1: conductor.membership.v1.Agent
+	(*Institution)(nil),  // 2: conductor.membership.v1.Institution
 }
 var file_conductor_membership_v1_genesis_proto_depIdxs = []int32{
-	2, // 0: conductor.membership.v1.AssemblyConfig.voting_period:type_name -> google.protobuf.Duration
-	2, // 1: conductor.membership.v1.AssemblyConfig.min_execution_period:type_name -> google.protobuf.Duration
-	3, // 2: conductor.membership.v1.GenesisState.agents:type_name -> conductor.membership.v1.Agent
-	4, // 3: conductor.membership.v1.GenesisState.assembly:type_name -> conductor.membership.v1.Assembly
-	0, // 4: conductor.membership.v1.GenesisState.assembly_config:type_name -> conductor.membership.v1.AssemblyConfig
-	5, // 5: conductor.membership.v1.GenesisState.institutions:type_name -> conductor.membership.v1.Institution
-	6, // [6:6] is the sub-list for method output_type
-	6, // [6:6] is the sub-list for method input_type
-	6, // [6:6] is the sub-list for extension type_name
-	6, // [6:6] is the sub-list for extension extendee
-	0, // [0:6] is the sub-list for field type_name
+	1, // 0: conductor.membership.v1.GenesisState.agents:type_name -> conductor.membership.v1.Agent
+	2, // 1: conductor.membership.v1.GenesisState.institutions:type_name -> conductor.membership.v1.Institution
+	2, // [2:2] is the sub-list for method output_type
+	2, // [2:2] is the sub-list for method input_type
+	2, // [2:2] is the sub-list for extension type_name
+	2, // [2:2] is the sub-list for extension extendee
+	0, // [0:2] is the sub-list for field type_name
 }
 
 func init() { file_conductor_membership_v1_genesis_proto_init() }
@@ -1751,18 +910,6 @@ func file_conductor_membership_v1_genesis_proto_init() {
 	file_conductor_membership_v1_membership_proto_init()
 	if !protoimpl.UnsafeEnabled {
 		file_conductor_membership_v1_genesis_proto_msgTypes[0].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*AssemblyConfig); i {
-			case 0:
-				return &v.state
-			case 1:
-				return &v.sizeCache
-			case 2:
-				return &v.unknownFields
-			default:
-				return nil
-			}
-		}
-		file_conductor_membership_v1_genesis_proto_msgTypes[1].Exporter = func(v interface{}, i int) interface{} {
 			switch v := v.(*GenesisState); i {
 			case 0:
 				return &v.state
@@ -1781,7 +928,7 @@ func file_conductor_membership_v1_genesis_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: file_conductor_membership_v1_genesis_proto_rawDesc,
 			NumEnums:      0,
-			NumMessages:   2,
+			NumMessages:   1,
 			NumExtensions: 0,
 			NumServices:   0,
 		},
