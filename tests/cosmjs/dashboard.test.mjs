@@ -1,15 +1,17 @@
 // The region dashboard in a real headless Chromium (Debian's chromium, driven by
 // playwright-core): on a fresh demo region it shows the demo's listing at its price, the
 // income tax rate and the treasury's revenue chart, is readable at a phone's width, shows
-// the regional companies' books (a subsidy on its line) and those out of money, and
-// answers unknown addresses, proposals, regions and pages with a clear message. Screenshots
-// go to tests/cosmjs/output/.
+// the assembly's open proposal with its running tally, turnout against the quorum, yes share
+// against the threshold and whether it would pass, then its result, and a member's proxy on
+// both members' pages, shows the regional companies' books (a subsidy on its line) and those
+// out of money, and answers unknown addresses, proposals, regions and pages with a clear
+// message. Screenshots go to tests/cosmjs/output/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { useRegion, rest, root, assembly, get } from "./localnet.mjs";
+import { useRegion, rest, root, assembly, get, tx, addr, propose, vote, stage, proposal, CLOSED } from "./localnet.mjs";
 
 useRegion();
 const out = join(root, "tests", "cosmjs", "output");
@@ -21,6 +23,10 @@ before(async () => {
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox"] });
 });
 after(async () => { await browser?.close(); });
+
+// at is how the dashboard shows a proposal's times: UTC, to the second.
+const at = (t) => new Date(t).toISOString().replace("T", " ").slice(0, 19);
+const text = async (locator) => (await locator.textContent()).trim();
 
 async function open(hash = "", viewport = { width: 1280, height: 1000 }) {
   const page = await browser.newPage({ viewport });
@@ -70,11 +76,76 @@ test("an address shows what the chain shows publicly", async () => {
   await page.locator("#address", { hasText: "market/order/" }).waitFor();
 });
 
+// mirror is the proposal recording a region whose REST endpoint is this node's (a mirror, as
+// another region's node would answer): open in the assembly test, passed in the next.
+let mirror;
+
+test("the assembly: an open proposal's running tally, turnout and threshold; a member's proxy", async () => {
+  const [bob, carol] = [addr("bob"), addr("carol")];
+  await tx("assembly", "give-proxy", bob, "--from", "carol");
+  mirror = await propose([{ "@type": "/conductor.federation.v1.MsgSetRegion",
+    region: { name: "mirror", chain_id: "region-mirror-1", channel_id: "channel-7", internal: true, endpoints: { rest } } }], { title: "Record the mirror region" });
+
+  // in deliberation (10 s on the localnet) it is open, voting not yet
+  const first = await open();
+  const row0 = first.page.locator(`#open-proposals tr[data-proposal="${mirror}"]`);
+  await row0.waitFor({ timeout: 20000 });
+  assert.equal(await text(row0.locator(".title")), "Record the mirror region");
+  assert.equal(await text(row0.locator(".kind")), "general");
+  // (read after the page loaded: still in deliberation now, it was then)
+  const p0 = (await proposal(mirror)).proposal;
+  if (p0.status === "PROPOSAL_STATUS_DELIBERATION") {
+    assert.equal(await text(row0.locator(".stage")), "deliberation");
+    assert.equal(await text(row0.locator(".ends")), at(p0.deliberation_end), "voting opens then");
+    assert.equal(await text(row0.locator(".yes")), "–", "no votes yet");
+    assert.match(await text(row0.locator(".turnout")), /quorum 10%/, "the kind's quorum");
+    assert.match(await text(row0.locator(".yes-share")), /more than 50%/, "the kind's threshold");
+  } else console.log(`# proposal ${mirror} was ${p0.status} before the page was read: its deliberation not checked`);
+  await first.page.close();
+
+  // in voting, bob's vote counts bob and carol, whose proxy he holds
+  const voting = await stage(mirror, "PROPOSAL_STATUS_VOTING");
+  await vote(mirror, "bob", "yes");
+  const { page, errors } = await open();
+  const row = page.locator(`#open-proposals tr[data-proposal="${mirror}"]`);
+  await row.waitFor({ timeout: 20000 });
+  assert.equal(await text(row.locator(".stage")), "voting");
+  assert.equal(await text(row.locator(".ends")), at(voting.proposal.voting_end));
+  assert.deepEqual(await Promise.all(["yes", "no", "abstain"].map((c) => text(row.locator(`.${c}`)))), ["2", "0", "0"], "the tally counts members");
+  assert.equal(await text(row.locator(".turnout .value")), "66.67%");
+  assert.match(await text(row.locator(".turnout")), /2 of 3 · quorum 10%/);
+  assert.equal(await text(row.locator(".yes-share .value")), "100%");
+  assert.match(await text(row.locator(".yes-share")), /more than 50%/);
+  assert.equal(await text(row.locator(".passing")), "yes");
+  await page.screenshot({ path: join(out, "dashboard-assembly.png"), fullPage: true });
+
+  // the proposal's page: the same tally
+  await page.goto(`${page0}#/proposal/${mirror}`);
+  await page.locator("#proposal-tally .yes").waitFor({ timeout: 10000 });
+  assert.equal(await text(page.locator("#proposal-tally .yes")), "2");
+  assert.equal(await text(page.locator("#proposal-stages .stage")), "voting");
+
+  // carol's page: bob holds her vote, which counts by his; bob's: he holds carol's
+  await page.goto(`${page0}#/address/${carol}`);
+  const given = page.locator(`#proxy-given .proxy[data-holder="${bob}"]`);
+  await given.waitFor({ timeout: 10000 });
+  assert.match(await text(given), /every kind/);
+  assert.equal(await given.locator("a").getAttribute("href"), `#/address/${bob}`);
+  assert.match(await text(page.locator(`#votes-counted tr[data-proposal="${mirror}"]`)), /yes, by rsc1.*'s vote/);
+  await page.screenshot({ path: join(out, "dashboard-member.png"), fullPage: true });
+  await page.goto(`${page0}#/address/${bob}`);
+  const held = page.locator(`#proxies-held .proxy[data-member="${carol}"]`);
+  await held.waitFor({ timeout: 10000 });
+  assert.match(await text(page.locator("#proxies-held")), /They hold the votes of 1 member:/);
+  assert.match(await text(page.locator("#proxy-given")), /They vote themselves/);
+  assert.match(await text(page.locator(`#votes-counted tr[data-proposal="${mirror}"]`)), /yes \(their vote, counting 2 members\)/);
+  assert.deepEqual([...first.errors, ...errors], []);
+});
+
 test("another region of the directory: its listings and jobs beside this region's", async () => {
-  // the assembly records a region whose REST endpoint is this node's (a mirror, as another
-  // region's node would answer)
-  await assembly({ "@type": "/conductor.federation.v1.MsgSetRegion",
-    region: { name: "mirror", chain_id: "region-mirror-1", channel_id: "channel-7", internal: true, endpoints: { rest } } });
+  assert.ok(mirror, "the assembly test's proposal");
+  const closed = await stage(mirror, ...CLOSED);
+  assert.equal(closed.proposal.status, "PROPOSAL_STATUS_PASSED", closed.proposal.result_log);
   const { regions } = await get("/conductor/federation/v1/regions");
   assert.equal(regions[0].name, "mirror");
   const { page, errors } = await open();
@@ -82,6 +153,12 @@ test("another region of the directory: its listings and jobs beside this region'
   await price.waitFor({ timeout: 20000 });
   assert.equal((await price.textContent()).trim(), "5 RSC");
   await page.locator("#market", { hasText: "trade pact" }).waitFor();
+  // the proposal is decided: its result, no longer open
+  const decided = page.locator(`#closed-proposals tr[data-proposal="${mirror}"]`);
+  await decided.waitFor({ timeout: 20000 });
+  assert.equal(await text(decided.locator(".result")), "passed");
+  assert.deepEqual(await Promise.all(["yes", "no", "abstain"].map((c) => text(decided.locator(`.${c}`)))), ["2", "0", "0"]);
+  assert.equal(await page.locator(`#open-proposals tr[data-proposal="${mirror}"]`).count(), 0);
   await page.goto(`${page0}#/region/mirror`);
   await page.locator("#region", { hasText: "bread, early shifts" }).waitFor({ timeout: 10000 });
   assert.deepEqual(errors, []);

@@ -111,16 +111,131 @@ function Params() {
   </table>`}<//>`;
 }
 
-function Proposals() {
+// ---- the assembly (x/assembly): one member, one vote ---------------------------------------
+
+const OPEN = ["PROPOSAL_STATUS_DELIBERATION", "PROPOSAL_STATUS_VOTING"];
+const CLOSED = ["PROPOSAL_STATUS_PASSED", "PROPOSAL_STATUS_REJECTED", "PROPOSAL_STATUS_FAILED"];
+// at shows a time to the second (a proposal's stages last seconds on a test region); "–" for
+// a stage not reached (the zero time).
+const at = (t) => (t && !t.startsWith("0001-") ? new Date(t).toISOString().replace("T", " ").slice(0, 19) : "–");
+const counted = (t) => Number(t?.yes || 0) + Number(t?.no || 0) + Number(t?.abstain || 0);
+const kindOf = (k) => (k === "PROPOSAL_KIND_UNSPECIFIED" ? "every kind" : label(k));
+
+// rules reads the assembly's rule for each kind (x/governanceparams): the quorum and threshold
+// a proposal in deliberation will be decided by (those in force when its voting opens).
+async function rules() {
+  const { params } = await get("/conductor/governanceparams/v1/params");
+  return Object.fromEntries((params.assembly?.kinds || []).map((r) => [r.kind, r]));
+}
+
+// withOutcome gives an open proposal its rule and, in voting, the chain's turnout, yes share
+// and whether it would pass now.
+async function withOutcome(p, rule) {
+  if (p.status !== "PROPOSAL_STATUS_VOTING") return { proposal: p, quorum: rule?.quorum, threshold: rule?.threshold };
+  const r = await get(`/conductor/assembly/v1/proposals/${p.id}`);
+  return { ...r, quorum: r.proposal.quorum, threshold: r.proposal.threshold };
+}
+
+// Bar draws a share (0..1) with a mark at the share it must reach.
+function Bar({ value, mark, title }) {
+  const v = Math.min(1, Math.max(0, Number(value) || 0)), m = Math.min(1, Math.max(0, Number(mark) || 0));
+  return html`<svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" role="img" aria-label=${title}><title>${title}</title>
+    <rect width="100" height="8" fill="#e4ebec" /><rect width=${v * 100} height="8" fill=${v >= m ? "#1f6f5c" : "#d08c2a"} />
+    <line x1=${m * 100} x2=${m * 100} y1="0" y2="8" stroke="#1d2a2f" stroke-width="1.5" /></svg>`;
+}
+
+// Turnout: members counted over members eligible, against the quorum.
+function Turnout({ o }) {
+  const p = o.proposal;
+  if (p.status === "PROPOSAL_STATUS_DELIBERATION") return html`<td class="num turnout" data-label="turnout">– <span class="muted">quorum ${o.quorum ? pct(o.quorum) : "–"}</span></td>`;
+  const turnout = o.turnout ?? (Number(p.eligible) ? counted(p.tally) / Number(p.eligible) : 0);
+  return html`<td class="num turnout" data-label="turnout"><span class="value">${pct(turnout)}</span> <span class="muted">${counted(p.tally)} of ${p.eligible} · quorum ${pct(o.quorum)}</span>
+    <${Bar} value=${turnout} mark=${o.quorum} title=${`turnout ${pct(turnout)}, quorum ${pct(o.quorum)}`} /></td>`;
+}
+
+// YesShare: yes over yes + no (abstain counts for the quorum only), against the threshold.
+function YesShare({ o }) {
+  const p = o.proposal;
+  if (p.status === "PROPOSAL_STATUS_DELIBERATION") return html`<td class="num yes-share" data-label="yes share">– <span class="muted">more than ${o.threshold ? pct(o.threshold) : "–"}</span></td>`;
+  const cast = Number(p.tally?.yes || 0) + Number(p.tally?.no || 0);
+  const share = o.yes_share ?? (cast ? Number(p.tally.yes) / cast : 0);
+  return html`<td class="num yes-share" data-label="yes share"><span class="value">${cast ? pct(share) : "–"}</span> <span class="muted">more than ${pct(o.threshold)}</span>
+    <${Bar} value=${share} mark=${o.threshold} title=${`yes ${pct(share)} of yes and no, threshold more than ${pct(o.threshold)}`} /></td>`;
+}
+
+const TallyCells = ({ t }) => html`<td class="num yes" data-label="yes">${t?.yes ?? 0}</td><td class="num no" data-label="no">${t?.no ?? 0}</td><td class="num abstain" data-label="abstain">${t?.abstain ?? 0}</td>`;
+const NoTally = () => html`<td class="num yes" data-label="yes">–</td><td class="num no" data-label="no">–</td><td class="num abstain" data-label="abstain">–</td>`;
+
+function OpenProposals({ open }) {
+  if (!open.length) return html`<p class="muted" id="open-proposals">No proposal is open.</p>`;
+  return html`<table id="open-proposals" class="cards">
+    <tr><th>proposal</th><th>stage</th><th>ends</th><th class="num">yes</th><th class="num">no</th><th class="num">abstain</th><th class="num">turnout</th><th class="num">yes share</th><th>would pass now</th></tr>
+    ${open.map((o) => {
+      const p = o.proposal, voting = p.status === "PROPOSAL_STATUS_VOTING";
+      return html`<tr data-proposal=${p.id} data-stage=${label(p.status)}>
+        <td><a class="title" href="#/proposal/${p.id}">${p.title || `#${p.id}`}</a> <span class="muted kind">${label(p.kind)}</span></td>
+        <td class="stage" data-label="stage">${label(p.status)}</td><td class="ends" data-label="ends">${at(voting ? p.voting_end : p.deliberation_end)}</td>
+        ${voting ? html`<${TallyCells} t=${p.tally} />` : html`<${NoTally} />`}
+        <${Turnout} o=${o} /><${YesShare} o=${o} />
+        <td class="passing" data-label="would pass now">${voting ? (o.passing ? html`<span class="pass">yes</span>` : html`<span class="fail">no</span>`) : html`<span class="muted">voting opens then</span>`}</td></tr>`;
+    })}
+  </table>`;
+}
+
+function ClosedProposals({ closed }) {
+  if (!closed.length) return html`<p class="muted" id="closed-proposals">No proposal decided yet.</p>`;
+  return html`<table id="closed-proposals" class="cards">
+    <tr><th>proposal</th><th>result</th><th>voting closed</th><th class="num">yes</th><th class="num">no</th><th class="num">abstain</th><th class="num">turnout</th></tr>
+    ${closed.map((p) => html`<tr data-proposal=${p.id}>
+      <td><a class="title" href="#/proposal/${p.id}">${p.title || `#${p.id}`}</a> <span class="muted kind">${label(p.kind)}</span></td>
+      <td class="result" data-label="result"><span class=${p.status === "PROPOSAL_STATUS_PASSED" ? "pass" : "fail"}>${label(p.status)}</span>${p.result_log ? html` <span class="muted">${p.result_log}</span>` : null}</td>
+      <td data-label="voting closed">${at(p.voting_end)}</td><${TallyCells} t=${p.tally} />
+      <td class="num" data-label="turnout">${Number(p.eligible) ? pct(counted(p.tally) / Number(p.eligible)) : "–"} <span class="muted">of ${p.eligible}</span></td></tr>`)}
+  </table>`;
+}
+
+function Assembly() {
   const load = async () => {
-    const { assembly } = await get("/conductor/membership/v1/assembly");
-    const { proposals } = await get(`/cosmos/group/v1/proposals_by_group_policy/${assembly.address}?pagination.reverse=true&pagination.limit=20`);
-    return Promise.all(proposals.filter((p) => p.status === "PROPOSAL_STATUS_SUBMITTED").map(async (p) => ({ ...p, tally: (await get(`/cosmos/group/v1/proposals/${p.id}/tally`)).tally })));
+    const list = (status, limit) => get(`/conductor/assembly/v1/proposals?status=${status}&pagination.limit=${limit}`).then((r) => r.proposals || []);
+    const [rule, ...lists] = await Promise.all([rules(), ...OPEN.map((s) => list(s, 100)), ...CLOSED.map((s) => list(s, 10))]);
+    const byId = (a, b) => Number(b.id) - Number(a.id);
+    const open = await Promise.all(lists.slice(0, OPEN.length).flat().sort(byId).map((p) => withOutcome(p, rule[p.kind])));
+    return { open, closed: lists.slice(OPEN.length).flat().sort(byId).slice(0, 10), rule };
   };
-  return html`<${Load} load=${load} empty=${none("No proposal open for votes.", (d) => !d.length)}>${(open) => html`<table>
-    <tr><th>proposal</th><th class="num">yes</th><th class="num">no</th><th class="num">abstain</th><th>voting ends</th></tr>
-    ${open.map((p) => html`<tr><td><a href="#/proposal/${p.id}">${p.title || `#${p.id}`}</a></td><td class="num">${p.tally.yes_count}</td><td class="num">${p.tally.no_count}</td><td class="num">${p.tally.abstain_count}</td><td>${when(p.voting_period_end)}</td></tr>`)}
-  </table>`}<//>`;
+  return html`<${Load} load=${load}>${({ open, closed, rule }) => html`
+    <h3>Open proposals</h3><${OpenProposals} open=${open} />
+    <h3>Decided</h3><${ClosedProposals} closed=${closed} />
+    <details><summary>The rules by kind</summary><table id="assembly-rules">
+      <tr><th>kind</th><th class="num">deliberation</th><th class="num">voting</th><th class="num">quorum</th><th class="num">yes more than</th></tr>
+      ${Object.values(rule).map((r) => html`<tr><td>${label(r.kind)}</td><td class="num">${dur(r.deliberation_period)}</td><td class="num">${dur(r.voting_period)}</td><td class="num">${pct(r.quorum)}</td><td class="num">${pct(r.threshold)}</td></tr>`)}
+    </table></details>
+    <p class="muted">One member, one vote: the tally counts members, each once, who voted in person or by proxy. Turnout is over the members when voting opened; abstentions count for the quorum only.</p>`}<//>`;
+}
+
+// MemberAssembly shows a member's part in the assembly: who holds their vote, whose votes they
+// hold, and how their vote counts on the proposals in voting.
+function MemberAssembly({ addr }) {
+  const load = async () => {
+    const [given, held, voting] = await Promise.all([
+      get(`/conductor/assembly/v1/proxies/${addr}`).then((r) => r.proxies || []),
+      get(`/conductor/assembly/v1/proxies_held/${addr}`).then((r) => r.proxies || []),
+      get("/conductor/assembly/v1/proposals?status=PROPOSAL_STATUS_VOTING&pagination.limit=20").then((r) => r.proposals || []),
+    ]);
+    const votes = await Promise.all(voting.map(async (p) => ({ p, v: await get(`/conductor/assembly/v1/proposals/${p.id}/votes/${addr}`) })));
+    return { given, held, votes };
+  };
+  const who = (a) => html`<a href="#/address/${a}">${short(a)}</a>`;
+  return html`<h3>In the assembly</h3><${Load} deps=${addr} load=${load}>${({ given, held, votes }) => html`
+    <p id="proxy-given">${given.length
+      ? html`Their vote is held by ${given.map((x, i) => html`${i ? ", " : ""}<span class="proxy" data-holder=${x.holder}>${who(x.holder)} (${kindOf(x.kind)})</span>`)}; they may still vote themselves.`
+      : "They vote themselves: they gave no proxy."}</p>
+    <p id="proxies-held">${held.length
+      ? html`They hold the votes of ${held.length} member${held.length === 1 ? "" : "s"}: ${held.map((x, i) => html`${i ? ", " : ""}<span class="proxy" data-member=${x.member}>${who(x.member)} (${kindOf(x.kind)})</span>`)}.`
+      : "They hold no other member's vote."}</p>
+    ${votes.length ? html`<table id="votes-counted"><tr><th>proposal in voting</th><th>their vote counts</th></tr>
+      ${votes.map(({ p, v }) => html`<tr data-proposal=${p.id}><td><a href="#/proposal/${p.id}">${p.title || `#${p.id}`}</a></td><td>${v.counted_by
+        ? html`${label(v.counted_as)}${v.counted_by === addr ? (v.vote && Number(v.vote.weight) > 1 ? ` (their vote, counting ${v.vote.weight} members)` : " (their vote)") : html`, by ${who(v.counted_by)}'s vote`}`
+        : html`<span class="muted">not yet${v.proxy ? html` (${who(v.proxy)} holds their vote)` : ""}</span>`}</td></tr>`)}</table>` : null}`}<//>`;
 }
 
 function Listings({ base = "", region }) {
@@ -204,7 +319,7 @@ function Lookup() {
 function Home() {
   return html`<div class="grid">
     <${Section} title="Regional parameters" id="parameters"><${Params} /><//>
-    <${Section} title="Open proposals of the assembly" id="proposals"><${Proposals} /><//>
+    <${Section} title="The assembly" id="proposals"><${Assembly} /><//>
     <${Section} title="Market" id="market"><${Listings} /><h3>Other regions' listings and jobs</h3><${OtherRegions} /><//>
     <${Section} title="Jobs" id="jobs"><${Jobs} /><//>
     <${Section} title="Demand: wait-lists" id="demand"><${Demand} /><//>
@@ -241,8 +356,9 @@ function Address({ addr }) {
     return { agent, balances, events };
   };
   return html`<${Section} title=${`Address ${short(addr)}`} id="address"><${Load} deps=${addr} load=${load}>${({ agent, balances, events }) => html`
-    <p>${agent ? html`<strong>${agent.name || label(agent.kind)}</strong> · ${label(agent.kind)}` : html`<span id="not-found">The region has not registered this address: nothing but its balance is public.</span>`}</p>
+    <p>${agent ? html`<strong>${agent.name || label(agent.kind)}</strong> · ${agent.kind === "AGENT_KIND_PERSON" ? (agent.member ? "a member of the region" : "not a member of the region") : label(agent.kind)}` : html`<span id="not-found">The region has not registered this address: nothing but its balance is public.</span>`}</p>
     <p>Balance: ${balances.length ? balances.map((b) => (b.denom === "ursc" ? rsc(b.amount) : `${b.amount} ${b.denom}`)).join(", ") : "nothing"}</p>
+    ${agent?.kind === "AGENT_KIND_PERSON" ? (agent.member ? html`<${MemberAssembly} addr=${addr} />` : html`<p class="muted">Not a member: no vote in the assembly.</p>`) : null}
     <h3>Value flows</h3>
     ${events?.length ? html`<table><tr><th>when</th><th>what</th><th>with</th><th class="num">value</th></tr>
       ${events.map((e) => html`<tr><td>${when(e.time)}</td><td>${label(e.action)} ${e.quantity ? Number(e.quantity) : ""} ${e.unit} <span class="muted">${e.link}</span></td><td>${short(e.provider === addr ? e.receiver : e.provider)}</td><td class="num">${rsc(BigInt(Math.round(Number(e.value || 0))))}</td></tr>`)}</table>` : html`<p class="muted">No recorded flow.</p>`}`}<//><//>`;
@@ -251,14 +367,24 @@ function Address({ addr }) {
 function Proposal({ id }) {
   if (!/^\d+$/.test(id)) return html`<p class="error" id="not-found">“${id}” is not a proposal number.</p>`;
   const load = async () => {
-    const { proposal } = await get(`/cosmos/group/v1/proposal/${id}`).catch(() => { throw new NotFound(`No proposal ${id} in the region.`); });
-    const tally = await get(`/cosmos/group/v1/proposals/${id}/tally`).then((r) => r.tally, () => proposal.final_tally_result);
-    return { proposal, tally };
+    const r = await get(`/conductor/assembly/v1/proposals/${id}`).catch((e) => {
+      throw e instanceof NotFound || /unknown proposal/.test(e.message) ? new NotFound(`No proposal ${id} in the region.`) : e;
+    });
+    return r.proposal.status === "PROPOSAL_STATUS_DELIBERATION" ? withOutcome(r.proposal, (await rules())[r.proposal.kind]) : { ...r, quorum: r.proposal.quorum, threshold: r.proposal.threshold };
   };
-  return html`<${Section} title=${`Proposal ${id}`} id="proposal"><${Load} deps=${id} load=${load}>${({ proposal: p, tally }) => html`
-    <p><strong>${p.title}</strong> ${p.summary}</p><p>${label(p.status)} · ${label(p.executor_result)}</p>
-    <table><tr><th>yes</th><th>no</th><th>abstain</th><th>veto</th></tr><tr><td>${tally.yes_count}</td><td>${tally.no_count}</td><td>${tally.abstain_count}</td><td>${tally.no_with_veto_count}</td></tr></table>
-    <pre>${JSON.stringify(p.messages, null, 1)}</pre>`}<//><//>`;
+  return html`<${Section} title=${`Proposal ${id}`} id="proposal"><${Load} deps=${id} load=${load}>${(o) => {
+    const p = o.proposal, closed = CLOSED.includes(p.status);
+    return html`
+    <p><strong>${p.title}</strong> ${p.summary}</p>
+    <p>${label(p.kind)} proposal by <a href="#/address/${p.proposer}">${short(p.proposer)}</a>${p.metadata ? html` · <a href=${p.metadata} rel="noopener">deliberation</a>` : null}</p>
+    <table id="proposal-stages"><tr><th>submitted</th><th>voting opens</th><th>voting ends</th><th>stage</th></tr>
+      <tr><td>${at(p.submit_time)}</td><td>${at(p.deliberation_end)}</td><td>${at(p.voting_end)}</td><td class="stage"><span class=${closed ? (p.status === "PROPOSAL_STATUS_PASSED" ? "pass" : "fail") : ""}>${label(p.status)}</span></td></tr></table>
+    ${p.result_log ? html`<p class="error">Its messages failed, nothing was applied: ${p.result_log}</p>` : null}
+    <table id="proposal-tally"><tr><th class="num">yes</th><th class="num">no</th><th class="num">abstain</th><th class="num">turnout</th><th class="num">yes share</th><th>${closed ? "result" : "would pass now"}</th></tr>
+      <tr>${p.status === "PROPOSAL_STATUS_DELIBERATION" ? html`<${NoTally} />` : html`<${TallyCells} t=${p.tally} />`}<${Turnout} o=${o} /><${YesShare} o=${o} />
+      <td class="passing">${closed ? label(p.status) : p.status === "PROPOSAL_STATUS_VOTING" ? (o.passing ? html`<span class="pass">yes</span>` : html`<span class="fail">no</span>`) : html`<span class="muted">voting opens ${at(p.deliberation_end)}</span>`}</td></tr></table>
+    <pre>${JSON.stringify(p.messages, null, 1)}</pre>`;
+  }}<//><//>`;
 }
 
 function Region({ name }) {
