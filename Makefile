@@ -3,7 +3,7 @@ BUILDDIR ?= $(CURDIR)/build
 BIN := $(BUILDDIR)/conductord
 GO_TEST_FLAGS ?= -count=1
 
-.PHONY: all build install relayer localnet localnet-reset two-regions two-regions-stop test test-unit test-sim test-faults test-cosmjs test-dashboard loadtest fuzz e2e bench proto-gen proto-check lint clean
+.PHONY: all build install relayer cosmovisor localnet localnet-reset two-regions two-regions-stop test test-unit test-sim test-faults test-upgrade test-cosmjs test-dashboard loadtest fuzz e2e bench proto-gen proto-check lint clean
 
 all: build
 
@@ -16,6 +16,10 @@ install:
 ## relayer: the IBC relayer (github.com/cosmos/relayer/v2, pinned in tools/relayer/go.mod).
 relayer:
 	cd tools/relayer && GOBIN=$(BUILDDIR) go install tool
+
+## cosmovisor: the upgrade manager (cosmossdk.io/tools/cosmovisor, pinned in tools/cosmovisor/go.mod).
+cosmovisor:
+	cd tools/cosmovisor && GOBIN=$(BUILDDIR) go install tool
 
 ## localnet: build, create (once) a single-validator demo region in ./build/localnet, run it.
 localnet: build
@@ -32,8 +36,8 @@ two-regions-stop:
 	./networks/two-regions/stop.sh
 
 ## test: every test: unit, app, in-process IBC and multi-validator network, then the
-## two-region scenario and the fault tests on real processes.
-test: test-unit e2e test-faults test-cosmjs test-dashboard
+## two-region scenario, the fault tests and the software upgrade on real processes.
+test: test-unit e2e test-faults test-upgrade test-cosmjs test-dashboard
 
 test-unit:
 	go test $(GO_TEST_FLAGS) ./...
@@ -46,7 +50,8 @@ test-sim:
 		grep -E '^(seeds=|--- FAIL|FAIL|ok)|Error' ; test $${PIPESTATUS[0]} -eq 0
 
 ## test-cosmjs: a wallet's view (tests/cosmjs): CosmJS over RPC on a fresh demo region, a
-## direct-signed send and an amino-signed purchase, results over REST.
+## direct-signed send, an amino-signed purchase, a direct-signed proxy and an amino-signed
+## assembly vote, results over REST.
 test-cosmjs: build tests/cosmjs/node_modules
 	cd tests/cosmjs && node --test --test-reporter=spec wallet.test.mjs
 
@@ -62,6 +67,12 @@ tests/cosmjs/node_modules: tests/cosmjs/package-lock.json
 ## test-faults: kill and restart validators of networks/local-4 while transfers flow.
 test-faults: build
 	go test -count=1 -tags faults ./networks/local-4/ -v -timeout 15m
+
+## test-upgrade: a software upgrade decided by the assembly on a region run by cosmovisor: the
+## v1 binary (the commit that introduced x/assembly) halts at the plan's height, cosmovisor
+## starts v2 (this tree), whose handler migrates x/assembly to state version 2.
+test-upgrade: cosmovisor
+	go test -count=1 -tags upgrade ./networks/upgrade/ -v -timeout 15m
 
 ## loadtest: a rising load on networks/local-4 until it saturates; prints a table.
 loadtest: build
@@ -87,6 +98,7 @@ bench:
 	go test ./x/housing/keeper/ -run '^$$' -bench BenchmarkRentCollection -benchtime 1x -timeout 30m
 	go test ./x/valueflows/keeper/ -run '^$$' -bench BenchmarkFlowGaps -benchtime 3x -timeout 30m
 	go test ./app/ -run '^$$' -bench BenchmarkThroughput -benchtime 1x -timeout 30m
+	go test ./x/assembly/keeper/ -run '^$$' -bench BenchmarkAssembly -benchtime 1x -timeout 60m
 
 proto-gen:
 	./scripts/protocgen.sh
@@ -101,6 +113,7 @@ lint:
 	go vet -tags e2e ./networks/two-regions/
 	go vet -tags faults ./networks/local-4/
 	go vet -tags loadtest ./networks/local-4/
+	go vet -tags upgrade ./networks/upgrade/
 
 clean:
 	rm -rf $(BUILDDIR)

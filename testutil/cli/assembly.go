@@ -45,7 +45,7 @@ func (c CLI) Decide(ch Chain, proposer string, voters []string, kind string, msg
 		return c.AssemblyProposal(ch, id).Proposal.Status == "PROPOSAL_STATUS_VOTING"
 	})
 	for _, v := range voters {
-		c.Tx(ch, v, "tx", "assembly", "vote", id, "VOTE_OPTION_YES")
+		c.Tx(ch, v, "tx", "assembly", "vote", id, "yes")
 	}
 	var p Proposal
 	Eventually(c.T, 5*time.Minute, "proposal "+id+" closes", func() bool {

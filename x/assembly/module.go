@@ -38,8 +38,9 @@ import (
 	membershipsim "github.com/conductor-coop/conductor/x/membership/simulation"
 )
 
-// ConsensusVersion is the version of the assembly's state.
-const ConsensusVersion = 1
+// ConsensusVersion is the version of the assembly's state: 2 adds the proposals-by-kind
+// index (keeper.Migrator.Migrate1to2 builds it from the stored proposals).
+const ConsensusVersion = 2
 
 var (
 	_ module.AppModuleBasic      = AppModule{}
@@ -78,10 +79,14 @@ func (AppModule) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwrunt
 	}
 }
 
-// RegisterServices registers the Msg and Query services.
+// RegisterServices registers the Msg and Query services and the store migrations.
 func (am AppModule) RegisterServices(cfg module.Configurator) {
 	types.RegisterMsgServer(cfg.MsgServer(), keeper.NewMsgServerImpl(am.keeper))
 	types.RegisterQueryServer(cfg.QueryServer(), keeper.NewQueryServerImpl(am.keeper))
+	m := keeper.NewMigrator(am.keeper)
+	if err := cfg.RegisterMigration(types.ModuleName, 1, m.Migrate1to2); err != nil {
+		panic(fmt.Errorf("%s: migration 1 to 2: %w", types.ModuleName, err))
+	}
 }
 
 // RegisterInvariants registers the recount of the running tallies and the proxy rules.
@@ -134,7 +139,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 		Query: &autocliv1.ServiceCommandDescriptor{
 			Service: assemblyv1.Query_ServiceDesc.ServiceName,
 			RpcCommandOptions: []*autocliv1.RpcCommandOptions{
-				{RpcMethod: "Proposals", Use: "proposals [--status PROPOSAL_STATUS_VOTING] [--kind PROPOSAL_KIND_PARAMETERS]", Short: "List proposals, newest first"},
+				{RpcMethod: "Proposals", Use: "proposals [--status deliberation|voting|passed|rejected|failed] [--kind general|parameters|membership|upgrade|constitution]", Short: "List proposals, newest first"},
 				{RpcMethod: "Proposal", Use: "proposal [proposal-id]", Short: "Show a proposal with its tally, turnout and whether it passes if voting closed now", PositionalArgs: modulekit.Positional("proposal_id")},
 				{RpcMethod: "Vote", Use: "vote [proposal-id] [member]", Short: "Show how a member's vote counts: their own, their proxy holder's, or not at all", PositionalArgs: modulekit.Positional("proposal_id", "voter")},
 				{RpcMethod: "Proxies", Use: "proxies [member]", Short: "Show who holds a member's vote, on which kinds", PositionalArgs: modulekit.Positional("member")},
@@ -148,10 +153,10 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 				{RpcMethod: "Propose", Skip: true},
 				{RpcMethod: "Amend", Skip: true},
 				{RpcMethod: "Vote", Use: "vote [proposal-id] [yes|no|abstain] --from member", Short: "Vote on a proposal in voting; vote again to change it until voting closes",
-					Long:           "Vote on a proposal in voting. The option is VOTE_OPTION_YES, VOTE_OPTION_NO or VOTE_OPTION_ABSTAIN (abstain counts for the quorum only). Your vote replaces your proxy holder's for this proposal.",
+					Long:           "Vote on a proposal in voting: yes, no or abstain (abstain counts for the quorum only). Your vote replaces your proxy holder's for this proposal; vote again to change it.",
 					PositionalArgs: modulekit.Positional("proposal_id", "option")},
-				{RpcMethod: "GiveProxy", Use: "give-proxy [holder] --from member [--kind PROPOSAL_KIND_PARAMETERS]", Short: "Give your vote to another member, on every kind or one; you may still vote yourself", PositionalArgs: modulekit.Positional("holder")},
-				{RpcMethod: "TakeBackProxy", Use: "take-back-proxy --from member [--kind PROPOSAL_KIND_PARAMETERS]", Short: "Take back the proxy you gave on every kind (or on --kind)"},
+				{RpcMethod: "GiveProxy", Use: "give-proxy [holder] --from member [--kind parameters]", Short: "Give your vote to another member, on every kind or one; you may still vote yourself", PositionalArgs: modulekit.Positional("holder")},
+				{RpcMethod: "TakeBackProxy", Use: "take-back-proxy --from member [--kind parameters]", Short: "Take back the proxy you gave on every kind (or on --kind)"},
 			},
 		},
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 // AutoCLIOptions describes the governanceparams commands. MsgUpdateParams is carried by an
-// assembly proposal (`tx group submit-proposal`), never sent directly.
+// assembly proposal (`tx propose-params`, or `tx assembly propose`), never sent directly.
 func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 	return &autocliv1.ModuleOptions{
 		Query: &autocliv1.ServiceCommandDescriptor{

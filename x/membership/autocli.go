@@ -7,7 +7,7 @@ import (
 )
 
 // AutoCLIOptions describes the membership commands. Messages whose signer is the assembly
-// are not commands of their own: they are carried by `tx group submit-proposal`.
+// are not commands of their own: they are carried by an assembly proposal (`tx assembly propose`).
 func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 	return &autocliv1.ModuleOptions{
 		Query: &autocliv1.ServiceCommandDescriptor{
@@ -21,7 +21,7 @@ func (AppModule) AutoCLIOptions() *autocliv1.ModuleOptions {
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "kind"}}},
 				{RpcMethod: "Company", Use: "company [address]", Short: "Show a company with its workers and decision policy",
 					PositionalArgs: []*autocliv1.PositionalArgDescriptor{{ProtoField: "address"}}},
-				{RpcMethod: "Assembly", Use: "assembly", Short: "Show the region's assembly: its group, policy account (the authority) and member count"},
+				{RpcMethod: "Assembly", Use: "assembly", Short: "Show the region's assembly: its account (the authority of every module) and its number of members"},
 				{RpcMethod: "AdmittedValidators", Use: "admitted-validators", Short: "List validator operators admitted by the assembly"},
 			},
 		},

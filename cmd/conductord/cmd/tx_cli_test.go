@@ -3,6 +3,8 @@ package cmd
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -97,6 +99,41 @@ func TestValueFlowsTxCommands(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.args[0], func(t *testing.T) {
 			require.Equal(t, []map[string]any{c.want}, generated(t, "valueflows", c.from, c.args...))
+		})
+	}
+}
+
+// TestAssemblyTxCommands: a member's assembly commands write their messages: propose and
+// amend from a file, vote, give and take back a proxy.
+func TestAssemblyTxCommands(t *testing.T) {
+	home := app.DefaultNodeHome
+	app.DefaultNodeHome = t.TempDir()
+	t.Cleanup(func() { app.DefaultNodeHome = home })
+	member := sdk.AccAddress(bytes.Repeat([]byte{9}, 20)).String()
+	holder := sdk.AccAddress(bytes.Repeat([]byte{8}, 20)).String()
+	assembly := sdk.AccAddress(bytes.Repeat([]byte{7}, 20)).String()
+	admit := map[string]any{"@type": "/conductor.membership.v1.MsgAdmitMember", "authority": assembly, "person": holder}
+	file := filepath.Join(t.TempDir(), "proposal.json")
+	bz, err := json.Marshal(map[string]any{"kind": "PROPOSAL_KIND_MEMBERSHIP", "title": "admit", "summary": "why", "metadata": "https://forum/1", "messages": []any{admit}})
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(file, bz, 0o600))
+	cases := []struct {
+		name string
+		args []string
+		want map[string]any
+	}{
+		{"propose", []string{"propose", file}, map[string]any{"@type": "/conductor.assembly.v1.MsgPropose", "proposer": member, "kind": "PROPOSAL_KIND_MEMBERSHIP",
+			"title": "admit", "summary": "why", "metadata": "https://forum/1", "messages": []any{admit}}},
+		{"amend", []string{"amend", "2", file}, map[string]any{"@type": "/conductor.assembly.v1.MsgAmend", "proposer": member, "proposal_id": "2", "kind": "PROPOSAL_KIND_MEMBERSHIP",
+			"title": "admit", "summary": "why", "metadata": "https://forum/1", "messages": []any{admit}}},
+		{"vote", []string{"vote", "3", "abstain"}, map[string]any{"@type": "/conductor.assembly.v1.MsgVote", "voter": member, "proposal_id": "3", "option": "VOTE_OPTION_ABSTAIN"}},
+		{"give-proxy", []string{"give-proxy", holder}, map[string]any{"@type": "/conductor.assembly.v1.MsgGiveProxy", "member": member, "holder": holder, "kind": "PROPOSAL_KIND_UNSPECIFIED"}},
+		{"give-proxy for a kind", []string{"give-proxy", holder, "--kind", "parameters"}, map[string]any{"@type": "/conductor.assembly.v1.MsgGiveProxy", "member": member, "holder": holder, "kind": "PROPOSAL_KIND_PARAMETERS"}},
+		{"take-back-proxy", []string{"take-back-proxy"}, map[string]any{"@type": "/conductor.assembly.v1.MsgTakeBackProxy", "member": member, "kind": "PROPOSAL_KIND_UNSPECIFIED"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			require.Equal(t, []map[string]any{c.want}, generated(t, "assembly", member, c.args...))
 		})
 	}
 }

@@ -579,3 +579,31 @@ func mustPropose(t *testing.T, by region.Account, msgs ...sdk.Msg) *types.MsgPro
 	require.NoError(t, err)
 	return p
 }
+
+// TestAmendIntoStricterKind: a proposal amended into a kind deliberated longer is deliberated
+// as long as that kind, counted from its submission.
+func TestAmendIntoStricterKind(t *testing.T) {
+	f := newFixture(t, time.Hour)
+	r := f.r
+	params, err := r.App.GovernanceParamsKeeper.GetParams(r.Ctx())
+	require.NoError(t, err)
+	for i := range params.Assembly.Kinds {
+		if params.Assembly.Kinds[i].Kind == types.PROPOSAL_KIND_UPGRADE {
+			params.Assembly.Kinds[i].DeliberationPeriod = 5 * time.Hour
+		}
+	}
+	require.NoError(t, r.App.GovernanceParamsKeeper.Params.Set(r.Ctx(), params))
+	id := r.AssemblyPropose(f.m[0], &membershiptypes.MsgAdmitMember{Authority: r.Assembly(), Person: r.Accounts["dave"].String()})
+	submitted := r.AssemblyProposal(id).Proposal.SubmitTime
+	plan := &upgradetypes.MsgSoftwareUpgrade{Authority: r.Assembly(), Plan: upgradetypes.Plan{Name: "v2", Height: 10_000}}
+	m, err := types.NewMsgPropose(f.m[0].String(), types.PROPOSAL_KIND_UPGRADE, "upgrade", "", "", plan)
+	require.NoError(t, err)
+	r.MustDeliver(f.m[0], &types.MsgAmend{Proposer: f.m[0].String(), ProposalId: id, Kind: m.Kind, Title: m.Title, Messages: m.Messages})
+	p := r.AssemblyProposal(id).Proposal
+	require.Equal(t, types.PROPOSAL_KIND_UPGRADE, p.Kind)
+	require.Equal(t, submitted.Add(5*time.Hour), p.DeliberationEnd)
+	r.At(submitted.Add(time.Hour + time.Minute))
+	require.Equal(t, types.PROPOSAL_STATUS_DELIBERATION, r.AssemblyProposal(id).Proposal.Status, "not opened at the old end")
+	r.AssemblyOpen(id)
+	require.Equal(t, types.PROPOSAL_STATUS_VOTING, r.AssemblyProposal(id).Proposal.Status)
+}

@@ -3,8 +3,13 @@ package keeper
 import (
 	"context"
 	"errors"
+	"fmt"
+
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
 
 	"cosmossdk.io/collections"
+	"cosmossdk.io/collections/indexes"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
@@ -30,25 +35,117 @@ func (q queryServer) withTally(ctx context.Context, p types.Proposal) (types.Pro
 }
 
 func (q queryServer) Proposals(ctx context.Context, req *types.QueryProposalsRequest) (*types.QueryProposalsResponse, error) {
-	if req.Pagination == nil {
-		req.Pagination = &query.PageRequest{}
+	pr := &query.PageRequest{}
+	if req.Pagination != nil {
+		*pr = *req.Pagination // the caller's request is left as it was
 	}
-	if req.Pagination.Key == nil && req.Pagination.Offset == 0 {
-		req.Pagination.Reverse = !req.Pagination.Reverse // newest first by default
+	if pr.Key == nil && pr.Offset == 0 {
+		pr.Reverse = !pr.Reverse // newest first by default
 	}
-	proposals, page, err := query.CollectionFilteredPaginate(ctx, q.k.Proposals, req.Pagination,
-		func(_ uint64, p types.Proposal) (bool, error) {
-			return (req.Status == 0 || p.Status == req.Status) && (req.Kind == 0 || p.Kind == req.Kind), nil
-		},
-		func(_ uint64, p types.Proposal) (types.Proposal, error) { return q.withTally(ctx, p) })
+	var (
+		proposals []types.Proposal
+		page      *query.PageResponse
+		err       error
+	)
+	switch {
+	case req.Status != 0: // the status index (then the kind, if asked, on those only)
+		proposals, page, err = q.pageIndex(ctx, q.k.Proposals.Indexes.Status, int32(req.Status), pr,
+			func(p types.Proposal) bool { return req.Kind == 0 || p.Kind == req.Kind })
+	case req.Kind != 0: // the kind index
+		proposals, page, err = q.pageIndex(ctx, q.k.Proposals.Indexes.Kind, int32(req.Kind), pr,
+			func(types.Proposal) bool { return true })
+	default:
+		proposals, page, err = query.CollectionPaginate(ctx, q.k.Proposals, pr,
+			func(_ uint64, p types.Proposal) (types.Proposal, error) { return q.withTally(ctx, p) })
+	}
 	if err != nil {
 		return nil, err
 	}
 	return &types.QueryProposalsResponse{Proposals: proposals, Pagination: page}, nil
 }
 
+// pageIndex pages the proposals under ref in idx (a status or a kind), reading only those,
+// as query.CollectionPaginate pages a collection: by offset or by key (the proposal id's
+// key bytes, as when paging all proposals), limit, count_total and reverse; match filters
+// further.
+func (q queryServer) pageIndex(ctx context.Context, idx *indexes.Multi[int32, uint64, types.Proposal], ref int32,
+	pr *query.PageRequest, match func(types.Proposal) bool,
+) ([]types.Proposal, *query.PageResponse, error) {
+	if pr.Offset > 0 && pr.Key != nil {
+		return nil, nil, fmt.Errorf("invalid request, either offset or key is expected, got both")
+	}
+	limit := pr.Limit
+	if limit == 0 {
+		limit = query.DefaultLimit
+	}
+	countTotal := pr.CountTotal && pr.Key == nil
+	rng := collections.NewPrefixedPairRange[int32, uint64](ref)
+	if pr.Key != nil {
+		_, from, err := collections.Uint64Key.Decode(pr.Key)
+		if err != nil {
+			return nil, nil, fmt.Errorf("invalid pagination key: %w", err)
+		}
+		if pr.Reverse {
+			rng = rng.EndInclusive(from)
+		} else {
+			rng = rng.StartInclusive(from)
+		}
+	}
+	if pr.Reverse {
+		rng = rng.Descending()
+	}
+	it, err := idx.Iterate(ctx, rng)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer it.Close()
+	var (
+		out     []types.Proposal
+		page    = &query.PageResponse{}
+		matched uint64
+	)
+	for ; it.Valid(); it.Next() {
+		id, err := it.PrimaryKey()
+		if err != nil {
+			return nil, nil, err
+		}
+		p, err := q.k.Proposals.Get(ctx, id)
+		if err != nil {
+			return nil, nil, err
+		}
+		if !match(p) {
+			continue
+		}
+		matched++
+		switch {
+		case matched <= pr.Offset:
+		case uint64(len(out)) < limit:
+			if p, err = q.withTally(ctx, p); err != nil {
+				return nil, nil, err
+			}
+			out = append(out, p)
+		default:
+			if page.NextKey == nil {
+				if page.NextKey, err = collections.EncodeKeyWithPrefix(nil, collections.Uint64Key, id); err != nil {
+					return nil, nil, err
+				}
+			}
+		}
+		if page.NextKey != nil && !countTotal {
+			break
+		}
+	}
+	if countTotal {
+		page.Total = matched
+	}
+	return out, page, nil
+}
+
 func (q queryServer) Proposal(ctx context.Context, req *types.QueryProposalRequest) (*types.QueryProposalResponse, error) {
 	p, err := q.k.proposal(ctx, req.ProposalId)
+	if errors.Is(err, types.ErrUnknownProposal) {
+		return nil, status.Error(codes.NotFound, err.Error()) // a 404 on REST
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -32,15 +32,18 @@ type Deps struct {
 	Router baseapp.MessageRouter
 }
 
-// ProposalIndexes index proposals by status: the open ones are walked (bounded by
-// max_open_proposals), the others listed.
+// ProposalIndexes index proposals by status (the open ones are walked, bounded by
+// max_open_proposals) and by kind; the Proposals query lists a status or a kind from its
+// index.
 type ProposalIndexes struct {
 	Status *indexes.Multi[int32, uint64, types.Proposal]
+	// Kind is new in state version 2 (Migrator.Migrate1to2 builds it).
+	Kind *indexes.Multi[int32, uint64, types.Proposal]
 }
 
 // IndexesList lists the proposal indexes.
 func (i ProposalIndexes) IndexesList() []collections.Index[uint64, types.Proposal] {
-	return []collections.Index[uint64, types.Proposal]{i.Status}
+	return []collections.Index[uint64, types.Proposal]{i.Status, i.Kind}
 }
 
 // ProxyKey is (member, kind); kind 0 is the proxy on every kind without one of its own.
@@ -87,8 +90,12 @@ func NewKeeper(d Deps) Keeper {
 		cdc: d.Codec, addressCodec: d.AddressCodec, members: d.Members, params: d.Params, router: d.Router,
 		ProposalSeq: collections.NewSequence(sb, types.ProposalSeqKey, "proposal_seq"),
 		Proposals: collections.NewIndexedMap(sb, types.ProposalsKey, "proposals", collections.Uint64Key, codec.CollValue[types.Proposal](d.Codec),
-			ProposalIndexes{Status: indexes.NewMulti(sb, types.ProposalsByStatus, "proposals_by_status", collections.Int32Key, collections.Uint64Key,
-				func(_ uint64, p types.Proposal) (int32, error) { return int32(p.Status), nil })}),
+			ProposalIndexes{
+				Status: indexes.NewMulti(sb, types.ProposalsByStatus, "proposals_by_status", collections.Int32Key, collections.Uint64Key,
+					func(_ uint64, p types.Proposal) (int32, error) { return int32(p.Status), nil }),
+				Kind: indexes.NewMulti(sb, types.ProposalsByKind, "proposals_by_kind", collections.Int32Key, collections.Uint64Key,
+					func(_ uint64, p types.Proposal) (int32, error) { return int32(p.Kind), nil }),
+			}),
 		Tallies:           collections.NewMap(sb, types.TalliesKey, "tallies", collections.Uint64Key, codec.CollValue[types.Tally](d.Codec)),
 		DeliberationQueue: collections.NewKeySet(sb, types.DeliberationQueue, "deliberation_queue", collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),
 		VotingQueue:       collections.NewKeySet(sb, types.VotingQueue, "voting_queue", collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),

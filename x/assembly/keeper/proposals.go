@@ -60,7 +60,8 @@ func (k Keeper) propose(ctx context.Context, msg *types.MsgPropose) (uint64, err
 }
 
 // amend replaces a proposal's content while it is in deliberation; its proposer only. The
-// deliberation period does not restart.
+// deliberation does not restart, but lasts at least the new kind's period from submission:
+// a proposal amended into a kind deliberated longer is deliberated as long as that kind.
 func (k Keeper) amend(ctx context.Context, msg *types.MsgAmend) error {
 	p, err := k.proposal(ctx, msg.ProposalId)
 	if err != nil {
@@ -74,6 +75,23 @@ func (k Keeper) amend(ctx context.Context, msg *types.MsgAmend) error {
 	}
 	if err := k.checkContent(ctx, msg.Kind, msg.Messages); err != nil {
 		return err
+	}
+	rules, err := k.rules(ctx)
+	if err != nil {
+		return err
+	}
+	rule, err := rules.Rule(msg.Kind)
+	if err != nil {
+		return err
+	}
+	if end := p.SubmitTime.Add(rule.DeliberationPeriod); end.After(p.DeliberationEnd) {
+		if err := k.DeliberationQueue.Remove(ctx, collections.Join(p.DeliberationEnd, p.Id)); err != nil {
+			return err
+		}
+		if err := k.DeliberationQueue.Set(ctx, collections.Join(end, p.Id)); err != nil {
+			return err
+		}
+		p.DeliberationEnd = end
 	}
 	p.Kind, p.Title, p.Summary, p.Metadata, p.Messages = msg.Kind, msg.Title, msg.Summary, msg.Metadata, msg.Messages
 	if err := k.Proposals.Set(ctx, p.Id, p); err != nil {

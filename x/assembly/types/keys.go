@@ -32,6 +32,8 @@ var (
 	ProxiesByHolderKey = collections.NewPrefix(8)
 	CleanupKey         = collections.NewPrefix(9)
 	TalliesKey         = collections.NewPrefix(10)
+	// ProposalsByKind indexes proposals by kind (state version 2; migration 1→2 builds it).
+	ProposalsByKind = collections.NewPrefix(11)
 )
 
 // IsOpen tells whether a proposal is in deliberation or voting.

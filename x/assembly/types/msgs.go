@@ -109,7 +109,7 @@ func Msgs(anys []*codectypes.Any) ([]sdk.Msg, error) {
 // Counted returns the members a tally counts: turnout's numerator.
 func (t Tally) Counted() uint64 { return t.Yes + t.No + t.Abstain }
 
-// Add adds n members to option's count (n may be negative through Sub).
+// Add adds n members to option's count.
 func (t *Tally) Add(o VoteOption, n uint64) { *t.count(o) += n }
 
 // Sub takes n members from option's count.

@@ -95,7 +95,7 @@ func (k Keeper) Authority(context.Context) (string, error) {
 	return k.addressCodec.BytesToString(assemblytypes.Address)
 }
 
-// CheckAuthority returns ErrUnauthorized unless signer is the assembly's policy account.
+// CheckAuthority returns ErrUnauthorized unless signer is the assembly's account.
 func (k Keeper) CheckAuthority(ctx context.Context, signer string) error {
 	authority, err := k.Authority(ctx)
 	if err != nil {

@@ -67,7 +67,7 @@ func TestRSCRuleMatrix(t *testing.T) {
 		{"authz MsgExec person to company", deliver(r, bob, execMsg(bob.Addr, banktypes.NewMsgSend(alice.Addr, company, rsc(1)))), false},
 		{"authz MsgExec company to person", deliver(r, bob, execMsg(bob.Addr, banktypes.NewMsgSend(company, bob.Addr, rsc(1)))), false},
 		{"group proposal: company sends to a worker", proposal(r, companyPolicy, []region.Account{alice, bob}, banktypes.NewMsgSend(company, alice.Addr, rsc(1))), false},
-		{"group proposal: assembly sends to a member", proposal(r, r.Assembly(), []region.Account{alice, bob}, banktypes.NewMsgSend(assembly, alice.Addr, rsc(1))), false},
+		{"assembly proposal: assembly sends to a member", proposal(r, r.Assembly(), []region.Account{alice, bob}, banktypes.NewMsgSend(assembly, alice.Addr, rsc(1))), false},
 		{"fees paid by a person", deliver(r, bob, banktypes.NewMsgSend(bob.Addr, dave.Addr, rsc(1))), true},
 		{"fees paid by a company (fee grant)", feeGranted(r, bob, company, banktypes.NewMsgSend(bob.Addr, dave.Addr, rsc(1))), false},
 	}

@@ -2205,7 +2205,7 @@ const (
 	AgentKind_AGENT_KIND_BANK AgentKind = 4
 	// AGENT_KIND_TREASURY is the region's revenue account (a module account).
 	AgentKind_AGENT_KIND_TREASURY AgentKind = 5
-	// AGENT_KIND_ASSEMBLY is the region's assembly: the x/group policy account that governs.
+	// AGENT_KIND_ASSEMBLY is the region's assembly (x/assembly): the module account that signs what the members decide.
 	AgentKind_AGENT_KIND_ASSEMBLY AgentKind = 6
 	// AGENT_KIND_DISSOLVED is a company dissolved in bankruptcy: no flow reaches it again.
 	AgentKind_AGENT_KIND_DISSOLVED AgentKind = 7

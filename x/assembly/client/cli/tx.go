@@ -36,6 +36,7 @@ func ProposeCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			clientCtx = clientCtx.WithOutput(cmd.OutOrStdout())
 			msg := &types.MsgPropose{}
 			if err := readJSON(clientCtx, args[0], msg); err != nil {
 				return err
@@ -60,6 +61,7 @@ func AmendCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			clientCtx = clientCtx.WithOutput(cmd.OutOrStdout())
 			id, err := strconv.ParseUint(args[0], 10, 64)
 			if err != nil {
 				return fmt.Errorf("proposal id %q: %w", args[0], err)
