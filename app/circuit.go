@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"strings"
 
 	errorsmod "cosmossdk.io/errors"
+	circuittypes "cosmossdk.io/x/circuit/types"
 
 	"github.com/cosmos/cosmos-sdk/baseapp"
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -60,10 +62,16 @@ func NewRegionCircuit(next baseapp.CircuitBreaker) baseapp.CircuitBreaker {
 	return regionCircuit{refused: refused, next: next}
 }
 
-// IsAllowed refuses RefusedMsgs with ErrMsgRefused, and asks the circuit keeper otherwise.
+// IsAllowed refuses RefusedMsgs with ErrMsgRefused, lets the assembly's messages and the
+// circuit's reset through always (so that no one holding a circuit permission can stop the
+// members from deciding, or keep a breaker tripped against them), and asks the circuit
+// keeper otherwise.
 func (c regionCircuit) IsAllowed(ctx context.Context, typeURL string) (bool, error) {
 	if c.refused[typeURL] {
 		return false, errorsmod.Wrap(ErrMsgRefused, typeURL)
+	}
+	if strings.HasPrefix(typeURL, "/conductor.assembly.") || typeURL == sdk.MsgTypeURL(&circuittypes.MsgResetCircuitBreaker{}) {
+		return true, nil
 	}
 	return c.next.IsAllowed(ctx, typeURL)
 }

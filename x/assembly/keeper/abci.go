@@ -27,13 +27,23 @@ func (k Keeper) EndBlocker(ctx context.Context) error {
 	}{{"close", k.closeDue}, {"open", k.openDue}, {"cleanup", k.cleanup}}
 	for _, s := range steps {
 		cache, write := sdkCtx.CacheContext()
-		if err := s.run(cache); err != nil {
+		if err := recovered(func() error { return s.run(cache) }); err != nil {
 			k.Logger(ctx).Error("assembly: "+s.name+" failed; retried next block", "err", err)
 			continue
 		}
 		write()
 	}
 	return nil
+}
+
+// recovered runs f, turning a panic into an error.
+func recovered(f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return f()
 }
 
 // due returns up to maxStagesPerBlock proposals of q due by the block time.
@@ -100,19 +110,26 @@ func (k Keeper) openDue(ctx sdk.Context) error {
 	return nil
 }
 
-// closeDue closes the proposals whose voting ended: O(1) each, from the running tally.
+// closeDue closes the proposals whose voting ended: O(1) each, from the running tally, each
+// in its own branch of the state, so that one that cannot close (logged, retried next block)
+// does not hold back the others.
 func (k Keeper) closeDue(ctx sdk.Context) error {
 	keys, err := due(ctx, k.VotingQueue)
 	if err != nil {
 		return err
 	}
 	for _, key := range keys {
-		if err := k.close(ctx, key.K2()); err != nil {
-			return err
+		cache, write := ctx.CacheContext()
+		if err := recovered(func() error {
+			if err := k.close(cache, key.K2()); err != nil {
+				return err
+			}
+			return k.VotingQueue.Remove(cache, key)
+		}); err != nil {
+			k.Logger(ctx).Error("assembly: a proposal could not close; retried next block", "proposal", key.K2(), "err", err)
+			continue
 		}
-		if err := k.VotingQueue.Remove(ctx, key); err != nil {
-			return err
-		}
+		write()
 	}
 	return nil
 }

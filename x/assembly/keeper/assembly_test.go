@@ -10,12 +10,14 @@ import (
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
+	circuittypes "cosmossdk.io/x/circuit/types"
 	upgradetypes "cosmossdk.io/x/upgrade/types"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/x/authz"
 	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 	consensustypes "github.com/cosmos/cosmos-sdk/x/consensus/types"
+	ibcclienttypes "github.com/cosmos/ibc-go/v8/modules/core/02-client/types"
 
 	"github.com/conductor-coop/conductor/app"
 	"github.com/conductor-coop/conductor/testutil/region"
@@ -442,7 +444,12 @@ func TestKinds(t *testing.T) {
 		{"a parameter change and an upgrade together", propose(types.PROPOSAL_KIND_UPGRADE, plan, &gptypes.MsgUpdateParams{Authority: asm, Params: params}), types.ErrKindMismatch},
 		{"an upgrade hidden in an authz exec", propose(types.PROPOSAL_KIND_GENERAL, &exec), types.ErrInvalidProposal},
 		{"a message signed by a member", propose(types.PROPOSAL_KIND_GENERAL, banktypes.NewMsgSend(m[0].Addr, m[1].Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 1)))), types.ErrWrongSigner},
-		{"a send from the assembly's account is proposable (the RSC rule refuses it if it passes)", propose(types.PROPOSAL_KIND_GENERAL, banktypes.NewMsgSend(types.Address, m[1].Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 1)))), nil},
+		{"an SDK message as a general decision (they need the constitution kind)", propose(types.PROPOSAL_KIND_GENERAL, banktypes.NewMsgSend(types.Address, m[1].Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 1)))), types.ErrKindMismatch},
+		{"a circuit permission as a general decision", propose(types.PROPOSAL_KIND_GENERAL, &circuittypes.MsgAuthorizeCircuitBreaker{Granter: asm, Grantee: m[1].String(),
+			Permissions: &circuittypes.Permissions{Level: circuittypes.Permissions_LEVEL_SUPER_ADMIN}}), types.ErrKindMismatch},
+		{"an IBC software upgrade as a general decision", propose(types.PROPOSAL_KIND_GENERAL, &ibcclienttypes.MsgIBCSoftwareUpgrade{Signer: asm}), types.ErrKindMismatch},
+		{"the assembly's authority granted to a member", propose(types.PROPOSAL_KIND_CONSTITUTION, grant(t, m[1].Addr, plan)), types.ErrInvalidProposal},
+		{"a send from the assembly's account is proposable as a constitution decision (the RSC rule refuses it if it passes)", propose(types.PROPOSAL_KIND_CONSTITUTION, banktypes.NewMsgSend(types.Address, m[1].Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 1)))), nil},
 		{"no kind", propose(types.PROPOSAL_KIND_UNSPECIFIED, plan), types.ErrInvalidProposal},
 		{"no messages", &types.MsgPropose{Proposer: m[0].String(), Kind: types.PROPOSAL_KIND_GENERAL, Title: "t"}, types.ErrInvalidProposal},
 		{"no title", untitled(propose(types.PROPOSAL_KIND_UPGRADE, plan)), types.ErrInvalidProposal},
@@ -564,6 +571,12 @@ func TestVotesCleanedUpInBounds(t *testing.T) {
 }
 
 type keyVote = collections.Pair[uint64, sdk.AccAddress]
+
+func grant(t *testing.T, grantee sdk.AccAddress, msg sdk.Msg) *authz.MsgGrant {
+	g, err := authz.NewMsgGrant(types.Address, grantee, authz.NewGenericAuthorization(sdk.MsgTypeURL(msg)), nil)
+	require.NoError(t, err)
+	return g
+}
 
 func joinVote(id uint64, voter region.Account) keyVote { return collections.Join(id, voter.Addr) }
 

@@ -146,7 +146,9 @@ func (k Keeper) eligible(ctx context.Context, p types.Proposal, addr sdk.AccAddr
 	return member && since <= p.VotingHeight, err
 }
 
-// voting returns the proposals in voting, in id order (at most max_open_proposals).
+// voting returns the proposals still open for votes at this block's time, in id order (at
+// most max_open_proposals): a proposal whose voting end has come is closed by the EndBlocker
+// from its tally as it stood, and no proxy change or leaving moves it any more.
 func (k Keeper) voting(ctx context.Context) ([]types.Proposal, error) {
 	it, err := k.Proposals.Indexes.Status.MatchExact(ctx, int32(types.PROPOSAL_STATUS_VOTING))
 	if err != nil {
@@ -163,7 +165,9 @@ func (k Keeper) voting(ctx context.Context) ([]types.Proposal, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, p)
+		if sdk.UnwrapSDKContext(ctx).BlockTime().Before(p.VotingEnd) {
+			out = append(out, p)
+		}
 	}
 	return out, nil
 }

@@ -3,6 +3,7 @@ package keeper
 import (
 	"bytes"
 	"context"
+	"strings"
 
 	errorsmod "cosmossdk.io/errors"
 	upgradetypes "cosmossdk.io/x/upgrade/types"
@@ -10,33 +11,41 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/x/authz"
 	consensustypes "github.com/cosmos/cosmos-sdk/x/consensus/types"
+	ibcclienttypes "github.com/cosmos/ibc-go/v8/modules/core/02-client/types"
 
 	"github.com/conductor-coop/conductor/x/assembly/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
-// messageKinds names the messages that need a kind other than general. A proposal's kind
-// must be the kind each of its messages needs, so that no decision takes a milder rule than
-// its kind's.
+// messageKinds names the messages whose kind is not the default. A proposal's kind must be
+// the kind each of its messages needs, so that no decision takes a milder rule than its
+// kind's. The default is general for the region's own messages (conductor.*) and constitution
+// for every other module's: a message of the SDK or IBC that the assembly may sign (a
+// module's parameters, the circuit breaker's permissions, ...) changes how the chain itself
+// works, and needs the strictest rule unless it is named here.
 var messageKinds = map[string]types.ProposalKind{
-	sdk.MsgTypeURL(&upgradetypes.MsgSoftwareUpgrade{}):    types.PROPOSAL_KIND_UPGRADE,
-	sdk.MsgTypeURL(&upgradetypes.MsgCancelUpgrade{}):      types.PROPOSAL_KIND_UPGRADE,
-	sdk.MsgTypeURL(&consensustypes.MsgUpdateParams{}):     types.PROPOSAL_KIND_UPGRADE,
-	sdk.MsgTypeURL(&membershiptypes.MsgAdmitMember{}):     types.PROPOSAL_KIND_MEMBERSHIP,
-	sdk.MsgTypeURL(&membershiptypes.MsgAdmitValidator{}):  types.PROPOSAL_KIND_MEMBERSHIP,
-	sdk.MsgTypeURL(&membershiptypes.MsgRevokeValidator{}): types.PROPOSAL_KIND_MEMBERSHIP,
-	sdk.MsgTypeURL(&gptypes.MsgUpdateParams{}):            types.PROPOSAL_KIND_PARAMETERS,
+	sdk.MsgTypeURL(&ibcclienttypes.MsgIBCSoftwareUpgrade{}): types.PROPOSAL_KIND_UPGRADE,
+	sdk.MsgTypeURL(&ibcclienttypes.MsgRecoverClient{}):      types.PROPOSAL_KIND_GENERAL, // an expired client between two regions
+	sdk.MsgTypeURL(&upgradetypes.MsgSoftwareUpgrade{}):      types.PROPOSAL_KIND_UPGRADE,
+	sdk.MsgTypeURL(&upgradetypes.MsgCancelUpgrade{}):        types.PROPOSAL_KIND_UPGRADE,
+	sdk.MsgTypeURL(&consensustypes.MsgUpdateParams{}):       types.PROPOSAL_KIND_UPGRADE,
+	sdk.MsgTypeURL(&membershiptypes.MsgAdmitMember{}):       types.PROPOSAL_KIND_MEMBERSHIP,
+	sdk.MsgTypeURL(&membershiptypes.MsgAdmitValidator{}):    types.PROPOSAL_KIND_MEMBERSHIP,
+	sdk.MsgTypeURL(&membershiptypes.MsgRevokeValidator{}):   types.PROPOSAL_KIND_MEMBERSHIP,
+	sdk.MsgTypeURL(&gptypes.MsgUpdateParams{}):              types.PROPOSAL_KIND_PARAMETERS,
 }
 
 // kindOf returns the kind a message needs. A change of the region's parameters that changes
 // the assembly's rules is a constitution proposal, read against the rules in force (at
 // submission and again at execution, so that a change made meanwhile cannot slip through
-// under the milder rule). An authz MsgExec is refused: it would hide its messages' kinds.
+// under the milder rule). An authz exec or grant is refused.
 func (k Keeper) kindOf(ctx context.Context, msg sdk.Msg) (types.ProposalKind, error) {
 	switch m := msg.(type) {
-	case *authz.MsgExec:
-		return 0, types.ErrInvalidProposal.Wrap("an assembly proposal carries its messages itself, not inside an authz MsgExec")
+	case *authz.MsgExec, *authz.MsgGrant:
+		// an exec would hide its messages' kinds; a grant would let its grantee sign for the
+		// assembly, past the members' vote
+		return 0, types.ErrInvalidProposal.Wrapf("the assembly neither grants its authority nor runs messages inside an authz exec (%s)", sdk.MsgTypeURL(msg))
 	case *gptypes.MsgUpdateParams:
 		params, err := k.params(ctx)
 		if err != nil {
@@ -54,10 +63,14 @@ func (k Keeper) kindOf(ctx context.Context, msg sdk.Msg) (types.ProposalKind, er
 			return types.PROPOSAL_KIND_CONSTITUTION, nil
 		}
 	}
-	if kind, ok := messageKinds[sdk.MsgTypeURL(msg)]; ok {
+	url := sdk.MsgTypeURL(msg)
+	if kind, ok := messageKinds[url]; ok {
 		return kind, nil
 	}
-	return types.PROPOSAL_KIND_GENERAL, nil
+	if strings.HasPrefix(url, "/conductor.") {
+		return types.PROPOSAL_KIND_GENERAL, nil
+	}
+	return types.PROPOSAL_KIND_CONSTITUTION, nil
 }
 
 // checkMessages checks a proposal's messages against the state: each is signed by the

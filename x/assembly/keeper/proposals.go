@@ -73,6 +73,13 @@ func (k Keeper) amend(ctx context.Context, msg *types.MsgAmend) error {
 	if p.Status != types.PROPOSAL_STATUS_DELIBERATION {
 		return types.ErrNotDeliberation.Wrapf("proposal %d is %s", p.Id, p.Status)
 	}
+	proposer, err := k.address(msg.Proposer, "proposer")
+	if err != nil {
+		return err
+	}
+	if err := k.requireMember(ctx, proposer, "proposer"); err != nil {
+		return err
+	}
 	if err := k.checkContent(ctx, msg.Kind, msg.Messages); err != nil {
 		return err
 	}

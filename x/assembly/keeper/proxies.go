@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 
 	"cosmossdk.io/collections"
 
@@ -114,8 +115,12 @@ func (k Keeper) changeProxy(ctx context.Context, member sdk.AccAddress, change f
 		if bytes.Equal(before[i], after) {
 			continue
 		}
-		if counts, err := k.countsByProxy(ctx, p, member); err != nil || !counts {
+		counts, err := k.countsByProxy(ctx, p, member)
+		if err != nil {
 			return err
+		}
+		if !counts {
+			continue // voted themselves, or not eligible here: nothing moves on this proposal
 		}
 		if err := k.reweigh(ctx, p.Id, before[i], after); err != nil {
 			return err
@@ -162,7 +167,7 @@ func (k Keeper) reweigh(ctx context.Context, id uint64, from, to sdk.AccAddress)
 			tally.Add(v.Option, 1)
 		} else {
 			if v.Weight < 2 {
-				return types.ErrInvalidVote.Wrapf("proposal %d: %s's vote counts no held vote to take", id, v.Voter)
+				return fmt.Errorf("assembly state: proposal %d: %s's vote counts no held vote to take", id, v.Voter)
 			}
 			v.Weight--
 			if err := tally.Sub(v.Option, 1); err != nil {

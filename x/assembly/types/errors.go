@@ -24,4 +24,5 @@ var (
 	ErrInvalidGenesis  = errorsmod.Register(ModuleName, 19, "invalid assembly genesis")
 	ErrProxyExists     = errorsmod.Register(ModuleName, 20, "the holder already holds this proxy")
 	ErrExecutionFailed = errorsmod.Register(ModuleName, 21, "a passed proposal's message failed")
+	ErrNotInPerson     = errorsmod.Register(ModuleName, 22, "a member votes, amends and gives proxies by signing themselves: a vote is given to another member by a proxy, not by an authz grant")
 )

@@ -16,6 +16,9 @@ const (
 	MaxSummary  = 10_000
 	MaxMetadata = 2_048
 	MaxMessages = 20
+	// MaxMessageBytes bounds the encoded messages of a proposal, so that reading the open
+	// proposals (a vote, a proxy change) stays cheap.
+	MaxMessageBytes = 64 << 10
 )
 
 // NewMsgPropose builds a proposal of msgs (each signed by the assembly's account).
@@ -85,10 +88,15 @@ func validateContent(kind ProposalKind, title, summary, metadata string, msgs []
 	if len(msgs) == 0 {
 		return errorsmod.Wrap(ErrInvalidProposal, "a proposal carries at least one message")
 	}
+	size := 0
 	for i, m := range msgs {
 		if m == nil || m.GetCachedValue() == nil {
 			return errorsmod.Wrapf(ErrInvalidProposal, "message %d cannot be decoded", i)
 		}
+		size += len(m.Value)
+	}
+	if size > MaxMessageBytes {
+		return errorsmod.Wrapf(ErrInvalidProposal, "messages: %d bytes, at most %d", size, MaxMessageBytes)
 	}
 	return nil
 }

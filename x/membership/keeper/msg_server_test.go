@@ -13,6 +13,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/x/group"
 
 	"github.com/conductor-coop/conductor/testutil/region"
+	assemblytypes "github.com/conductor-coop/conductor/x/assembly/types"
 	"github.com/conductor-coop/conductor/x/membership/keeper"
 	"github.com/conductor-coop/conductor/x/membership/types"
 )
@@ -174,9 +175,9 @@ func TestLeaveGroupGuard(t *testing.T) {
 	r.MustDeliver(bob, &group.MsgLeaveGroup{Address: bob.String(), GroupId: out.GroupId})
 }
 
-// TestAssemblyDelegates: the assembly creates regional institutions itself and may authorize
-// a committee (here carol) through authz to admit members on its behalf.
-func TestAssemblyDelegates(t *testing.T) {
+// TestAssemblyInstitutions: the assembly creates regional institutions itself, and hands its
+// authority to no one.
+func TestAssemblyInstitutions(t *testing.T) {
 	r := region.New(t, region.DefaultConfig())
 	alice, bob, carol, dave := r.Accounts["alice"], r.Accounts["bob"], r.Accounts["carol"], r.Accounts["dave"]
 	founders := []region.Account{alice, bob, carol}
@@ -190,13 +191,17 @@ func TestAssemblyDelegates(t *testing.T) {
 	require.Equal(t, group.PROPOSAL_EXECUTOR_RESULT_FAILURE, res)
 	require.Contains(t, logs, types.ErrInvalidKind.Error())
 
+	// The assembly does not hand its authority to a committee: an authz grant by the
+	// assembly's account would let the grantee sign for it past the members' vote (for
+	// admissions, and for anything a grant could name), so no proposal may carry one.
 	grant, err := authz.NewGrant(r.Time, authz.NewGenericAuthorization(sdk.MsgTypeURL(&types.MsgAdmitMember{})), nil)
 	require.NoError(t, err)
-	r.Pass(asm, founders, &authz.MsgGrant{Granter: asm, Grantee: carol.String(), Grant: grant})
-	r.MustDeliver(carol, execMsg(carol.Addr, &types.MsgAdmitMember{Authority: asm, Person: dave.String()}))
-	require.True(t, r.App.MembershipKeeper.IsMember(r.Ctx(), dave.Addr))
-	require.EqualValues(t, 4, electorate(t, r))
-	// The committee's grant covers admission only.
-	res2 := r.Deliver(carol, execMsg(carol.Addr, &types.MsgAdmitValidator{Authority: asm, Operator: dave.String()}))
-	require.NotZero(t, res2.Code)
+	prop, err := assemblytypes.NewMsgPropose(alice.String(), assemblytypes.PROPOSAL_KIND_CONSTITUTION, "a committee", "", "",
+		&authz.MsgGrant{Granter: asm, Grantee: carol.String(), Grant: grant})
+	require.NoError(t, err)
+	region.RequireError(t, assemblytypes.ErrInvalidProposal, r.Deliver(alice, prop))
+	res2 := r.Deliver(carol, execMsg(carol.Addr, &types.MsgAdmitMember{Authority: asm, Person: dave.String()}))
+	require.NotZero(t, res2.Code, "no grant, no admission")
+	require.False(t, r.App.MembershipKeeper.IsMember(r.Ctx(), dave.Addr))
+	require.EqualValues(t, 3, electorate(t, r))
 }
