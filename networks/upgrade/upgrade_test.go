@@ -419,8 +419,8 @@ func TestUpgrade(t *testing.T) {
 
 	// v2 keeps the index for new proposals.
 	generalID := r.propose(r.v2, "carol", "PROPOSAL_KIND_GENERAL", "a general proposal after the upgrade",
-		map[string]any{"@type": "/cosmos.bank.v1beta1.MsgSend", "from_address": assemblyAddr, "to_address": dave,
-			"amount": []map[string]string{{"denom": "ursc", "amount": "1"}}})
+		map[string]any{"@type": "/conductor.education.v1.MsgSetProgram", "authority": assemblyAddr, "program": map[string]any{
+			"school": dave, "name": "evening classes", "capacity": 1, "yearly_cost": "1", "term": "3600s", "terms": 1}})
 	require.Equal(t, []string{generalID}, r.proposalsOfKind(r.v2, "PROPOSAL_KIND_GENERAL"))
 	require.Equal(t, 3, r.kindIndexKeys())
 

@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/collections"
+	"cosmossdk.io/math"
 	upgradetypes "cosmossdk.io/x/upgrade/types"
 
 	clienttx "github.com/cosmos/cosmos-sdk/client/tx"
@@ -33,6 +34,7 @@ import (
 	"github.com/conductor-coop/conductor/testutil/region"
 	"github.com/conductor-coop/conductor/x/assembly/keeper"
 	"github.com/conductor-coop/conductor/x/assembly/types"
+	educationtypes "github.com/conductor-coop/conductor/x/education/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershipkeeper "github.com/conductor-coop/conductor/x/membership/keeper"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
@@ -284,7 +286,8 @@ func zzFuzzOpts(t *testing.T, seed int64, steps int, spare bool) {
 	constitution := params
 	constitution.Assembly.MaxProxies = 99
 	kindMsg := map[types.ProposalKind]sdk.Msg{
-		types.PROPOSAL_KIND_GENERAL:      banktypes.NewMsgSend(types.Address, f.m[1].Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 1))),
+		types.PROPOSAL_KIND_GENERAL: &educationtypes.MsgSetProgram{Authority: r.Assembly(), Program: educationtypes.Program{
+			School: f.m[1].String(), Name: "zz", Capacity: 1, YearlyCost: math.NewInt(1), Term: time.Hour, Terms: 1}},
 		types.PROPOSAL_KIND_PARAMETERS:   &gptypes.MsgUpdateParams{Authority: r.Assembly(), Params: params},
 		types.PROPOSAL_KIND_MEMBERSHIP:   &membershiptypes.MsgAdmitMember{Authority: r.Assembly(), Person: r.Accounts["erin"].String()},
 		types.PROPOSAL_KIND_UPGRADE:      &upgradetypes.MsgSoftwareUpgrade{Authority: r.Assembly(), Plan: upgradetypes.Plan{Name: "zz", Height: 1_000_000}},
@@ -422,6 +425,8 @@ func zzFuzzOpts(t *testing.T, seed int64, steps int, spare bool) {
 			}
 			res := r.Deliver(by, prop)
 			what = fmt.Sprintf("%s proposes %s: %d", by.Name, kind, res.Code)
+			require.False(t, res.Codespace == types.ModuleName && res.Code == types.ErrKindMismatch.ABCICode(),
+				"every kind's sample message must be of its kind: %s", res.Log)
 			if res.Code == 0 {
 				id, err := k.ProposalSeq.Peek(r.Ctx())
 				require.NoError(t, err)
