@@ -3,7 +3,7 @@ BUILDDIR ?= $(CURDIR)/build
 BIN := $(BUILDDIR)/conductord
 GO_TEST_FLAGS ?= -count=1
 
-.PHONY: all build install relayer cosmovisor localnet localnet-reset two-regions two-regions-stop test test-unit test-sim test-faults test-upgrade test-cosmjs test-dashboard loadtest fuzz e2e bench proto-gen proto-check lint clean
+.PHONY: all build install relayer cosmovisor localnet localnet-reset two-regions two-regions-stop test test-unit test-sim test-faults test-upgrade test-cosmjs test-dashboard loadtest fuzz e2e bench proto-gen proto-check lint clean explorer explorer-stop explorer-reset test-explorer
 
 all: build
 
@@ -37,7 +37,7 @@ two-regions-stop:
 
 ## test: every test: unit, app, in-process IBC and multi-validator network, then the
 ## two-region scenario, the fault tests and the software upgrade on real processes.
-test: test-unit e2e test-faults test-upgrade test-cosmjs test-dashboard
+test: test-unit e2e test-faults test-upgrade test-cosmjs test-dashboard test-explorer
 
 test-unit:
 	go test $(GO_TEST_FLAGS) ./...
@@ -48,6 +48,25 @@ SIM_BLOCKS ?= 50
 test-sim:
 	@SIM_SEEDS=$(SIM_SEEDS) SIM_BLOCKS=$(SIM_BLOCKS) go test ./app/ -run '^TestAppSimulation$$' -count=1 -v -timeout 60m | \
 		grep -E '^(seeds=|--- FAIL|FAIL|ok)|Error' ; test $${PIPESTATUS[0]} -eq 0
+
+## explorer: the explorer of the running localnet (networks/explorer), in ./build/explorer:
+## Debian's PostgreSQL as a user process (port 5433) with CometBFT's event sink schema and the
+## views of networks/explorer/views.sql, and a non-validator full node (RPC 26667) writing
+## every block's and transaction's events into it. `make explorer-stop` stops both.
+explorer: build
+	./networks/explorer/start.sh
+
+explorer-stop:
+	./networks/explorer/stop.sh
+
+explorer-reset: explorer-stop
+	rm -rf $(BUILDDIR)/explorer
+
+## test-explorer: a pay period and a purchase on a demo region followed by an explorer node;
+## the payslips, the order and the treasury's revenue asserted by SQL against the chain's
+## queries (networks/explorer; PostgreSQL started by the test, skipped if not installed).
+test-explorer: build
+	go test -count=1 -tags explorer ./networks/explorer/ -v -timeout 10m
 
 ## test-cosmjs: a wallet's view (tests/cosmjs): CosmJS over RPC on a fresh demo region, a
 ## direct-signed send, an amino-signed purchase, a direct-signed proxy and an amino-signed
@@ -99,6 +118,7 @@ bench:
 	go test ./x/valueflows/keeper/ -run '^$$' -bench BenchmarkFlowGaps -benchtime 3x -timeout 30m
 	go test ./app/ -run '^$$' -bench BenchmarkThroughput -benchtime 1x -timeout 30m
 	go test ./x/assembly/keeper/ -run '^$$' -bench BenchmarkAssembly -benchtime 1x -timeout 60m
+	go test ./app/ -run '^$$' -bench BenchmarkRegionYear -benchtime 1x -timeout 120m
 
 proto-gen:
 	./scripts/protocgen.sh
@@ -114,6 +134,7 @@ lint:
 	go vet -tags faults ./networks/local-4/
 	go vet -tags loadtest ./networks/local-4/
 	go vet -tags upgrade ./networks/upgrade/
+	go vet -tags explorer ./networks/explorer/
 
 clean:
 	rm -rf $(BUILDDIR)

@@ -345,7 +345,7 @@ func New(
 		Members: app.MembershipKeeper, Params: app.GovernanceParamsKeeper.GetParams, Router: app.MsgServiceRouter(),
 	})
 	// every Conductor action records its flows here.
-	app.ValueFlowsKeeper = valueflowskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[valueflowstypes.StoreKey]), accountCodec, app.MembershipKeeper)
+	app.ValueFlowsKeeper = valueflowskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[valueflowstypes.StoreKey]), accountCodec, app.MembershipKeeper, app.GovernanceParamsKeeper)
 
 	treasury := authtypes.NewModuleAddress(membershiptypes.TreasuryName)
 	app.DividendKeeper = dividendkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[dividendtypes.StoreKey]), accountCodec,
@@ -469,7 +469,7 @@ func New(
 		crisistypes.ModuleName, stakingtypes.ModuleName, ibcexported.ModuleName,
 		ibctransfertypes.ModuleName, capabilitytypes.ModuleName, genutiltypes.ModuleName, feegrant.ModuleName,
 		icatypes.ModuleName, group.ModuleName, payrolltypes.ModuleName, housingtypes.ModuleName, bankloanstypes.ModuleName, educationtypes.ModuleName, dividendtypes.ModuleName,
-		assemblytypes.ModuleName,
+		markettypes.ModuleName, valueflowstypes.ModuleName, assemblytypes.ModuleName,
 	)
 	// membership runs after group (it founds the institutions as groups) and
 	// before genutil (gentxs create validators, which its staking hooks gate); crisis runs

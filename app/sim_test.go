@@ -127,10 +127,14 @@ func TestAppSimulation(t *testing.T) {
 			}))
 			made["passed proposals"] += uint64(statuses["passed"])
 			line = append(line, fmt.Sprintf("proposals %v", statuses))
+			folded, err := a.ValueFlowsKeeper.Folded.Get(ctx)
+			require.NoError(t, err, "the value flows were folded")
+			made["folded events"] += folded
+			line = append(line, fmt.Sprintf("%d events folded", folded))
 			t.Log(strings.Join(line, ", "))
 		})
 	}
-	for _, what := range []string{"jobs", "orders", "loans", "homes", "pools", "passed proposals"} {
+	for _, what := range []string{"jobs", "orders", "loans", "homes", "pools", "passed proposals", "folded events"} {
 		require.Positive(t, made[what], "the simulation made %s", what)
 	}
 	if !t.Failed() {

@@ -404,6 +404,21 @@ func TestUpgrade(t *testing.T) {
 	r.v2.Query(r.ch, &applied, "query", "upgrade", "applied", "v2")
 	require.Equal(t, strconv.FormatInt(planHeight, 10), applied.Height)
 	require.Equal(t, "2", r.moduleVersion(r.v2, "assembly"))
+	// governanceparams 2 gives the region the default retention, payroll 2 queues its
+	// payslips to be folded after it
+	require.Equal(t, "2", r.moduleVersion(r.v2, "governanceparams"))
+	require.Equal(t, "2", r.moduleVersion(r.v2, "payroll"))
+	var params struct {
+		Params struct {
+			Retention struct {
+				Window           string `json:"window"`
+				MaxFoldsPerBlock int    `json:"max_folds_per_block"`
+			} `json:"retention"`
+		} `json:"params"`
+	}
+	r.v2.Query(r.ch, &params, "query", "governanceparams", "params")
+	require.Equal(t, "7776000s", params.Params.Retention.Window, "90 days")
+	require.Equal(t, 500, params.Params.Retention.MaxFoldsPerBlock)
 
 	// the migrated state: the kind index holds the two proposals, and answers by kind.
 	require.Equal(t, 2, r.kindIndexKeys(), "one kind-index key per proposal")

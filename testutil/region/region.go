@@ -62,6 +62,9 @@ type Config struct {
 	// AssemblyVotingPeriod is every proposal kind's voting period (default 10 seconds);
 	// AssemblyDeliberation every kind's deliberation period (default none).
 	AssemblyVotingPeriod, AssemblyDeliberation time.Duration
+	// Retention is how long records stay before they are folded into statements (default
+	// ten years: a test reads its records across months unless it sets a window).
+	Retention time.Duration
 	// TreasuryFunds in ursc.
 	TreasuryFunds int64
 	// DB stores the chain (default: in memory, every version kept); an on-disk database is
@@ -190,6 +193,10 @@ func Genesis(t testing.TB, a *app.App, cfg Config, accounts map[string]Account) 
 	for i := range params.Params.Assembly.Kinds {
 		params.Params.Assembly.Kinds[i].VotingPeriod = voting
 		params.Params.Assembly.Kinds[i].DeliberationPeriod = cfg.AssemblyDeliberation
+	}
+	params.Params.Retention.Window = cfg.Retention
+	if cfg.Retention == 0 {
+		params.Params.Retention.Window = 10 * 365 * 24 * time.Hour
 	}
 	genesis[gptypes.ModuleName] = cdc.MustMarshalJSON(&params)
 	return genesis

@@ -1,6 +1,8 @@
 package market
 
 import (
+	"context"
+
 	"cosmossdk.io/core/appmodule"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -21,12 +23,14 @@ var (
 	_ module.HasInvariants       = AppModule{}
 	_ module.AppModuleSimulation = AppModule{}
 	_ appmodule.AppModule        = AppModule{}
+	_ appmodule.HasEndBlocker    = AppModule{}
 )
 
 // AppModule is the market module: listings, purchases with sales tax, companies' books.
 type AppModule struct {
 	modulekit.Base
 	modulekit.Genesis[types.GenesisState, *types.GenesisState]
+	keeper keeper.Keeper
 }
 
 // NewAppModule returns the market module; sim serves its simulation operations.
@@ -49,5 +53,10 @@ func NewAppModule(k keeper.Keeper, sim membershipsim.Keepers) AppModule {
 		Genesis: modulekit.Genesis[types.GenesisState, *types.GenesisState]{
 			ModuleName: types.ModuleName, Default: types.DefaultGenesis, Init: k.InitGenesis, Export: k.ExportGenesis,
 		},
+		keeper: k,
 	}
 }
+
+// EndBlock folds the orders older than the retention window into statements (bounded per
+// block); it never halts the chain.
+func (am AppModule) EndBlock(ctx context.Context) error { return am.keeper.EndBlocker(ctx) }

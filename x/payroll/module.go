@@ -47,6 +47,7 @@ func NewAppModule(k keeper.Keeper, sim membershipsim.Keepers) AppModule {
 			Invariants: func(ir sdk.InvariantRegistry) { keeper.RegisterInvariants(ir, k) },
 			SimGenesis: simulation.RandomizedGenState,
 			Operations: func() []simtypes.WeightedOperation { return simulation.WeightedOperations(sim, k) },
+			Migrations: []modulekit.Migration{{From: 1, Migrate: k.Migrate1to2}},
 		},
 		Genesis: modulekit.Genesis[types.GenesisState, *types.GenesisState]{
 			ModuleName: types.ModuleName, Default: types.DefaultGenesis, Init: k.InitGenesis, Export: k.ExportGenesis,

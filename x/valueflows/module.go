@@ -1,6 +1,8 @@
 package valueflows
 
 import (
+	"context"
+
 	"cosmossdk.io/core/appmodule"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -21,6 +23,7 @@ var (
 	_ module.HasInvariants       = AppModule{}
 	_ module.AppModuleSimulation = AppModule{}
 	_ appmodule.AppModule        = AppModule{}
+	_ appmodule.HasEndBlocker    = AppModule{}
 )
 
 // AppModule is the valueflows module: every flow recorded as a ValueFlows event, production
@@ -54,3 +57,7 @@ func NewAppModule(k keeper.Keeper, sim membershipsim.Keepers) AppModule {
 		keeper: k,
 	}
 }
+
+// EndBlock folds the events older than the retention window into statements (bounded per
+// block); it never halts the chain.
+func (am AppModule) EndBlock(ctx context.Context) error { return am.keeper.EndBlocker(ctx) }

@@ -352,16 +352,19 @@ function Address({ addr }) {
   const load = async () => {
     const agent = await get(`/conductor/membership/v1/agents/${addr}`).then((r) => r.agent, () => null);
     const { balances } = await get(`/cosmos/bank/v1beta1/balances/${addr}`);
-    const { events } = await get(`/conductor/valueflows/v1/events?agent=${addr}&pagination.reverse=true&pagination.limit=20`);
-    return { agent, balances, events };
+    const { events, statements } = await get(`/conductor/valueflows/v1/events?agent=${addr}&pagination.reverse=true&pagination.limit=20`);
+    return { agent, balances, events, statements };
   };
-  return html`<${Section} title=${`Address ${short(addr)}`} id="address"><${Load} deps=${addr} load=${load}>${({ agent, balances, events }) => html`
+  return html`<${Section} title=${`Address ${short(addr)}`} id="address"><${Load} deps=${addr} load=${load}>${({ agent, balances, events, statements }) => html`
     <p>${agent ? html`<strong>${agent.name || label(agent.kind)}</strong> · ${agent.kind === "AGENT_KIND_PERSON" ? (agent.member ? "a member of the region" : "not a member of the region") : label(agent.kind)}` : html`<span id="not-found">The region has not registered this address: nothing but its balance is public.</span>`}</p>
     <p>Balance: ${balances.length ? balances.map((b) => (b.denom === "ursc" ? rsc(b.amount) : `${b.amount} ${b.denom}`)).join(", ") : "nothing"}</p>
     ${agent?.kind === "AGENT_KIND_PERSON" ? (agent.member ? html`<${MemberAssembly} addr=${addr} />` : html`<p class="muted">Not a member: no vote in the assembly.</p>`) : null}
     <h3>Value flows</h3>
     ${events?.length ? html`<table><tr><th>when</th><th>what</th><th>with</th><th class="num">value</th></tr>
-      ${events.map((e) => html`<tr><td>${when(e.time)}</td><td>${label(e.action)} ${e.quantity ? Number(e.quantity) : ""} ${e.unit} <span class="muted">${e.link}</span></td><td>${short(e.provider === addr ? e.receiver : e.provider)}</td><td class="num">${rsc(BigInt(Math.round(Number(e.value || 0))))}</td></tr>`)}</table>` : html`<p class="muted">No recorded flow.</p>`}`}<//><//>`;
+      ${events.map((e) => html`<tr><td>${when(e.time)}</td><td>${label(e.action)} ${e.quantity ? Number(e.quantity) : ""} ${e.unit} <span class="muted">${e.link}</span></td><td>${short(e.provider === addr ? e.receiver : e.provider)}</td><td class="num">${rsc(BigInt(Math.round(Number(e.value || 0))))}</td></tr>`)}</table>` : html`<p class="muted">No recorded flow.</p>`}
+    ${statements?.length ? html`<h3>Earlier months</h3><p class="muted">Flows older than the retention window, folded into monthly statements (the explorer keeps each one).</p>
+      <table id="statements"><tr><th>month</th><th>what</th><th class="num">flows</th><th class="num">quantity</th><th class="num">value</th></tr>
+      ${statements.flatMap((st) => (st.lines || []).map((l) => html`<tr><td>${String(st.month).slice(0, 4)}-${String(st.month).slice(4)}</td><td>${label(l.action)} ${l.provided ? "given" : "received"}</td><td class="num">${l.events}</td><td class="num">${Number(l.quantity)} ${l.unit}</td><td class="num">${rsc(BigInt(Math.round(Number(l.value || 0))))}</td></tr>`))}</table>` : null}`}<//><//>`;
 }
 
 function Proposal({ id }) {

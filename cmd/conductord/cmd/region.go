@@ -219,10 +219,18 @@ func editParams(cdc codec.JSONCodec, params *governanceparamstypes.Params, pairs
 	}
 	for _, kv := range pairs {
 		k, v, ok := strings.Cut(kv, "=")
-		if _, known := fields[k]; !ok || !known {
+		// a dotted key sets a field of a nested message: retention.window=30s
+		path := strings.Split(k, ".")
+		m := fields
+		for _, part := range path[:len(path)-1] {
+			if m, _ = m[part].(map[string]any); m == nil {
+				break
+			}
+		}
+		if _, known := m[path[len(path)-1]]; !ok || !known {
 			return fmt.Errorf("%w: %q is not key=value with a known key", governanceparamstypes.ErrInvalidParams, kv)
 		}
-		fields[k] = v
+		m[path[len(path)-1]] = v
 	}
 	if bz, err = json.Marshal(fields); err != nil {
 		return err
@@ -236,8 +244,8 @@ func editParams(cdc codec.JSONCodec, params *governanceparamstypes.Params, pairs
 func setParamsCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:     "set-params [key=value]...",
-		Short:   "Set the region's starting parameters (governanceparams), e.g. pay_period=60s income_tax_rate=0.2",
-		Example: "conductord genesis region set-params pay_period=60s dividend_period=600s",
+		Short:   "Set the region's starting parameters (governanceparams), e.g. pay_period=60s income_tax_rate=0.2 retention.window=720h",
+		Example: "conductord genesis region set-params pay_period=60s dividend_period=600s retention.window=2160h",
 		Args:    cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return editParamsGenesis(cmd, func(cdc codec.Codec, p *governanceparamstypes.Params) error { return editParams(cdc, p, args) })

@@ -34,6 +34,12 @@ func TestEditParams(t *testing.T) {
 		{"a zero pay period", []string{"pay_period=0s"}, nil, true},
 		{"the offer window", []string{"offer_window=48h"}, func(p governanceparamstypes.Params) bool { return p.OfferWindow == 48*time.Hour }, false},
 		{"a zero offer window", []string{"offer_window=0s"}, nil, true},
+		{"a nested field", []string{"retention.window=30s"}, nil, true}, // under a minute
+		{"the retention", []string{"retention.window=720h", "retention.max_folds_per_block=50"}, func(p governanceparamstypes.Params) bool {
+			return p.Retention.Window == 30*24*time.Hour && p.Retention.MaxFoldsPerBlock == 50
+		}, false},
+		{"an unknown nested field", []string{"retention.forever=true"}, nil, true},
+		{"a field of a scalar", []string{"pay_period.seconds=3"}, nil, true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -34,6 +34,8 @@ func RandomParams(r *rand.Rand) types.Params {
 	p.WaitlistThreshold = uint32(1 + r.Intn(100))
 	p.OfferWindow = time.Duration(1+r.Intn(14*24)) * time.Hour
 	p.Assembly = RandomAssemblyRules(r)
+	// a short window (simulated blocks are hours apart), so that every run folds records
+	p.Retention = types.Retention{Window: time.Duration(1+r.Intn(6)) * time.Hour, MaxFoldsPerBlock: uint32(1 + r.Intn(50))}
 	return p
 }
 

@@ -33,7 +33,30 @@ func DefaultParams() Params {
 		ArrearsNoticePeriod:    30 * 24 * time.Hour,
 		WithdrawalGrace:        14 * 24 * time.Hour,
 		Assembly:               DefaultAssemblyRules(),
+		Retention:              DefaultRetention(),
 	}
+}
+
+// DefaultRetention keeps the detailed records for 90 days: a member sees the payslips of the
+// last three months (a wage claim or a disputed payment is raised within them), and a
+// regional company's quarter is costed from its own events; after that each record is in
+// its month's statement, and in the explorer's database. Folding 500 records a module a
+// block keeps up with a pay run of 200 payments a block.
+func DefaultRetention() Retention {
+	return Retention{Window: 90 * 24 * time.Hour, MaxFoldsPerBlock: 500}
+}
+
+// Validate checks the retention: a window of at least a minute (a record is final when it
+// is written: a payslip owed as a claim waits for its claim) and at most ten years, and a
+// bounded fold.
+func (r Retention) Validate() error {
+	if r.Window < time.Minute || r.Window > 10*365*24*time.Hour {
+		return errorsmod.Wrapf(ErrInvalidParams, "retention.window must be between 1m and 10 years, got %s", r.Window)
+	}
+	if r.MaxFoldsPerBlock == 0 || r.MaxFoldsPerBlock > 10_000 {
+		return errorsmod.Wrapf(ErrInvalidParams, "retention.max_folds_per_block must be in [1,10000], got %d", r.MaxFoldsPerBlock)
+	}
+	return nil
 }
 
 // DefaultAssemblyRules: a tenth of the members taking part and a majority of the votes cast
@@ -161,6 +184,9 @@ func (p Params) Validate() error {
 	}
 	if p.SchoolingPriorityYears > 100 {
 		return errorsmod.Wrapf(ErrInvalidParams, "schooling_priority_years must be at most 100, got %d", p.SchoolingPriorityYears)
+	}
+	if err := p.Retention.Validate(); err != nil {
+		return err
 	}
 	return p.Assembly.Validate()
 }

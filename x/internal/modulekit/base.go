@@ -39,12 +39,26 @@ type Base struct {
 	// SimGenesis draws a random genesis; Operations are the weighted simulation operations.
 	SimGenesis func(*module.SimulationState)
 	Operations func() []simtypes.WeightedOperation
+	// Migrations are the module's store migrations: Migrations[v] brings the state from
+	// consensus version v to v+1. The module's version is one more than the last.
+	Migrations []Migration
 }
 
-func (Base) IsOnePerModuleType()      {}
-func (Base) IsAppModule()             {}
-func (b Base) Name() string           { return b.ModuleName }
-func (Base) ConsensusVersion() uint64 { return 1 }
+// Migration brings a module's state from consensus version From to From+1.
+type Migration struct {
+	From    uint64
+	Migrate func(sdk.Context) error
+}
+
+func (Base) IsOnePerModuleType() {}
+func (Base) IsAppModule()        {}
+func (b Base) Name() string      { return b.ModuleName }
+func (b Base) ConsensusVersion() uint64 {
+	if n := len(b.Migrations); n > 0 {
+		return b.Migrations[n-1].From + 1
+	}
+	return 1
+}
 
 func (b Base) RegisterLegacyAminoCodec(cdc *codec.LegacyAmino) { b.Amino(cdc) }
 
@@ -56,7 +70,15 @@ func (b Base) RegisterGRPCGatewayRoutes(clientCtx client.Context, mux *gwruntime
 	}
 }
 
-func (b Base) RegisterServices(cfg module.Configurator) { b.Services(cfg) }
+// RegisterServices registers the module's services and its store migrations.
+func (b Base) RegisterServices(cfg module.Configurator) {
+	b.Services(cfg)
+	for _, m := range b.Migrations {
+		if err := cfg.RegisterMigration(b.ModuleName, m.From, module.MigrationHandler(m.Migrate)); err != nil {
+			panic(fmt.Errorf("%s: migration from version %d: %w", b.ModuleName, m.From, err))
+		}
+	}
+}
 
 func (b Base) RegisterInvariants(ir sdk.InvariantRegistry) { b.Invariants(ir) }
 

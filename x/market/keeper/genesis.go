@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"errors"
 
 	"cosmossdk.io/collections"
 
@@ -37,6 +38,18 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
+	for _, s := range gs.Statements {
+		seller, err := k.address(s.Seller, "seller")
+		if err != nil {
+			return err
+		}
+		if err := k.Statements.Set(ctx, collections.Join(seller, s.Month), s); err != nil {
+			return err
+		}
+	}
+	if err := k.FoldCursor.Set(ctx, gs.FoldCursor); err != nil {
+		return err
+	}
 	return modulekit.SetNext(ctx, map[*collections.Sequence]uint64{&k.ListingSeq: gs.NextListingId, &k.OrderSeq: gs.NextOrderId})
 }
 
@@ -51,6 +64,12 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	if gs.Books, err = modulekit.Values(ctx, k.Books); err != nil {
+		return nil, err
+	}
+	if gs.Statements, err = modulekit.Values(ctx, k.Statements); err != nil {
+		return nil, err
+	}
+	if gs.FoldCursor, err = k.FoldCursor.Get(ctx); err != nil && !errors.Is(err, collections.ErrNotFound) {
 		return nil, err
 	}
 	listings, err := k.ListingSeq.Peek(ctx)

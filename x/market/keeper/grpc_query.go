@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"cosmossdk.io/collections"
@@ -149,6 +150,9 @@ func (q queryServer) Orders(ctx context.Context, req *types.QueryOrdersRequest) 
 		}
 		for _, id := range ids {
 			o, err := q.Keeper.Orders.Get(ctx, id)
+			if errors.Is(err, collections.ErrNotFound) {
+				continue // folded into its seller's statement, its value flow not yet
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -158,7 +162,12 @@ func (q queryServer) Orders(ctx context.Context, req *types.QueryOrdersRequest) 
 		list, page, err = query.CollectionPaginate(ctx, q.Keeper.Orders, req.Pagination,
 			func(_ uint64, o types.Order) (types.Order, error) { return o, nil })
 	}
-	return &types.QueryOrdersResponse{Orders: list, Pagination: page}, err
+	res := &types.QueryOrdersResponse{Orders: list, Pagination: page}
+	if err == nil && asSeller && len(req.Pagination.Key) == 0 && req.Pagination.Offset == 0 {
+		seller, _ := q.address(req.Seller, "seller") // checked above
+		res.Statements, err = q.StatementsOf(ctx, seller)
+	}
+	return res, err
 }
 
 func (q queryServer) Order(ctx context.Context, req *types.QueryOrderRequest) (*types.QueryOrderResponse, error) {

@@ -3,6 +3,7 @@ package keeper
 import (
 	"fmt"
 
+	"cosmossdk.io/collections"
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -18,7 +19,8 @@ func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
 
 // OrdersReconcileInvariant: each order's amount is its unit price x quantity and its tax the
 // rate's share rounded down; each seller's books show as revenue exactly what its orders
-// say it received, and as units sold their quantities.
+// (those in state and those folded into its statements) say it received, and as units sold
+// their quantities; and every order behind the fold cursor is folded.
 func OrdersReconcileInvariant(k Keeper) sdk.Invariant {
 	return func(ctx sdk.Context) (string, bool) {
 		msg := func(s string) string { return sdk.FormatInvariant(types.ModuleName, "orders-reconcile", s) }
@@ -28,20 +30,36 @@ func OrdersReconcileInvariant(k Keeper) sdk.Invariant {
 		}
 		bySeller := map[string]*sales{}
 		var broken string
+		add := func(seller string, amount math.Int, units uint64) {
+			s, ok := bySeller[seller]
+			if !ok {
+				s = &sales{amount: math.ZeroInt()}
+				bySeller[seller] = s
+			}
+			s.amount, s.units = s.amount.Add(amount), s.units+units
+		}
+		cursor, _ := k.FoldCursor.Get(ctx)
 		err := k.Orders.Walk(ctx, nil, func(_ uint64, o types.Order) (bool, error) {
+			if o.Id < cursor {
+				broken = fmt.Sprintf("order %d is behind the fold cursor %d", o.Id, cursor)
+				return true, nil
+			}
 			amount, tax, err := types.Price(o.UnitPrice, o.Quantity, o.TaxRate)
 			if err != nil || !amount.Equal(o.Amount) || !tax.Equal(o.Tax) {
 				broken = fmt.Sprintf("order %d: %s x %d at %s is %s + %s, recorded %s + %s", o.Id, o.UnitPrice, o.Quantity, o.TaxRate, amount, tax, o.Amount, o.Tax)
 				return true, nil
 			}
-			s, ok := bySeller[o.Seller]
-			if !ok {
-				s = &sales{amount: math.ZeroInt()}
-				bySeller[o.Seller] = s
-			}
-			s.amount, s.units = s.amount.Add(o.Amount), s.units+o.Quantity
+			add(o.Seller, o.Amount, o.Quantity)
 			return false, nil
 		})
+		if err == nil && broken == "" {
+			err = k.Statements.Walk(ctx, nil, func(_ collections.Pair[sdk.AccAddress, uint32], st types.Statement) (bool, error) {
+				for _, l := range st.Lines {
+					add(st.Seller, l.Amount, l.Units)
+				}
+				return false, nil
+			})
+		}
 		if err == nil && broken == "" {
 			err = k.Books.Walk(ctx, nil, func(_ sdk.AccAddress, b types.Books) (bool, error) {
 				s, ok := bySeller[b.Company]

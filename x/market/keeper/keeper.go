@@ -36,6 +36,10 @@ type Keeper struct {
 	Orders           collections.Map[uint64, types.Order]
 	OrderSeq         collections.Sequence
 	Books            collections.Map[sdk.AccAddress, types.Books]
+	// Statements are the orders folded out of the state, per seller and month; FoldCursor
+	// is the next order id the fold looks at.
+	Statements collections.Map[collections.Pair[sdk.AccAddress, uint32], types.Statement]
+	FoldCursor collections.Item[uint64]
 }
 
 // NewKeeper returns the market keeper; treasury receives the sales tax (books records it).
@@ -52,6 +56,9 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		Orders:           collections.NewMap(sb, types.OrdersKey, "orders", collections.Uint64Key, codec.CollValue[types.Order](cdc)),
 		OrderSeq:         collections.NewSequence(sb, types.OrderSeqKey, "order_seq"),
 		Books:            collections.NewMap(sb, types.BooksKey, "books", sdk.AccAddressKey, codec.CollValue[types.Books](cdc)),
+		Statements: collections.NewMap(sb, types.StatementsKey, "statements",
+			collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint32Key), codec.CollValue[types.Statement](cdc)),
+		FoldCursor: collections.NewItem(sb, types.FoldCursorKey, "fold_cursor", collections.Uint64Value),
 	}
 	k.Schema = modulekit.Schema(sb)
 	return k

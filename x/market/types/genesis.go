@@ -1,6 +1,8 @@
 package types
 
 import (
+	"fmt"
+
 	errorsmod "cosmossdk.io/errors"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -45,6 +47,22 @@ func (gs GenesisState) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "books of %q invalid or duplicated", b.Company)
 		}
 		books[b.Company] = true
+	}
+	if gs.FoldCursor > gs.NextOrderId {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "fold cursor %d past the next order id %d", gs.FoldCursor, gs.NextOrderId)
+	}
+	statements := map[string]bool{}
+	for _, s := range gs.Statements {
+		key := fmt.Sprint(s.Seller, "/", s.Month)
+		if _, err := sdk.AccAddressFromBech32(s.Seller); err != nil || s.Month%100 < 1 || s.Month%100 > 12 || statements[key] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "statement of %q in %d: invalid seller, no month or twice", s.Seller, s.Month)
+		}
+		statements[key] = true
+		for _, l := range s.Lines {
+			if l.Orders == 0 || l.Amount.IsNil() || l.Tax.IsNil() || l.Amount.IsNegative() || l.Tax.IsNegative() || l.TaxRate.IsNil() {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "statement of %s in %d: an empty or negative line", s.Seller, s.Month)
+			}
+		}
 	}
 	return nil
 }

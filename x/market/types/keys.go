@@ -21,6 +21,8 @@ var (
 	OrdersKey           = collections.NewPrefix(3)
 	OrderSeqKey         = collections.NewPrefix(4)
 	BooksKey            = collections.NewPrefix(7)
+	StatementsKey       = collections.NewPrefix(8)
+	FoldCursorKey       = collections.NewPrefix(9)
 )
 
 // IntakeAddress is the account a purchase from another region arrives in (as the ICS-20

@@ -10,6 +10,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	"github.com/conductor-coop/conductor/x/payroll/types"
 )
 
@@ -22,7 +23,8 @@ import (
 // fails to settle is logged, left as it was, postponed (in state) and retried in the next run.
 //
 // Before the pay run, the claims pass pays the wage claims of the companies money reached
-// since the last block (claims.go).
+// since the last block (claims.go); after it, the payslips older than the retention window
+// are folded into statements (fold.go).
 func (k Keeper) EndBlocker(ctx context.Context) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
 	params, err := k.params.GetParams(ctx)
@@ -36,6 +38,7 @@ func (k Keeper) EndBlocker(ctx context.Context) error {
 	if err := k.payRun(sdkCtx, params); err != nil {
 		k.logger(ctx).Error("pay run", "err", err)
 	}
+	modulekit.Folding(sdkCtx, types.ModuleName, func(ctx sdk.Context) error { return k.fold(ctx, params) })
 	return nil
 }
 

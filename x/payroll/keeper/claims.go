@@ -95,7 +95,7 @@ func (k Keeper) claim(ctx context.Context, l *ledger, p *companyPay, company, wo
 	if c.Id, err = modulekit.NextID(ctx, k.ClaimSeq); err != nil {
 		return err
 	}
-	slip.ClaimId = c.Id
+	slip.ClaimId, slip.Claimed = c.Id, true
 	l.claimed = l.claimed.Add(slip.Gross)
 	if err := sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventWageClaim{
 		ClaimId: c.Id, PayslipId: slip.Id, Company: slip.Company, Worker: slip.Worker, Gross: slip.Gross,
@@ -216,11 +216,15 @@ func (k Keeper) payPart(ctx context.Context, l *ledger, p *companyPay, company, 
 		return gross, err
 	}
 	stored.ClaimId, stored.PaidHeight = 0, sdkCtx.BlockHeight()
+	sdkCtx.EventManager().EmitEvent(WorkPaidEvent(stored))
+	if folded, err := k.foldPaidClaim(ctx, stored); folded || err != nil {
+		return gross, err
+	}
 	if err := k.Payslips.Set(ctx, collections.Join(worker, stored.Id), stored); err != nil {
 		return gross, err
 	}
-	sdkCtx.EventManager().EmitEvent(WorkPaidEvent(stored))
-	return gross, nil
+	// paid, it is folded in its turn (the fold may have passed it while it was owed)
+	return gross, k.PayslipQueue.Set(ctx, collections.Join(stored.Id, worker))
 }
 
 // payArrived is the claims pass: the claims of the companies money reached are paid, at

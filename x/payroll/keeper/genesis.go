@@ -85,6 +85,20 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		if err := k.Payslips.Set(ctx, collections.Join(worker, p.Id), p); err != nil {
 			return err
 		}
+		if p.ClaimId == 0 { // an owed payslip is folded when its claim is paid
+			if err := k.PayslipQueue.Set(ctx, collections.Join(p.Id, worker)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, st := range gs.Statements {
+		worker, err := k.address(st.Worker, "worker")
+		if err != nil {
+			return err
+		}
+		if err := k.Statements.Set(ctx, collections.Join3(worker, st.Month, st.EmploymentId), st); err != nil {
+			return err
+		}
 	}
 	for _, c := range gs.Claims {
 		company, err := k.address(c.Company, "company")
@@ -157,6 +171,9 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	if gs.ClaimPayments, err = modulekit.Values(ctx, k.ClaimPayments); err != nil {
+		return nil, err
+	}
+	if gs.Statements, err = modulekit.Values(ctx, k.Statements); err != nil {
 		return nil, err
 	}
 	err = k.Applications.Walk(ctx, nil, func(key idAddr, note string) (bool, error) {

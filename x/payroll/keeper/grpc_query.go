@@ -72,7 +72,15 @@ func (q queryServer) Employments(ctx context.Context, req *types.QueryEmployment
 
 func (q queryServer) Payslips(ctx context.Context, req *types.QueryPayslipsRequest) (*types.QueryPayslipsResponse, error) {
 	list, page, err := newestFirst(ctx, q.Keeper, q.Keeper.Payslips, req.Worker, req.Pagination)
-	return &types.QueryPayslipsResponse{Payslips: list, Pagination: page}, err
+	if err != nil || (req.Pagination != nil && (len(req.Pagination.Key) > 0 || req.Pagination.Offset > 0)) {
+		return &types.QueryPayslipsResponse{Payslips: list, Pagination: page}, err
+	}
+	worker, err := q.address(req.Worker, "worker") // checked by newestFirst
+	if err != nil {
+		return nil, err
+	}
+	statements, err := q.StatementsOf(ctx, worker)
+	return &types.QueryPayslipsResponse{Payslips: list, Pagination: page, Statements: statements}, err
 }
 
 func (q queryServer) ClaimPayments(ctx context.Context, req *types.QueryClaimPaymentsRequest) (*types.QueryClaimPaymentsResponse, error) {

@@ -16,6 +16,48 @@ import (
 func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
 	ir.RegisterRoute(types.ModuleName, "wages-accounted", WagesAccountedInvariant(k))
 	ir.RegisterRoute(types.ModuleName, "workers-first", WorkersFirstInvariant(k))
+	ir.RegisterRoute(types.ModuleName, "statements-folded", StatementsFoldedInvariant(k))
+}
+
+// StatementsFoldedInvariant: folding loses no payslip and counts none twice. The statements'
+// gross and the payslips' still in state add up to the wages earned; every statement's sums
+// are whole (gross = net + tax); and every paid payslip is queued to be folded (an owed one
+// is folded when its claim is paid).
+func StatementsFoldedInvariant(k Keeper) sdk.Invariant {
+	return func(ctx sdk.Context) (string, bool) {
+		msg := func(s string) string { return sdk.FormatInvariant(types.ModuleName, "statements-folded", s) }
+		t, err := k.Totals.Get(ctx)
+		if err != nil {
+			return "", false // before genesis
+		}
+		gross, broken := math.ZeroInt(), ""
+		err = k.Statements.Walk(ctx, nil, func(_ statementKey, st types.Statement) (bool, error) {
+			gross = gross.Add(st.Gross)
+			if err := st.Validate(); err != nil {
+				broken = fmt.Sprintf("statement of employment %d in %d: %s", st.EmploymentId, st.Month, err)
+			}
+			return broken != "", nil
+		})
+		if err == nil && broken == "" {
+			err = k.Payslips.Walk(ctx, nil, func(key addrID, slip types.Payslip) (bool, error) {
+				gross = gross.Add(slip.Gross)
+				queued, err := k.PayslipQueue.Has(ctx, collections.Join(key.K2(), key.K1()))
+				if err == nil && !queued && slip.ClaimId == 0 {
+					broken = fmt.Sprintf("payslip %d is paid and not queued to be folded", slip.Id)
+				}
+				return broken != "", err
+			})
+		}
+		switch {
+		case err != nil:
+			return msg(err.Error()), true
+		case broken != "":
+			return msg(broken), true
+		case !gross.Equal(t.Earned):
+			return msg(fmt.Sprintf("statements and payslips hold %s of gross, %s was earned", gross, t.Earned)), true
+		}
+		return msg("ok"), false
+	}
 }
 
 // WagesAccountedInvariant: every ursc earned is paid or owed: paid + claimed = earned, what

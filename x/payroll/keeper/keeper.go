@@ -19,6 +19,8 @@ import (
 type (
 	addrID = collections.Pair[sdk.AccAddress, uint64]
 	idAddr = collections.Pair[uint64, sdk.AccAddress]
+	// statementKey is (worker, month, employment).
+	statementKey = collections.Triple[sdk.AccAddress, uint32, uint64]
 )
 
 // Keeper holds occupations, jobs, employments with their unpaid work, payslips and claims,
@@ -67,6 +69,10 @@ type Keeper struct {
 	Arrived collections.Map[sdk.AccAddress, math.Int]
 	Sweep   collections.Item[types.Sweep]
 	Totals  collections.Item[types.Totals]
+	// Statements are the payslips folded out of the state, per worker, month and employment.
+	Statements collections.Map[statementKey, types.Statement]
+	// PayslipQueue holds the payslips to fold, in the order they were written: (id, worker).
+	PayslipQueue collections.KeySet[idAddr]
 }
 
 // NewKeeper returns the payroll keeper; treasury receives the income tax (books records it);
@@ -106,6 +112,9 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		Arrived:              collections.NewMap(sb, types.ArrivedKey, "arrived", sdk.AccAddressKey, sdk.IntValue),
 		Sweep:                collections.NewItem(sb, types.SweepKey, "sweep", codec.CollValue[types.Sweep](cdc)),
 		Totals:               collections.NewItem(sb, types.TotalsKey, "totals", codec.CollValue[types.Totals](cdc)),
+		Statements: collections.NewMap(sb, types.StatementsKey, "statements",
+			collections.TripleKeyCodec(sdk.AccAddressKey, collections.Uint32Key, collections.Uint64Key), codec.CollValue[types.Statement](cdc)),
+		PayslipQueue: collections.NewKeySet(sb, types.PayslipQueueKey, "payslip_queue", idAddrKey),
 	}
 	k.Schema = modulekit.Schema(sb)
 	return k

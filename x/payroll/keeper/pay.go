@@ -168,6 +168,11 @@ func (k Keeper) payOrClaim(ctx context.Context, l *ledger, company sdk.AccAddres
 	if err := k.Payslips.Set(ctx, collections.Join(worker, slip.Id), *slip); err != nil {
 		return err
 	}
+	if slip.ClaimId == 0 { // an owed payslip is queued when its claim is paid
+		if err := k.PayslipQueue.Set(ctx, collections.Join(slip.Id, worker)); err != nil {
+			return err
+		}
+	}
 	if _, err := k.flows.Record(ctx, WorkEvent(*slip)); err != nil {
 		return err
 	}

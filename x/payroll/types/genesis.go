@@ -110,6 +110,17 @@ func (gs GenesisState) Validate() error {
 		}
 		payslips[slip.Id] = slip
 	}
+	statements := map[string]bool{}
+	for _, st := range gs.Statements {
+		if err := addresses(st.Worker, st.Company); err != nil {
+			return err
+		}
+		key := fmt.Sprint(st.Worker, st.Month, st.EmploymentId)
+		if err := st.Validate(); err != nil || statements[key] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "statement of employment %d in %d: twice, or %v", st.EmploymentId, st.Month, err)
+		}
+		statements[key] = true
+	}
 	t := gs.Totals
 	if t.Earned.IsNil() || t.Paid.IsNil() || t.Claimed.IsNil() || !t.Paid.Add(t.Claimed).Equal(t.Earned) {
 		return errorsmod.Wrap(ErrInvalidGenesis, "totals must have earned = paid + claimed")

@@ -36,4 +36,6 @@ var (
 	ClaimPaymentSeqKey      = collections.NewPrefix(23)
 	ArrivedKey              = collections.NewPrefix(24)
 	IndebtedCountKey        = collections.NewPrefix(25)
+	StatementsKey           = collections.NewPrefix(26)
+	PayslipQueueKey         = collections.NewPrefix(27)
 )

@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"errors"
 
 	"cosmossdk.io/collections"
 
@@ -78,6 +79,17 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 			return err
 		}
 	}
+	for _, s := range gs.Statements {
+		if err := k.Statements.Set(ctx, collections.Join(s.Agent, s.Month), s); err != nil {
+			return err
+		}
+	}
+	if err := k.FoldCursor.Set(ctx, gs.FoldCursor); err != nil {
+		return err
+	}
+	if err := k.Folded.Set(ctx, gs.Folded); err != nil {
+		return err
+	}
 	return modulekit.SetNext(ctx, map[*collections.Sequence]uint64{
 		&k.SpecSeq: gs.NextSpecId, &k.ResourceSeq: gs.NextResourceId, &k.EventSeq: gs.NextEventId, &k.ProcessSeq: gs.NextProcessId,
 		&k.RecipeSeq: gs.NextRecipeId, &k.IntentSeq: gs.NextIntentId, &k.PlanSeq: gs.NextPlanId, &k.TransferSeq: gs.NextTransferId,
@@ -116,6 +128,15 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	if gs.Transfers, err = modulekit.Values(ctx, k.Transfers); err != nil {
+		return nil, err
+	}
+	if gs.Statements, err = modulekit.Values(ctx, k.Statements); err != nil {
+		return nil, err
+	}
+	if gs.FoldCursor, err = k.FoldCursor.Get(ctx); err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return nil, err
+	}
+	if gs.Folded, err = k.Folded.Get(ctx); err != nil && !errors.Is(err, collections.ErrNotFound) {
 		return nil, err
 	}
 	return gs, modulekit.PeekNext(ctx, map[*collections.Sequence]*uint64{

@@ -103,7 +103,11 @@ func (q queryServer) Events(ctx context.Context, req *types.QueryEventsRequest) 
 	default:
 		list, page, err = q.eventsIn(ctx, req.Period, req.Pagination)
 	}
-	return &types.QueryEventsResponse{Events: list, Pagination: page}, err
+	res := &types.QueryEventsResponse{Events: list, Pagination: page}
+	if err == nil && req.Agent != "" && (req.Pagination == nil || len(req.Pagination.Key) == 0 && req.Pagination.Offset == 0) {
+		res.Statements, err = q.StatementsOf(ctx, req.Agent)
+	}
+	return res, err
 }
 
 // eventsIn pages through the events of a period. Event ids follow block time, so the
@@ -168,12 +172,23 @@ func (q queryServer) firstEventAt(ctx context.Context, t time.Time) (uint64, err
 	lo, hi := uint64(1), last+1
 	for lo < hi {
 		mid := lo + (hi-lo)/2
-		e, err := q.event(ctx, mid)
+		// the first event from mid on: the ids of folded events are gone, and the events
+		// left still follow block time
+		it, err := q.Keeper.Events.Iterate(ctx, new(collections.Range[uint64]).StartInclusive(mid))
 		if err != nil {
 			return 0, err
 		}
-		if e.Time.Before(t) {
-			lo = mid + 1
+		found := it.Valid()
+		var e types.EconomicEvent
+		if found {
+			e, err = it.Value()
+		}
+		it.Close()
+		if err != nil {
+			return 0, err
+		}
+		if found && e.Time.Before(t) {
+			lo = e.Id + 1
 		} else {
 			hi = mid
 		}

@@ -14,6 +14,64 @@ import (
 func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
 	ir.RegisterRoute(types.ModuleName, "resources", ResourcesInvariant(k))
 	ir.RegisterRoute(types.ModuleName, "process-costs", ProcessCostsInvariant(k))
+	ir.RegisterRoute(types.ModuleName, "events-folded", EventsFoldedInvariant(k))
+}
+
+// EventsFoldedInvariant: folding loses no event and counts none twice. Every event id ever
+// given is either in state or counted as folded; the events behind the fold cursor still in
+// state are the ones a process or resource needs; every agent index key points to an event
+// of that agent; and the statements' lines count no more than the folded events' two sides.
+func EventsFoldedInvariant(k Keeper) sdk.Invariant {
+	return func(ctx sdk.Context) (string, bool) {
+		msg := func(s string) string { return sdk.FormatInvariant(types.ModuleName, "events-folded", s) }
+		last, err := k.EventSeq.Peek(ctx)
+		if err != nil {
+			return "", false // before genesis
+		}
+		cursor, _ := k.FoldCursor.Get(ctx)
+		folded, _ := k.Folded.Get(ctx)
+		present, broken := uint64(0), ""
+		err = k.Events.Walk(ctx, nil, func(id uint64, e types.EconomicEvent) (bool, error) {
+			present++
+			if id >= cursor {
+				return false, nil
+			}
+			needed, err := k.needed(ctx, e)
+			if err == nil && !needed {
+				broken = fmt.Sprintf("event %d is behind the fold cursor %d and not folded", id, cursor)
+			}
+			return broken != "", err
+		})
+		if err == nil && broken == "" {
+			err = k.EventsByAgent.Walk(ctx, nil, func(key strID) (bool, error) {
+				e, err := k.Events.Get(ctx, key.K2())
+				if err != nil || (e.Provider != key.K1() && e.Receiver != key.K1()) {
+					broken = fmt.Sprintf("the agent index of %s points to event %d, not theirs or gone", key.K1(), key.K2())
+				}
+				return broken != "", nil
+			})
+		}
+		sides := uint64(0)
+		if err == nil && broken == "" {
+			err = k.Statements.Walk(ctx, nil, func(_ statementKey, s types.Statement) (bool, error) {
+				for _, l := range s.Lines {
+					sides += uint64(l.Events)
+				}
+				return false, nil
+			})
+		}
+		switch {
+		case err != nil:
+			return msg(err.Error()), true
+		case broken != "":
+			return msg(broken), true
+		case present+folded != last:
+			return msg(fmt.Sprintf("%d events in state and %d folded, %d recorded", present, folded, last)), true
+		case sides > 2*folded:
+			return msg(fmt.Sprintf("the statements count %d sides of %d folded events", sides, folded)), true
+		}
+		return msg("ok"), false
+	}
 }
 
 // ResourcesInvariant: no resource holds a negative quantity or value, and the region's

@@ -32,6 +32,7 @@ type (
 type Keeper struct {
 	addressCodec address.Codec
 	membership   types.MembershipKeeper
+	params       types.ParamsKeeper
 
 	Schema           collections.Schema
 	Units            collections.Map[string, types.Unit]
@@ -72,16 +73,21 @@ type Keeper struct {
 	Transfers        collections.Map[uint64, types.PendingTransfer]
 	TransferSeq      collections.Sequence
 	TransfersByAgent collections.KeySet[strID]
+	// Statements are the events folded out of the state, per agent and month; FoldCursor
+	// is the next event id the fold looks at; Folded counts the events folded.
+	Statements collections.Map[collections.Pair[string, uint32], types.Statement]
+	FoldCursor collections.Item[uint64]
+	Folded     collections.Item[uint64]
 }
 
 // NewKeeper returns the valueflows keeper.
-func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec, membership types.MembershipKeeper) Keeper {
+func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec, membership types.MembershipKeeper, params types.ParamsKeeper) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	u64 := collections.Uint64Key
 	strIDKey := collections.PairKeyCodec(collections.StringKey, u64)
 	idIDKey := collections.PairKeyCodec(u64, u64)
 	k := Keeper{
-		addressCodec: addressCodec, membership: membership,
+		addressCodec: addressCodec, membership: membership, params: params,
 		Units:            collections.NewMap(sb, types.UnitsKey, "units", collections.StringKey, codec.CollValue[types.Unit](cdc)),
 		Specs:            collections.NewMap(sb, types.SpecsKey, "specs", u64, codec.CollValue[types.ResourceSpecification](cdc)),
 		SpecSeq:          collections.NewSequence(sb, types.SpecSeqKey, "spec_seq"),
@@ -114,6 +120,10 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		Transfers:        collections.NewMap(sb, types.TransfersKey, "transfers", u64, codec.CollValue[types.PendingTransfer](cdc)),
 		TransferSeq:      collections.NewSequence(sb, types.TransferSeqKey, "transfer_seq"),
 		TransfersByAgent: collections.NewKeySet(sb, types.TransfersByAgentKey, "transfers_by_agent", strIDKey),
+		Statements: collections.NewMap(sb, types.StatementsKey, "statements",
+			collections.PairKeyCodec(collections.StringKey, collections.Uint32Key), codec.CollValue[types.Statement](cdc)),
+		FoldCursor: collections.NewItem(sb, types.FoldCursorKey, "fold_cursor", collections.Uint64Value),
+		Folded:     collections.NewItem(sb, types.FoldedKey, "folded", collections.Uint64Value),
 	}
 	k.Schema = modulekit.Schema(sb)
 	return k

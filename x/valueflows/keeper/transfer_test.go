@@ -271,7 +271,7 @@ func TestPendingTransferGenesis(t *testing.T) {
 	key := storetypes.NewKVStoreKey(types.StoreKey)
 	ctx := sdktestutil.DefaultContextWithDB(t, key, storetypes.NewTransientStoreKey("transient")).Ctx
 	fresh := keeper.NewKeeper(w.r.App.AppCodec(), runtime.NewKVStoreService(key),
-		addresscodec.NewBech32Codec(sdk.GetConfig().GetBech32AccountAddrPrefix()), w.r.App.MembershipKeeper)
+		addresscodec.NewBech32Codec(sdk.GetConfig().GetBech32AccountAddrPrefix()), w.r.App.MembershipKeeper, w.r.App.GovernanceParamsKeeper)
 	require.NoError(t, fresh.InitGenesis(ctx, gs))
 	again, err := fresh.ExportGenesis(ctx)
 	require.NoError(t, err)

@@ -1,6 +1,7 @@
 package types
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -105,14 +106,28 @@ func (gs GenesisState) Validate() error {
 	}
 	// events are numbered 1, 2, ... in the order of their times: a period's events are
 	// found by their ids
+	// events are in id order and in time order; the ids of folded events are missing
 	for i, e := range gs.Events {
-		if e.Id != uint64(i)+1 || i > 0 && e.Time.Before(gs.Events[i-1].Time) ||
+		if e.Id == 0 || e.Id >= gs.NextEventId || i > 0 && (e.Id <= gs.Events[i-1].Id || e.Time.Before(gs.Events[i-1].Time)) ||
 			e.SpecId != 0 && !specs[e.SpecId] || e.Quantity.IsNil() || e.Value.IsNil() {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "event %d (the %d-th)", e.Id, i+1)
 		}
 	}
-	if gs.NextEventId != uint64(len(gs.Events))+1 {
-		return errorsmod.Wrapf(ErrInvalidGenesis, "next event id %d after %d events", gs.NextEventId, len(gs.Events))
+	if gs.NextEventId != uint64(len(gs.Events))+gs.Folded+1 || gs.FoldCursor > gs.NextEventId {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "next event id %d after %d events and %d folded (fold cursor %d)", gs.NextEventId, len(gs.Events), gs.Folded, gs.FoldCursor)
+	}
+	statements := map[string]bool{}
+	for _, s := range gs.Statements {
+		key := fmt.Sprint(s.Agent, "/", s.Month)
+		if s.Agent == "" || s.Month%100 < 1 || s.Month%100 > 12 || statements[key] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "statement of %q in %d: no agent, no month or twice", s.Agent, s.Month)
+		}
+		statements[key] = true
+		for _, l := range s.Lines {
+			if l.Events == 0 || l.Quantity.IsNil() || l.Value.IsNil() {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "statement of %s in %d: an empty line", s.Agent, s.Month)
+			}
+		}
 	}
 	return nil
 }

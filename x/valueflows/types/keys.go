@@ -42,6 +42,9 @@ var (
 	TransfersKey        = collections.NewPrefix(30)
 	TransferSeqKey      = collections.NewPrefix(31)
 	TransfersByAgentKey = collections.NewPrefix(32)
+	StatementsKey       = collections.NewPrefix(33)
+	FoldCursorKey       = collections.NewPrefix(34)
+	FoldedKey           = collections.NewPrefix(35)
 )
 
 // The region's own resource kinds, present from genesis: other modules record their flows

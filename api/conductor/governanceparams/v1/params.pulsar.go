@@ -588,6 +588,7 @@ var (
 	fd_Params_arrears_notice_period    protoreflect.FieldDescriptor
 	fd_Params_withdrawal_grace         protoreflect.FieldDescriptor
 	fd_Params_assembly                 protoreflect.FieldDescriptor
+	fd_Params_retention                protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -613,6 +614,7 @@ func init() {
 	fd_Params_arrears_notice_period = md_Params.Fields().ByName("arrears_notice_period")
 	fd_Params_withdrawal_grace = md_Params.Fields().ByName("withdrawal_grace")
 	fd_Params_assembly = md_Params.Fields().ByName("assembly")
+	fd_Params_retention = md_Params.Fields().ByName("retention")
 }
 
 var _ protoreflect.Message = (*fastReflection_Params)(nil)
@@ -800,6 +802,12 @@ func (x *fastReflection_Params) Range(f func(protoreflect.FieldDescriptor, proto
 			return
 		}
 	}
+	if x.Retention != nil {
+		value := protoreflect.ValueOfMessage(x.Retention.ProtoReflect())
+		if !f(fd_Params_retention, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -855,6 +863,8 @@ func (x *fastReflection_Params) Has(fd protoreflect.FieldDescriptor) bool {
 		return x.WithdrawalGrace != nil
 	case "conductor.governanceparams.v1.Params.assembly":
 		return x.Assembly != nil
+	case "conductor.governanceparams.v1.Params.retention":
+		return x.Retention != nil
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.governanceparams.v1.Params"))
@@ -911,6 +921,8 @@ func (x *fastReflection_Params) Clear(fd protoreflect.FieldDescriptor) {
 		x.WithdrawalGrace = nil
 	case "conductor.governanceparams.v1.Params.assembly":
 		x.Assembly = nil
+	case "conductor.governanceparams.v1.Params.retention":
+		x.Retention = nil
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.governanceparams.v1.Params"))
@@ -987,6 +999,9 @@ func (x *fastReflection_Params) Get(descriptor protoreflect.FieldDescriptor) pro
 	case "conductor.governanceparams.v1.Params.assembly":
 		value := x.Assembly
 		return protoreflect.ValueOfMessage(value.ProtoReflect())
+	case "conductor.governanceparams.v1.Params.retention":
+		value := x.Retention
+		return protoreflect.ValueOfMessage(value.ProtoReflect())
 	default:
 		if descriptor.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.governanceparams.v1.Params"))
@@ -1047,6 +1062,8 @@ func (x *fastReflection_Params) Set(fd protoreflect.FieldDescriptor, value proto
 		x.WithdrawalGrace = value.Message().Interface().(*durationpb.Duration)
 	case "conductor.governanceparams.v1.Params.assembly":
 		x.Assembly = value.Message().Interface().(*AssemblyRules)
+	case "conductor.governanceparams.v1.Params.retention":
+		x.Retention = value.Message().Interface().(*Retention)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.governanceparams.v1.Params"))
@@ -1107,6 +1124,11 @@ func (x *fastReflection_Params) Mutable(fd protoreflect.FieldDescriptor) protore
 			x.Assembly = new(AssemblyRules)
 		}
 		return protoreflect.ValueOfMessage(x.Assembly.ProtoReflect())
+	case "conductor.governanceparams.v1.Params.retention":
+		if x.Retention == nil {
+			x.Retention = new(Retention)
+		}
+		return protoreflect.ValueOfMessage(x.Retention.ProtoReflect())
 	case "conductor.governanceparams.v1.Params.income_tax_rate":
 		panic(fmt.Errorf("field income_tax_rate of message conductor.governanceparams.v1.Params is not mutable"))
 	case "conductor.governanceparams.v1.Params.internal_sales_tax_rate":
@@ -1191,6 +1213,9 @@ func (x *fastReflection_Params) NewField(fd protoreflect.FieldDescriptor) protor
 		return protoreflect.ValueOfMessage(m.ProtoReflect())
 	case "conductor.governanceparams.v1.Params.assembly":
 		m := new(AssemblyRules)
+		return protoreflect.ValueOfMessage(m.ProtoReflect())
+	case "conductor.governanceparams.v1.Params.retention":
+		m := new(Retention)
 		return protoreflect.ValueOfMessage(m.ProtoReflect())
 	default:
 		if fd.IsExtension() {
@@ -1337,6 +1362,10 @@ func (x *fastReflection_Params) ProtoMethods() *protoiface.Methods {
 			l = options.Size(x.Assembly)
 			n += 2 + l + runtime.Sov(uint64(l))
 		}
+		if x.Retention != nil {
+			l = options.Size(x.Retention)
+			n += 2 + l + runtime.Sov(uint64(l))
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -1365,6 +1394,22 @@ func (x *fastReflection_Params) ProtoMethods() *protoiface.Methods {
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.Retention != nil {
+			encoded, err := options.Marshal(x.Retention)
+			if err != nil {
+				return protoiface.MarshalOutput{
+					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+					Buf:               input.Buf,
+				}, err
+			}
+			i -= len(encoded)
+			copy(dAtA[i:], encoded)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+			i--
+			dAtA[i] = 0x1
+			i--
+			dAtA[i] = 0xaa
 		}
 		if x.Assembly != nil {
 			encoded, err := options.Marshal(x.Assembly)
@@ -2233,6 +2278,525 @@ func (x *fastReflection_Params) ProtoMethods() *protoiface.Methods {
 					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
 				}
 				iNdEx = postIndex
+			case 21:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Retention", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if x.Retention == nil {
+					x.Retention = &Retention{}
+				}
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Retention); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			default:
+				iNdEx = preIndex
+				skippy, err := runtime.Skip(dAtA[iNdEx:])
+				if err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				if (skippy < 0) || (iNdEx+skippy) < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if (iNdEx + skippy) > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if !options.DiscardUnknown {
+					x.unknownFields = append(x.unknownFields, dAtA[iNdEx:iNdEx+skippy]...)
+				}
+				iNdEx += skippy
+			}
+		}
+
+		if iNdEx > l {
+			return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+		}
+		return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, nil
+	}
+	return &protoiface.Methods{
+		NoUnkeyedLiterals: struct{}{},
+		Flags:             protoiface.SupportMarshalDeterministic | protoiface.SupportUnmarshalDiscardUnknown,
+		Size:              size,
+		Marshal:           marshal,
+		Unmarshal:         unmarshal,
+		Merge:             nil,
+		CheckInitialized:  nil,
+	}
+}
+
+var (
+	md_Retention                     protoreflect.MessageDescriptor
+	fd_Retention_window              protoreflect.FieldDescriptor
+	fd_Retention_max_folds_per_block protoreflect.FieldDescriptor
+)
+
+func init() {
+	file_conductor_governanceparams_v1_params_proto_init()
+	md_Retention = File_conductor_governanceparams_v1_params_proto.Messages().ByName("Retention")
+	fd_Retention_window = md_Retention.Fields().ByName("window")
+	fd_Retention_max_folds_per_block = md_Retention.Fields().ByName("max_folds_per_block")
+}
+
+var _ protoreflect.Message = (*fastReflection_Retention)(nil)
+
+type fastReflection_Retention Retention
+
+func (x *Retention) ProtoReflect() protoreflect.Message {
+	return (*fastReflection_Retention)(x)
+}
+
+func (x *Retention) slowProtoReflect() protoreflect.Message {
+	mi := &file_conductor_governanceparams_v1_params_proto_msgTypes[2]
+	if protoimpl.UnsafeEnabled && x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+var _fastReflection_Retention_messageType fastReflection_Retention_messageType
+var _ protoreflect.MessageType = fastReflection_Retention_messageType{}
+
+type fastReflection_Retention_messageType struct{}
+
+func (x fastReflection_Retention_messageType) Zero() protoreflect.Message {
+	return (*fastReflection_Retention)(nil)
+}
+func (x fastReflection_Retention_messageType) New() protoreflect.Message {
+	return new(fastReflection_Retention)
+}
+func (x fastReflection_Retention_messageType) Descriptor() protoreflect.MessageDescriptor {
+	return md_Retention
+}
+
+// Descriptor returns message descriptor, which contains only the protobuf
+// type information for the message.
+func (x *fastReflection_Retention) Descriptor() protoreflect.MessageDescriptor {
+	return md_Retention
+}
+
+// Type returns the message type, which encapsulates both Go and protobuf
+// type information. If the Go type information is not needed,
+// it is recommended that the message descriptor be used instead.
+func (x *fastReflection_Retention) Type() protoreflect.MessageType {
+	return _fastReflection_Retention_messageType
+}
+
+// New returns a newly allocated and mutable empty message.
+func (x *fastReflection_Retention) New() protoreflect.Message {
+	return new(fastReflection_Retention)
+}
+
+// Interface unwraps the message reflection interface and
+// returns the underlying ProtoMessage interface.
+func (x *fastReflection_Retention) Interface() protoreflect.ProtoMessage {
+	return (*Retention)(x)
+}
+
+// Range iterates over every populated field in an undefined order,
+// calling f for each field descriptor and value encountered.
+// Range returns immediately if f returns false.
+// While iterating, mutating operations may only be performed
+// on the current field descriptor.
+func (x *fastReflection_Retention) Range(f func(protoreflect.FieldDescriptor, protoreflect.Value) bool) {
+	if x.Window != nil {
+		value := protoreflect.ValueOfMessage(x.Window.ProtoReflect())
+		if !f(fd_Retention_window, value) {
+			return
+		}
+	}
+	if x.MaxFoldsPerBlock != uint32(0) {
+		value := protoreflect.ValueOfUint32(x.MaxFoldsPerBlock)
+		if !f(fd_Retention_max_folds_per_block, value) {
+			return
+		}
+	}
+}
+
+// Has reports whether a field is populated.
+//
+// Some fields have the property of nullability where it is possible to
+// distinguish between the default value of a field and whether the field
+// was explicitly populated with the default value. Singular message fields,
+// member fields of a oneof, and proto2 scalar fields are nullable. Such
+// fields are populated only if explicitly set.
+//
+// In other cases (aside from the nullable cases above),
+// a proto3 scalar field is populated if it contains a non-zero value, and
+// a repeated field is populated if it is non-empty.
+func (x *fastReflection_Retention) Has(fd protoreflect.FieldDescriptor) bool {
+	switch fd.FullName() {
+	case "conductor.governanceparams.v1.Retention.window":
+		return x.Window != nil
+	case "conductor.governanceparams.v1.Retention.max_folds_per_block":
+		return x.MaxFoldsPerBlock != uint32(0)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.governanceparams.v1.Retention"))
+		}
+		panic(fmt.Errorf("message conductor.governanceparams.v1.Retention does not contain field %s", fd.FullName()))
+	}
+}
+
+// Clear clears the field such that a subsequent Has call reports false.
+//
+// Clearing an extension field clears both the extension type and value
+// associated with the given field number.
+//
+// Clear is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_Retention) Clear(fd protoreflect.FieldDescriptor) {
+	switch fd.FullName() {
+	case "conductor.governanceparams.v1.Retention.window":
+		x.Window = nil
+	case "conductor.governanceparams.v1.Retention.max_folds_per_block":
+		x.MaxFoldsPerBlock = uint32(0)
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.governanceparams.v1.Retention"))
+		}
+		panic(fmt.Errorf("message conductor.governanceparams.v1.Retention does not contain field %s", fd.FullName()))
+	}
+}
+
+// Get retrieves the value for a field.
+//
+// For unpopulated scalars, it returns the default value, where
+// the default value of a bytes scalar is guaranteed to be a copy.
+// For unpopulated composite types, it returns an empty, read-only view
+// of the value; to obtain a mutable reference, use Mutable.
+func (x *fastReflection_Retention) Get(descriptor protoreflect.FieldDescriptor) protoreflect.Value {
+	switch descriptor.FullName() {
+	case "conductor.governanceparams.v1.Retention.window":
+		value := x.Window
+		return protoreflect.ValueOfMessage(value.ProtoReflect())
+	case "conductor.governanceparams.v1.Retention.max_folds_per_block":
+		value := x.MaxFoldsPerBlock
+		return protoreflect.ValueOfUint32(value)
+	default:
+		if descriptor.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.governanceparams.v1.Retention"))
+		}
+		panic(fmt.Errorf("message conductor.governanceparams.v1.Retention does not contain field %s", descriptor.FullName()))
+	}
+}
+
+// Set stores the value for a field.
+//
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType.
+// When setting a composite type, it is unspecified whether the stored value
+// aliases the source's memory in any way. If the composite value is an
+// empty, read-only value, then it panics.
+//
+// Set is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_Retention) Set(fd protoreflect.FieldDescriptor, value protoreflect.Value) {
+	switch fd.FullName() {
+	case "conductor.governanceparams.v1.Retention.window":
+		x.Window = value.Message().Interface().(*durationpb.Duration)
+	case "conductor.governanceparams.v1.Retention.max_folds_per_block":
+		x.MaxFoldsPerBlock = uint32(value.Uint())
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.governanceparams.v1.Retention"))
+		}
+		panic(fmt.Errorf("message conductor.governanceparams.v1.Retention does not contain field %s", fd.FullName()))
+	}
+}
+
+// Mutable returns a mutable reference to a composite type.
+//
+// If the field is unpopulated, it may allocate a composite value.
+// For a field belonging to a oneof, it implicitly clears any other field
+// that may be currently set within the same oneof.
+// For extension fields, it implicitly stores the provided ExtensionType
+// if not already stored.
+// It panics if the field does not contain a composite type.
+//
+// Mutable is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_Retention) Mutable(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.governanceparams.v1.Retention.window":
+		if x.Window == nil {
+			x.Window = new(durationpb.Duration)
+		}
+		return protoreflect.ValueOfMessage(x.Window.ProtoReflect())
+	case "conductor.governanceparams.v1.Retention.max_folds_per_block":
+		panic(fmt.Errorf("field max_folds_per_block of message conductor.governanceparams.v1.Retention is not mutable"))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.governanceparams.v1.Retention"))
+		}
+		panic(fmt.Errorf("message conductor.governanceparams.v1.Retention does not contain field %s", fd.FullName()))
+	}
+}
+
+// NewField returns a new value that is assignable to the field
+// for the given descriptor. For scalars, this returns the default value.
+// For lists, maps, and messages, this returns a new, empty, mutable value.
+func (x *fastReflection_Retention) NewField(fd protoreflect.FieldDescriptor) protoreflect.Value {
+	switch fd.FullName() {
+	case "conductor.governanceparams.v1.Retention.window":
+		m := new(durationpb.Duration)
+		return protoreflect.ValueOfMessage(m.ProtoReflect())
+	case "conductor.governanceparams.v1.Retention.max_folds_per_block":
+		return protoreflect.ValueOfUint32(uint32(0))
+	default:
+		if fd.IsExtension() {
+			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.governanceparams.v1.Retention"))
+		}
+		panic(fmt.Errorf("message conductor.governanceparams.v1.Retention does not contain field %s", fd.FullName()))
+	}
+}
+
+// WhichOneof reports which field within the oneof is populated,
+// returning nil if none are populated.
+// It panics if the oneof descriptor does not belong to this message.
+func (x *fastReflection_Retention) WhichOneof(d protoreflect.OneofDescriptor) protoreflect.FieldDescriptor {
+	switch d.FullName() {
+	default:
+		panic(fmt.Errorf("%s is not a oneof field in conductor.governanceparams.v1.Retention", d.FullName()))
+	}
+	panic("unreachable")
+}
+
+// GetUnknown retrieves the entire list of unknown fields.
+// The caller may only mutate the contents of the RawFields
+// if the mutated bytes are stored back into the message with SetUnknown.
+func (x *fastReflection_Retention) GetUnknown() protoreflect.RawFields {
+	return x.unknownFields
+}
+
+// SetUnknown stores an entire list of unknown fields.
+// The raw fields must be syntactically valid according to the wire format.
+// An implementation may panic if this is not the case.
+// Once stored, the caller must not mutate the content of the RawFields.
+// An empty RawFields may be passed to clear the fields.
+//
+// SetUnknown is a mutating operation and unsafe for concurrent use.
+func (x *fastReflection_Retention) SetUnknown(fields protoreflect.RawFields) {
+	x.unknownFields = fields
+}
+
+// IsValid reports whether the message is valid.
+//
+// An invalid message is an empty, read-only value.
+//
+// An invalid message often corresponds to a nil pointer of the concrete
+// message type, but the details are implementation dependent.
+// Validity is not part of the protobuf data model, and may not
+// be preserved in marshaling or other operations.
+func (x *fastReflection_Retention) IsValid() bool {
+	return x != nil
+}
+
+// ProtoMethods returns optional fastReflectionFeature-path implementations of various operations.
+// This method may return nil.
+//
+// The returned methods type is identical to
+// "google.golang.org/protobuf/runtime/protoiface".Methods.
+// Consult the protoiface package documentation for details.
+func (x *fastReflection_Retention) ProtoMethods() *protoiface.Methods {
+	size := func(input protoiface.SizeInput) protoiface.SizeOutput {
+		x := input.Message.Interface().(*Retention)
+		if x == nil {
+			return protoiface.SizeOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Size:              0,
+			}
+		}
+		options := runtime.SizeInputToOptions(input)
+		_ = options
+		var n int
+		var l int
+		_ = l
+		if x.Window != nil {
+			l = options.Size(x.Window)
+			n += 1 + l + runtime.Sov(uint64(l))
+		}
+		if x.MaxFoldsPerBlock != 0 {
+			n += 1 + runtime.Sov(uint64(x.MaxFoldsPerBlock))
+		}
+		if x.unknownFields != nil {
+			n += len(x.unknownFields)
+		}
+		return protoiface.SizeOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Size:              n,
+		}
+	}
+
+	marshal := func(input protoiface.MarshalInput) (protoiface.MarshalOutput, error) {
+		x := input.Message.Interface().(*Retention)
+		if x == nil {
+			return protoiface.MarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Buf:               input.Buf,
+			}, nil
+		}
+		options := runtime.MarshalInputToOptions(input)
+		_ = options
+		size := options.Size(x)
+		dAtA := make([]byte, size)
+		i := len(dAtA)
+		_ = i
+		var l int
+		_ = l
+		if x.unknownFields != nil {
+			i -= len(x.unknownFields)
+			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.MaxFoldsPerBlock != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.MaxFoldsPerBlock))
+			i--
+			dAtA[i] = 0x10
+		}
+		if x.Window != nil {
+			encoded, err := options.Marshal(x.Window)
+			if err != nil {
+				return protoiface.MarshalOutput{
+					NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+					Buf:               input.Buf,
+				}, err
+			}
+			i -= len(encoded)
+			copy(dAtA[i:], encoded)
+			i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+			i--
+			dAtA[i] = 0xa
+		}
+		if input.Buf != nil {
+			input.Buf = append(input.Buf, dAtA...)
+		} else {
+			input.Buf = dAtA
+		}
+		return protoiface.MarshalOutput{
+			NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+			Buf:               input.Buf,
+		}, nil
+	}
+	unmarshal := func(input protoiface.UnmarshalInput) (protoiface.UnmarshalOutput, error) {
+		x := input.Message.Interface().(*Retention)
+		if x == nil {
+			return protoiface.UnmarshalOutput{
+				NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+				Flags:             input.Flags,
+			}, nil
+		}
+		options := runtime.UnmarshalInputToOptions(input)
+		_ = options
+		dAtA := input.Buf
+		l := len(dAtA)
+		iNdEx := 0
+		for iNdEx < l {
+			preIndex := iNdEx
+			var wire uint64
+			for shift := uint(0); ; shift += 7 {
+				if shift >= 64 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+				}
+				if iNdEx >= l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				b := dAtA[iNdEx]
+				iNdEx++
+				wire |= uint64(b&0x7F) << shift
+				if b < 0x80 {
+					break
+				}
+			}
+			fieldNum := int32(wire >> 3)
+			wireType := int(wire & 0x7)
+			if wireType == 4 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: Retention: wiretype end group for non-group")
+			}
+			if fieldNum <= 0 {
+				return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: Retention: illegal tag %d (wire type %d)", fieldNum, wire)
+			}
+			switch fieldNum {
+			case 1:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Window", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				if x.Window == nil {
+					x.Window = &durationpb.Duration{}
+				}
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Window); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			case 2:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field MaxFoldsPerBlock", wireType)
+				}
+				x.MaxFoldsPerBlock = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.MaxFoldsPerBlock |= uint32(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
 			default:
 				iNdEx = preIndex
 				skippy, err := runtime.Skip(dAtA[iNdEx:])
@@ -2347,7 +2911,7 @@ func (x *AssemblyRules) ProtoReflect() protoreflect.Message {
 }
 
 func (x *AssemblyRules) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_governanceparams_v1_params_proto_msgTypes[2]
+	mi := &file_conductor_governanceparams_v1_params_proto_msgTypes[3]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -2982,7 +3546,7 @@ func (x *KindRule) ProtoReflect() protoreflect.Message {
 }
 
 func (x *KindRule) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_governanceparams_v1_params_proto_msgTypes[3]
+	mi := &file_conductor_governanceparams_v1_params_proto_msgTypes[4]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -3676,7 +4240,7 @@ func (x *ParamChange) ProtoReflect() protoreflect.Message {
 }
 
 func (x *ParamChange) slowProtoReflect() protoreflect.Message {
-	mi := &file_conductor_governanceparams_v1_params_proto_msgTypes[4]
+	mi := &file_conductor_governanceparams_v1_params_proto_msgTypes[5]
 	if protoimpl.UnsafeEnabled && x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -4561,6 +5125,9 @@ type Params struct {
 	WithdrawalGrace *durationpb.Duration `protobuf:"bytes,19,opt,name=withdrawal_grace,json=withdrawalGrace,proto3" json:"withdrawal_grace,omitempty"`
 	// assembly: how the members decide (x/assembly). Changing it is a constitution proposal.
 	Assembly *AssemblyRules `protobuf:"bytes,20,opt,name=assembly,proto3" json:"assembly,omitempty"`
+	// retention: how long the detailed records stay in state before they are folded into
+	// monthly statements (payroll, market, x/valueflows).
+	Retention *Retention `protobuf:"bytes,21,opt,name=retention,proto3" json:"retention,omitempty"`
 }
 
 func (x *Params) Reset() {
@@ -4723,6 +5290,63 @@ func (x *Params) GetAssembly() *AssemblyRules {
 	return nil
 }
 
+func (x *Params) GetRetention() *Retention {
+	if x != nil {
+		return x.Retention
+	}
+	return nil
+}
+
+// Retention is how long the chain keeps its detailed records (payslips, orders and the
+// ValueFlows events of them, rents, installments, dividends, tuition) in its live state. A
+// record older than the window is folded, a bounded number a block, into the statement of
+// its month (per employment, per seller, per agent); the full history stays in the blocks'
+// events, kept by an explorer node in PostgreSQL (networks/explorer).
+type Retention struct {
+	state         protoimpl.MessageState
+	sizeCache     protoimpl.SizeCache
+	unknownFields protoimpl.UnknownFields
+
+	// window: a record whose time is more than this before the block's is folded.
+	Window *durationpb.Duration `protobuf:"bytes,1,opt,name=window,proto3" json:"window,omitempty"`
+	// max_folds_per_block: the most records each module folds in a block.
+	MaxFoldsPerBlock uint32 `protobuf:"varint,2,opt,name=max_folds_per_block,json=maxFoldsPerBlock,proto3" json:"max_folds_per_block,omitempty"`
+}
+
+func (x *Retention) Reset() {
+	*x = Retention{}
+	if protoimpl.UnsafeEnabled {
+		mi := &file_conductor_governanceparams_v1_params_proto_msgTypes[2]
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		ms.StoreMessageInfo(mi)
+	}
+}
+
+func (x *Retention) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*Retention) ProtoMessage() {}
+
+// Deprecated: Use Retention.ProtoReflect.Descriptor instead.
+func (*Retention) Descriptor() ([]byte, []int) {
+	return file_conductor_governanceparams_v1_params_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *Retention) GetWindow() *durationpb.Duration {
+	if x != nil {
+		return x.Window
+	}
+	return nil
+}
+
+func (x *Retention) GetMaxFoldsPerBlock() uint32 {
+	if x != nil {
+		return x.MaxFoldsPerBlock
+	}
+	return 0
+}
+
 // AssemblyRules are the assembly's rules: one per proposal kind, and its bounds.
 type AssemblyRules struct {
 	state         protoimpl.MessageState
@@ -4745,7 +5369,7 @@ type AssemblyRules struct {
 func (x *AssemblyRules) Reset() {
 	*x = AssemblyRules{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_governanceparams_v1_params_proto_msgTypes[2]
+		mi := &file_conductor_governanceparams_v1_params_proto_msgTypes[3]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -4759,7 +5383,7 @@ func (*AssemblyRules) ProtoMessage() {}
 
 // Deprecated: Use AssemblyRules.ProtoReflect.Descriptor instead.
 func (*AssemblyRules) Descriptor() ([]byte, []int) {
-	return file_conductor_governanceparams_v1_params_proto_rawDescGZIP(), []int{2}
+	return file_conductor_governanceparams_v1_params_proto_rawDescGZIP(), []int{3}
 }
 
 func (x *AssemblyRules) GetKinds() []*KindRule {
@@ -4815,7 +5439,7 @@ type KindRule struct {
 func (x *KindRule) Reset() {
 	*x = KindRule{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_governanceparams_v1_params_proto_msgTypes[3]
+		mi := &file_conductor_governanceparams_v1_params_proto_msgTypes[4]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -4829,7 +5453,7 @@ func (*KindRule) ProtoMessage() {}
 
 // Deprecated: Use KindRule.ProtoReflect.Descriptor instead.
 func (*KindRule) Descriptor() ([]byte, []int) {
-	return file_conductor_governanceparams_v1_params_proto_rawDescGZIP(), []int{3}
+	return file_conductor_governanceparams_v1_params_proto_rawDescGZIP(), []int{4}
 }
 
 func (x *KindRule) GetKind() v1.ProposalKind {
@@ -4886,7 +5510,7 @@ type ParamChange struct {
 func (x *ParamChange) Reset() {
 	*x = ParamChange{}
 	if protoimpl.UnsafeEnabled {
-		mi := &file_conductor_governanceparams_v1_params_proto_msgTypes[4]
+		mi := &file_conductor_governanceparams_v1_params_proto_msgTypes[5]
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		ms.StoreMessageInfo(mi)
 	}
@@ -4900,7 +5524,7 @@ func (*ParamChange) ProtoMessage() {}
 
 // Deprecated: Use ParamChange.ProtoReflect.Descriptor instead.
 func (*ParamChange) Descriptor() ([]byte, []int) {
-	return file_conductor_governanceparams_v1_params_proto_rawDescGZIP(), []int{4}
+	return file_conductor_governanceparams_v1_params_proto_rawDescGZIP(), []int{5}
 }
 
 func (x *ParamChange) GetId() uint64 {
@@ -4986,7 +5610,7 @@ var file_conductor_governanceparams_v1_params_proto_rawDesc = []byte{
 	0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x1b, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b,
 	0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x4c, 0x65, 0x67, 0x61, 0x63, 0x79, 0x44,
 	0x65, 0x63, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x44, 0x65, 0x63,
-	0x52, 0x06, 0x73, 0x74, 0x72, 0x65, 0x73, 0x73, 0x22, 0x8f, 0x0d, 0x0a, 0x06, 0x50, 0x61, 0x72,
+	0x52, 0x06, 0x73, 0x74, 0x72, 0x65, 0x73, 0x73, 0x22, 0xdd, 0x0d, 0x0a, 0x06, 0x50, 0x61, 0x72,
 	0x61, 0x6d, 0x73, 0x12, 0x59, 0x0a, 0x0f, 0x69, 0x6e, 0x63, 0x6f, 0x6d, 0x65, 0x5f, 0x74, 0x61,
 	0x78, 0x5f, 0x72, 0x61, 0x74, 0x65, 0x18, 0x01, 0x20, 0x01, 0x28, 0x09, 0x42, 0x31, 0xc8, 0xde,
 	0x1f, 0x00, 0xda, 0xde, 0x1f, 0x1b, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e,
@@ -5089,76 +5713,89 @@ var file_conductor_governanceparams_v1_params_proto_rawDesc = []byte{
 	0x2e, 0x67, 0x6f, 0x76, 0x65, 0x72, 0x6e, 0x61, 0x6e, 0x63, 0x65, 0x70, 0x61, 0x72, 0x61, 0x6d,
 	0x73, 0x2e, 0x76, 0x31, 0x2e, 0x41, 0x73, 0x73, 0x65, 0x6d, 0x62, 0x6c, 0x79, 0x52, 0x75, 0x6c,
 	0x65, 0x73, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x08, 0x61, 0x73, 0x73, 0x65, 0x6d, 0x62,
-	0x6c, 0x79, 0x3a, 0x26, 0x8a, 0xe7, 0xb0, 0x2a, 0x21, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
-	0x6f, 0x72, 0x2f, 0x67, 0x6f, 0x76, 0x65, 0x72, 0x6e, 0x61, 0x6e, 0x63, 0x65, 0x70, 0x61, 0x72,
-	0x61, 0x6d, 0x73, 0x2f, 0x50, 0x61, 0x72, 0x61, 0x6d, 0x73, 0x22, 0x92, 0x02, 0x0a, 0x0d, 0x41,
-	0x73, 0x73, 0x65, 0x6d, 0x62, 0x6c, 0x79, 0x52, 0x75, 0x6c, 0x65, 0x73, 0x12, 0x43, 0x0a, 0x05,
-	0x6b, 0x69, 0x6e, 0x64, 0x73, 0x18, 0x01, 0x20, 0x03, 0x28, 0x0b, 0x32, 0x27, 0x2e, 0x63, 0x6f,
-	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x67, 0x6f, 0x76, 0x65, 0x72, 0x6e, 0x61, 0x6e,
-	0x63, 0x65, 0x70, 0x61, 0x72, 0x61, 0x6d, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x4b, 0x69, 0x6e, 0x64,
-	0x52, 0x75, 0x6c, 0x65, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x05, 0x6b, 0x69, 0x6e, 0x64,
-	0x73, 0x12, 0x1f, 0x0a, 0x0b, 0x6d, 0x61, 0x78, 0x5f, 0x70, 0x72, 0x6f, 0x78, 0x69, 0x65, 0x73,
-	0x18, 0x02, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x0a, 0x6d, 0x61, 0x78, 0x50, 0x72, 0x6f, 0x78, 0x69,
-	0x65, 0x73, 0x12, 0x2c, 0x0a, 0x12, 0x6d, 0x61, 0x78, 0x5f, 0x6f, 0x70, 0x65, 0x6e, 0x5f, 0x70,
-	0x72, 0x6f, 0x70, 0x6f, 0x73, 0x61, 0x6c, 0x73, 0x18, 0x03, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x10,
-	0x6d, 0x61, 0x78, 0x4f, 0x70, 0x65, 0x6e, 0x50, 0x72, 0x6f, 0x70, 0x6f, 0x73, 0x61, 0x6c, 0x73,
-	0x12, 0x2d, 0x0a, 0x13, 0x6d, 0x61, 0x78, 0x5f, 0x6f, 0x70, 0x65, 0x6e, 0x5f, 0x70, 0x65, 0x72,
-	0x5f, 0x6d, 0x65, 0x6d, 0x62, 0x65, 0x72, 0x18, 0x04, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x10, 0x6d,
-	0x61, 0x78, 0x4f, 0x70, 0x65, 0x6e, 0x50, 0x65, 0x72, 0x4d, 0x65, 0x6d, 0x62, 0x65, 0x72, 0x12,
-	0x3e, 0x0a, 0x1c, 0x6d, 0x61, 0x78, 0x5f, 0x76, 0x6f, 0x74, 0x65, 0x5f, 0x64, 0x65, 0x6c, 0x65,
-	0x74, 0x69, 0x6f, 0x6e, 0x73, 0x5f, 0x70, 0x65, 0x72, 0x5f, 0x62, 0x6c, 0x6f, 0x63, 0x6b, 0x18,
-	0x05, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x18, 0x6d, 0x61, 0x78, 0x56, 0x6f, 0x74, 0x65, 0x44, 0x65,
-	0x6c, 0x65, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x50, 0x65, 0x72, 0x42, 0x6c, 0x6f, 0x63, 0x6b, 0x22,
-	0xff, 0x02, 0x0a, 0x08, 0x4b, 0x69, 0x6e, 0x64, 0x52, 0x75, 0x6c, 0x65, 0x12, 0x37, 0x0a, 0x04,
-	0x6b, 0x69, 0x6e, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x0e, 0x32, 0x23, 0x2e, 0x63, 0x6f, 0x6e,
-	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x61, 0x73, 0x73, 0x65, 0x6d, 0x62, 0x6c, 0x79, 0x2e,
-	0x76, 0x31, 0x2e, 0x50, 0x72, 0x6f, 0x70, 0x6f, 0x73, 0x61, 0x6c, 0x4b, 0x69, 0x6e, 0x64, 0x52,
-	0x04, 0x6b, 0x69, 0x6e, 0x64, 0x12, 0x54, 0x0a, 0x13, 0x64, 0x65, 0x6c, 0x69, 0x62, 0x65, 0x72,
-	0x61, 0x74, 0x69, 0x6f, 0x6e, 0x5f, 0x70, 0x65, 0x72, 0x69, 0x6f, 0x64, 0x18, 0x02, 0x20, 0x01,
-	0x28, 0x0b, 0x32, 0x19, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74,
-	0x6f, 0x62, 0x75, 0x66, 0x2e, 0x44, 0x75, 0x72, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x42, 0x08, 0xc8,
-	0xde, 0x1f, 0x00, 0x98, 0xdf, 0x1f, 0x01, 0x52, 0x12, 0x64, 0x65, 0x6c, 0x69, 0x62, 0x65, 0x72,
-	0x61, 0x74, 0x69, 0x6f, 0x6e, 0x50, 0x65, 0x72, 0x69, 0x6f, 0x64, 0x12, 0x48, 0x0a, 0x0d, 0x76,
-	0x6f, 0x74, 0x69, 0x6e, 0x67, 0x5f, 0x70, 0x65, 0x72, 0x69, 0x6f, 0x64, 0x18, 0x03, 0x20, 0x01,
-	0x28, 0x0b, 0x32, 0x19, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74,
-	0x6f, 0x62, 0x75, 0x66, 0x2e, 0x44, 0x75, 0x72, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x42, 0x08, 0xc8,
-	0xde, 0x1f, 0x00, 0x98, 0xdf, 0x1f, 0x01, 0x52, 0x0c, 0x76, 0x6f, 0x74, 0x69, 0x6e, 0x67, 0x50,
-	0x65, 0x72, 0x69, 0x6f, 0x64, 0x12, 0x49, 0x0a, 0x06, 0x71, 0x75, 0x6f, 0x72, 0x75, 0x6d, 0x18,
-	0x04, 0x20, 0x01, 0x28, 0x09, 0x42, 0x31, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x1b, 0x63,
-	0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68,
-	0x2e, 0x4c, 0x65, 0x67, 0x61, 0x63, 0x79, 0x44, 0x65, 0x63, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f,
-	0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x44, 0x65, 0x63, 0x52, 0x06, 0x71, 0x75, 0x6f, 0x72, 0x75, 0x6d,
-	0x12, 0x4f, 0x0a, 0x09, 0x74, 0x68, 0x72, 0x65, 0x73, 0x68, 0x6f, 0x6c, 0x64, 0x18, 0x05, 0x20,
-	0x01, 0x28, 0x09, 0x42, 0x31, 0xc8, 0xde, 0x1f, 0x00, 0xda, 0xde, 0x1f, 0x1b, 0x63, 0x6f, 0x73,
-	0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x4c,
-	0x65, 0x67, 0x61, 0x63, 0x79, 0x44, 0x65, 0x63, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d,
-	0x6f, 0x73, 0x2e, 0x44, 0x65, 0x63, 0x52, 0x09, 0x74, 0x68, 0x72, 0x65, 0x73, 0x68, 0x6f, 0x6c,
-	0x64, 0x22, 0xd0, 0x02, 0x0a, 0x0b, 0x50, 0x61, 0x72, 0x61, 0x6d, 0x43, 0x68, 0x61, 0x6e, 0x67,
-	0x65, 0x12, 0x0e, 0x0a, 0x02, 0x69, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28, 0x04, 0x52, 0x02, 0x69,
-	0x64, 0x12, 0x16, 0x0a, 0x06, 0x68, 0x65, 0x69, 0x67, 0x68, 0x74, 0x18, 0x02, 0x20, 0x01, 0x28,
-	0x03, 0x52, 0x06, 0x68, 0x65, 0x69, 0x67, 0x68, 0x74, 0x12, 0x38, 0x0a, 0x04, 0x74, 0x69, 0x6d,
-	0x65, 0x18, 0x03, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65,
-	0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x74,
-	0x61, 0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x90, 0xdf, 0x1f, 0x01, 0x52, 0x04, 0x74,
-	0x69, 0x6d, 0x65, 0x12, 0x1f, 0x0a, 0x0b, 0x70, 0x72, 0x6f, 0x70, 0x6f, 0x73, 0x61, 0x6c, 0x5f,
-	0x69, 0x64, 0x18, 0x04, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0a, 0x70, 0x72, 0x6f, 0x70, 0x6f, 0x73,
-	0x61, 0x6c, 0x49, 0x64, 0x12, 0x36, 0x0a, 0x09, 0x61, 0x75, 0x74, 0x68, 0x6f, 0x72, 0x69, 0x74,
-	0x79, 0x18, 0x05, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18, 0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73,
-	0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65, 0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e,
-	0x67, 0x52, 0x09, 0x61, 0x75, 0x74, 0x68, 0x6f, 0x72, 0x69, 0x74, 0x79, 0x12, 0x43, 0x0a, 0x06,
-	0x62, 0x65, 0x66, 0x6f, 0x72, 0x65, 0x18, 0x06, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x25, 0x2e, 0x63,
-	0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x67, 0x6f, 0x76, 0x65, 0x72, 0x6e, 0x61,
-	0x6e, 0x63, 0x65, 0x70, 0x61, 0x72, 0x61, 0x6d, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x50, 0x61, 0x72,
-	0x61, 0x6d, 0x73, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x06, 0x62, 0x65, 0x66, 0x6f, 0x72,
-	0x65, 0x12, 0x41, 0x0a, 0x05, 0x61, 0x66, 0x74, 0x65, 0x72, 0x18, 0x07, 0x20, 0x01, 0x28, 0x0b,
-	0x32, 0x25, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x67, 0x6f, 0x76,
-	0x65, 0x72, 0x6e, 0x61, 0x6e, 0x63, 0x65, 0x70, 0x61, 0x72, 0x61, 0x6d, 0x73, 0x2e, 0x76, 0x31,
-	0x2e, 0x50, 0x61, 0x72, 0x61, 0x6d, 0x73, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x05, 0x61,
-	0x66, 0x74, 0x65, 0x72, 0x42, 0x3e, 0x5a, 0x3c, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63,
-	0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f,
-	0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x67, 0x6f,
-	0x76, 0x65, 0x72, 0x6e, 0x61, 0x6e, 0x63, 0x65, 0x70, 0x61, 0x72, 0x61, 0x6d, 0x73, 0x2f, 0x74,
-	0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x6c, 0x79, 0x12, 0x4c, 0x0a, 0x09, 0x72, 0x65, 0x74, 0x65, 0x6e, 0x74, 0x69, 0x6f, 0x6e, 0x18,
+	0x15, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x28, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
+	0x72, 0x2e, 0x67, 0x6f, 0x76, 0x65, 0x72, 0x6e, 0x61, 0x6e, 0x63, 0x65, 0x70, 0x61, 0x72, 0x61,
+	0x6d, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x52, 0x65, 0x74, 0x65, 0x6e, 0x74, 0x69, 0x6f, 0x6e, 0x42,
+	0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x09, 0x72, 0x65, 0x74, 0x65, 0x6e, 0x74, 0x69, 0x6f, 0x6e,
+	0x3a, 0x26, 0x8a, 0xe7, 0xb0, 0x2a, 0x21, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
+	0x2f, 0x67, 0x6f, 0x76, 0x65, 0x72, 0x6e, 0x61, 0x6e, 0x63, 0x65, 0x70, 0x61, 0x72, 0x61, 0x6d,
+	0x73, 0x2f, 0x50, 0x61, 0x72, 0x61, 0x6d, 0x73, 0x22, 0x77, 0x0a, 0x09, 0x52, 0x65, 0x74, 0x65,
+	0x6e, 0x74, 0x69, 0x6f, 0x6e, 0x12, 0x3b, 0x0a, 0x06, 0x77, 0x69, 0x6e, 0x64, 0x6f, 0x77, 0x18,
+	0x01, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x19, 0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70,
+	0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x44, 0x75, 0x72, 0x61, 0x74, 0x69, 0x6f, 0x6e,
+	0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x98, 0xdf, 0x1f, 0x01, 0x52, 0x06, 0x77, 0x69, 0x6e, 0x64,
+	0x6f, 0x77, 0x12, 0x2d, 0x0a, 0x13, 0x6d, 0x61, 0x78, 0x5f, 0x66, 0x6f, 0x6c, 0x64, 0x73, 0x5f,
+	0x70, 0x65, 0x72, 0x5f, 0x62, 0x6c, 0x6f, 0x63, 0x6b, 0x18, 0x02, 0x20, 0x01, 0x28, 0x0d, 0x52,
+	0x10, 0x6d, 0x61, 0x78, 0x46, 0x6f, 0x6c, 0x64, 0x73, 0x50, 0x65, 0x72, 0x42, 0x6c, 0x6f, 0x63,
+	0x6b, 0x22, 0x92, 0x02, 0x0a, 0x0d, 0x41, 0x73, 0x73, 0x65, 0x6d, 0x62, 0x6c, 0x79, 0x52, 0x75,
+	0x6c, 0x65, 0x73, 0x12, 0x43, 0x0a, 0x05, 0x6b, 0x69, 0x6e, 0x64, 0x73, 0x18, 0x01, 0x20, 0x03,
+	0x28, 0x0b, 0x32, 0x27, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x67,
+	0x6f, 0x76, 0x65, 0x72, 0x6e, 0x61, 0x6e, 0x63, 0x65, 0x70, 0x61, 0x72, 0x61, 0x6d, 0x73, 0x2e,
+	0x76, 0x31, 0x2e, 0x4b, 0x69, 0x6e, 0x64, 0x52, 0x75, 0x6c, 0x65, 0x42, 0x04, 0xc8, 0xde, 0x1f,
+	0x00, 0x52, 0x05, 0x6b, 0x69, 0x6e, 0x64, 0x73, 0x12, 0x1f, 0x0a, 0x0b, 0x6d, 0x61, 0x78, 0x5f,
+	0x70, 0x72, 0x6f, 0x78, 0x69, 0x65, 0x73, 0x18, 0x02, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x0a, 0x6d,
+	0x61, 0x78, 0x50, 0x72, 0x6f, 0x78, 0x69, 0x65, 0x73, 0x12, 0x2c, 0x0a, 0x12, 0x6d, 0x61, 0x78,
+	0x5f, 0x6f, 0x70, 0x65, 0x6e, 0x5f, 0x70, 0x72, 0x6f, 0x70, 0x6f, 0x73, 0x61, 0x6c, 0x73, 0x18,
+	0x03, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x10, 0x6d, 0x61, 0x78, 0x4f, 0x70, 0x65, 0x6e, 0x50, 0x72,
+	0x6f, 0x70, 0x6f, 0x73, 0x61, 0x6c, 0x73, 0x12, 0x2d, 0x0a, 0x13, 0x6d, 0x61, 0x78, 0x5f, 0x6f,
+	0x70, 0x65, 0x6e, 0x5f, 0x70, 0x65, 0x72, 0x5f, 0x6d, 0x65, 0x6d, 0x62, 0x65, 0x72, 0x18, 0x04,
+	0x20, 0x01, 0x28, 0x0d, 0x52, 0x10, 0x6d, 0x61, 0x78, 0x4f, 0x70, 0x65, 0x6e, 0x50, 0x65, 0x72,
+	0x4d, 0x65, 0x6d, 0x62, 0x65, 0x72, 0x12, 0x3e, 0x0a, 0x1c, 0x6d, 0x61, 0x78, 0x5f, 0x76, 0x6f,
+	0x74, 0x65, 0x5f, 0x64, 0x65, 0x6c, 0x65, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x5f, 0x70, 0x65, 0x72,
+	0x5f, 0x62, 0x6c, 0x6f, 0x63, 0x6b, 0x18, 0x05, 0x20, 0x01, 0x28, 0x0d, 0x52, 0x18, 0x6d, 0x61,
+	0x78, 0x56, 0x6f, 0x74, 0x65, 0x44, 0x65, 0x6c, 0x65, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x50, 0x65,
+	0x72, 0x42, 0x6c, 0x6f, 0x63, 0x6b, 0x22, 0xff, 0x02, 0x0a, 0x08, 0x4b, 0x69, 0x6e, 0x64, 0x52,
+	0x75, 0x6c, 0x65, 0x12, 0x37, 0x0a, 0x04, 0x6b, 0x69, 0x6e, 0x64, 0x18, 0x01, 0x20, 0x01, 0x28,
+	0x0e, 0x32, 0x23, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x61, 0x73,
+	0x73, 0x65, 0x6d, 0x62, 0x6c, 0x79, 0x2e, 0x76, 0x31, 0x2e, 0x50, 0x72, 0x6f, 0x70, 0x6f, 0x73,
+	0x61, 0x6c, 0x4b, 0x69, 0x6e, 0x64, 0x52, 0x04, 0x6b, 0x69, 0x6e, 0x64, 0x12, 0x54, 0x0a, 0x13,
+	0x64, 0x65, 0x6c, 0x69, 0x62, 0x65, 0x72, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x5f, 0x70, 0x65, 0x72,
+	0x69, 0x6f, 0x64, 0x18, 0x02, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x19, 0x2e, 0x67, 0x6f, 0x6f, 0x67,
+	0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x44, 0x75, 0x72, 0x61,
+	0x74, 0x69, 0x6f, 0x6e, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x98, 0xdf, 0x1f, 0x01, 0x52, 0x12,
+	0x64, 0x65, 0x6c, 0x69, 0x62, 0x65, 0x72, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x50, 0x65, 0x72, 0x69,
+	0x6f, 0x64, 0x12, 0x48, 0x0a, 0x0d, 0x76, 0x6f, 0x74, 0x69, 0x6e, 0x67, 0x5f, 0x70, 0x65, 0x72,
+	0x69, 0x6f, 0x64, 0x18, 0x03, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x19, 0x2e, 0x67, 0x6f, 0x6f, 0x67,
+	0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66, 0x2e, 0x44, 0x75, 0x72, 0x61,
+	0x74, 0x69, 0x6f, 0x6e, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00, 0x98, 0xdf, 0x1f, 0x01, 0x52, 0x0c,
+	0x76, 0x6f, 0x74, 0x69, 0x6e, 0x67, 0x50, 0x65, 0x72, 0x69, 0x6f, 0x64, 0x12, 0x49, 0x0a, 0x06,
+	0x71, 0x75, 0x6f, 0x72, 0x75, 0x6d, 0x18, 0x04, 0x20, 0x01, 0x28, 0x09, 0x42, 0x31, 0xc8, 0xde,
+	0x1f, 0x00, 0xda, 0xde, 0x1f, 0x1b, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e,
+	0x69, 0x6f, 0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x4c, 0x65, 0x67, 0x61, 0x63, 0x79, 0x44, 0x65,
+	0x63, 0xd2, 0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x44, 0x65, 0x63, 0x52,
+	0x06, 0x71, 0x75, 0x6f, 0x72, 0x75, 0x6d, 0x12, 0x4f, 0x0a, 0x09, 0x74, 0x68, 0x72, 0x65, 0x73,
+	0x68, 0x6f, 0x6c, 0x64, 0x18, 0x05, 0x20, 0x01, 0x28, 0x09, 0x42, 0x31, 0xc8, 0xde, 0x1f, 0x00,
+	0xda, 0xde, 0x1f, 0x1b, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x73, 0x64, 0x6b, 0x2e, 0x69, 0x6f,
+	0x2f, 0x6d, 0x61, 0x74, 0x68, 0x2e, 0x4c, 0x65, 0x67, 0x61, 0x63, 0x79, 0x44, 0x65, 0x63, 0xd2,
+	0xb4, 0x2d, 0x0a, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x44, 0x65, 0x63, 0x52, 0x09, 0x74,
+	0x68, 0x72, 0x65, 0x73, 0x68, 0x6f, 0x6c, 0x64, 0x22, 0xd0, 0x02, 0x0a, 0x0b, 0x50, 0x61, 0x72,
+	0x61, 0x6d, 0x43, 0x68, 0x61, 0x6e, 0x67, 0x65, 0x12, 0x0e, 0x0a, 0x02, 0x69, 0x64, 0x18, 0x01,
+	0x20, 0x01, 0x28, 0x04, 0x52, 0x02, 0x69, 0x64, 0x12, 0x16, 0x0a, 0x06, 0x68, 0x65, 0x69, 0x67,
+	0x68, 0x74, 0x18, 0x02, 0x20, 0x01, 0x28, 0x03, 0x52, 0x06, 0x68, 0x65, 0x69, 0x67, 0x68, 0x74,
+	0x12, 0x38, 0x0a, 0x04, 0x74, 0x69, 0x6d, 0x65, 0x18, 0x03, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x1a,
+	0x2e, 0x67, 0x6f, 0x6f, 0x67, 0x6c, 0x65, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x62, 0x75, 0x66,
+	0x2e, 0x54, 0x69, 0x6d, 0x65, 0x73, 0x74, 0x61, 0x6d, 0x70, 0x42, 0x08, 0xc8, 0xde, 0x1f, 0x00,
+	0x90, 0xdf, 0x1f, 0x01, 0x52, 0x04, 0x74, 0x69, 0x6d, 0x65, 0x12, 0x1f, 0x0a, 0x0b, 0x70, 0x72,
+	0x6f, 0x70, 0x6f, 0x73, 0x61, 0x6c, 0x5f, 0x69, 0x64, 0x18, 0x04, 0x20, 0x01, 0x28, 0x04, 0x52,
+	0x0a, 0x70, 0x72, 0x6f, 0x70, 0x6f, 0x73, 0x61, 0x6c, 0x49, 0x64, 0x12, 0x36, 0x0a, 0x09, 0x61,
+	0x75, 0x74, 0x68, 0x6f, 0x72, 0x69, 0x74, 0x79, 0x18, 0x05, 0x20, 0x01, 0x28, 0x09, 0x42, 0x18,
+	0xd2, 0xb4, 0x2d, 0x14, 0x63, 0x6f, 0x73, 0x6d, 0x6f, 0x73, 0x2e, 0x41, 0x64, 0x64, 0x72, 0x65,
+	0x73, 0x73, 0x53, 0x74, 0x72, 0x69, 0x6e, 0x67, 0x52, 0x09, 0x61, 0x75, 0x74, 0x68, 0x6f, 0x72,
+	0x69, 0x74, 0x79, 0x12, 0x43, 0x0a, 0x06, 0x62, 0x65, 0x66, 0x6f, 0x72, 0x65, 0x18, 0x06, 0x20,
+	0x01, 0x28, 0x0b, 0x32, 0x25, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e,
+	0x67, 0x6f, 0x76, 0x65, 0x72, 0x6e, 0x61, 0x6e, 0x63, 0x65, 0x70, 0x61, 0x72, 0x61, 0x6d, 0x73,
+	0x2e, 0x76, 0x31, 0x2e, 0x50, 0x61, 0x72, 0x61, 0x6d, 0x73, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00,
+	0x52, 0x06, 0x62, 0x65, 0x66, 0x6f, 0x72, 0x65, 0x12, 0x41, 0x0a, 0x05, 0x61, 0x66, 0x74, 0x65,
+	0x72, 0x18, 0x07, 0x20, 0x01, 0x28, 0x0b, 0x32, 0x25, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63,
+	0x74, 0x6f, 0x72, 0x2e, 0x67, 0x6f, 0x76, 0x65, 0x72, 0x6e, 0x61, 0x6e, 0x63, 0x65, 0x70, 0x61,
+	0x72, 0x61, 0x6d, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x50, 0x61, 0x72, 0x61, 0x6d, 0x73, 0x42, 0x04,
+	0xc8, 0xde, 0x1f, 0x00, 0x52, 0x05, 0x61, 0x66, 0x74, 0x65, 0x72, 0x42, 0x3e, 0x5a, 0x3c, 0x67,
+	0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63,
+	0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
+	0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x67, 0x6f, 0x76, 0x65, 0x72, 0x6e, 0x61, 0x6e, 0x63, 0x65, 0x70,
+	0x61, 0x72, 0x61, 0x6d, 0x73, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f,
+	0x74, 0x6f, 0x33,
 }
 
 var (
@@ -5173,38 +5810,41 @@ func file_conductor_governanceparams_v1_params_proto_rawDescGZIP() []byte {
 	return file_conductor_governanceparams_v1_params_proto_rawDescData
 }
 
-var file_conductor_governanceparams_v1_params_proto_msgTypes = make([]protoimpl.MessageInfo, 5)
+var file_conductor_governanceparams_v1_params_proto_msgTypes = make([]protoimpl.MessageInfo, 6)
 var file_conductor_governanceparams_v1_params_proto_goTypes = []interface{}{
 	(*WageFactors)(nil),           // 0: conductor.governanceparams.v1.WageFactors
 	(*Params)(nil),                // 1: conductor.governanceparams.v1.Params
-	(*AssemblyRules)(nil),         // 2: conductor.governanceparams.v1.AssemblyRules
-	(*KindRule)(nil),              // 3: conductor.governanceparams.v1.KindRule
-	(*ParamChange)(nil),           // 4: conductor.governanceparams.v1.ParamChange
-	(*durationpb.Duration)(nil),   // 5: google.protobuf.Duration
-	(v1.ProposalKind)(0),          // 6: conductor.assembly.v1.ProposalKind
-	(*timestamppb.Timestamp)(nil), // 7: google.protobuf.Timestamp
+	(*Retention)(nil),             // 2: conductor.governanceparams.v1.Retention
+	(*AssemblyRules)(nil),         // 3: conductor.governanceparams.v1.AssemblyRules
+	(*KindRule)(nil),              // 4: conductor.governanceparams.v1.KindRule
+	(*ParamChange)(nil),           // 5: conductor.governanceparams.v1.ParamChange
+	(*durationpb.Duration)(nil),   // 6: google.protobuf.Duration
+	(v1.ProposalKind)(0),          // 7: conductor.assembly.v1.ProposalKind
+	(*timestamppb.Timestamp)(nil), // 8: google.protobuf.Timestamp
 }
 var file_conductor_governanceparams_v1_params_proto_depIdxs = []int32{
-	5,  // 0: conductor.governanceparams.v1.Params.profit_at_rest_delay:type_name -> google.protobuf.Duration
-	5,  // 1: conductor.governanceparams.v1.Params.dividend_period:type_name -> google.protobuf.Duration
-	5,  // 2: conductor.governanceparams.v1.Params.pay_period:type_name -> google.protobuf.Duration
+	6,  // 0: conductor.governanceparams.v1.Params.profit_at_rest_delay:type_name -> google.protobuf.Duration
+	6,  // 1: conductor.governanceparams.v1.Params.dividend_period:type_name -> google.protobuf.Duration
+	6,  // 2: conductor.governanceparams.v1.Params.pay_period:type_name -> google.protobuf.Duration
 	0,  // 3: conductor.governanceparams.v1.Params.wage_factors:type_name -> conductor.governanceparams.v1.WageFactors
-	5,  // 4: conductor.governanceparams.v1.Params.offer_window:type_name -> google.protobuf.Duration
-	5,  // 5: conductor.governanceparams.v1.Params.arrears_notice_period:type_name -> google.protobuf.Duration
-	5,  // 6: conductor.governanceparams.v1.Params.withdrawal_grace:type_name -> google.protobuf.Duration
-	2,  // 7: conductor.governanceparams.v1.Params.assembly:type_name -> conductor.governanceparams.v1.AssemblyRules
-	3,  // 8: conductor.governanceparams.v1.AssemblyRules.kinds:type_name -> conductor.governanceparams.v1.KindRule
-	6,  // 9: conductor.governanceparams.v1.KindRule.kind:type_name -> conductor.assembly.v1.ProposalKind
-	5,  // 10: conductor.governanceparams.v1.KindRule.deliberation_period:type_name -> google.protobuf.Duration
-	5,  // 11: conductor.governanceparams.v1.KindRule.voting_period:type_name -> google.protobuf.Duration
-	7,  // 12: conductor.governanceparams.v1.ParamChange.time:type_name -> google.protobuf.Timestamp
-	1,  // 13: conductor.governanceparams.v1.ParamChange.before:type_name -> conductor.governanceparams.v1.Params
-	1,  // 14: conductor.governanceparams.v1.ParamChange.after:type_name -> conductor.governanceparams.v1.Params
-	15, // [15:15] is the sub-list for method output_type
-	15, // [15:15] is the sub-list for method input_type
-	15, // [15:15] is the sub-list for extension type_name
-	15, // [15:15] is the sub-list for extension extendee
-	0,  // [0:15] is the sub-list for field type_name
+	6,  // 4: conductor.governanceparams.v1.Params.offer_window:type_name -> google.protobuf.Duration
+	6,  // 5: conductor.governanceparams.v1.Params.arrears_notice_period:type_name -> google.protobuf.Duration
+	6,  // 6: conductor.governanceparams.v1.Params.withdrawal_grace:type_name -> google.protobuf.Duration
+	3,  // 7: conductor.governanceparams.v1.Params.assembly:type_name -> conductor.governanceparams.v1.AssemblyRules
+	2,  // 8: conductor.governanceparams.v1.Params.retention:type_name -> conductor.governanceparams.v1.Retention
+	6,  // 9: conductor.governanceparams.v1.Retention.window:type_name -> google.protobuf.Duration
+	4,  // 10: conductor.governanceparams.v1.AssemblyRules.kinds:type_name -> conductor.governanceparams.v1.KindRule
+	7,  // 11: conductor.governanceparams.v1.KindRule.kind:type_name -> conductor.assembly.v1.ProposalKind
+	6,  // 12: conductor.governanceparams.v1.KindRule.deliberation_period:type_name -> google.protobuf.Duration
+	6,  // 13: conductor.governanceparams.v1.KindRule.voting_period:type_name -> google.protobuf.Duration
+	8,  // 14: conductor.governanceparams.v1.ParamChange.time:type_name -> google.protobuf.Timestamp
+	1,  // 15: conductor.governanceparams.v1.ParamChange.before:type_name -> conductor.governanceparams.v1.Params
+	1,  // 16: conductor.governanceparams.v1.ParamChange.after:type_name -> conductor.governanceparams.v1.Params
+	17, // [17:17] is the sub-list for method output_type
+	17, // [17:17] is the sub-list for method input_type
+	17, // [17:17] is the sub-list for extension type_name
+	17, // [17:17] is the sub-list for extension extendee
+	0,  // [0:17] is the sub-list for field type_name
 }
 
 func init() { file_conductor_governanceparams_v1_params_proto_init() }
@@ -5238,7 +5878,7 @@ func file_conductor_governanceparams_v1_params_proto_init() {
 			}
 		}
 		file_conductor_governanceparams_v1_params_proto_msgTypes[2].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*AssemblyRules); i {
+			switch v := v.(*Retention); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -5250,7 +5890,7 @@ func file_conductor_governanceparams_v1_params_proto_init() {
 			}
 		}
 		file_conductor_governanceparams_v1_params_proto_msgTypes[3].Exporter = func(v interface{}, i int) interface{} {
-			switch v := v.(*KindRule); i {
+			switch v := v.(*AssemblyRules); i {
 			case 0:
 				return &v.state
 			case 1:
@@ -5262,6 +5902,18 @@ func file_conductor_governanceparams_v1_params_proto_init() {
 			}
 		}
 		file_conductor_governanceparams_v1_params_proto_msgTypes[4].Exporter = func(v interface{}, i int) interface{} {
+			switch v := v.(*KindRule); i {
+			case 0:
+				return &v.state
+			case 1:
+				return &v.sizeCache
+			case 2:
+				return &v.unknownFields
+			default:
+				return nil
+			}
+		}
+		file_conductor_governanceparams_v1_params_proto_msgTypes[5].Exporter = func(v interface{}, i int) interface{} {
 			switch v := v.(*ParamChange); i {
 			case 0:
 				return &v.state
@@ -5280,7 +5932,7 @@ func file_conductor_governanceparams_v1_params_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: file_conductor_governanceparams_v1_params_proto_rawDesc,
 			NumEnums:      0,
-			NumMessages:   5,
+			NumMessages:   6,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -166,6 +166,57 @@ func (x *_GenesisState_3_list) IsValid() bool {
 	return x.list != nil
 }
 
+var _ protoreflect.List = (*_GenesisState_6_list)(nil)
+
+type _GenesisState_6_list struct {
+	list *[]*Statement
+}
+
+func (x *_GenesisState_6_list) Len() int {
+	if x.list == nil {
+		return 0
+	}
+	return len(*x.list)
+}
+
+func (x *_GenesisState_6_list) Get(i int) protoreflect.Value {
+	return protoreflect.ValueOfMessage((*x.list)[i].ProtoReflect())
+}
+
+func (x *_GenesisState_6_list) Set(i int, value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*Statement)
+	(*x.list)[i] = concreteValue
+}
+
+func (x *_GenesisState_6_list) Append(value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*Statement)
+	*x.list = append(*x.list, concreteValue)
+}
+
+func (x *_GenesisState_6_list) AppendMutable() protoreflect.Value {
+	v := new(Statement)
+	*x.list = append(*x.list, v)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_GenesisState_6_list) Truncate(n int) {
+	for i := n; i < len(*x.list); i++ {
+		(*x.list)[i] = nil
+	}
+	*x.list = (*x.list)[:n]
+}
+
+func (x *_GenesisState_6_list) NewElement() protoreflect.Value {
+	v := new(Statement)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_GenesisState_6_list) IsValid() bool {
+	return x.list != nil
+}
+
 var (
 	md_GenesisState                 protoreflect.MessageDescriptor
 	fd_GenesisState_listings        protoreflect.FieldDescriptor
@@ -173,6 +224,8 @@ var (
 	fd_GenesisState_books           protoreflect.FieldDescriptor
 	fd_GenesisState_next_listing_id protoreflect.FieldDescriptor
 	fd_GenesisState_next_order_id   protoreflect.FieldDescriptor
+	fd_GenesisState_statements      protoreflect.FieldDescriptor
+	fd_GenesisState_fold_cursor     protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -183,6 +236,8 @@ func init() {
 	fd_GenesisState_books = md_GenesisState.Fields().ByName("books")
 	fd_GenesisState_next_listing_id = md_GenesisState.Fields().ByName("next_listing_id")
 	fd_GenesisState_next_order_id = md_GenesisState.Fields().ByName("next_order_id")
+	fd_GenesisState_statements = md_GenesisState.Fields().ByName("statements")
+	fd_GenesisState_fold_cursor = md_GenesisState.Fields().ByName("fold_cursor")
 }
 
 var _ protoreflect.Message = (*fastReflection_GenesisState)(nil)
@@ -280,6 +335,18 @@ func (x *fastReflection_GenesisState) Range(f func(protoreflect.FieldDescriptor,
 			return
 		}
 	}
+	if len(x.Statements) != 0 {
+		value := protoreflect.ValueOfList(&_GenesisState_6_list{list: &x.Statements})
+		if !f(fd_GenesisState_statements, value) {
+			return
+		}
+	}
+	if x.FoldCursor != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.FoldCursor)
+		if !f(fd_GenesisState_fold_cursor, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -305,6 +372,10 @@ func (x *fastReflection_GenesisState) Has(fd protoreflect.FieldDescriptor) bool 
 		return x.NextListingId != uint64(0)
 	case "conductor.market.v1.GenesisState.next_order_id":
 		return x.NextOrderId != uint64(0)
+	case "conductor.market.v1.GenesisState.statements":
+		return len(x.Statements) != 0
+	case "conductor.market.v1.GenesisState.fold_cursor":
+		return x.FoldCursor != uint64(0)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.market.v1.GenesisState"))
@@ -331,6 +402,10 @@ func (x *fastReflection_GenesisState) Clear(fd protoreflect.FieldDescriptor) {
 		x.NextListingId = uint64(0)
 	case "conductor.market.v1.GenesisState.next_order_id":
 		x.NextOrderId = uint64(0)
+	case "conductor.market.v1.GenesisState.statements":
+		x.Statements = nil
+	case "conductor.market.v1.GenesisState.fold_cursor":
+		x.FoldCursor = uint64(0)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.market.v1.GenesisState"))
@@ -371,6 +446,15 @@ func (x *fastReflection_GenesisState) Get(descriptor protoreflect.FieldDescripto
 	case "conductor.market.v1.GenesisState.next_order_id":
 		value := x.NextOrderId
 		return protoreflect.ValueOfUint64(value)
+	case "conductor.market.v1.GenesisState.statements":
+		if len(x.Statements) == 0 {
+			return protoreflect.ValueOfList(&_GenesisState_6_list{})
+		}
+		listValue := &_GenesisState_6_list{list: &x.Statements}
+		return protoreflect.ValueOfList(listValue)
+	case "conductor.market.v1.GenesisState.fold_cursor":
+		value := x.FoldCursor
+		return protoreflect.ValueOfUint64(value)
 	default:
 		if descriptor.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.market.v1.GenesisState"))
@@ -407,6 +491,12 @@ func (x *fastReflection_GenesisState) Set(fd protoreflect.FieldDescriptor, value
 		x.NextListingId = value.Uint()
 	case "conductor.market.v1.GenesisState.next_order_id":
 		x.NextOrderId = value.Uint()
+	case "conductor.market.v1.GenesisState.statements":
+		lv := value.List()
+		clv := lv.(*_GenesisState_6_list)
+		x.Statements = *clv.list
+	case "conductor.market.v1.GenesisState.fold_cursor":
+		x.FoldCursor = value.Uint()
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.market.v1.GenesisState"))
@@ -445,10 +535,18 @@ func (x *fastReflection_GenesisState) Mutable(fd protoreflect.FieldDescriptor) p
 		}
 		value := &_GenesisState_3_list{list: &x.Books}
 		return protoreflect.ValueOfList(value)
+	case "conductor.market.v1.GenesisState.statements":
+		if x.Statements == nil {
+			x.Statements = []*Statement{}
+		}
+		value := &_GenesisState_6_list{list: &x.Statements}
+		return protoreflect.ValueOfList(value)
 	case "conductor.market.v1.GenesisState.next_listing_id":
 		panic(fmt.Errorf("field next_listing_id of message conductor.market.v1.GenesisState is not mutable"))
 	case "conductor.market.v1.GenesisState.next_order_id":
 		panic(fmt.Errorf("field next_order_id of message conductor.market.v1.GenesisState is not mutable"))
+	case "conductor.market.v1.GenesisState.fold_cursor":
+		panic(fmt.Errorf("field fold_cursor of message conductor.market.v1.GenesisState is not mutable"))
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.market.v1.GenesisState"))
@@ -474,6 +572,11 @@ func (x *fastReflection_GenesisState) NewField(fd protoreflect.FieldDescriptor) 
 	case "conductor.market.v1.GenesisState.next_listing_id":
 		return protoreflect.ValueOfUint64(uint64(0))
 	case "conductor.market.v1.GenesisState.next_order_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.market.v1.GenesisState.statements":
+		list := []*Statement{}
+		return protoreflect.ValueOfList(&_GenesisState_6_list{list: &list})
+	case "conductor.market.v1.GenesisState.fold_cursor":
 		return protoreflect.ValueOfUint64(uint64(0))
 	default:
 		if fd.IsExtension() {
@@ -568,6 +671,15 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 		if x.NextOrderId != 0 {
 			n += 1 + runtime.Sov(uint64(x.NextOrderId))
 		}
+		if len(x.Statements) > 0 {
+			for _, e := range x.Statements {
+				l = options.Size(e)
+				n += 1 + l + runtime.Sov(uint64(l))
+			}
+		}
+		if x.FoldCursor != 0 {
+			n += 1 + runtime.Sov(uint64(x.FoldCursor))
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -596,6 +708,27 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.FoldCursor != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.FoldCursor))
+			i--
+			dAtA[i] = 0x38
+		}
+		if len(x.Statements) > 0 {
+			for iNdEx := len(x.Statements) - 1; iNdEx >= 0; iNdEx-- {
+				encoded, err := options.Marshal(x.Statements[iNdEx])
+				if err != nil {
+					return protoiface.MarshalOutput{
+						NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+						Buf:               input.Buf,
+					}, err
+				}
+				i -= len(encoded)
+				copy(dAtA[i:], encoded)
+				i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+				i--
+				dAtA[i] = 0x32
+			}
 		}
 		if x.NextOrderId != 0 {
 			i = runtime.EncodeVarint(dAtA, i, uint64(x.NextOrderId))
@@ -844,6 +977,59 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 						break
 					}
 				}
+			case 6:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Statements", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Statements = append(x.Statements, &Statement{})
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Statements[len(x.Statements)-1]); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			case 7:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field FoldCursor", wireType)
+				}
+				x.FoldCursor = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.FoldCursor |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
 			default:
 				iNdEx = preIndex
 				skippy, err := runtime.Skip(dAtA[iNdEx:])
@@ -903,6 +1089,10 @@ type GenesisState struct {
 	Books         []*Books   `protobuf:"bytes,3,rep,name=books,proto3" json:"books,omitempty"`
 	NextListingId uint64     `protobuf:"varint,4,opt,name=next_listing_id,json=nextListingId,proto3" json:"next_listing_id,omitempty"`
 	NextOrderId   uint64     `protobuf:"varint,5,opt,name=next_order_id,json=nextOrderId,proto3" json:"next_order_id,omitempty"`
+	// statements: the orders folded out of the state; fold_cursor: the next order id the
+	// fold looks at.
+	Statements []*Statement `protobuf:"bytes,6,rep,name=statements,proto3" json:"statements,omitempty"`
+	FoldCursor uint64       `protobuf:"varint,7,opt,name=fold_cursor,json=foldCursor,proto3" json:"fold_cursor,omitempty"`
 }
 
 func (x *GenesisState) Reset() {
@@ -960,6 +1150,20 @@ func (x *GenesisState) GetNextOrderId() uint64 {
 	return 0
 }
 
+func (x *GenesisState) GetStatements() []*Statement {
+	if x != nil {
+		return x.Statements
+	}
+	return nil
+}
+
+func (x *GenesisState) GetFoldCursor() uint64 {
+	if x != nil {
+		return x.FoldCursor
+	}
+	return 0
+}
+
 var File_conductor_market_v1_genesis_proto protoreflect.FileDescriptor
 
 var file_conductor_market_v1_genesis_proto_rawDesc = []byte{
@@ -970,7 +1174,7 @@ var file_conductor_market_v1_genesis_proto_rawDesc = []byte{
 	0x74, 0x6f, 0x72, 0x2f, 0x6d, 0x61, 0x72, 0x6b, 0x65, 0x74, 0x2f, 0x76, 0x31, 0x2f, 0x6d, 0x61,
 	0x72, 0x6b, 0x65, 0x74, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x1a, 0x14, 0x67, 0x6f, 0x67, 0x6f,
 	0x70, 0x72, 0x6f, 0x74, 0x6f, 0x2f, 0x67, 0x6f, 0x67, 0x6f, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f,
-	0x22, 0x8c, 0x02, 0x0a, 0x0c, 0x47, 0x65, 0x6e, 0x65, 0x73, 0x69, 0x73, 0x53, 0x74, 0x61, 0x74,
+	0x22, 0xf3, 0x02, 0x0a, 0x0c, 0x47, 0x65, 0x6e, 0x65, 0x73, 0x69, 0x73, 0x53, 0x74, 0x61, 0x74,
 	0x65, 0x12, 0x3e, 0x0a, 0x08, 0x6c, 0x69, 0x73, 0x74, 0x69, 0x6e, 0x67, 0x73, 0x18, 0x01, 0x20,
 	0x03, 0x28, 0x0b, 0x32, 0x1c, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e,
 	0x6d, 0x61, 0x72, 0x6b, 0x65, 0x74, 0x2e, 0x76, 0x31, 0x2e, 0x4c, 0x69, 0x73, 0x74, 0x69, 0x6e,
@@ -986,11 +1190,18 @@ var file_conductor_market_v1_genesis_proto_rawDesc = []byte{
 	0x69, 0x6e, 0x67, 0x5f, 0x69, 0x64, 0x18, 0x04, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0d, 0x6e, 0x65,
 	0x78, 0x74, 0x4c, 0x69, 0x73, 0x74, 0x69, 0x6e, 0x67, 0x49, 0x64, 0x12, 0x22, 0x0a, 0x0d, 0x6e,
 	0x65, 0x78, 0x74, 0x5f, 0x6f, 0x72, 0x64, 0x65, 0x72, 0x5f, 0x69, 0x64, 0x18, 0x05, 0x20, 0x01,
-	0x28, 0x04, 0x52, 0x0b, 0x6e, 0x65, 0x78, 0x74, 0x4f, 0x72, 0x64, 0x65, 0x72, 0x49, 0x64, 0x42,
-	0x34, 0x5a, 0x32, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f,
-	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e,
-	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x6d, 0x61, 0x72, 0x6b, 0x65, 0x74, 0x2f,
-	0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x28, 0x04, 0x52, 0x0b, 0x6e, 0x65, 0x78, 0x74, 0x4f, 0x72, 0x64, 0x65, 0x72, 0x49, 0x64, 0x12,
+	0x44, 0x0a, 0x0a, 0x73, 0x74, 0x61, 0x74, 0x65, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x18, 0x06, 0x20,
+	0x03, 0x28, 0x0b, 0x32, 0x1e, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e,
+	0x6d, 0x61, 0x72, 0x6b, 0x65, 0x74, 0x2e, 0x76, 0x31, 0x2e, 0x53, 0x74, 0x61, 0x74, 0x65, 0x6d,
+	0x65, 0x6e, 0x74, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x0a, 0x73, 0x74, 0x61, 0x74, 0x65,
+	0x6d, 0x65, 0x6e, 0x74, 0x73, 0x12, 0x1f, 0x0a, 0x0b, 0x66, 0x6f, 0x6c, 0x64, 0x5f, 0x63, 0x75,
+	0x72, 0x73, 0x6f, 0x72, 0x18, 0x07, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0a, 0x66, 0x6f, 0x6c, 0x64,
+	0x43, 0x75, 0x72, 0x73, 0x6f, 0x72, 0x42, 0x34, 0x5a, 0x32, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62,
+	0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63,
+	0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f,
+	0x6d, 0x61, 0x72, 0x6b, 0x65, 0x74, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72,
+	0x6f, 0x74, 0x6f, 0x33,
 }
 
 var (
@@ -1011,16 +1222,18 @@ var file_conductor_market_v1_genesis_proto_goTypes = []interface{}{
 	(*Listing)(nil),      // 1: conductor.market.v1.Listing
 	(*Order)(nil),        // 2: conductor.market.v1.Order
 	(*Books)(nil),        // 3: conductor.market.v1.Books
+	(*Statement)(nil),    // 4: conductor.market.v1.Statement
 }
 var file_conductor_market_v1_genesis_proto_depIdxs = []int32{
 	1, // 0: conductor.market.v1.GenesisState.listings:type_name -> conductor.market.v1.Listing
 	2, // 1: conductor.market.v1.GenesisState.orders:type_name -> conductor.market.v1.Order
 	3, // 2: conductor.market.v1.GenesisState.books:type_name -> conductor.market.v1.Books
-	3, // [3:3] is the sub-list for method output_type
-	3, // [3:3] is the sub-list for method input_type
-	3, // [3:3] is the sub-list for extension type_name
-	3, // [3:3] is the sub-list for extension extendee
-	0, // [0:3] is the sub-list for field type_name
+	4, // 3: conductor.market.v1.GenesisState.statements:type_name -> conductor.market.v1.Statement
+	4, // [4:4] is the sub-list for method output_type
+	4, // [4:4] is the sub-list for method input_type
+	4, // [4:4] is the sub-list for extension type_name
+	4, // [4:4] is the sub-list for extension extendee
+	0, // [0:4] is the sub-list for field type_name
 }
 
 func init() { file_conductor_market_v1_genesis_proto_init() }

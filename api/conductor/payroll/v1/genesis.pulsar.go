@@ -1536,6 +1536,57 @@ func (x *_GenesisState_17_list) IsValid() bool {
 	return x.list != nil
 }
 
+var _ protoreflect.List = (*_GenesisState_19_list)(nil)
+
+type _GenesisState_19_list struct {
+	list *[]*Statement
+}
+
+func (x *_GenesisState_19_list) Len() int {
+	if x.list == nil {
+		return 0
+	}
+	return len(*x.list)
+}
+
+func (x *_GenesisState_19_list) Get(i int) protoreflect.Value {
+	return protoreflect.ValueOfMessage((*x.list)[i].ProtoReflect())
+}
+
+func (x *_GenesisState_19_list) Set(i int, value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*Statement)
+	(*x.list)[i] = concreteValue
+}
+
+func (x *_GenesisState_19_list) Append(value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*Statement)
+	*x.list = append(*x.list, concreteValue)
+}
+
+func (x *_GenesisState_19_list) AppendMutable() protoreflect.Value {
+	v := new(Statement)
+	*x.list = append(*x.list, v)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_GenesisState_19_list) Truncate(n int) {
+	for i := n; i < len(*x.list); i++ {
+		(*x.list)[i] = nil
+	}
+	*x.list = (*x.list)[:n]
+}
+
+func (x *_GenesisState_19_list) NewElement() protoreflect.Value {
+	v := new(Statement)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_GenesisState_19_list) IsValid() bool {
+	return x.list != nil
+}
+
 var (
 	md_GenesisState                       protoreflect.MessageDescriptor
 	fd_GenesisState_occupations           protoreflect.FieldDescriptor
@@ -1556,6 +1607,7 @@ var (
 	fd_GenesisState_totals                protoreflect.FieldDescriptor
 	fd_GenesisState_claim_payments        protoreflect.FieldDescriptor
 	fd_GenesisState_next_claim_payment_id protoreflect.FieldDescriptor
+	fd_GenesisState_statements            protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -1579,6 +1631,7 @@ func init() {
 	fd_GenesisState_totals = md_GenesisState.Fields().ByName("totals")
 	fd_GenesisState_claim_payments = md_GenesisState.Fields().ByName("claim_payments")
 	fd_GenesisState_next_claim_payment_id = md_GenesisState.Fields().ByName("next_claim_payment_id")
+	fd_GenesisState_statements = md_GenesisState.Fields().ByName("statements")
 }
 
 var _ protoreflect.Message = (*fastReflection_GenesisState)(nil)
@@ -1754,6 +1807,12 @@ func (x *fastReflection_GenesisState) Range(f func(protoreflect.FieldDescriptor,
 			return
 		}
 	}
+	if len(x.Statements) != 0 {
+		value := protoreflect.ValueOfList(&_GenesisState_19_list{list: &x.Statements})
+		if !f(fd_GenesisState_statements, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -1805,6 +1864,8 @@ func (x *fastReflection_GenesisState) Has(fd protoreflect.FieldDescriptor) bool 
 		return len(x.ClaimPayments) != 0
 	case "conductor.payroll.v1.GenesisState.next_claim_payment_id":
 		return x.NextClaimPaymentId != uint64(0)
+	case "conductor.payroll.v1.GenesisState.statements":
+		return len(x.Statements) != 0
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.GenesisState"))
@@ -1857,6 +1918,8 @@ func (x *fastReflection_GenesisState) Clear(fd protoreflect.FieldDescriptor) {
 		x.ClaimPayments = nil
 	case "conductor.payroll.v1.GenesisState.next_claim_payment_id":
 		x.NextClaimPaymentId = uint64(0)
+	case "conductor.payroll.v1.GenesisState.statements":
+		x.Statements = nil
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.GenesisState"))
@@ -1954,6 +2017,12 @@ func (x *fastReflection_GenesisState) Get(descriptor protoreflect.FieldDescripto
 	case "conductor.payroll.v1.GenesisState.next_claim_payment_id":
 		value := x.NextClaimPaymentId
 		return protoreflect.ValueOfUint64(value)
+	case "conductor.payroll.v1.GenesisState.statements":
+		if len(x.Statements) == 0 {
+			return protoreflect.ValueOfList(&_GenesisState_19_list{})
+		}
+		listValue := &_GenesisState_19_list{list: &x.Statements}
+		return protoreflect.ValueOfList(listValue)
 	default:
 		if descriptor.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.GenesisState"))
@@ -2028,6 +2097,10 @@ func (x *fastReflection_GenesisState) Set(fd protoreflect.FieldDescriptor, value
 		x.ClaimPayments = *clv.list
 	case "conductor.payroll.v1.GenesisState.next_claim_payment_id":
 		x.NextClaimPaymentId = value.Uint()
+	case "conductor.payroll.v1.GenesisState.statements":
+		lv := value.List()
+		clv := lv.(*_GenesisState_19_list)
+		x.Statements = *clv.list
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.GenesisState"))
@@ -2112,6 +2185,12 @@ func (x *fastReflection_GenesisState) Mutable(fd protoreflect.FieldDescriptor) p
 		}
 		value := &_GenesisState_17_list{list: &x.ClaimPayments}
 		return protoreflect.ValueOfList(value)
+	case "conductor.payroll.v1.GenesisState.statements":
+		if x.Statements == nil {
+			x.Statements = []*Statement{}
+		}
+		value := &_GenesisState_19_list{list: &x.Statements}
+		return protoreflect.ValueOfList(value)
 	case "conductor.payroll.v1.GenesisState.next_occupation_id":
 		panic(fmt.Errorf("field next_occupation_id of message conductor.payroll.v1.GenesisState is not mutable"))
 	case "conductor.payroll.v1.GenesisState.next_job_id":
@@ -2186,6 +2265,9 @@ func (x *fastReflection_GenesisState) NewField(fd protoreflect.FieldDescriptor) 
 		return protoreflect.ValueOfList(&_GenesisState_17_list{list: &list})
 	case "conductor.payroll.v1.GenesisState.next_claim_payment_id":
 		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.payroll.v1.GenesisState.statements":
+		list := []*Statement{}
+		return protoreflect.ValueOfList(&_GenesisState_19_list{list: &list})
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.payroll.v1.GenesisState"))
@@ -2338,6 +2420,12 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 		if x.NextClaimPaymentId != 0 {
 			n += 2 + runtime.Sov(uint64(x.NextClaimPaymentId))
 		}
+		if len(x.Statements) > 0 {
+			for _, e := range x.Statements {
+				l = options.Size(e)
+				n += 2 + l + runtime.Sov(uint64(l))
+			}
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -2366,6 +2454,24 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if len(x.Statements) > 0 {
+			for iNdEx := len(x.Statements) - 1; iNdEx >= 0; iNdEx-- {
+				encoded, err := options.Marshal(x.Statements[iNdEx])
+				if err != nil {
+					return protoiface.MarshalOutput{
+						NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+						Buf:               input.Buf,
+					}, err
+				}
+				i -= len(encoded)
+				copy(dAtA[i:], encoded)
+				i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+				i--
+				dAtA[i] = 0x1
+				i--
+				dAtA[i] = 0x9a
+			}
 		}
 		if x.NextClaimPaymentId != 0 {
 			i = runtime.EncodeVarint(dAtA, i, uint64(x.NextClaimPaymentId))
@@ -3140,6 +3246,40 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 						break
 					}
 				}
+			case 19:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Statements", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Statements = append(x.Statements, &Statement{})
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Statements[len(x.Statements)-1]); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
 			default:
 				iNdEx = preIndex
 				skippy, err := runtime.Skip(dAtA[iNdEx:])
@@ -3317,6 +3457,9 @@ type GenesisState struct {
 	Totals             *Totals         `protobuf:"bytes,16,opt,name=totals,proto3" json:"totals,omitempty"`
 	ClaimPayments      []*ClaimPayment `protobuf:"bytes,17,rep,name=claim_payments,json=claimPayments,proto3" json:"claim_payments,omitempty"`
 	NextClaimPaymentId uint64          `protobuf:"varint,18,opt,name=next_claim_payment_id,json=nextClaimPaymentId,proto3" json:"next_claim_payment_id,omitempty"`
+	// statements: the payslips folded out of the state (the payslips still in it are in
+	// payslips; the folding queue is rebuilt from them).
+	Statements []*Statement `protobuf:"bytes,19,rep,name=statements,proto3" json:"statements,omitempty"`
 }
 
 func (x *GenesisState) Reset() {
@@ -3465,6 +3608,13 @@ func (x *GenesisState) GetNextClaimPaymentId() uint64 {
 	return 0
 }
 
+func (x *GenesisState) GetStatements() []*Statement {
+	if x != nil {
+		return x.Statements
+	}
+	return nil
+}
+
 var File_conductor_payroll_v1_genesis_proto protoreflect.FileDescriptor
 
 var file_conductor_payroll_v1_genesis_proto_rawDesc = []byte{
@@ -3488,7 +3638,7 @@ var file_conductor_payroll_v1_genesis_proto_rawDesc = []byte{
 	0x01, 0x28, 0x04, 0x52, 0x05, 0x6a, 0x6f, 0x62, 0x49, 0x64, 0x12, 0x1c, 0x0a, 0x09, 0x61, 0x70,
 	0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x18, 0x02, 0x20, 0x01, 0x28, 0x09, 0x52, 0x09, 0x61,
 	0x70, 0x70, 0x6c, 0x69, 0x63, 0x61, 0x6e, 0x74, 0x12, 0x12, 0x0a, 0x04, 0x6e, 0x6f, 0x74, 0x65,
-	0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x52, 0x04, 0x6e, 0x6f, 0x74, 0x65, 0x22, 0x92, 0x08, 0x0a,
+	0x18, 0x03, 0x20, 0x01, 0x28, 0x09, 0x52, 0x04, 0x6e, 0x6f, 0x74, 0x65, 0x22, 0xd9, 0x08, 0x0a,
 	0x0c, 0x47, 0x65, 0x6e, 0x65, 0x73, 0x69, 0x73, 0x53, 0x74, 0x61, 0x74, 0x65, 0x12, 0x48, 0x0a,
 	0x0b, 0x6f, 0x63, 0x63, 0x75, 0x70, 0x61, 0x74, 0x69, 0x6f, 0x6e, 0x73, 0x18, 0x01, 0x20, 0x03,
 	0x28, 0x0b, 0x32, 0x20, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x70,
@@ -3554,10 +3704,15 @@ var file_conductor_payroll_v1_genesis_proto_rawDesc = []byte{
 	0x0a, 0x15, 0x6e, 0x65, 0x78, 0x74, 0x5f, 0x63, 0x6c, 0x61, 0x69, 0x6d, 0x5f, 0x70, 0x61, 0x79,
 	0x6d, 0x65, 0x6e, 0x74, 0x5f, 0x69, 0x64, 0x18, 0x12, 0x20, 0x01, 0x28, 0x04, 0x52, 0x12, 0x6e,
 	0x65, 0x78, 0x74, 0x43, 0x6c, 0x61, 0x69, 0x6d, 0x50, 0x61, 0x79, 0x6d, 0x65, 0x6e, 0x74, 0x49,
-	0x64, 0x42, 0x35, 0x5a, 0x33, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f,
-	0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63,
-	0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f,
-	0x6c, 0x6c, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x64, 0x12, 0x45, 0x0a, 0x0a, 0x73, 0x74, 0x61, 0x74, 0x65, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x18,
+	0x13, 0x20, 0x03, 0x28, 0x0b, 0x32, 0x1f, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
+	0x72, 0x2e, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2e, 0x76, 0x31, 0x2e, 0x53, 0x74, 0x61,
+	0x74, 0x65, 0x6d, 0x65, 0x6e, 0x74, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x0a, 0x73, 0x74,
+	0x61, 0x74, 0x65, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x42, 0x35, 0x5a, 0x33, 0x67, 0x69, 0x74, 0x68,
+	0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
+	0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f,
+	0x78, 0x2f, 0x70, 0x61, 0x79, 0x72, 0x6f, 0x6c, 0x6c, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62,
+	0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
 }
 
 var (
@@ -3586,6 +3741,7 @@ var file_conductor_payroll_v1_genesis_proto_goTypes = []interface{}{
 	(*Sweep)(nil),        // 9: conductor.payroll.v1.Sweep
 	(*Totals)(nil),       // 10: conductor.payroll.v1.Totals
 	(*ClaimPayment)(nil), // 11: conductor.payroll.v1.ClaimPayment
+	(*Statement)(nil),    // 12: conductor.payroll.v1.Statement
 }
 var file_conductor_payroll_v1_genesis_proto_depIdxs = []int32{
 	3,  // 0: conductor.payroll.v1.GenesisState.occupations:type_name -> conductor.payroll.v1.Occupation
@@ -3599,11 +3755,12 @@ var file_conductor_payroll_v1_genesis_proto_depIdxs = []int32{
 	9,  // 8: conductor.payroll.v1.GenesisState.sweep:type_name -> conductor.payroll.v1.Sweep
 	10, // 9: conductor.payroll.v1.GenesisState.totals:type_name -> conductor.payroll.v1.Totals
 	11, // 10: conductor.payroll.v1.GenesisState.claim_payments:type_name -> conductor.payroll.v1.ClaimPayment
-	11, // [11:11] is the sub-list for method output_type
-	11, // [11:11] is the sub-list for method input_type
-	11, // [11:11] is the sub-list for extension type_name
-	11, // [11:11] is the sub-list for extension extendee
-	0,  // [0:11] is the sub-list for field type_name
+	12, // 11: conductor.payroll.v1.GenesisState.statements:type_name -> conductor.payroll.v1.Statement
+	12, // [12:12] is the sub-list for method output_type
+	12, // [12:12] is the sub-list for method input_type
+	12, // [12:12] is the sub-list for extension type_name
+	12, // [12:12] is the sub-list for extension extendee
+	0,  // [0:12] is the sub-list for field type_name
 }
 
 func init() { file_conductor_payroll_v1_genesis_proto_init() }

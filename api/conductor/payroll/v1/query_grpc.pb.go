@@ -45,7 +45,8 @@ type QueryClient interface {
 	Employment(ctx context.Context, in *QueryEmploymentRequest, opts ...grpc.CallOption) (*QueryEmploymentResponse, error)
 	// Employments lists a worker's employments.
 	Employments(ctx context.Context, in *QueryEmploymentsRequest, opts ...grpc.CallOption) (*QueryEmploymentsResponse, error)
-	// Payslips lists a worker's payslips, newest first.
+	// Payslips lists a worker's payslips in the retention window, newest first, and the
+	// statements of the months folded before it.
 	Payslips(ctx context.Context, in *QueryPayslipsRequest, opts ...grpc.CallOption) (*QueryPayslipsResponse, error)
 	// Claims lists a company's unpaid wage claims, oldest (first to be paid) first.
 	Claims(ctx context.Context, in *QueryClaimsRequest, opts ...grpc.CallOption) (*QueryClaimsResponse, error)
@@ -181,7 +182,8 @@ type QueryServer interface {
 	Employment(context.Context, *QueryEmploymentRequest) (*QueryEmploymentResponse, error)
 	// Employments lists a worker's employments.
 	Employments(context.Context, *QueryEmploymentsRequest) (*QueryEmploymentsResponse, error)
-	// Payslips lists a worker's payslips, newest first.
+	// Payslips lists a worker's payslips in the retention window, newest first, and the
+	// statements of the months folded before it.
 	Payslips(context.Context, *QueryPayslipsRequest) (*QueryPayslipsResponse, error)
 	// Claims lists a company's unpaid wage claims, oldest (first to be paid) first.
 	Claims(context.Context, *QueryClaimsRequest) (*QueryClaimsResponse, error)

@@ -523,6 +523,57 @@ func (x *_GenesisState_17_list) IsValid() bool {
 	return x.list != nil
 }
 
+var _ protoreflect.List = (*_GenesisState_19_list)(nil)
+
+type _GenesisState_19_list struct {
+	list *[]*Statement
+}
+
+func (x *_GenesisState_19_list) Len() int {
+	if x.list == nil {
+		return 0
+	}
+	return len(*x.list)
+}
+
+func (x *_GenesisState_19_list) Get(i int) protoreflect.Value {
+	return protoreflect.ValueOfMessage((*x.list)[i].ProtoReflect())
+}
+
+func (x *_GenesisState_19_list) Set(i int, value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*Statement)
+	(*x.list)[i] = concreteValue
+}
+
+func (x *_GenesisState_19_list) Append(value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*Statement)
+	*x.list = append(*x.list, concreteValue)
+}
+
+func (x *_GenesisState_19_list) AppendMutable() protoreflect.Value {
+	v := new(Statement)
+	*x.list = append(*x.list, v)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_GenesisState_19_list) Truncate(n int) {
+	for i := n; i < len(*x.list); i++ {
+		(*x.list)[i] = nil
+	}
+	*x.list = (*x.list)[:n]
+}
+
+func (x *_GenesisState_19_list) NewElement() protoreflect.Value {
+	v := new(Statement)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_GenesisState_19_list) IsValid() bool {
+	return x.list != nil
+}
+
 var (
 	md_GenesisState                  protoreflect.MessageDescriptor
 	fd_GenesisState_units            protoreflect.FieldDescriptor
@@ -543,6 +594,9 @@ var (
 	fd_GenesisState_next_plan_id     protoreflect.FieldDescriptor
 	fd_GenesisState_transfers        protoreflect.FieldDescriptor
 	fd_GenesisState_next_transfer_id protoreflect.FieldDescriptor
+	fd_GenesisState_statements       protoreflect.FieldDescriptor
+	fd_GenesisState_fold_cursor      protoreflect.FieldDescriptor
+	fd_GenesisState_folded           protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -566,6 +620,9 @@ func init() {
 	fd_GenesisState_next_plan_id = md_GenesisState.Fields().ByName("next_plan_id")
 	fd_GenesisState_transfers = md_GenesisState.Fields().ByName("transfers")
 	fd_GenesisState_next_transfer_id = md_GenesisState.Fields().ByName("next_transfer_id")
+	fd_GenesisState_statements = md_GenesisState.Fields().ByName("statements")
+	fd_GenesisState_fold_cursor = md_GenesisState.Fields().ByName("fold_cursor")
+	fd_GenesisState_folded = md_GenesisState.Fields().ByName("folded")
 }
 
 var _ protoreflect.Message = (*fastReflection_GenesisState)(nil)
@@ -741,6 +798,24 @@ func (x *fastReflection_GenesisState) Range(f func(protoreflect.FieldDescriptor,
 			return
 		}
 	}
+	if len(x.Statements) != 0 {
+		value := protoreflect.ValueOfList(&_GenesisState_19_list{list: &x.Statements})
+		if !f(fd_GenesisState_statements, value) {
+			return
+		}
+	}
+	if x.FoldCursor != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.FoldCursor)
+		if !f(fd_GenesisState_fold_cursor, value) {
+			return
+		}
+	}
+	if x.Folded != uint64(0) {
+		value := protoreflect.ValueOfUint64(x.Folded)
+		if !f(fd_GenesisState_folded, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -792,6 +867,12 @@ func (x *fastReflection_GenesisState) Has(fd protoreflect.FieldDescriptor) bool 
 		return len(x.Transfers) != 0
 	case "conductor.valueflows.v1.GenesisState.next_transfer_id":
 		return x.NextTransferId != uint64(0)
+	case "conductor.valueflows.v1.GenesisState.statements":
+		return len(x.Statements) != 0
+	case "conductor.valueflows.v1.GenesisState.fold_cursor":
+		return x.FoldCursor != uint64(0)
+	case "conductor.valueflows.v1.GenesisState.folded":
+		return x.Folded != uint64(0)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.GenesisState"))
@@ -844,6 +925,12 @@ func (x *fastReflection_GenesisState) Clear(fd protoreflect.FieldDescriptor) {
 		x.Transfers = nil
 	case "conductor.valueflows.v1.GenesisState.next_transfer_id":
 		x.NextTransferId = uint64(0)
+	case "conductor.valueflows.v1.GenesisState.statements":
+		x.Statements = nil
+	case "conductor.valueflows.v1.GenesisState.fold_cursor":
+		x.FoldCursor = uint64(0)
+	case "conductor.valueflows.v1.GenesisState.folded":
+		x.Folded = uint64(0)
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.GenesisState"))
@@ -944,6 +1031,18 @@ func (x *fastReflection_GenesisState) Get(descriptor protoreflect.FieldDescripto
 	case "conductor.valueflows.v1.GenesisState.next_transfer_id":
 		value := x.NextTransferId
 		return protoreflect.ValueOfUint64(value)
+	case "conductor.valueflows.v1.GenesisState.statements":
+		if len(x.Statements) == 0 {
+			return protoreflect.ValueOfList(&_GenesisState_19_list{})
+		}
+		listValue := &_GenesisState_19_list{list: &x.Statements}
+		return protoreflect.ValueOfList(listValue)
+	case "conductor.valueflows.v1.GenesisState.fold_cursor":
+		value := x.FoldCursor
+		return protoreflect.ValueOfUint64(value)
+	case "conductor.valueflows.v1.GenesisState.folded":
+		value := x.Folded
+		return protoreflect.ValueOfUint64(value)
 	default:
 		if descriptor.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.GenesisState"))
@@ -1020,6 +1119,14 @@ func (x *fastReflection_GenesisState) Set(fd protoreflect.FieldDescriptor, value
 		x.Transfers = *clv.list
 	case "conductor.valueflows.v1.GenesisState.next_transfer_id":
 		x.NextTransferId = value.Uint()
+	case "conductor.valueflows.v1.GenesisState.statements":
+		lv := value.List()
+		clv := lv.(*_GenesisState_19_list)
+		x.Statements = *clv.list
+	case "conductor.valueflows.v1.GenesisState.fold_cursor":
+		x.FoldCursor = value.Uint()
+	case "conductor.valueflows.v1.GenesisState.folded":
+		x.Folded = value.Uint()
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.GenesisState"))
@@ -1100,6 +1207,12 @@ func (x *fastReflection_GenesisState) Mutable(fd protoreflect.FieldDescriptor) p
 		}
 		value := &_GenesisState_17_list{list: &x.Transfers}
 		return protoreflect.ValueOfList(value)
+	case "conductor.valueflows.v1.GenesisState.statements":
+		if x.Statements == nil {
+			x.Statements = []*Statement{}
+		}
+		value := &_GenesisState_19_list{list: &x.Statements}
+		return protoreflect.ValueOfList(value)
 	case "conductor.valueflows.v1.GenesisState.next_spec_id":
 		panic(fmt.Errorf("field next_spec_id of message conductor.valueflows.v1.GenesisState is not mutable"))
 	case "conductor.valueflows.v1.GenesisState.next_resource_id":
@@ -1116,6 +1229,10 @@ func (x *fastReflection_GenesisState) Mutable(fd protoreflect.FieldDescriptor) p
 		panic(fmt.Errorf("field next_plan_id of message conductor.valueflows.v1.GenesisState is not mutable"))
 	case "conductor.valueflows.v1.GenesisState.next_transfer_id":
 		panic(fmt.Errorf("field next_transfer_id of message conductor.valueflows.v1.GenesisState is not mutable"))
+	case "conductor.valueflows.v1.GenesisState.fold_cursor":
+		panic(fmt.Errorf("field fold_cursor of message conductor.valueflows.v1.GenesisState is not mutable"))
+	case "conductor.valueflows.v1.GenesisState.folded":
+		panic(fmt.Errorf("field folded of message conductor.valueflows.v1.GenesisState is not mutable"))
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.valueflows.v1.GenesisState"))
@@ -1174,6 +1291,13 @@ func (x *fastReflection_GenesisState) NewField(fd protoreflect.FieldDescriptor) 
 		list := []*PendingTransfer{}
 		return protoreflect.ValueOfList(&_GenesisState_17_list{list: &list})
 	case "conductor.valueflows.v1.GenesisState.next_transfer_id":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.valueflows.v1.GenesisState.statements":
+		list := []*Statement{}
+		return protoreflect.ValueOfList(&_GenesisState_19_list{list: &list})
+	case "conductor.valueflows.v1.GenesisState.fold_cursor":
+		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.valueflows.v1.GenesisState.folded":
 		return protoreflect.ValueOfUint64(uint64(0))
 	default:
 		if fd.IsExtension() {
@@ -1328,6 +1452,18 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 		if x.NextTransferId != 0 {
 			n += 2 + runtime.Sov(uint64(x.NextTransferId))
 		}
+		if len(x.Statements) > 0 {
+			for _, e := range x.Statements {
+				l = options.Size(e)
+				n += 2 + l + runtime.Sov(uint64(l))
+			}
+		}
+		if x.FoldCursor != 0 {
+			n += 2 + runtime.Sov(uint64(x.FoldCursor))
+		}
+		if x.Folded != 0 {
+			n += 2 + runtime.Sov(uint64(x.Folded))
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -1356,6 +1492,38 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if x.Folded != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.Folded))
+			i--
+			dAtA[i] = 0x1
+			i--
+			dAtA[i] = 0xa8
+		}
+		if x.FoldCursor != 0 {
+			i = runtime.EncodeVarint(dAtA, i, uint64(x.FoldCursor))
+			i--
+			dAtA[i] = 0x1
+			i--
+			dAtA[i] = 0xa0
+		}
+		if len(x.Statements) > 0 {
+			for iNdEx := len(x.Statements) - 1; iNdEx >= 0; iNdEx-- {
+				encoded, err := options.Marshal(x.Statements[iNdEx])
+				if err != nil {
+					return protoiface.MarshalOutput{
+						NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+						Buf:               input.Buf,
+					}, err
+				}
+				i -= len(encoded)
+				copy(dAtA[i:], encoded)
+				i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+				i--
+				dAtA[i] = 0x1
+				i--
+				dAtA[i] = 0x9a
+			}
 		}
 		if x.NextTransferId != 0 {
 			i = runtime.EncodeVarint(dAtA, i, uint64(x.NextTransferId))
@@ -2104,6 +2272,78 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 						break
 					}
 				}
+			case 19:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Statements", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Statements = append(x.Statements, &Statement{})
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Statements[len(x.Statements)-1]); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
+			case 20:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field FoldCursor", wireType)
+				}
+				x.FoldCursor = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.FoldCursor |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+			case 21:
+				if wireType != 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Folded", wireType)
+				}
+				x.Folded = 0
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					x.Folded |= uint64(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
 			default:
 				iNdEx = preIndex
 				skippy, err := runtime.Skip(dAtA[iNdEx:])
@@ -2178,6 +2418,11 @@ type GenesisState struct {
 	// transfers are the pending transfers, waiting for their receivers.
 	Transfers      []*PendingTransfer `protobuf:"bytes,17,rep,name=transfers,proto3" json:"transfers,omitempty"`
 	NextTransferId uint64             `protobuf:"varint,18,opt,name=next_transfer_id,json=nextTransferId,proto3" json:"next_transfer_id,omitempty"`
+	// statements: the events folded out of the state; fold_cursor: the next event id the
+	// fold looks at; folded: how many events were folded.
+	Statements []*Statement `protobuf:"bytes,19,rep,name=statements,proto3" json:"statements,omitempty"`
+	FoldCursor uint64       `protobuf:"varint,20,opt,name=fold_cursor,json=foldCursor,proto3" json:"fold_cursor,omitempty"`
+	Folded     uint64       `protobuf:"varint,21,opt,name=folded,proto3" json:"folded,omitempty"`
 }
 
 func (x *GenesisState) Reset() {
@@ -2326,6 +2571,27 @@ func (x *GenesisState) GetNextTransferId() uint64 {
 	return 0
 }
 
+func (x *GenesisState) GetStatements() []*Statement {
+	if x != nil {
+		return x.Statements
+	}
+	return nil
+}
+
+func (x *GenesisState) GetFoldCursor() uint64 {
+	if x != nil {
+		return x.FoldCursor
+	}
+	return 0
+}
+
+func (x *GenesisState) GetFolded() uint64 {
+	if x != nil {
+		return x.Folded
+	}
+	return 0
+}
+
 var File_conductor_valueflows_v1_genesis_proto protoreflect.FileDescriptor
 
 var file_conductor_valueflows_v1_genesis_proto_rawDesc = []byte{
@@ -2337,7 +2603,7 @@ var file_conductor_valueflows_v1_genesis_proto_rawDesc = []byte{
 	0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2f, 0x76, 0x31, 0x2f, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66,
 	0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x1a, 0x14, 0x67, 0x6f, 0x67, 0x6f,
 	0x70, 0x72, 0x6f, 0x74, 0x6f, 0x2f, 0x67, 0x6f, 0x67, 0x6f, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f,
-	0x22, 0xf8, 0x07, 0x0a, 0x0c, 0x47, 0x65, 0x6e, 0x65, 0x73, 0x69, 0x73, 0x53, 0x74, 0x61, 0x74,
+	0x22, 0xfb, 0x08, 0x0a, 0x0c, 0x47, 0x65, 0x6e, 0x65, 0x73, 0x69, 0x73, 0x53, 0x74, 0x61, 0x74,
 	0x65, 0x12, 0x39, 0x0a, 0x05, 0x75, 0x6e, 0x69, 0x74, 0x73, 0x18, 0x01, 0x20, 0x03, 0x28, 0x0b,
 	0x32, 0x1d, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c,
 	0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x55, 0x6e, 0x69, 0x74, 0x42,
@@ -2400,11 +2666,19 @@ var file_conductor_valueflows_v1_genesis_proto_rawDesc = []byte{
 	0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x09, 0x74, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72,
 	0x73, 0x12, 0x28, 0x0a, 0x10, 0x6e, 0x65, 0x78, 0x74, 0x5f, 0x74, 0x72, 0x61, 0x6e, 0x73, 0x66,
 	0x65, 0x72, 0x5f, 0x69, 0x64, 0x18, 0x12, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0e, 0x6e, 0x65, 0x78,
-	0x74, 0x54, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72, 0x49, 0x64, 0x42, 0x38, 0x5a, 0x36, 0x67,
-	0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63,
-	0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74,
-	0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2f,
-	0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
+	0x74, 0x54, 0x72, 0x61, 0x6e, 0x73, 0x66, 0x65, 0x72, 0x49, 0x64, 0x12, 0x48, 0x0a, 0x0a, 0x73,
+	0x74, 0x61, 0x74, 0x65, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x18, 0x13, 0x20, 0x03, 0x28, 0x0b, 0x32,
+	0x22, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x76, 0x61, 0x6c, 0x75,
+	0x65, 0x66, 0x6c, 0x6f, 0x77, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x53, 0x74, 0x61, 0x74, 0x65, 0x6d,
+	0x65, 0x6e, 0x74, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x0a, 0x73, 0x74, 0x61, 0x74, 0x65,
+	0x6d, 0x65, 0x6e, 0x74, 0x73, 0x12, 0x1f, 0x0a, 0x0b, 0x66, 0x6f, 0x6c, 0x64, 0x5f, 0x63, 0x75,
+	0x72, 0x73, 0x6f, 0x72, 0x18, 0x14, 0x20, 0x01, 0x28, 0x04, 0x52, 0x0a, 0x66, 0x6f, 0x6c, 0x64,
+	0x43, 0x75, 0x72, 0x73, 0x6f, 0x72, 0x12, 0x16, 0x0a, 0x06, 0x66, 0x6f, 0x6c, 0x64, 0x65, 0x64,
+	0x18, 0x15, 0x20, 0x01, 0x28, 0x04, 0x52, 0x06, 0x66, 0x6f, 0x6c, 0x64, 0x65, 0x64, 0x42, 0x38,
+	0x5a, 0x36, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e,
+	0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64,
+	0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x76, 0x61, 0x6c, 0x75, 0x65, 0x66, 0x6c, 0x6f,
+	0x77, 0x73, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
 }
 
 var (
@@ -2432,6 +2706,7 @@ var file_conductor_valueflows_v1_genesis_proto_goTypes = []interface{}{
 	(*Intent)(nil),                // 8: conductor.valueflows.v1.Intent
 	(*Plan)(nil),                  // 9: conductor.valueflows.v1.Plan
 	(*PendingTransfer)(nil),       // 10: conductor.valueflows.v1.PendingTransfer
+	(*Statement)(nil),             // 11: conductor.valueflows.v1.Statement
 }
 var file_conductor_valueflows_v1_genesis_proto_depIdxs = []int32{
 	1,  // 0: conductor.valueflows.v1.GenesisState.units:type_name -> conductor.valueflows.v1.Unit
@@ -2444,11 +2719,12 @@ var file_conductor_valueflows_v1_genesis_proto_depIdxs = []int32{
 	8,  // 7: conductor.valueflows.v1.GenesisState.intents:type_name -> conductor.valueflows.v1.Intent
 	9,  // 8: conductor.valueflows.v1.GenesisState.plans:type_name -> conductor.valueflows.v1.Plan
 	10, // 9: conductor.valueflows.v1.GenesisState.transfers:type_name -> conductor.valueflows.v1.PendingTransfer
-	10, // [10:10] is the sub-list for method output_type
-	10, // [10:10] is the sub-list for method input_type
-	10, // [10:10] is the sub-list for extension type_name
-	10, // [10:10] is the sub-list for extension extendee
-	0,  // [0:10] is the sub-list for field type_name
+	11, // 10: conductor.valueflows.v1.GenesisState.statements:type_name -> conductor.valueflows.v1.Statement
+	11, // [11:11] is the sub-list for method output_type
+	11, // [11:11] is the sub-list for method input_type
+	11, // [11:11] is the sub-list for extension type_name
+	11, // [11:11] is the sub-list for extension extendee
+	0,  // [0:11] is the sub-list for field type_name
 }
 
 func init() { file_conductor_valueflows_v1_genesis_proto_init() }

@@ -1,0 +1,78 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
+	"github.com/conductor-coop/conductor/x/market/types"
+)
+
+type statementKey = collections.Pair[sdk.AccAddress, uint32]
+
+// EndBlocker folds the orders older than the retention window into their sellers'
+// statements of the month; it never halts the chain.
+func (k Keeper) EndBlocker(ctx context.Context) error {
+	modulekit.Folding(sdk.UnwrapSDKContext(ctx), types.ModuleName, k.fold)
+	return nil
+}
+
+// fold folds, at most max_folds_per_block a block, the orders from the cursor on that are
+// older than the retention window into their seller's statement of the month, and removes
+// them. Order ids follow block time, so the walk stops at the first order inside the window.
+func (k Keeper) fold(ctx sdk.Context) error {
+	params, err := k.params.GetParams(ctx)
+	if err != nil {
+		return err
+	}
+	cutoff, limit, ok := modulekit.FoldCutoff(ctx, params.Retention.Window, params.Retention.MaxFoldsPerBlock)
+	if !ok {
+		return nil
+	}
+	cursor, err := k.FoldCursor.Get(ctx)
+	if err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return err
+	}
+	it, err := k.Orders.Iterate(ctx, new(collections.Range[uint64]).StartInclusive(cursor))
+	ids, err := modulekit.FirstKeys[uint64](it, err, limit)
+	if err != nil {
+		return err
+	}
+	s := modulekit.NewStatements(k.Statements)
+	for _, id := range ids {
+		o, err := k.Orders.Get(ctx, id)
+		if err != nil {
+			return err
+		}
+		if o.Time.After(cutoff) {
+			break
+		}
+		seller, err := k.address(o.Seller, "seller")
+		if err != nil {
+			return err
+		}
+		month := modulekit.Month(o.Time)
+		st, err := s.Get(ctx, collections.Join(seller, month), func() types.Statement { return types.Statement{Seller: o.Seller, Month: month} })
+		if err != nil {
+			return err
+		}
+		st.Add(o)
+		if err := k.Orders.Remove(ctx, id); err != nil {
+			return err
+		}
+		cursor = id + 1
+	}
+	if err := s.Write(ctx); err != nil {
+		return err
+	}
+	return k.FoldCursor.Set(ctx, cursor)
+}
+
+// StatementsOf lists a seller's statements, newest month first.
+func (k Keeper) StatementsOf(ctx context.Context, seller sdk.AccAddress) ([]types.Statement, error) {
+	return modulekit.NewestFirst(ctx, k.Statements, seller)
+}
