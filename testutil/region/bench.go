@@ -1,29 +1,112 @@
 package region
 
 import (
+	"math"
+	"slices"
 	"testing"
 	"time"
 )
 
+// BlockTimes are the times of a benchmark's blocks, each FinalizeBlock and Commit.
+type BlockTimes []time.Duration
+
+// Total is the time of all the blocks.
+func (t BlockTimes) Total() time.Duration {
+	var sum time.Duration
+	for _, d := range t {
+		sum += d
+	}
+	return sum
+}
+
+// Worst is the slowest block's time.
+func (t BlockTimes) Worst() time.Duration { return slices.Max(append(BlockTimes{0}, t...)) }
+
+// Percentile is the p-th percentile (0 < p <= 100) of the block times, by nearest rank: the
+// time that p% of the blocks do not exceed.
+func (t BlockTimes) Percentile(p float64) time.Duration {
+	if len(t) == 0 {
+		return 0
+	}
+	sorted := slices.Sorted(slices.Values(t))
+	rank := int(math.Ceil(p / 100 * float64(len(sorted))))
+	return sorted[min(max(rank, 1), len(sorted))-1]
+}
+
+// Ms is d in milliseconds, for b.ReportMetric.
+func Ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// TimedBlock commits a block dt after the last one with txs and returns how long
+// FinalizeBlock and Commit took.
+func (r *Region) TimedBlock(dt time.Duration, txs ...[]byte) time.Duration {
+	r.t.Helper()
+	began := time.Now()
+	r.NextBlock(dt, txs...)
+	return time.Since(began)
+}
+
 // TimeBlocks commits blocks, the first at first and the others a second apart, until done
 // says the work is over, timing each block (FinalizeBlock and Commit) with the benchmark's
-// timer running and done with it stopped. It returns the worst and total block times and
-// how many blocks it took.
-func (r *Region) TimeBlocks(b *testing.B, first time.Time, done func() bool) (worst, total time.Duration, blocks int) {
+// timer running and done with it stopped. It returns each block's time.
+func (r *Region) TimeBlocks(b *testing.B, first time.Time, done func() bool) BlockTimes {
+	if !first.After(r.Time) {
+		b.Fatalf("the first block (%s) must come after the last (%s)", first, r.Time)
+	}
+	var times BlockTimes
 	for {
-		began := time.Now()
-		if blocks == 0 {
-			r.At(first)
-		} else {
-			r.NextBlock(time.Second)
+		dt := time.Second
+		if len(times) == 0 {
+			dt = first.Sub(r.Time)
 		}
-		took := time.Since(began)
-		worst, total, blocks = max(worst, took), total+took, blocks+1
+		times = append(times, r.TimedBlock(dt))
 		b.StopTimer()
 		over := done()
 		b.StartTimer()
 		if over {
-			return worst, total, blocks
+			return times
 		}
 	}
+}
+
+// Repeats is how many times a benchmark that compares sizes runs the size of n items, so
+// that each size's figures stand on at least 400 blocks (n items take n/25 blocks of a
+// second at the regions' defaults): 10 for 1,000, once from 10,000.
+func Repeats(n int) int { return max(1, 10_000/max(n, 1)) }
+
+// ScaleRun is one size's run of a benchmark that compares sizes (items due at once): the
+// blocks that worked them off and how many items (payments, collections) they made.
+type ScaleRun struct {
+	Items int
+	Times BlockTimes
+}
+
+// PerItem is the run's block time per item, in microseconds.
+func (s ScaleRun) PerItem() float64 {
+	return float64(s.Times.Total().Nanoseconds()) / 1000 / float64(max(s.Items, 1))
+}
+
+// Report reports the run's figures: worst_block_ms, avg_block_ms, p50_block_ms,
+// p99_block_ms and perItem (the block time per item in microseconds, e.g. us_per_payment).
+func (s ScaleRun) Report(b *testing.B, perItem string) {
+	b.ReportMetric(Ms(s.Times.Worst()), "worst_block_ms")
+	b.ReportMetric(Ms(s.Times.Total())/float64(max(len(s.Times), 1)), "avg_block_ms")
+	b.ReportMetric(Ms(s.Times.Percentile(50)), "p50_block_ms")
+	b.ReportMetric(Ms(s.Times.Percentile(99)), "p99_block_ms")
+	b.ReportMetric(s.PerItem(), perItem)
+}
+
+// ReportRatios reports, from runs by size measured earlier in the same invocation, how the
+// cost of an item and the tail of the block times grow from the small size to the large
+// one: payment_cost_ratio (the time per item at large over that at small) and tail_ratio
+// (p99_block_ms over p50_block_ms at large). Without both sizes (a -bench pattern that ran
+// one of them) it reports nothing.
+func ReportRatios(b *testing.B, runs map[int]ScaleRun, small, large int) {
+	s, okS := runs[small]
+	l, okL := runs[large]
+	if !okS || !okL {
+		b.Logf("ratios need the runs at %d and at %d in the same invocation", small, large)
+		return
+	}
+	b.ReportMetric(l.PerItem()/s.PerItem(), "payment_cost_ratio")
+	b.ReportMetric(float64(l.Times.Percentile(99))/float64(max(l.Times.Percentile(50), 1)), "tail_ratio")
 }

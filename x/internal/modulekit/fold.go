@@ -36,9 +36,12 @@ type keyIterator[K any] interface {
 	Close() error
 }
 
-// FirstKeys reads at most limit keys of an iterator and closes it. A fold reads its batch's
-// keys before it removes any: a store's iterator must not run over its own writes.
-func FirstKeys[K any, I keyIterator[K]](it I, err error, limit int) ([]K, error) {
+// DueKeys reads, in order, the keys of an iterator whose records are due to be folded (due
+// reads the record), at most limit of them, stopping at the first that is not: a block whose
+// oldest record is inside the window reads one. It closes the iterator: a fold reads its
+// batch's keys before it removes any, since a store's iterator must not run over its own
+// writes.
+func DueKeys[K any, I keyIterator[K]](it I, err error, limit int, due func(K) (bool, error)) ([]K, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -48,6 +51,9 @@ func FirstKeys[K any, I keyIterator[K]](it I, err error, limit int) ([]K, error)
 		key, err := it.Key()
 		if err != nil {
 			return nil, err
+		}
+		if ok, err := due(key); err != nil || !ok {
+			return keys, err
 		}
 		keys = append(keys, key)
 	}

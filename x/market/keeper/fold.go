@@ -37,20 +37,19 @@ func (k Keeper) fold(ctx sdk.Context) error {
 	if err != nil && !errors.Is(err, collections.ErrNotFound) {
 		return err
 	}
+	orders := map[uint64]types.Order{}
 	it, err := k.Orders.Iterate(ctx, new(collections.Range[uint64]).StartInclusive(cursor))
-	ids, err := modulekit.FirstKeys[uint64](it, err, limit)
+	ids, err := modulekit.DueKeys(it, err, limit, func(id uint64) (bool, error) {
+		o, err := k.Orders.Get(ctx, id)
+		orders[id] = o
+		return err == nil && !o.Time.After(cutoff), err
+	})
 	if err != nil {
 		return err
 	}
 	s := modulekit.NewStatements(k.Statements)
 	for _, id := range ids {
-		o, err := k.Orders.Get(ctx, id)
-		if err != nil {
-			return err
-		}
-		if o.Time.After(cutoff) {
-			break
-		}
+		o := orders[id]
 		seller, err := k.address(o.Seller, "seller")
 		if err != nil {
 			return err

@@ -51,6 +51,11 @@ func (gs GenesisState) Validate() error {
 	if gs.FoldCursor > gs.NextOrderId {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "fold cursor %d past the next order id %d", gs.FoldCursor, gs.NextOrderId)
 	}
+	for _, o := range gs.Orders {
+		if o.Id < gs.FoldCursor {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "order %d is behind the fold cursor %d: it would never be folded", o.Id, gs.FoldCursor)
+		}
+	}
 	statements := map[string]bool{}
 	for _, s := range gs.Statements {
 		key := fmt.Sprint(s.Seller, "/", s.Month)

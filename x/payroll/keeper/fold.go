@@ -25,21 +25,22 @@ func (k Keeper) fold(ctx sdk.Context, params gptypes.Params) error {
 	if !ok {
 		return nil
 	}
+	slips := map[uint64]types.Payslip{}
 	it, err := k.PayslipQueue.Iterate(ctx, nil)
-	keys, err := modulekit.FirstKeys[idAddr](it, err, limit)
+	keys, err := modulekit.DueKeys(it, err, limit, func(key idAddr) (bool, error) {
+		slip, err := k.Payslips.Get(ctx, collections.Join(key.K2(), key.K1()))
+		if errors.Is(err, collections.ErrNotFound) {
+			return true, nil // folded with its claim already: the key goes
+		}
+		slips[key.K1()] = slip
+		return err == nil && !slip.PeriodEnd.After(cutoff), err
+	})
 	if err != nil {
 		return err
 	}
 	s := k.newStatements()
 	for _, key := range keys {
-		slip, err := k.Payslips.Get(ctx, collections.Join(key.K2(), key.K1()))
-		switch {
-		case errors.Is(err, collections.ErrNotFound): // folded with its claim already
-		case err != nil:
-			return err
-		case slip.PeriodEnd.After(cutoff):
-			return s.write(ctx)
-		case slip.ClaimId == 0:
+		if slip, ok := slips[key.K1()]; ok && slip.ClaimId == 0 {
 			if err := s.fold(ctx, slip); err != nil {
 				return err
 			}

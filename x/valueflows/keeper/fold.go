@@ -42,21 +42,20 @@ func (k Keeper) fold(ctx sdk.Context) error {
 	if err != nil && !errors.Is(err, collections.ErrNotFound) {
 		return err
 	}
+	events := map[uint64]types.EconomicEvent{}
 	it, err := k.Events.Iterate(ctx, new(collections.Range[uint64]).StartInclusive(cursor))
-	ids, err := modulekit.FirstKeys[uint64](it, err, limit)
+	ids, err := modulekit.DueKeys(it, err, limit, func(id uint64) (bool, error) {
+		e, err := k.Events.Get(ctx, id)
+		events[id] = e
+		return err == nil && !e.Time.After(cutoff), err
+	})
 	if err != nil {
 		return err
 	}
 	s := modulekit.NewStatements(k.Statements)
 	folded := uint64(0)
 	for _, id := range ids {
-		e, err := k.Events.Get(ctx, id)
-		if err != nil {
-			return err
-		}
-		if e.Time.After(cutoff) {
-			break
-		}
+		e := events[id]
 		cursor = id + 1
 		needed, err := k.needed(ctx, e)
 		if err != nil {
@@ -87,7 +86,7 @@ func (k Keeper) fold(ctx sdk.Context) error {
 
 // needed tells whether a process or a resource still needs e (it is never folded).
 func (k Keeper) needed(ctx context.Context, e types.EconomicEvent) (bool, error) {
-	if e.InputOf != 0 || e.OutputOf != 0 || e.ResourceId != 0 || e.ToResourceId != 0 {
+	if e.Needed() {
 		return true, nil
 	}
 	return k.Attached.Has(ctx, e.Id)

@@ -113,6 +113,15 @@ func (gs GenesisState) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "event %d (the %d-th)", e.Id, i+1)
 		}
 	}
+	attached := map[uint64]bool{}
+	for _, a := range gs.Attachments {
+		attached[a.EventId] = true
+	}
+	for _, e := range gs.Events {
+		if e.Id < gs.FoldCursor && !e.Needed() && !attached[e.Id] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "event %d is behind the fold cursor %d and needed by no process or resource: it would never be folded", e.Id, gs.FoldCursor)
+		}
+	}
 	if gs.NextEventId != uint64(len(gs.Events))+gs.Folded+1 || gs.FoldCursor > gs.NextEventId {
 		return errorsmod.Wrapf(ErrInvalidGenesis, "next event id %d after %d events and %d folded (fold cursor %d)", gs.NextEventId, len(gs.Events), gs.Folded, gs.FoldCursor)
 	}

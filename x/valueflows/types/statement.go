@@ -27,3 +27,10 @@ func (s *Statement) Add(e EconomicEvent, provided bool) {
 		l.Value = l.Value.Add(e.Value)
 	}
 }
+
+// Needed tells whether a process or a resource needs e for good (an input or output of a
+// process, an event on a resource): such an event is never folded, nor is one attached to a
+// process.
+func (e EconomicEvent) Needed() bool {
+	return e.InputOf != 0 || e.OutputOf != 0 || e.ResourceId != 0 || e.ToResourceId != 0
+}
