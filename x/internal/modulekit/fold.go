@@ -60,6 +60,31 @@ func DueKeys[K any, I keyIterator[K]](it I, err error, limit int, due func(K) (b
 	return keys, nil
 }
 
+// DueByID reads the records of an id-keyed map due to be folded: from the id in cursor on,
+// in id order (ids follow block time), those whose time is before the retention window, at
+// most the block's limit. None with a zero window.
+func DueByID[V any](ctx context.Context, m collections.Map[uint64, V], cursor collections.Item[uint64], window time.Duration, maxPerBlock uint32, timeOf func(V) time.Time) ([]uint64, []V, error) {
+	cutoff, limit, ok := FoldCutoff(ctx, window, maxPerBlock)
+	if !ok {
+		return nil, nil, nil
+	}
+	from, err := cursor.Get(ctx)
+	if err != nil && !errors.Is(err, collections.ErrNotFound) {
+		return nil, nil, err
+	}
+	var records []V
+	it, err := m.Iterate(ctx, new(collections.Range[uint64]).StartInclusive(from))
+	ids, err := DueKeys(it, err, limit, func(id uint64) (bool, error) {
+		v, err := m.Get(ctx, id)
+		if err != nil || timeOf(v).After(cutoff) {
+			return false, err
+		}
+		records = append(records, v)
+		return true, nil
+	})
+	return ids, records, err
+}
+
 // Folding runs a block's fold in its own branch of the state: a fold that fails (a store
 // error, or a bug) is logged and dropped, and tried again in the next block; it never halts
 // the chain.

@@ -2,7 +2,7 @@ package keeper
 
 import (
 	"context"
-	"errors"
+	"time"
 
 	"cosmossdk.io/collections"
 
@@ -29,27 +29,14 @@ func (k Keeper) fold(ctx sdk.Context) error {
 	if err != nil {
 		return err
 	}
-	cutoff, limit, ok := modulekit.FoldCutoff(ctx, params.Retention.Window, params.Retention.MaxFoldsPerBlock)
-	if !ok {
-		return nil
-	}
-	cursor, err := k.FoldCursor.Get(ctx)
-	if err != nil && !errors.Is(err, collections.ErrNotFound) {
-		return err
-	}
-	orders := map[uint64]types.Order{}
-	it, err := k.Orders.Iterate(ctx, new(collections.Range[uint64]).StartInclusive(cursor))
-	ids, err := modulekit.DueKeys(it, err, limit, func(id uint64) (bool, error) {
-		o, err := k.Orders.Get(ctx, id)
-		orders[id] = o
-		return err == nil && !o.Time.After(cutoff), err
-	})
-	if err != nil {
+	ids, orders, err := modulekit.DueByID(ctx, k.Orders, k.FoldCursor, params.Retention.Window, params.Retention.MaxFoldsPerBlock,
+		func(o types.Order) time.Time { return o.Time })
+	if err != nil || len(ids) == 0 {
 		return err
 	}
 	s := modulekit.NewStatements(k.Statements)
-	for _, id := range ids {
-		o := orders[id]
+	for i, id := range ids {
+		o := orders[i]
 		seller, err := k.address(o.Seller, "seller")
 		if err != nil {
 			return err
@@ -63,12 +50,11 @@ func (k Keeper) fold(ctx sdk.Context) error {
 		if err := k.Orders.Remove(ctx, id); err != nil {
 			return err
 		}
-		cursor = id + 1
 	}
 	if err := s.Write(ctx); err != nil {
 		return err
 	}
-	return k.FoldCursor.Set(ctx, cursor)
+	return k.FoldCursor.Set(ctx, ids[len(ids)-1]+1)
 }
 
 // StatementsOf lists a seller's statements, newest month first.

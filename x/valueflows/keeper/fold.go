@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 	"errors"
+	"time"
 
 	"cosmossdk.io/collections"
 
@@ -34,29 +35,14 @@ func (k Keeper) fold(ctx sdk.Context) error {
 	if err != nil {
 		return err
 	}
-	cutoff, limit, ok := modulekit.FoldCutoff(ctx, params.Retention.Window, params.Retention.MaxFoldsPerBlock)
-	if !ok {
-		return nil
-	}
-	cursor, err := k.FoldCursor.Get(ctx)
-	if err != nil && !errors.Is(err, collections.ErrNotFound) {
-		return err
-	}
-	events := map[uint64]types.EconomicEvent{}
-	it, err := k.Events.Iterate(ctx, new(collections.Range[uint64]).StartInclusive(cursor))
-	ids, err := modulekit.DueKeys(it, err, limit, func(id uint64) (bool, error) {
-		e, err := k.Events.Get(ctx, id)
-		events[id] = e
-		return err == nil && !e.Time.After(cutoff), err
-	})
-	if err != nil {
+	ids, events, err := modulekit.DueByID(ctx, k.Events, k.FoldCursor, params.Retention.Window, params.Retention.MaxFoldsPerBlock,
+		func(e types.EconomicEvent) time.Time { return e.Time })
+	if err != nil || len(ids) == 0 {
 		return err
 	}
 	s := modulekit.NewStatements(k.Statements)
 	folded := uint64(0)
-	for _, id := range ids {
-		e := events[id]
-		cursor = id + 1
+	for _, e := range events {
 		needed, err := k.needed(ctx, e)
 		if err != nil {
 			return err
@@ -81,7 +67,7 @@ func (k Keeper) fold(ctx sdk.Context) error {
 			return err
 		}
 	}
-	return k.FoldCursor.Set(ctx, cursor)
+	return k.FoldCursor.Set(ctx, ids[len(ids)-1]+1)
 }
 
 // needed tells whether a process or a resource still needs e (it is never folded).
