@@ -19,6 +19,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/conductor-coop/conductor/testutil/region"
+	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	bankloanstypes "github.com/conductor-coop/conductor/x/bankloans/types"
 	housingtypes "github.com/conductor-coop/conductor/x/housing/types"
 	markettypes "github.com/conductor-coop/conductor/x/market/types"
@@ -162,6 +163,7 @@ func newRegionYear(b *testing.B, workers, months int) *regionYear {
 	}
 	cfg := region.DefaultConfig()
 	cfg.DB = dbm.NewMemDB()
+	cfg.Retention = gptypes.DefaultRetention().Window // the region's own (the harness keeps records ten years)
 	cfg.Institutions = []region.Institution{
 		{Name: "Regional Public Bank", Kind: membershiptypes.AGENT_KIND_BANK, Workers: []string{"alice", "bob", "carol"}},
 		{Name: "Housing Agency", Kind: membershiptypes.AGENT_KIND_REGIONAL_COMPANY, Workers: []string{"carol"}},

@@ -417,7 +417,7 @@ func TestUpgrade(t *testing.T) {
 		} `json:"params"`
 	}
 	r.v2.Query(r.ch, &params, "query", "governanceparams", "params")
-	require.Equal(t, "7776000s", params.Params.Retention.Window, "90 days")
+	require.Equal(t, "2160h0m0s", params.Params.Retention.Window, "90 days")
 	require.Equal(t, 500, params.Params.Retention.MaxFoldsPerBlock)
 
 	// the migrated state: the kind index holds the two proposals, and answers by kind.
