@@ -19,8 +19,8 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/conductor-coop/conductor/testutil/region"
-	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	bankloanstypes "github.com/conductor-coop/conductor/x/bankloans/types"
+	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	housingtypes "github.com/conductor-coop/conductor/x/housing/types"
 	markettypes "github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
