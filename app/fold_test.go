@@ -17,7 +17,6 @@ import (
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	marketkeeper "github.com/conductor-coop/conductor/x/market/keeper"
 	markettypes "github.com/conductor-coop/conductor/x/market/types"
-	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	payrollkeeper "github.com/conductor-coop/conductor/x/payroll/keeper"
 	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
 	vfkeeper "github.com/conductor-coop/conductor/x/valueflows/keeper"
@@ -75,11 +74,8 @@ func (f *foldRegion) params() gptypes.Params {
 	return p
 }
 
-// fund gives the bakery money by a Conductor route (as a sale would).
-func (f *foldRegion) fund(ursc int64) {
-	require.NoError(f.t, f.r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(f.r.Ctx()), f.alice.Addr, f.bakery,
-		sdk.NewCoins(sdk.NewInt64Coin(app.Denom, ursc))))
-}
+// fund gives the bakery money (the harness's test funding, region.Fund).
+func (f *foldRegion) fund(ursc int64) { f.r.Fund(f.r.Ctx(), f.bakery, math.NewInt(ursc)) }
 
 // work has carol work from `from` for hours (clocked in and out), and lets the pay run pay it.
 func (f *foldRegion) work(from time.Time, hours float64) {
