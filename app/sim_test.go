@@ -131,10 +131,17 @@ func TestAppSimulation(t *testing.T) {
 			require.NoError(t, err, "the value flows were folded")
 			made["folded events"] += folded
 			line = append(line, fmt.Sprintf("%d events folded", folded))
+			payments := uint64(0)
+			require.NoError(t, a.BankLoansKeeper.Statements.Walk(ctx, nil, func(_ uint64, st bankloanstypes.Statement) (bool, error) {
+				payments += st.ThroughSeq
+				return false, nil
+			}))
+			made["folded loan payments"] += payments
+			line = append(line, fmt.Sprintf("%d loan payments folded", payments))
 			t.Log(strings.Join(line, ", "))
 		})
 	}
-	for _, what := range []string{"jobs", "orders", "loans", "homes", "pools", "passed proposals", "folded events"} {
+	for _, what := range []string{"jobs", "orders", "loans", "homes", "pools", "passed proposals", "folded events", "folded loan payments"} {
 		require.Positive(t, made[what], "the simulation made %s", what)
 	}
 	if !t.Failed() {

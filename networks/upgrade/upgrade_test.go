@@ -404,10 +404,11 @@ func TestUpgrade(t *testing.T) {
 	r.v2.Query(r.ch, &applied, "query", "upgrade", "applied", "v2")
 	require.Equal(t, strconv.FormatInt(planHeight, 10), applied.Height)
 	require.Equal(t, "2", r.moduleVersion(r.v2, "assembly"))
-	// governanceparams 2 gives the region the default retention, payroll 2 queues its
-	// payslips to be folded after it
+	// governanceparams 2 gives the region the default retention, payroll 2 and bankloans 2
+	// queue their payslips and loan payments to be folded after it
 	require.Equal(t, "2", r.moduleVersion(r.v2, "governanceparams"))
 	require.Equal(t, "2", r.moduleVersion(r.v2, "payroll"))
+	require.Equal(t, "2", r.moduleVersion(r.v2, "bankloans"))
 	var params struct {
 		Params struct {
 			Retention struct {

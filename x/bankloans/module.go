@@ -50,6 +50,7 @@ func NewAppModule(k keeper.Keeper, sim membershipsim.Keepers) AppModule {
 				s.GenState[types.ModuleName] = s.Cdc.MustMarshalJSON(types.DefaultGenesis())
 			},
 			Operations: func() []simtypes.WeightedOperation { return simulation.WeightedOperations(sim, k) },
+			Migrations: []modulekit.Migration{{From: 1, Migrate: k.Migrate1to2}},
 		},
 		Genesis: modulekit.Genesis[types.GenesisState, *types.GenesisState]{
 			ModuleName: types.ModuleName, Default: types.DefaultGenesis, Init: k.InitGenesis, Export: k.ExportGenesis,
@@ -58,5 +59,6 @@ func NewAppModule(k keeper.Keeper, sim membershipsim.Keepers) AppModule {
 	}
 }
 
-// EndBlock collects the installments due (bounded per block); it never halts the chain.
+// EndBlock collects the installments due and folds old payments (both bounded per block);
+// it never halts the chain.
 func (am AppModule) EndBlock(ctx context.Context) error { return am.keeper.EndBlocker(ctx) }

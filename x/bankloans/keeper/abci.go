@@ -6,6 +6,7 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
 	"github.com/conductor-coop/conductor/x/bankloans/types"
+	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 )
 
@@ -13,19 +14,22 @@ import (
 // number per block (modulekit.DueNow); the rest wait for the next blocks, in order. It
 // never returns an error: a loan whose collection fails is logged and retried a period
 // later, and the others are collected.
+// Then it folds the payments older than the retention window into the loans' statements.
 func (k Keeper) EndBlocker(ctx context.Context) error {
 	sdkCtx := sdk.UnwrapSDKContext(ctx)
-	if err := k.collectDue(sdkCtx); err != nil {
+	params, err := k.params.GetParams(ctx)
+	if err != nil {
+		sdkCtx.Logger().Error("bankloans: reading the parameters", "err", err)
+		return nil
+	}
+	if err := k.collectDue(sdkCtx, params); err != nil {
 		sdkCtx.Logger().Error("bankloans: collections failed", "err", err)
 	}
+	modulekit.Folding(sdkCtx, types.ModuleName, func(ctx sdk.Context) error { return k.fold(ctx, params) })
 	return nil
 }
 
-func (k Keeper) collectDue(ctx sdk.Context) error {
-	params, err := k.params.GetParams(ctx)
-	if err != nil {
-		return err
-	}
+func (k Keeper) collectDue(ctx sdk.Context, params gptypes.Params) error {
 	due, err := modulekit.DueNow(ctx, k.Due, params.MaxPayoutsPerBlock)
 	if err != nil {
 		return err

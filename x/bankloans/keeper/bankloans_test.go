@@ -110,8 +110,11 @@ func (f *fixture) untilDue(id uint64) {
 }
 
 func (f *fixture) invariantHolds() {
-	msg, broken := keeper.CapitalAccountedInvariant(f.r.App.BankLoansKeeper)(f.r.Ctx())
-	require.False(f.t, broken, msg)
+	f.t.Helper()
+	for _, inv := range []sdk.Invariant{keeper.CapitalAccountedInvariant(f.r.App.BankLoansKeeper), keeper.PaymentsFoldedInvariant(f.r.App.BankLoansKeeper)} {
+		msg, broken := inv(f.r.Ctx())
+		require.False(f.t, broken, msg)
+	}
 }
 
 // TestLoanRepaidOnSchedule: dave borrows 120 RSC over 12 months at 1% a month. Each

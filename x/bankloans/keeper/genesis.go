@@ -10,7 +10,7 @@ import (
 )
 
 // InitGenesis writes products, loans (with their indexes and places in the due queue),
-// histories and portfolios.
+// histories (each payment queued to be folded), statements and portfolios.
 func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 	for _, p := range gs.Products {
 		if err := k.Products.Set(ctx, p.Id, p); err != nil {
@@ -40,6 +40,14 @@ func (k Keeper) InitGenesis(ctx context.Context, gs *types.GenesisState) error {
 		if err := k.Payments.Set(ctx, collections.Join(p.LoanId, p.Seq), p); err != nil {
 			return err
 		}
+		if err := k.PaymentQueue.Set(ctx, collections.Join3(p.Time, p.LoanId, p.Seq)); err != nil {
+			return err
+		}
+	}
+	for _, s := range gs.Statements {
+		if err := k.Statements.Set(ctx, s.LoanId, s); err != nil {
+			return err
+		}
 	}
 	for _, p := range gs.Portfolios {
 		bank, err := k.address(p.Bank, "bank")
@@ -67,6 +75,9 @@ func (k Keeper) ExportGenesis(ctx context.Context) (*types.GenesisState, error) 
 		return nil, err
 	}
 	if gs.Portfolios, err = modulekit.Values(ctx, k.Portfolios); err != nil {
+		return nil, err
+	}
+	if gs.Statements, err = modulekit.Values(ctx, k.Statements); err != nil {
 		return nil, err
 	}
 	products, err := k.ProductSeq.Peek(ctx)

@@ -60,6 +60,9 @@ func (q queryServer) Loan(ctx context.Context, req *types.QueryLoanRequest) (*ty
 		first := sdk.UnwrapSDKContext(ctx).BlockTime().Add(l.InstallmentPeriod)
 		res.Schedule = types.Schedule(l.Principal, l.Installment, l.PeriodRate, first, l.InstallmentPeriod, maxSchedule)
 	}
+	if res.Statement, err = q.statement(ctx, l.Id); err != nil {
+		return nil, err
+	}
 	err = q.Payments.Walk(ctx, collections.NewPrefixedPairRange[uint64, uint64](l.Id), func(_ collections.Pair[uint64, uint64], p types.Payment) (bool, error) {
 		res.History = append(res.History, p)
 		return false, nil

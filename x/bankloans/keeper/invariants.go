@@ -3,6 +3,7 @@ package keeper
 import (
 	"fmt"
 
+	"cosmossdk.io/collections"
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -15,6 +16,7 @@ import (
 // RegisterInvariants registers the bankloans invariants.
 func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
 	ir.RegisterRoute(types.ModuleName, "capital-accounted", CapitalAccountedInvariant(k))
+	ir.RegisterRoute(types.ModuleName, "payments-folded", PaymentsFoldedInvariant(k))
 }
 
 // CapitalAccountedInvariant: for every bank, capital + outstanding principal + written off
@@ -71,6 +73,88 @@ func CapitalAccountedInvariant(k Keeper) sdk.Invariant {
 		}
 		if held := k.bank.GetBalance(ctx, authtypes.NewModuleAddress(types.ModuleName), membershiptypes.Denom).Amount; !held.Equal(capital) {
 			return msg(fmt.Sprintf("the module holds %s, the banks' capital is %s", held, capital)), true
+		}
+		return msg("ok"), false
+	}
+}
+
+// PaymentsFoldedInvariant: each loan's history is whole across the fold. Its statement
+// folds payments 1..through_seq and the history holds the rest, each payment queued to be
+// folded, through its history_len; and the folded and listed payments sum exactly to the
+// loan's running totals (principal and interest paid, principal written off).
+func PaymentsFoldedInvariant(k Keeper) sdk.Invariant {
+	return func(ctx sdk.Context) (string, bool) {
+		msg := func(s string) string { return sdk.FormatInvariant(types.ModuleName, "payments-folded", s) }
+		type sums struct {
+			payments                   uint64
+			principal, interest, wrote math.Int
+		}
+		add := func(s *sums, kind types.PaymentKind, n uint64, principal, interest math.Int) {
+			s.payments += n
+			if kind == types.PAYMENT_KIND_WRITE_OFF {
+				s.wrote = s.wrote.Add(principal)
+			} else if kind != types.PAYMENT_KIND_DISBURSEMENT {
+				s.principal, s.interest = s.principal.Add(principal), s.interest.Add(interest)
+			}
+		}
+		loans := map[uint64]*sums{}
+		of := func(id uint64) *sums {
+			if loans[id] == nil {
+				loans[id] = &sums{principal: math.ZeroInt(), interest: math.ZeroInt(), wrote: math.ZeroInt()}
+			}
+			return loans[id]
+		}
+		folded := map[uint64]uint64{}
+		err := k.Statements.Walk(ctx, nil, func(id uint64, st types.Statement) (bool, error) {
+			folded[id] = st.ThroughSeq
+			for _, line := range st.Lines {
+				add(of(id), line.Kind, line.Payments, line.Principal, line.Interest)
+			}
+			return false, nil
+		})
+		broken, listed, queued := "", 0, 0
+		if err == nil {
+			err = k.Payments.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], p types.Payment) (bool, error) {
+				queued, err := k.PaymentQueue.Has(ctx, collections.Join3(p.Time, p.LoanId, p.Seq))
+				if err != nil || !queued || p.Seq <= folded[p.LoanId] {
+					broken = fmt.Sprintf("payment %d of loan %d is folded or not queued", p.Seq, p.LoanId)
+					return true, err
+				}
+				add(of(p.LoanId), p.Kind, 1, p.Principal, p.Interest)
+				listed++
+				return false, nil
+			})
+		}
+		if err == nil && broken == "" {
+			err = k.PaymentQueue.Walk(ctx, nil, func(paymentKey) (bool, error) {
+				queued++
+				return false, nil
+			})
+			if queued != listed {
+				broken = fmt.Sprintf("%d payments queued to be folded, %d in the histories", queued, listed)
+			}
+		}
+		if err == nil && broken == "" {
+			err = k.Loans.Walk(ctx, nil, func(id uint64, l types.Loan) (bool, error) {
+				s := of(id)
+				delete(loans, id)
+				switch {
+				case s.payments != l.HistoryLen:
+					broken = fmt.Sprintf("loan %d: %d payments folded and listed, history_len %d", id, s.payments, l.HistoryLen)
+				case !s.principal.Equal(l.PrincipalPaid) || !s.interest.Equal(l.InterestPaid) || !s.wrote.Equal(l.WrittenOff):
+					broken = fmt.Sprintf("loan %d: payments sum to principal %s, interest %s, written off %s; the loan says %s, %s, %s",
+						id, s.principal, s.interest, s.wrote, l.PrincipalPaid, l.InterestPaid, l.WrittenOff)
+				}
+				return broken != "", nil
+			})
+		}
+		switch {
+		case err != nil:
+			return msg(err.Error()), true
+		case broken != "":
+			return msg(broken), true
+		case len(loans) > 0:
+			return msg("payments or statements of a loan that does not exist"), true
 		}
 		return msg("ok"), false
 	}

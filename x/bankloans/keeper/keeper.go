@@ -3,6 +3,7 @@ package keeper
 import (
 	"context"
 	"errors"
+	"time"
 
 	"cosmossdk.io/collections"
 	"cosmossdk.io/core/address"
@@ -48,7 +49,13 @@ type Keeper struct {
 	Due        modulekit.DueQueue
 	Payments   collections.Map[collections.Pair[uint64, uint64], types.Payment]
 	Portfolios collections.Map[sdk.AccAddress, types.Portfolio]
+	// Statements hold each loan's payments folded after the retention window.
+	Statements collections.Map[uint64, types.Statement]
+	// PaymentQueue holds the payments to fold, oldest first: (time, loan, seq).
+	PaymentQueue collections.KeySet[paymentKey]
 }
+
+type paymentKey = collections.Triple[time.Time, uint64, uint64]
 
 // NewKeeper returns the bankloans keeper; treasury is the treasury's module account name
 // (books records the interest it receives).
@@ -70,6 +77,8 @@ func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, address
 		Due:             collections.NewKeySet(sb, types.DueKey, "due", collections.PairKeyCodec(sdk.TimeKey, collections.Uint64Key)),
 		Payments:        collections.NewMap(sb, types.PaymentsKey, "payments", collections.PairKeyCodec(collections.Uint64Key, collections.Uint64Key), codec.CollValue[types.Payment](cdc)),
 		Portfolios:      collections.NewMap(sb, types.PortfoliosKey, "portfolios", sdk.AccAddressKey, codec.CollValue[types.Portfolio](cdc)),
+		Statements:      collections.NewMap(sb, types.StatementsKey, "statements", collections.Uint64Key, codec.CollValue[types.Statement](cdc)),
+		PaymentQueue:    collections.NewKeySet(sb, types.PaymentQueueKey, "payment_queue", collections.TripleKeyCodec(sdk.TimeKey, collections.Uint64Key, collections.Uint64Key)),
 	}
 	k.Schema = modulekit.Schema(sb)
 	return k
@@ -151,9 +160,12 @@ func (k Keeper) setLoan(ctx context.Context, old *types.Loan, l types.Loan) erro
 	return k.Loans.Set(ctx, l.Id, l)
 }
 
-// record appends a payment to a loan's history.
+// record appends a payment to a loan's history, and queues it to be folded.
 func (k Keeper) record(ctx context.Context, l *types.Loan, p types.Payment) error {
 	l.HistoryLen++
 	p.LoanId, p.Seq, p.Time = l.Id, l.HistoryLen, sdk.UnwrapSDKContext(ctx).BlockTime()
-	return k.Payments.Set(ctx, collections.Join(l.Id, p.Seq), p)
+	if err := k.Payments.Set(ctx, collections.Join(l.Id, p.Seq), p); err != nil {
+		return err
+	}
+	return k.PaymentQueue.Set(ctx, collections.Join3(p.Time, p.LoanId, p.Seq))
 }

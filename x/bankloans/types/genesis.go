@@ -34,9 +34,22 @@ func (gs GenesisState) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "loan %d is open without a due date", l.Id)
 		}
 	}
+	folded := map[uint64]uint64{}
+	for _, s := range gs.Statements {
+		if _, twice := folded[s.LoanId]; twice || !loans[s.LoanId] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "statement of loan %d: unknown or twice", s.LoanId)
+		}
+		if err := s.Validate(); err != nil {
+			return err
+		}
+		folded[s.LoanId] = s.ThroughSeq
+	}
 	for _, p := range gs.Payments {
 		if !loans[p.LoanId] {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "payment of unknown loan %d", p.LoanId)
+		}
+		if p.Seq <= folded[p.LoanId] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "payment %d of loan %d is folded in its statement", p.Seq, p.LoanId)
 		}
 	}
 	banks := map[string]bool{}

@@ -21,4 +21,6 @@ var (
 	DueKey             = collections.NewPrefix(6)
 	PaymentsKey        = collections.NewPrefix(7)
 	PortfoliosKey      = collections.NewPrefix(8)
+	StatementsKey      = collections.NewPrefix(9)
+	PaymentQueueKey    = collections.NewPrefix(10)
 )

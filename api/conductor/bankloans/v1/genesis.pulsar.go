@@ -217,6 +217,57 @@ func (x *_GenesisState_4_list) IsValid() bool {
 	return x.list != nil
 }
 
+var _ protoreflect.List = (*_GenesisState_7_list)(nil)
+
+type _GenesisState_7_list struct {
+	list *[]*Statement
+}
+
+func (x *_GenesisState_7_list) Len() int {
+	if x.list == nil {
+		return 0
+	}
+	return len(*x.list)
+}
+
+func (x *_GenesisState_7_list) Get(i int) protoreflect.Value {
+	return protoreflect.ValueOfMessage((*x.list)[i].ProtoReflect())
+}
+
+func (x *_GenesisState_7_list) Set(i int, value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*Statement)
+	(*x.list)[i] = concreteValue
+}
+
+func (x *_GenesisState_7_list) Append(value protoreflect.Value) {
+	valueUnwrapped := value.Message()
+	concreteValue := valueUnwrapped.Interface().(*Statement)
+	*x.list = append(*x.list, concreteValue)
+}
+
+func (x *_GenesisState_7_list) AppendMutable() protoreflect.Value {
+	v := new(Statement)
+	*x.list = append(*x.list, v)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_GenesisState_7_list) Truncate(n int) {
+	for i := n; i < len(*x.list); i++ {
+		(*x.list)[i] = nil
+	}
+	*x.list = (*x.list)[:n]
+}
+
+func (x *_GenesisState_7_list) NewElement() protoreflect.Value {
+	v := new(Statement)
+	return protoreflect.ValueOfMessage(v.ProtoReflect())
+}
+
+func (x *_GenesisState_7_list) IsValid() bool {
+	return x.list != nil
+}
+
 var (
 	md_GenesisState                 protoreflect.MessageDescriptor
 	fd_GenesisState_products        protoreflect.FieldDescriptor
@@ -225,6 +276,7 @@ var (
 	fd_GenesisState_portfolios      protoreflect.FieldDescriptor
 	fd_GenesisState_next_product_id protoreflect.FieldDescriptor
 	fd_GenesisState_next_loan_id    protoreflect.FieldDescriptor
+	fd_GenesisState_statements      protoreflect.FieldDescriptor
 )
 
 func init() {
@@ -236,6 +288,7 @@ func init() {
 	fd_GenesisState_portfolios = md_GenesisState.Fields().ByName("portfolios")
 	fd_GenesisState_next_product_id = md_GenesisState.Fields().ByName("next_product_id")
 	fd_GenesisState_next_loan_id = md_GenesisState.Fields().ByName("next_loan_id")
+	fd_GenesisState_statements = md_GenesisState.Fields().ByName("statements")
 }
 
 var _ protoreflect.Message = (*fastReflection_GenesisState)(nil)
@@ -339,6 +392,12 @@ func (x *fastReflection_GenesisState) Range(f func(protoreflect.FieldDescriptor,
 			return
 		}
 	}
+	if len(x.Statements) != 0 {
+		value := protoreflect.ValueOfList(&_GenesisState_7_list{list: &x.Statements})
+		if !f(fd_GenesisState_statements, value) {
+			return
+		}
+	}
 }
 
 // Has reports whether a field is populated.
@@ -366,6 +425,8 @@ func (x *fastReflection_GenesisState) Has(fd protoreflect.FieldDescriptor) bool 
 		return x.NextProductId != uint64(0)
 	case "conductor.bankloans.v1.GenesisState.next_loan_id":
 		return x.NextLoanId != uint64(0)
+	case "conductor.bankloans.v1.GenesisState.statements":
+		return len(x.Statements) != 0
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.bankloans.v1.GenesisState"))
@@ -394,6 +455,8 @@ func (x *fastReflection_GenesisState) Clear(fd protoreflect.FieldDescriptor) {
 		x.NextProductId = uint64(0)
 	case "conductor.bankloans.v1.GenesisState.next_loan_id":
 		x.NextLoanId = uint64(0)
+	case "conductor.bankloans.v1.GenesisState.statements":
+		x.Statements = nil
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.bankloans.v1.GenesisState"))
@@ -440,6 +503,12 @@ func (x *fastReflection_GenesisState) Get(descriptor protoreflect.FieldDescripto
 	case "conductor.bankloans.v1.GenesisState.next_loan_id":
 		value := x.NextLoanId
 		return protoreflect.ValueOfUint64(value)
+	case "conductor.bankloans.v1.GenesisState.statements":
+		if len(x.Statements) == 0 {
+			return protoreflect.ValueOfList(&_GenesisState_7_list{})
+		}
+		listValue := &_GenesisState_7_list{list: &x.Statements}
+		return protoreflect.ValueOfList(listValue)
 	default:
 		if descriptor.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.bankloans.v1.GenesisState"))
@@ -480,6 +549,10 @@ func (x *fastReflection_GenesisState) Set(fd protoreflect.FieldDescriptor, value
 		x.NextProductId = value.Uint()
 	case "conductor.bankloans.v1.GenesisState.next_loan_id":
 		x.NextLoanId = value.Uint()
+	case "conductor.bankloans.v1.GenesisState.statements":
+		lv := value.List()
+		clv := lv.(*_GenesisState_7_list)
+		x.Statements = *clv.list
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.bankloans.v1.GenesisState"))
@@ -524,6 +597,12 @@ func (x *fastReflection_GenesisState) Mutable(fd protoreflect.FieldDescriptor) p
 		}
 		value := &_GenesisState_4_list{list: &x.Portfolios}
 		return protoreflect.ValueOfList(value)
+	case "conductor.bankloans.v1.GenesisState.statements":
+		if x.Statements == nil {
+			x.Statements = []*Statement{}
+		}
+		value := &_GenesisState_7_list{list: &x.Statements}
+		return protoreflect.ValueOfList(value)
 	case "conductor.bankloans.v1.GenesisState.next_product_id":
 		panic(fmt.Errorf("field next_product_id of message conductor.bankloans.v1.GenesisState is not mutable"))
 	case "conductor.bankloans.v1.GenesisState.next_loan_id":
@@ -557,6 +636,9 @@ func (x *fastReflection_GenesisState) NewField(fd protoreflect.FieldDescriptor) 
 		return protoreflect.ValueOfUint64(uint64(0))
 	case "conductor.bankloans.v1.GenesisState.next_loan_id":
 		return protoreflect.ValueOfUint64(uint64(0))
+	case "conductor.bankloans.v1.GenesisState.statements":
+		list := []*Statement{}
+		return protoreflect.ValueOfList(&_GenesisState_7_list{list: &list})
 	default:
 		if fd.IsExtension() {
 			panic(fmt.Errorf("proto3 declared messages do not support extensions: conductor.bankloans.v1.GenesisState"))
@@ -656,6 +738,12 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 		if x.NextLoanId != 0 {
 			n += 1 + runtime.Sov(uint64(x.NextLoanId))
 		}
+		if len(x.Statements) > 0 {
+			for _, e := range x.Statements {
+				l = options.Size(e)
+				n += 1 + l + runtime.Sov(uint64(l))
+			}
+		}
 		if x.unknownFields != nil {
 			n += len(x.unknownFields)
 		}
@@ -684,6 +772,22 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 		if x.unknownFields != nil {
 			i -= len(x.unknownFields)
 			copy(dAtA[i:], x.unknownFields)
+		}
+		if len(x.Statements) > 0 {
+			for iNdEx := len(x.Statements) - 1; iNdEx >= 0; iNdEx-- {
+				encoded, err := options.Marshal(x.Statements[iNdEx])
+				if err != nil {
+					return protoiface.MarshalOutput{
+						NoUnkeyedLiterals: input.NoUnkeyedLiterals,
+						Buf:               input.Buf,
+					}, err
+				}
+				i -= len(encoded)
+				copy(dAtA[i:], encoded)
+				i = runtime.EncodeVarint(dAtA, i, uint64(len(encoded)))
+				i--
+				dAtA[i] = 0x3a
+			}
 		}
 		if x.NextLoanId != 0 {
 			i = runtime.EncodeVarint(dAtA, i, uint64(x.NextLoanId))
@@ -982,6 +1086,40 @@ func (x *fastReflection_GenesisState) ProtoMethods() *protoiface.Methods {
 						break
 					}
 				}
+			case 7:
+				if wireType != 2 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, fmt.Errorf("proto: wrong wireType = %d for field Statements", wireType)
+				}
+				var msglen int
+				for shift := uint(0); ; shift += 7 {
+					if shift >= 64 {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrIntOverflow
+					}
+					if iNdEx >= l {
+						return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+					}
+					b := dAtA[iNdEx]
+					iNdEx++
+					msglen |= int(b&0x7F) << shift
+					if b < 0x80 {
+						break
+					}
+				}
+				if msglen < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				postIndex := iNdEx + msglen
+				if postIndex < 0 {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, runtime.ErrInvalidLength
+				}
+				if postIndex > l {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, io.ErrUnexpectedEOF
+				}
+				x.Statements = append(x.Statements, &Statement{})
+				if err := options.Unmarshal(dAtA[iNdEx:postIndex], x.Statements[len(x.Statements)-1]); err != nil {
+					return protoiface.UnmarshalOutput{NoUnkeyedLiterals: input.NoUnkeyedLiterals, Flags: input.Flags}, err
+				}
+				iNdEx = postIndex
 			default:
 				iNdEx = preIndex
 				skippy, err := runtime.Skip(dAtA[iNdEx:])
@@ -1042,6 +1180,8 @@ type GenesisState struct {
 	Portfolios    []*Portfolio `protobuf:"bytes,4,rep,name=portfolios,proto3" json:"portfolios,omitempty"`
 	NextProductId uint64       `protobuf:"varint,5,opt,name=next_product_id,json=nextProductId,proto3" json:"next_product_id,omitempty"`
 	NextLoanId    uint64       `protobuf:"varint,6,opt,name=next_loan_id,json=nextLoanId,proto3" json:"next_loan_id,omitempty"`
+	// statements are the loans' folded payments; the fold queue is rebuilt from payments.
+	Statements []*Statement `protobuf:"bytes,7,rep,name=statements,proto3" json:"statements,omitempty"`
 }
 
 func (x *GenesisState) Reset() {
@@ -1106,6 +1246,13 @@ func (x *GenesisState) GetNextLoanId() uint64 {
 	return 0
 }
 
+func (x *GenesisState) GetStatements() []*Statement {
+	if x != nil {
+		return x.Statements
+	}
+	return nil
+}
+
 var File_conductor_bankloans_v1_genesis_proto protoreflect.FileDescriptor
 
 var file_conductor_bankloans_v1_genesis_proto_rawDesc = []byte{
@@ -1116,7 +1263,7 @@ var file_conductor_bankloans_v1_genesis_proto_rawDesc = []byte{
 	0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x62, 0x61, 0x6e, 0x6b, 0x6c, 0x6f,
 	0x61, 0x6e, 0x73, 0x2f, 0x76, 0x31, 0x2f, 0x62, 0x61, 0x6e, 0x6b, 0x6c, 0x6f, 0x61, 0x6e, 0x73,
 	0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x1a, 0x14, 0x67, 0x6f, 0x67, 0x6f, 0x70, 0x72, 0x6f, 0x74,
-	0x6f, 0x2f, 0x67, 0x6f, 0x67, 0x6f, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x22, 0xe1, 0x02, 0x0a,
+	0x6f, 0x2f, 0x67, 0x6f, 0x67, 0x6f, 0x2e, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x22, 0xaa, 0x03, 0x0a,
 	0x0c, 0x47, 0x65, 0x6e, 0x65, 0x73, 0x69, 0x73, 0x53, 0x74, 0x61, 0x74, 0x65, 0x12, 0x41, 0x0a,
 	0x08, 0x70, 0x72, 0x6f, 0x64, 0x75, 0x63, 0x74, 0x73, 0x18, 0x01, 0x20, 0x03, 0x28, 0x0b, 0x32,
 	0x1f, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2e, 0x62, 0x61, 0x6e, 0x6b,
@@ -1139,11 +1286,15 @@ var file_conductor_bankloans_v1_genesis_proto_rawDesc = []byte{
 	0x0d, 0x6e, 0x65, 0x78, 0x74, 0x50, 0x72, 0x6f, 0x64, 0x75, 0x63, 0x74, 0x49, 0x64, 0x12, 0x20,
 	0x0a, 0x0c, 0x6e, 0x65, 0x78, 0x74, 0x5f, 0x6c, 0x6f, 0x61, 0x6e, 0x5f, 0x69, 0x64, 0x18, 0x06,
 	0x20, 0x01, 0x28, 0x04, 0x52, 0x0a, 0x6e, 0x65, 0x78, 0x74, 0x4c, 0x6f, 0x61, 0x6e, 0x49, 0x64,
-	0x42, 0x37, 0x5a, 0x35, 0x67, 0x69, 0x74, 0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63,
-	0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f,
-	0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72, 0x2f, 0x78, 0x2f, 0x62, 0x61, 0x6e, 0x6b, 0x6c, 0x6f,
-	0x61, 0x6e, 0x73, 0x2f, 0x74, 0x79, 0x70, 0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f,
-	0x33,
+	0x12, 0x47, 0x0a, 0x0a, 0x73, 0x74, 0x61, 0x74, 0x65, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x18, 0x07,
+	0x20, 0x03, 0x28, 0x0b, 0x32, 0x21, 0x2e, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
+	0x2e, 0x62, 0x61, 0x6e, 0x6b, 0x6c, 0x6f, 0x61, 0x6e, 0x73, 0x2e, 0x76, 0x31, 0x2e, 0x53, 0x74,
+	0x61, 0x74, 0x65, 0x6d, 0x65, 0x6e, 0x74, 0x42, 0x04, 0xc8, 0xde, 0x1f, 0x00, 0x52, 0x0a, 0x73,
+	0x74, 0x61, 0x74, 0x65, 0x6d, 0x65, 0x6e, 0x74, 0x73, 0x42, 0x37, 0x5a, 0x35, 0x67, 0x69, 0x74,
+	0x68, 0x75, 0x62, 0x2e, 0x63, 0x6f, 0x6d, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f,
+	0x72, 0x2d, 0x63, 0x6f, 0x6f, 0x70, 0x2f, 0x63, 0x6f, 0x6e, 0x64, 0x75, 0x63, 0x74, 0x6f, 0x72,
+	0x2f, 0x78, 0x2f, 0x62, 0x61, 0x6e, 0x6b, 0x6c, 0x6f, 0x61, 0x6e, 0x73, 0x2f, 0x74, 0x79, 0x70,
+	0x65, 0x73, 0x62, 0x06, 0x70, 0x72, 0x6f, 0x74, 0x6f, 0x33,
 }
 
 var (
@@ -1165,17 +1316,19 @@ var file_conductor_bankloans_v1_genesis_proto_goTypes = []interface{}{
 	(*Loan)(nil),         // 2: conductor.bankloans.v1.Loan
 	(*Payment)(nil),      // 3: conductor.bankloans.v1.Payment
 	(*Portfolio)(nil),    // 4: conductor.bankloans.v1.Portfolio
+	(*Statement)(nil),    // 5: conductor.bankloans.v1.Statement
 }
 var file_conductor_bankloans_v1_genesis_proto_depIdxs = []int32{
 	1, // 0: conductor.bankloans.v1.GenesisState.products:type_name -> conductor.bankloans.v1.Product
 	2, // 1: conductor.bankloans.v1.GenesisState.loans:type_name -> conductor.bankloans.v1.Loan
 	3, // 2: conductor.bankloans.v1.GenesisState.payments:type_name -> conductor.bankloans.v1.Payment
 	4, // 3: conductor.bankloans.v1.GenesisState.portfolios:type_name -> conductor.bankloans.v1.Portfolio
-	4, // [4:4] is the sub-list for method output_type
-	4, // [4:4] is the sub-list for method input_type
-	4, // [4:4] is the sub-list for extension type_name
-	4, // [4:4] is the sub-list for extension extendee
-	0, // [0:4] is the sub-list for field type_name
+	5, // 4: conductor.bankloans.v1.GenesisState.statements:type_name -> conductor.bankloans.v1.Statement
+	5, // [5:5] is the sub-list for method output_type
+	5, // [5:5] is the sub-list for method input_type
+	5, // [5:5] is the sub-list for extension type_name
+	5, // [5:5] is the sub-list for extension extendee
+	0, // [0:5] is the sub-list for field type_name
 }
 
 func init() { file_conductor_bankloans_v1_genesis_proto_init() }

@@ -1,0 +1,70 @@
+package keeper
+
+import (
+	"context"
+	"errors"
+
+	"cosmossdk.io/collections"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+
+	"github.com/conductor-coop/conductor/x/bankloans/types"
+	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
+	"github.com/conductor-coop/conductor/x/internal/modulekit"
+)
+
+// fold folds the loans' payments older than the retention window into each loan's
+// statement, at most max_folds_per_block a block, oldest first: the queue is in time order,
+// so a block whose oldest payment is inside the window reads one key, and a loan's payments
+// (in seq order within their time) are folded in order. The Loan keeps its running totals;
+// the statement is the history it no longer lists.
+func (k Keeper) fold(ctx sdk.Context, params gptypes.Params) error {
+	cutoff, limit, ok := modulekit.FoldCutoff(ctx, params.Retention.Window, params.Retention.MaxFoldsPerBlock)
+	if !ok {
+		return nil
+	}
+	it, err := k.PaymentQueue.Iterate(ctx, nil)
+	keys, err := modulekit.DueKeys(it, err, limit, func(key paymentKey) (bool, error) {
+		return !key.K1().After(cutoff), nil
+	})
+	if err != nil {
+		return err
+	}
+	batch := modulekit.NewStatements(k.Statements)
+	for _, key := range keys {
+		id := collections.Join(key.K2(), key.K3())
+		p, err := k.Payments.Get(ctx, id)
+		if err != nil {
+			return err
+		}
+		var loanErr error
+		st, err := batch.Get(ctx, p.LoanId, func() types.Statement {
+			l, err := k.Loan(ctx, p.LoanId)
+			loanErr = err
+			return types.NewStatement(l)
+		})
+		if err != nil || loanErr != nil {
+			return errors.Join(err, loanErr)
+		}
+		st.Add(p)
+		if err := k.Payments.Remove(ctx, id); err != nil {
+			return err
+		}
+		if err := k.PaymentQueue.Remove(ctx, key); err != nil {
+			return err
+		}
+	}
+	return batch.Write(ctx)
+}
+
+// statement is a loan's statement of folded payments, if any.
+func (k Keeper) statement(ctx context.Context, id uint64) (*types.Statement, error) {
+	st, err := k.Statements.Get(ctx, id)
+	switch {
+	case errors.Is(err, collections.ErrNotFound):
+		return nil, nil
+	case err != nil:
+		return nil, err
+	}
+	return &st, nil
+}

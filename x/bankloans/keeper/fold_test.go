@@ -1,0 +1,175 @@
+package keeper_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"cosmossdk.io/math"
+
+	sdk "github.com/cosmos/cosmos-sdk/types"
+	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
+
+	"github.com/conductor-coop/conductor/app"
+	"github.com/conductor-coop/conductor/testutil/region"
+	"github.com/conductor-coop/conductor/x/bankloans/keeper"
+	"github.com/conductor-coop/conductor/x/bankloans/types"
+	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
+)
+
+// retain has the assembly set the retention window and the folds a block.
+func (f *fixture) retain(window time.Duration, perBlock uint32) {
+	params, err := f.r.App.GovernanceParamsKeeper.GetParams(f.r.Ctx())
+	require.NoError(f.t, err)
+	params.Retention = gptypes.Retention{Window: window, MaxFoldsPerBlock: perBlock}
+	f.r.Pass(f.r.Assembly(), []region.Account{f.alice, f.bob}, &gptypes.MsgUpdateParams{Authority: f.r.Assembly(), Params: params})
+}
+
+// send moves RSC between persons.
+func (f *fixture) send(from, to region.Account, ursc int64) {
+	f.r.Must(f.r.Deliver(from, banktypes.NewMsgSend(from.Addr, to.Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, ursc)))))
+}
+
+// TestPaymentsFolded: a loan's payments stay in its history for the retention window (two
+// months here) and are then folded into the loan's statement, which sums them exactly by
+// kind: the disbursement, the installments (one missed), an early repayment. The query
+// shows both; the history never holds a payment older than the window; a shorter window
+// folds the rest a bounded number a block; the invariants hold throughout.
+func TestPaymentsFolded(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	window := 2 * month
+	f.retain(window, 2)
+	l := f.borrow(f.erin, f.erin.Addr, 12*rsc, 12)
+	f.send(f.erin, f.dave, r.Balance(f.erin.Addr).Int64()) // she spends it: the first is missed
+	for i := 0; ; i++ {
+		if i == 1 {
+			f.send(f.dave, f.erin, 20*rsc)
+		}
+		if i == 4 {
+			f.r.Must(r.Deliver(f.erin, &types.MsgRepay{Borrower: f.erin.String(), LoanId: l.Id, Amount: math.NewInt(rsc)}))
+		}
+		if f.loan(l.Id).Loan.NextDue == nil {
+			break
+		}
+		f.untilDue(l.Id)
+		res := f.loan(l.Id)
+		for _, p := range res.History {
+			require.True(t, p.Time.After(r.Time.Add(-window)), "installment %d: payment %d of %s is past the window", i+1, p.Seq, p.Time)
+		}
+		folded := uint64(0)
+		if res.Statement != nil {
+			folded = res.Statement.ThroughSeq
+			require.Equal(t, folded+1, res.History[0].Seq, "the history starts where the statement ends")
+		}
+		require.Equal(t, res.Loan.HistoryLen, folded+uint64(len(res.History)))
+		f.invariantHolds()
+	}
+	l = f.loan(l.Id).Loan
+	require.Equal(t, types.LOAN_STATUS_REPAID, l.Status)
+	history := f.loan(l.Id)
+	require.NotNil(t, history.Statement)
+	require.NotEmpty(t, history.History)
+
+	// an hour's window: the rest are folded, one a block
+	f.retain(time.Hour, 1)
+	left := len(f.loan(l.Id).History)
+	require.Equal(t, 2, left, "the last two installments, inside the two months")
+	for blocks := 0; left > 0; blocks++ {
+		require.Less(t, blocks, 5)
+		if blocks == 0 {
+			r.At(r.Time.Add(2 * time.Hour))
+		} else {
+			r.NextBlock(time.Second)
+		}
+		n := len(f.loan(l.Id).History)
+		require.Equal(t, 1, left-n, "one a block")
+		left = n
+	}
+	f.invariantHolds()
+	st := f.loan(l.Id).Statement
+	require.Equal(t, l.HistoryLen, st.ThroughSeq)
+	require.Equal(t, 2+uint64(l.DueCount), st.ThroughSeq, "the disbursement, the repayment, the installments")
+	lines := map[types.PaymentKind]types.StatementLine{}
+	for _, line := range st.Lines {
+		lines[line.Kind] = line
+	}
+	require.Len(t, lines, 3)
+	require.Equal(t, uint64(1), lines[types.PAYMENT_KIND_DISBURSEMENT].Payments)
+	require.Equal(t, int64(12*rsc), lines[types.PAYMENT_KIND_DISBURSEMENT].Principal.Int64())
+	inst, repay := lines[types.PAYMENT_KIND_INSTALLMENT], lines[types.PAYMENT_KIND_REPAYMENT]
+	require.Equal(t, uint64(l.DueCount), inst.Payments)
+	require.Equal(t, uint32(11), l.DueCount, "the repayment shortened the loan by one")
+	require.Equal(t, uint64(1), inst.Missed, "the first installment")
+	require.Equal(t, uint64(1), repay.Payments)
+	require.Equal(t, int64(rsc), repay.Principal.Add(repay.Interest).Int64())
+	require.Equal(t, l.PrincipalPaid, inst.Principal.Add(repay.Principal), "to the ursc")
+	require.Equal(t, int64(12*rsc), l.PrincipalPaid.Int64())
+	require.Equal(t, l.InterestPaid, inst.Interest.Add(repay.Interest))
+	require.Equal(t, f.portfolio().InterestCollected, l.InterestPaid)
+}
+
+// TestPaymentsGenesis: an export keeps the statements and the payments left; an import
+// rebuilds the fold queue; a genesis whose history overlaps its statement is refused.
+func TestPaymentsGenesis(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	f.retain(month+time.Hour, 1)
+	l := f.borrow(f.dave, f.dave.Addr, 12*rsc, 12)
+	for range 3 {
+		f.untilDue(l.Id)
+	}
+	k := r.App.BankLoansKeeper
+	gs, err := k.ExportGenesis(r.Ctx())
+	require.NoError(t, err)
+	require.Len(t, gs.Statements, 1)
+	require.Equal(t, uint64(2), gs.Statements[0].ThroughSeq, "the disbursement and the first installment")
+	require.Len(t, gs.Payments, 2)
+	require.NoError(t, gs.Validate())
+
+	overlap := *gs
+	overlap.Payments = append([]types.Payment{{LoanId: l.Id, Seq: 2, Kind: types.PAYMENT_KIND_INSTALLMENT, Principal: math.OneInt(), Interest: math.ZeroInt(), Due: math.OneInt()}}, gs.Payments...)
+	require.ErrorIs(t, overlap.Validate(), types.ErrInvalidGenesis)
+	orphan := *gs
+	orphan.Statements = []types.Statement{{LoanId: 99, ThroughSeq: 1, Lines: gs.Statements[0].Lines}}
+	require.ErrorIs(t, orphan.Validate(), types.ErrInvalidGenesis)
+	short := *gs
+	short.Statements = []types.Statement{gs.Statements[0]}
+	short.Statements[0].ThroughSeq = 3
+	require.ErrorIs(t, short.Validate(), types.ErrInvalidGenesis, "two payments folded, not three")
+
+	// cleared and imported, the queue is back: the next payment past the window is folded
+	ctx := r.Ctx()
+	require.NoError(t, k.PaymentQueue.Clear(ctx, nil))
+	require.NoError(t, k.Payments.Clear(ctx, nil))
+	require.NoError(t, k.Statements.Clear(ctx, nil))
+	require.NoError(t, k.InitGenesis(ctx, gs))
+	f.invariantHolds()
+	f.untilDue(l.Id)
+	require.Equal(t, uint64(3), f.loan(l.Id).Statement.ThroughSeq)
+	f.invariantHolds()
+}
+
+// TestMigrate1to2: version 1 kept every payment with no folding queue; the migration queues
+// each one, and the first block past the window folds them.
+func TestMigrate1to2(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	l := f.borrow(f.dave, f.dave.Addr, 12*rsc, 12)
+	f.untilDue(l.Id)
+	k := r.App.BankLoansKeeper
+	ctx := r.Ctx()
+	require.NoError(t, k.PaymentQueue.Clear(ctx, nil)) // as version 1 left it
+	msg, broken := keeper.PaymentsFoldedInvariant(k)(ctx)
+	require.True(t, broken, "unqueued payments are caught: %s", msg)
+
+	require.NoError(t, k.Migrate1to2(ctx))
+	f.invariantHolds()
+	f.retain(time.Hour, 10)
+	r.At(r.Time.Add(2 * time.Hour))
+	res := f.loan(l.Id)
+	require.Empty(t, res.History)
+	require.Equal(t, uint64(2), res.Statement.ThroughSeq, "the disbursement and the installment")
+	f.invariantHolds()
+}
