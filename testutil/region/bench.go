@@ -1,10 +1,16 @@
 package region
 
 import (
+	"fmt"
 	"math"
+	"os"
 	"slices"
 	"testing"
 	"time"
+
+	dbm "github.com/cosmos/cosmos-db"
+
+	"cosmossdk.io/collections"
 )
 
 // BlockTimes are the times of a benchmark's blocks, each FinalizeBlock and Commit.
@@ -68,6 +74,33 @@ func (r *Region) TimeBlocks(b *testing.B, first time.Time, done func() bool) Blo
 	}
 }
 
+// TimeCollections times the blocks that work off a due queue's n items (ids 1..n), all due
+// at first, and then again each period after it, periods times in all: the blocks of each
+// collection a second apart, with the benchmark's timer running only while they run; it
+// checks that each collection ends within its period. The periods run one after another in
+// the same region, so that a small region's blocks, as a large one's, pay for the garbage of
+// the blocks before them.
+func (r *Region) TimeCollections(b *testing.B, due collections.KeySet[collections.Pair[time.Time, uint64]], n int, first time.Time, period time.Duration, periods int) BlockTimes {
+	var times BlockTimes
+	for i := range periods {
+		at := first.Add(time.Duration(i) * period)
+		b.StartTimer()
+		times = append(times, r.TimeBlocks(b, at, func() bool {
+			left, err := due.Iterate(r.Ctx(), new(collections.Range[collections.Pair[time.Time, uint64]]).EndInclusive(collections.Join(at, uint64(n))))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer left.Close()
+			return !left.Valid()
+		})...)
+		b.StopTimer()
+		if r.Time.Sub(at) >= period {
+			b.Fatalf("collection %d took %s, more than its period", i+1, r.Time.Sub(at))
+		}
+	}
+	return times
+}
+
 // Repeats is how many times a benchmark that compares sizes runs the size of n items, so
 // that each size's figures stand on at least 400 blocks (n items take n/25 blocks of a
 // second at the regions' defaults): 10 for 1,000, once from 10,000.
@@ -109,4 +142,36 @@ func ReportRatios(b *testing.B, runs map[int]ScaleRun, small, large int) {
 	}
 	b.ReportMetric(l.PerItem()/s.PerItem(), "payment_cost_ratio")
 	b.ReportMetric(float64(l.Times.Percentile(99))/float64(max(l.Times.Percentile(50), 1)), "tail_ratio")
+}
+
+// BenchDB is the database a benchmark's region stores its chain in, by BENCH_DB: unset, in
+// memory with every version kept (nil: New's default, as the SDK's own benchmarks run);
+// memdb-pruned, in memory with a node's store options (default pruning, IAVL fast nodes
+// off, its node cache); goleveldb or pebble, on disk in a directory of the benchmark, with
+// those options, as a node runs. The database is closed before its directory is removed.
+func BenchDB(b testing.TB) dbm.DB {
+	kind := os.Getenv("BENCH_DB")
+	var db dbm.DB
+	var err error
+	switch kind {
+	case "":
+		return nil
+	case "memdb-pruned":
+		return dbm.NewMemDB()
+	case "goleveldb":
+		db, err = dbm.NewGoLevelDB("bench", b.TempDir(), nil)
+	case "pebble":
+		db, err = dbm.NewPebbleDB("bench", b.TempDir(), nil)
+	default:
+		err = fmt.Errorf("BENCH_DB=%s: unset, memdb-pruned, goleveldb or pebble", kind)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			b.Error(err)
+		}
+	})
+	return db
 }

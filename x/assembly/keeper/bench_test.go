@@ -10,7 +10,6 @@ import (
 	"time"
 
 	abci "github.com/cometbft/cometbft/abci/types"
-	dbm "github.com/cosmos/cosmos-db"
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/collections"
@@ -80,12 +79,7 @@ func runAssembly(b *testing.B, s scale) assemblyRun {
 	defer b.StartTimer()
 	cfg := region.DefaultConfig()
 	cfg.AssemblyVotingPeriod = 72 * time.Hour
-	if os.Getenv("BENCH_DB") == "goleveldb" {
-		db, err := dbm.NewGoLevelDB("bench", b.TempDir(), nil)
-		require.NoError(b, err)
-		b.Cleanup(func() { require.NoError(b, db.Close()) })
-		cfg.DB = db
-	}
+	cfg.DB = region.BenchDB(b)
 	r := region.New(b, cfg)
 	holders, givers, direct := populateMembers(b, r, s)
 

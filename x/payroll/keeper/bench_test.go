@@ -2,12 +2,10 @@ package keeper_test
 
 import (
 	"fmt"
-	"os"
 	"runtime"
 	"testing"
 	"time"
 
-	dbm "github.com/cosmos/cosmos-db"
 	"github.com/stretchr/testify/require"
 
 	"cosmossdk.io/math"
@@ -66,15 +64,7 @@ func timePayRun(b *testing.B, n int) (times region.BlockTimes, blocks uint64) {
 	b.StopTimer()
 	defer b.StartTimer()
 	cfg := region.DefaultConfig()
-	if os.Getenv("BENCH_DB") == "memdb-pruned" {
-		cfg.DB = dbm.NewMemDB()
-	}
-	if os.Getenv("BENCH_DB") == "goleveldb" {
-		db, err := dbm.NewGoLevelDB("bench", b.TempDir(), nil)
-		require.NoError(b, err)
-		b.Cleanup(func() { require.NoError(b, db.Close()) }) // before the directory goes
-		cfg.DB = db
-	}
+	cfg.DB = region.BenchDB(b)
 	r := region.New(b, cfg)
 	employ(b, r, n)
 	runtime.GC() // the setup's garbage is not the pay run's
