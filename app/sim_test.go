@@ -141,7 +141,9 @@ func TestAppSimulation(t *testing.T) {
 			t.Log(strings.Join(line, ", "))
 		})
 	}
-	for _, what := range []string{"jobs", "orders", "loans", "homes", "pools", "passed proposals", "folded events", "folded loan payments"} {
+	// (loan payments fold only where a loan was disbursed a window before the end: a short
+	// run may have none, so they are counted, not required; x/bankloans' tests fold them)
+	for _, what := range []string{"jobs", "orders", "loans", "homes", "pools", "passed proposals", "folded events"} {
 		require.Positive(t, made[what], "the simulation made %s", what)
 	}
 	if !t.Failed() {
