@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/collections"
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -60,7 +61,7 @@ func TestPaymentsFolded(t *testing.T) {
 		}
 		folded := uint64(0)
 		if res.Statement != nil {
-			folded = res.Statement.ThroughSeq
+			folded = res.Statement.Payments
 			require.Equal(t, folded+1, res.History[0].Seq, "the history starts where the statement ends")
 		}
 		require.Equal(t, res.Loan.HistoryLen, folded+uint64(len(res.History)))
@@ -89,8 +90,8 @@ func TestPaymentsFolded(t *testing.T) {
 	}
 	f.invariantHolds()
 	st := f.loan(l.Id).Statement
-	require.Equal(t, l.HistoryLen, st.ThroughSeq)
-	require.Equal(t, 2+uint64(l.DueCount), st.ThroughSeq, "the disbursement, the repayment, the installments")
+	require.Equal(t, l.HistoryLen, st.Payments)
+	require.Equal(t, 2+uint64(l.DueCount), st.Payments, "the disbursement, the repayment, the installments")
 	lines := map[types.PaymentKind]types.StatementLine{}
 	for _, line := range st.Lines {
 		lines[line.Kind] = line
@@ -111,7 +112,8 @@ func TestPaymentsFolded(t *testing.T) {
 }
 
 // TestPaymentsGenesis: an export keeps the statements and the payments left; an import
-// rebuilds the fold queue; a genesis whose history overlaps its statement is refused.
+// rebuilds the fold queue; a genesis whose statement and payments do not make the loan's
+// history is refused, each for its own reason.
 func TestPaymentsGenesis(t *testing.T) {
 	f := setup(t)
 	r := f.r
@@ -124,20 +126,36 @@ func TestPaymentsGenesis(t *testing.T) {
 	gs, err := k.ExportGenesis(r.Ctx())
 	require.NoError(t, err)
 	require.Len(t, gs.Statements, 1)
-	require.Equal(t, uint64(2), gs.Statements[0].ThroughSeq, "the disbursement and the first installment")
+	require.Equal(t, uint64(2), gs.Statements[0].Payments, "the disbursement and the first installment")
 	require.Len(t, gs.Payments, 2)
 	require.NoError(t, gs.Validate())
 
-	overlap := *gs
-	overlap.Payments = append([]types.Payment{{LoanId: l.Id, Seq: 2, Kind: types.PAYMENT_KIND_INSTALLMENT, Principal: math.OneInt(), Interest: math.ZeroInt(), Due: math.OneInt()}}, gs.Payments...)
-	require.ErrorIs(t, overlap.Validate(), types.ErrInvalidGenesis)
-	orphan := *gs
-	orphan.Statements = []types.Statement{{LoanId: 99, ThroughSeq: 1, Lines: gs.Statements[0].Lines}}
-	require.ErrorIs(t, orphan.Validate(), types.ErrInvalidGenesis)
-	short := *gs
-	short.Statements = []types.Statement{gs.Statements[0]}
-	short.Statements[0].ThroughSeq = 3
-	require.ErrorIs(t, short.Validate(), types.ErrInvalidGenesis, "two payments folded, not three")
+	for _, c := range []struct {
+		name, want string
+		spoil      func(gs *types.GenesisState)
+	}{
+		{"a statement counting other than its lines", "its lines fold 2 payments, not 3", func(gs *types.GenesisState) { gs.Statements[0].Payments = 3 }},
+		{"a statement of an unknown loan", "statement of loan 99: unknown", func(gs *types.GenesisState) { gs.Statements[0].LoanId = 99 }},
+		{"a payment twice", "or twice", func(gs *types.GenesisState) { gs.Payments = append(gs.Payments, gs.Payments[0]) }},
+		{"a payment beyond the history", "outside its history", func(gs *types.GenesisState) { gs.Payments[1].Seq = 9 }},
+		{"a payment of an unknown loan", "of loan 99: unknown loan", func(gs *types.GenesisState) { gs.Payments[1].LoanId = 99 }},
+		{"a payment missing", "3 payments folded and listed, history_len 4", func(gs *types.GenesisState) { gs.Payments = gs.Payments[:1] }},
+		{"payments that do not sum to the loan's", "payments sum to", func(gs *types.GenesisState) { gs.Payments[0].Interest = gs.Payments[0].Interest.AddRaw(1) }},
+		{"a payment without an amount", "a missing or negative amount", func(gs *types.GenesisState) { gs.Payments[0].Principal = math.Int{} }},
+		{"a loan without its totals", "a missing or negative total paid", func(gs *types.GenesisState) { gs.Loans[0].InterestPaid = math.Int{} }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			cdc := r.App.AppCodec()
+			bz, err := cdc.MarshalJSON(gs)
+			require.NoError(t, err)
+			var copied types.GenesisState
+			require.NoError(t, cdc.UnmarshalJSON(bz, &copied))
+			c.spoil(&copied)
+			err = copied.Validate()
+			require.ErrorIs(t, err, types.ErrInvalidGenesis)
+			require.ErrorContains(t, err, c.want)
+		})
+	}
 
 	// cleared and imported, the queue is back: the next payment past the window is folded
 	ctx := r.Ctx()
@@ -147,8 +165,51 @@ func TestPaymentsGenesis(t *testing.T) {
 	require.NoError(t, k.InitGenesis(ctx, gs))
 	f.invariantHolds()
 	f.untilDue(l.Id)
-	require.Equal(t, uint64(3), f.loan(l.Id).Statement.ThroughSeq)
+	require.Equal(t, uint64(3), f.loan(l.Id).Statement.Payments)
 	f.invariantHolds()
+}
+
+// TestWriteOffFolded: a forgiven loan's write-off is folded like its other payments: the
+// statement's write-off line is the principal the bank wrote off.
+func TestWriteOffFolded(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	l := f.borrow(f.dave, f.dave.Addr, 12*rsc, 12)
+	f.untilDue(l.Id)
+	f.r.Must(r.Manage(f.alice, &types.MsgForgive{Bank: f.bank.String(), LoanId: l.Id, Reason: "a flood"}))
+	l = f.loan(l.Id).Loan
+	require.Equal(t, types.LOAN_STATUS_FORGIVEN, l.Status)
+	require.True(t, l.WrittenOff.IsPositive())
+	f.retain(time.Hour, 10)
+	r.At(r.Time.Add(2 * time.Hour))
+	res := f.loan(l.Id)
+	require.Empty(t, res.History)
+	require.Equal(t, uint64(3), res.Statement.Payments, "the disbursement, the installment, the write-off")
+	for _, line := range res.Statement.Lines {
+		if line.Kind == types.PAYMENT_KIND_WRITE_OFF {
+			require.Equal(t, l.WrittenOff, line.Principal)
+		}
+	}
+	f.invariantHolds()
+}
+
+// TestFoldSkipsAMissingPayment: a queued payment that is not in the state (a bad genesis)
+// loses its queue key; the fold goes on with the others and never stops.
+func TestFoldSkipsAMissingPayment(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	l := f.borrow(f.dave, f.dave.Addr, 12*rsc, 12)
+	f.untilDue(l.Id)
+	k := r.App.BankLoansKeeper
+	require.NoError(t, k.Payments.Remove(r.Ctx(), collections.Join(l.Id, uint64(1)))) // the disbursement, queued first
+	f.retain(time.Hour, 10)
+	r.At(r.Time.Add(2 * time.Hour))
+	res := f.loan(l.Id)
+	require.Empty(t, res.History)
+	require.Equal(t, uint64(1), res.Statement.Payments, "the installment")
+	n := 0
+	require.NoError(t, k.PaymentQueue.Walk(r.Ctx(), nil, func(collections.Triple[time.Time, uint64, uint64]) (bool, error) { n++; return false, nil }))
+	require.Zero(t, n, "the lost payment's key went with the others")
 }
 
 // TestMigrate1to2: version 1 kept every payment with no folding queue; the migration queues
@@ -170,6 +231,6 @@ func TestMigrate1to2(t *testing.T) {
 	r.At(r.Time.Add(2 * time.Hour))
 	res := f.loan(l.Id)
 	require.Empty(t, res.History)
-	require.Equal(t, uint64(2), res.Statement.ThroughSeq, "the disbursement and the installment")
+	require.Equal(t, uint64(2), res.Statement.Payments, "the disbursement and the installment")
 	f.invariantHolds()
 }

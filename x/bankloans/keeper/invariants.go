@@ -1,6 +1,7 @@
 package keeper
 
 import (
+	"context"
 	"fmt"
 
 	"cosmossdk.io/collections"
@@ -78,49 +79,34 @@ func CapitalAccountedInvariant(k Keeper) sdk.Invariant {
 	}
 }
 
-// PaymentsFoldedInvariant: each loan's history is whole across the fold. Its statement
-// folds payments 1..through_seq and the history holds the rest, each payment queued to be
-// folded, through its history_len; and the folded and listed payments sum exactly to the
-// loan's running totals (principal and interest paid, principal written off).
+// PaymentsFoldedInvariant: each loan's history is whole across the fold. Its statement's
+// payments and those still listed (each queued to be folded, each seq within its
+// history_len) make its history_len, and sum exactly to the loan's running totals
+// (principal and interest paid, principal written off); no statement or payment is of a
+// loan that does not exist.
 func PaymentsFoldedInvariant(k Keeper) sdk.Invariant {
 	return func(ctx sdk.Context) (string, bool) {
 		msg := func(s string) string { return sdk.FormatInvariant(types.ModuleName, "payments-folded", s) }
-		type sums struct {
-			payments                   uint64
-			principal, interest, wrote math.Int
-		}
-		add := func(s *sums, kind types.PaymentKind, n uint64, principal, interest math.Int) {
-			s.payments += n
-			if kind == types.PAYMENT_KIND_WRITE_OFF {
-				s.wrote = s.wrote.Add(principal)
-			} else if kind != types.PAYMENT_KIND_DISBURSEMENT {
-				s.principal, s.interest = s.principal.Add(principal), s.interest.Add(interest)
+		paid := map[uint64]*types.Paid{}
+		of := func(id uint64) *types.Paid {
+			if paid[id] == nil {
+				paid[id] = types.NewPaid()
 			}
+			return paid[id]
 		}
-		loans := map[uint64]*sums{}
-		of := func(id uint64) *sums {
-			if loans[id] == nil {
-				loans[id] = &sums{principal: math.ZeroInt(), interest: math.ZeroInt(), wrote: math.ZeroInt()}
-			}
-			return loans[id]
-		}
-		folded := map[uint64]uint64{}
 		err := k.Statements.Walk(ctx, nil, func(id uint64, st types.Statement) (bool, error) {
-			folded[id] = st.ThroughSeq
-			for _, line := range st.Lines {
-				add(of(id), line.Kind, line.Payments, line.Principal, line.Interest)
-			}
+			of(id).AddStatement(st)
 			return false, nil
 		})
 		broken, listed, queued := "", 0, 0
 		if err == nil {
 			err = k.Payments.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], p types.Payment) (bool, error) {
 				queued, err := k.PaymentQueue.Has(ctx, collections.Join3(p.Time, p.LoanId, p.Seq))
-				if err != nil || !queued || p.Seq <= folded[p.LoanId] {
-					broken = fmt.Sprintf("payment %d of loan %d is folded or not queued", p.Seq, p.LoanId)
+				if err != nil || !queued {
+					broken = fmt.Sprintf("payment %d of loan %d is not queued to be folded", p.Seq, p.LoanId)
 					return true, err
 				}
-				add(of(p.LoanId), p.Kind, 1, p.Principal, p.Interest)
+				of(p.LoanId).Add(p.Kind, 1, p.Principal, p.Interest)
 				listed++
 				return false, nil
 			})
@@ -136,16 +122,12 @@ func PaymentsFoldedInvariant(k Keeper) sdk.Invariant {
 		}
 		if err == nil && broken == "" {
 			err = k.Loans.Walk(ctx, nil, func(id uint64, l types.Loan) (bool, error) {
-				s := of(id)
-				delete(loans, id)
-				switch {
-				case s.payments != l.HistoryLen:
-					broken = fmt.Sprintf("loan %d: %d payments folded and listed, history_len %d", id, s.payments, l.HistoryLen)
-				case !s.principal.Equal(l.PrincipalPaid) || !s.interest.Equal(l.InterestPaid) || !s.wrote.Equal(l.WrittenOff):
-					broken = fmt.Sprintf("loan %d: payments sum to principal %s, interest %s, written off %s; the loan says %s, %s, %s",
-						id, s.principal, s.interest, s.wrote, l.PrincipalPaid, l.InterestPaid, l.WrittenOff)
+				broken = of(id).Matches(l)
+				delete(paid, id)
+				if broken == "" {
+					broken, err = k.seqsWithin(ctx, l)
 				}
-				return broken != "", nil
+				return broken != "", err
 			})
 		}
 		switch {
@@ -153,9 +135,21 @@ func PaymentsFoldedInvariant(k Keeper) sdk.Invariant {
 			return msg(err.Error()), true
 		case broken != "":
 			return msg(broken), true
-		case len(loans) > 0:
+		case len(paid) > 0:
 			return msg("payments or statements of a loan that does not exist"), true
 		}
 		return msg("ok"), false
 	}
+}
+
+// seqsWithin says which of a loan's listed payments has a seq outside 1..history_len.
+func (k Keeper) seqsWithin(ctx context.Context, l types.Loan) (string, error) {
+	broken := ""
+	err := k.Payments.Walk(ctx, collections.NewPrefixedPairRange[uint64, uint64](l.Id), func(key collections.Pair[uint64, uint64], _ types.Payment) (bool, error) {
+		if key.K2() == 0 || key.K2() > l.HistoryLen {
+			broken = fmt.Sprintf("loan %d lists payment %d, outside its history of %d", l.Id, key.K2(), l.HistoryLen)
+		}
+		return broken != "", nil
+	})
+	return broken, err
 }

@@ -2,6 +2,7 @@ package types
 
 import (
 	errorsmod "cosmossdk.io/errors"
+	"cosmossdk.io/math"
 )
 
 // DefaultGenesis has no products and no loans.
@@ -24,32 +25,52 @@ func (gs GenesisState) Validate() error {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "product %d: %s", p.Id, err)
 		}
 	}
-	loans := map[uint64]bool{}
+	loans := map[uint64]Loan{}
 	for _, l := range gs.Loans {
-		if l.Id == 0 || l.Id >= gs.NextLoanId || loans[l.Id] {
+		if _, twice := loans[l.Id]; twice || l.Id == 0 || l.Id >= gs.NextLoanId {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "loan id %d", l.Id)
 		}
-		loans[l.Id] = true
+		loans[l.Id] = l
 		if l.Status.Open() && l.NextDue == nil && l.Status != LOAN_STATUS_DEFAULTED {
 			return errorsmod.Wrapf(ErrInvalidGenesis, "loan %d is open without a due date", l.Id)
 		}
-	}
-	folded := map[uint64]uint64{}
-	for _, s := range gs.Statements {
-		if _, twice := folded[s.LoanId]; twice || !loans[s.LoanId] {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "statement of loan %d: unknown or twice", s.LoanId)
+		for _, v := range []math.Int{l.PrincipalPaid, l.InterestPaid, l.WrittenOff} {
+			if v.IsNil() || v.IsNegative() {
+				return errorsmod.Wrapf(ErrInvalidGenesis, "loan %d: a missing or negative total paid", l.Id)
+			}
 		}
-		if err := s.Validate(); err != nil {
+	}
+	// each loan's history: its statement and its payments, each seq once, make the loan's
+	// history_len and its totals (as the payments-folded invariant checks)
+	paid := map[uint64]*Paid{}
+	for id := range loans {
+		paid[id] = NewPaid()
+	}
+	for _, st := range gs.Statements {
+		p, ok := paid[st.LoanId]
+		if !ok || p.Payments > 0 {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "statement of loan %d: unknown or twice", st.LoanId)
+		}
+		if err := st.Validate(); err != nil {
 			return err
 		}
-		folded[s.LoanId] = s.ThroughSeq
+		p.AddStatement(st)
 	}
-	for _, p := range gs.Payments {
-		if !loans[p.LoanId] {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "payment of unknown loan %d", p.LoanId)
+	seqs := map[[2]uint64]bool{}
+	for _, pm := range gs.Payments {
+		l, ok := loans[pm.LoanId]
+		if pm.Principal.IsNil() || pm.Principal.IsNegative() || pm.Interest.IsNil() || pm.Interest.IsNegative() || pm.Due.IsNil() {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "payment %d of loan %d: a missing or negative amount", pm.Seq, pm.LoanId)
 		}
-		if p.Seq <= folded[p.LoanId] {
-			return errorsmod.Wrapf(ErrInvalidGenesis, "payment %d of loan %d is folded in its statement", p.Seq, p.LoanId)
+		if !ok || pm.Seq == 0 || pm.Seq > l.HistoryLen || seqs[[2]uint64{pm.LoanId, pm.Seq}] {
+			return errorsmod.Wrapf(ErrInvalidGenesis, "payment %d of loan %d: unknown loan, outside its history, or twice", pm.Seq, pm.LoanId)
+		}
+		seqs[[2]uint64{pm.LoanId, pm.Seq}] = true
+		paid[pm.LoanId].Add(pm.Kind, 1, pm.Principal, pm.Interest)
+	}
+	for _, l := range gs.Loans {
+		if broken := paid[l.Id].Matches(l); broken != "" {
+			return errorsmod.Wrap(ErrInvalidGenesis, broken)
 		}
 	}
 	banks := map[string]bool{}

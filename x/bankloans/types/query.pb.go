@@ -296,7 +296,7 @@ type QueryLoanResponse struct {
 	// schedule is the installments still to come if each is paid when due.
 	Schedule []Installment `protobuf:"bytes,2,rep,name=schedule,proto3" json:"schedule"`
 	// history is the loan's payments inside the retention window (and older ones not yet
-	// folded); statement sums those folded before them.
+	// folded); statement sums those folded.
 	History   []Payment  `protobuf:"bytes,3,rep,name=history,proto3" json:"history"`
 	Statement *Statement `protobuf:"bytes,4,opt,name=statement,proto3" json:"statement,omitempty"`
 }

@@ -1,6 +1,8 @@
 package types
 
 import (
+	"fmt"
+
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
 )
@@ -10,9 +12,13 @@ func NewStatement(l Loan) Statement {
 	return Statement{LoanId: l.Id, Borrower: l.Borrower}
 }
 
-// Add folds payment p, the loan's next, into the statement: exactly, by kind.
+// Add folds payment p into the statement: exactly, by kind. Payments may be folded in any
+// order (a chain restarted from an export stamps its first block with the genesis time).
 func (s *Statement) Add(p Payment) {
-	s.ThroughSeq, s.ThroughTime = p.Seq, p.Time
+	s.Payments++
+	if p.Time.After(s.LastTime) {
+		s.LastTime = p.Time
+	}
 	var line *StatementLine
 	for i := range s.Lines {
 		if s.Lines[i].Kind == p.Kind {
@@ -36,10 +42,11 @@ func (p Payment) Missed() bool {
 	return p.Kind == PAYMENT_KIND_INSTALLMENT && p.Principal.Add(p.Interest).LT(p.Due)
 }
 
-// Validate checks a statement: a loan, payments folded, each kind once, no negative sums.
+// Validate checks a statement: a loan, payments folded (its lines' count), each kind
+// once, no negative sums.
 func (s Statement) Validate() error {
-	if s.LoanId == 0 || s.ThroughSeq == 0 {
-		return errorsmod.Wrapf(ErrInvalidGenesis, "statement of loan %d through payment %d", s.LoanId, s.ThroughSeq)
+	if s.LoanId == 0 || s.Payments == 0 {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "statement of loan %d folds %d payments", s.LoanId, s.Payments)
 	}
 	kinds, payments := map[PaymentKind]bool{}, uint64(0)
 	for _, line := range s.Lines {
@@ -49,8 +56,52 @@ func (s Statement) Validate() error {
 		}
 		kinds[line.Kind], payments = true, payments+line.Payments
 	}
-	if payments != s.ThroughSeq {
-		return errorsmod.Wrapf(ErrInvalidGenesis, "statement of loan %d folds %d payments, through payment %d", s.LoanId, payments, s.ThroughSeq)
+	if payments != s.Payments {
+		return errorsmod.Wrapf(ErrInvalidGenesis, "statement of loan %d: its lines fold %d payments, not %d", s.LoanId, payments, s.Payments)
 	}
 	return nil
+}
+
+// Paid sums a loan's payments, folded and listed, to check them against the loan.
+type Paid struct {
+	Payments                        uint64
+	Principal, Interest, WrittenOff math.Int
+}
+
+// NewPaid is nothing paid.
+func NewPaid() *Paid {
+	return &Paid{Principal: math.ZeroInt(), Interest: math.ZeroInt(), WrittenOff: math.ZeroInt()}
+}
+
+// Add counts n payments of kind with their principal and interest: what was paid (an
+// installment, repayment or bankruptcy share) or written off; a disbursement pays nothing.
+func (p *Paid) Add(kind PaymentKind, n uint64, principal, interest math.Int) {
+	p.Payments += n
+	switch kind {
+	case PAYMENT_KIND_WRITE_OFF:
+		p.WrittenOff = p.WrittenOff.Add(principal)
+	case PAYMENT_KIND_DISBURSEMENT:
+	default:
+		p.Principal, p.Interest = p.Principal.Add(principal), p.Interest.Add(interest)
+	}
+}
+
+// AddStatement counts a statement's folded payments.
+func (p *Paid) AddStatement(s Statement) {
+	for _, line := range s.Lines {
+		p.Add(line.Kind, line.Payments, line.Principal, line.Interest)
+	}
+}
+
+// Matches says how the payments differ from the loan's history length and its running
+// totals (principal and interest paid, principal written off), or "" if they do not.
+func (p Paid) Matches(l Loan) string {
+	switch {
+	case p.Payments != l.HistoryLen:
+		return fmt.Sprintf("loan %d: %d payments folded and listed, history_len %d", l.Id, p.Payments, l.HistoryLen)
+	case !p.Principal.Equal(l.PrincipalPaid) || !p.Interest.Equal(l.InterestPaid) || !p.WrittenOff.Equal(l.WrittenOff):
+		return fmt.Sprintf("loan %d: payments sum to principal %s, interest %s, written off %s; the loan says %s, %s, %s",
+			l.Id, p.Principal, p.Interest, p.WrittenOff, l.PrincipalPaid, l.InterestPaid, l.WrittenOff)
+	}
+	return ""
 }
