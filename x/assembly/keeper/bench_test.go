@@ -48,7 +48,7 @@ type assemblyRun struct {
 // deleted, max_vote_deletions_per_block a block. The same is run in a region of 1,000
 // members (all counted, one holder of 100) for the per-vote cost's ratio.
 // ASSEMBLY_BENCH_MEMBERS scales the large region down for a quick run (the other numbers
-// follow in proportion); BENCH_DB=goleveldb keeps the state on disk.
+// follow in proportion); BENCH_DB chooses the store (region.BenchDB: e.g. goleveldb, on disk).
 func BenchmarkAssembly(b *testing.B) {
 	members := 1_000_000
 	if s := os.Getenv("ASSEMBLY_BENCH_MEMBERS"); s != "" {

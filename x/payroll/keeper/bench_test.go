@@ -33,11 +33,8 @@ import (
 // (target <= 3). Run it with the sizes (-bench BenchmarkPayrollEndBlock); alone it reports
 // nothing.
 //
-// State is in memory (every version kept), as in the SDK's benchmarks; BENCH_DB=memdb-pruned
-// prunes old versions as a node does (the node's default pruning, which keeps the last
-// 362,880 versions: in a run of a few thousand blocks it deletes nothing, so it differs from
-// memdb in the node's store options only), BENCH_DB=goleveldb keeps the state on disk as a
-// node does (docs/performance.md has all three).
+// State is in memory (every version kept), as in the SDK's benchmarks; BENCH_DB chooses
+// another store (region.BenchDB: memdb-pruned, goleveldb, pebble; docs/performance.md).
 func BenchmarkPayrollEndBlock(b *testing.B) {
 	for _, n := range []int{1_000, 10_000, 100_000} {
 		b.Run(fmt.Sprintf("workers=%d", n), func(b *testing.B) {
