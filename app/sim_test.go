@@ -133,7 +133,7 @@ func TestAppSimulation(t *testing.T) {
 			line = append(line, fmt.Sprintf("%d events folded", folded))
 			payments := uint64(0)
 			require.NoError(t, a.BankLoansKeeper.Statements.Walk(ctx, nil, func(_ uint64, st bankloanstypes.Statement) (bool, error) {
-				payments += st.Payments
+				payments += st.Folded()
 				return false, nil
 			}))
 			made["folded loan payments"] += payments

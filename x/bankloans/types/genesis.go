@@ -48,7 +48,7 @@ func (gs GenesisState) Validate() error {
 	}
 	for _, st := range gs.Statements {
 		p, ok := paid[st.LoanId]
-		if !ok || p.Payments > 0 {
+		if !ok || p.Payments > 0 { // (a statement folds at least one)
 			return errorsmod.Wrapf(ErrInvalidGenesis, "statement of loan %d: unknown or twice", st.LoanId)
 		}
 		if err := st.Validate(); err != nil {
