@@ -237,3 +237,20 @@ func TestMigrate1to2(t *testing.T) {
 	require.Equal(t, uint64(2), res.Statement.Folded(), "the disbursement and the installment")
 	f.invariantHolds()
 }
+
+// TestInvariantCatchesAStrayPayment: a payment beyond a loan's history, even queued and
+// with the loan's sums untouched, breaks payments-folded.
+func TestInvariantCatchesAStrayPayment(t *testing.T) {
+	f := setup(t)
+	r := f.r
+	l := f.borrow(f.dave, f.dave.Addr, 12*rsc, 12)
+	f.invariantHolds()
+	k := r.App.BankLoansKeeper
+	ctx := r.Ctx()
+	stray := types.Payment{LoanId: l.Id, Seq: 99, Kind: types.PAYMENT_KIND_DISBURSEMENT, Time: r.Time, Principal: math.ZeroInt(), Interest: math.ZeroInt(), Due: math.ZeroInt()}
+	require.NoError(t, k.Payments.Set(ctx, collections.Join(l.Id, stray.Seq), stray))
+	require.NoError(t, k.PaymentQueue.Set(ctx, collections.Join3(stray.Time, l.Id, stray.Seq)))
+	msg, broken := keeper.PaymentsFoldedInvariant(k)(ctx)
+	require.True(t, broken)
+	require.Contains(t, msg, "lists payment 99, outside its history of 1")
+}

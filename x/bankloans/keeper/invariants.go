@@ -1,7 +1,6 @@
 package keeper
 
 import (
-	"context"
 	"fmt"
 
 	"cosmossdk.io/collections"
@@ -94,21 +93,31 @@ func PaymentsFoldedInvariant(k Keeper) sdk.Invariant {
 			}
 			return paid[id]
 		}
-		err := k.Statements.Walk(ctx, nil, func(id uint64, st types.Statement) (bool, error) {
-			of(id).AddStatement(st)
+		var loans []types.Loan
+		historyLen := map[uint64]uint64{}
+		err := k.Loans.Walk(ctx, nil, func(id uint64, l types.Loan) (bool, error) {
+			loans, historyLen[id] = append(loans, l), l.HistoryLen
 			return false, nil
 		})
+		if err == nil {
+			err = k.Statements.Walk(ctx, nil, func(id uint64, st types.Statement) (bool, error) {
+				of(id).AddStatement(st)
+				return false, nil
+			})
+		}
 		broken, listed, queued := "", 0, 0
 		if err == nil {
 			err = k.Payments.Walk(ctx, nil, func(_ collections.Pair[uint64, uint64], p types.Payment) (bool, error) {
 				queued, err := k.PaymentQueue.Has(ctx, collections.Join3(p.Time, p.LoanId, p.Seq))
-				if err != nil || !queued {
+				switch {
+				case err != nil || !queued:
 					broken = fmt.Sprintf("payment %d of loan %d is not queued to be folded", p.Seq, p.LoanId)
-					return true, err
+				case p.Seq == 0 || p.Seq > historyLen[p.LoanId]:
+					broken = fmt.Sprintf("loan %d lists payment %d, outside its history of %d", p.LoanId, p.Seq, historyLen[p.LoanId])
 				}
 				of(p.LoanId).Add(p.Kind, 1, p.Principal, p.Interest)
 				listed++
-				return false, nil
+				return broken != "", err
 			})
 		}
 		if err == nil && broken == "" {
@@ -120,15 +129,12 @@ func PaymentsFoldedInvariant(k Keeper) sdk.Invariant {
 				broken = fmt.Sprintf("%d payments queued to be folded, %d in the histories", queued, listed)
 			}
 		}
-		if err == nil && broken == "" {
-			err = k.Loans.Walk(ctx, nil, func(id uint64, l types.Loan) (bool, error) {
-				broken = of(id).Matches(l)
-				delete(paid, id)
-				if broken == "" {
-					broken, err = k.seqsWithin(ctx, l)
-				}
-				return broken != "", err
-			})
+		for _, l := range loans {
+			if broken != "" || err != nil {
+				break
+			}
+			broken = of(l.Id).Matches(l)
+			delete(paid, l.Id)
 		}
 		switch {
 		case err != nil:
@@ -140,16 +146,4 @@ func PaymentsFoldedInvariant(k Keeper) sdk.Invariant {
 		}
 		return msg("ok"), false
 	}
-}
-
-// seqsWithin says which of a loan's listed payments has a seq outside 1..history_len.
-func (k Keeper) seqsWithin(ctx context.Context, l types.Loan) (string, error) {
-	broken := ""
-	err := k.Payments.Walk(ctx, collections.NewPrefixedPairRange[uint64, uint64](l.Id), func(key collections.Pair[uint64, uint64], _ types.Payment) (bool, error) {
-		if key.K2() == 0 || key.K2() > l.HistoryLen {
-			broken = fmt.Sprintf("loan %d lists payment %d, outside its history of %d", l.Id, key.K2(), l.HistoryLen)
-		}
-		return broken != "", nil
-	})
-	return broken, err
 }
