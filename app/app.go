@@ -159,6 +159,7 @@ import (
 	"github.com/conductor-coop/conductor/x/payroll"
 	payrollkeeper "github.com/conductor-coop/conductor/x/payroll/keeper"
 	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
+	"github.com/conductor-coop/conductor/x/router"
 	"github.com/conductor-coop/conductor/x/valueflows"
 	valueflowskeeper "github.com/conductor-coop/conductor/x/valueflows/keeper"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
@@ -232,6 +233,7 @@ type App struct {
 	MarketKeeper           marketkeeper.Keeper
 	BankLoansKeeper        bankloanskeeper.Keeper
 	DividendKeeper         dividendkeeper.Keeper
+	Router                 *router.Router
 	HousingKeeper          housingkeeper.Keeper
 	EducationKeeper        educationkeeper.Keeper
 	FederationKeeper       federationkeeper.Keeper
@@ -291,7 +293,7 @@ func New(
 	if err := bApp.RegisterStreamingServices(appOpts, keys); err != nil {
 		panic(err)
 	}
-	tkeys := storetypes.NewTransientStoreKeys(paramstypes.TStoreKey)
+	tkeys := storetypes.NewTransientStoreKeys(paramstypes.TStoreKey, router.StoreKey)
 	memKeys := storetypes.NewMemoryStoreKeys(capabilitytypes.MemStoreKey)
 
 	app := &App{
@@ -337,7 +339,12 @@ func New(
 
 	// Conductor: the agent registry (and the RSC rule it enforces), then the regional parameters.
 	app.MembershipKeeper = membershipkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[membershiptypes.StoreKey]), accountCodec, app.GroupKeeper, app.AccountKeeper, app.StakingKeeper)
-	app.BankKeeper.AppendSendRestriction(app.MembershipKeeper.SendRestriction)
+	// the one money path: the RSC rule admits a restricted agent's money only in its payments.
+	app.Router = router.New(router.Deps{
+		Bank: app.BankKeeper, Agents: app.MembershipKeeper, Accounts: app.AccountKeeper,
+		Counts: runtime.NewTransientStoreService(tkeys[router.StoreKey]),
+	}, app.MembershipKeeper.DirectRule)
+	app.BankKeeper.AppendSendRestriction(app.Router.SendRestriction)
 	app.BankKeeper.AppendSendRestriction(markettypes.IntakeRestriction)
 	app.GovernanceParamsKeeper = governanceparamskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[governanceparamstypes.StoreKey]), app.MembershipKeeper)
 	app.AssemblyKeeper = assemblykeeper.NewKeeper(assemblykeeper.Deps{
@@ -346,30 +353,32 @@ func New(
 	})
 	// every Conductor action records its flows here.
 	app.ValueFlowsKeeper = valueflowskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[valueflowstypes.StoreKey]), accountCodec, app.MembershipKeeper, app.GovernanceParamsKeeper)
+	app.Router.SetFlows(app.ValueFlowsKeeper)
 
 	treasury := authtypes.NewModuleAddress(membershiptypes.TreasuryName)
 	app.DividendKeeper = dividendkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[dividendtypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.ValueFlowsKeeper, treasury)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.Router, treasury)
 	app.MembershipKeeper.SetMemberHooks(app.DividendKeeper, app.AssemblyKeeper)
 	// the transfer keeper is assigned below; the federation keeper uses it only in transactions.
 	app.FederationKeeper = federationkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[federationtypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.BankKeeper, app.DividendKeeper, &app.TransferKeeper, membershiptypes.TreasuryName, app.AccountKeeper)
+		app.MembershipKeeper, app.BankKeeper, app.DividendKeeper, app.Router, &app.TransferKeeper, membershiptypes.TreasuryName, app.AccountKeeper)
 	app.MarketKeeper = marketkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[markettypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.DividendKeeper, treasury, app.FederationKeeper, app.ValueFlowsKeeper)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.Router, treasury, app.FederationKeeper, app.ValueFlowsKeeper)
 	app.EducationKeeper = educationkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[educationtypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.ValueFlowsKeeper, app.MarketKeeper)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.Router, app.MarketKeeper)
 	app.PayrollKeeper = payrollkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[payrolltypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.MarketKeeper, app.DividendKeeper, app.ValueFlowsKeeper, treasury)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.MarketKeeper, app.Router, app.ValueFlowsKeeper, treasury)
 	app.HousingKeeper = housingkeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[housingtypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.DividendKeeper, app.ValueFlowsKeeper, treasury, app.AccountKeeper)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.Router, app.ValueFlowsKeeper, treasury, app.AccountKeeper)
 	// a debtor's income (a Conductor action's send) is noted, its debts collected first (read at send time).
 	app.BankKeeper.AppendSendRestriction(app.HousingKeeper.DebtsFirst)
 	app.BankLoansKeeper = bankloanskeeper.NewKeeper(appCodec, runtime.NewKVStoreService(keys[bankloanstypes.StoreKey]), accountCodec,
-		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.PayrollKeeper, app.MarketKeeper, app.HousingKeeper, app.DividendKeeper, app.ValueFlowsKeeper, membershiptypes.TreasuryName)
+		app.MembershipKeeper, app.GovernanceParamsKeeper, app.BankKeeper, app.PayrollKeeper, app.MarketKeeper, app.HousingKeeper, app.DividendKeeper, app.ValueFlowsKeeper, app.Router, membershiptypes.TreasuryName)
 
 	app.DividendKeeper.SetLoans(app.BankLoansKeeper)
 	app.DividendKeeper.SetWages(app.PayrollKeeper)
 	app.DividendKeeper.SetCompanyBooks(app.MarketKeeper)
+	app.Router.SetTreasury(app.DividendKeeper)
 	app.HousingKeeper.SetWages(app.PayrollKeeper)
 	// workers first: a company that owes wage claims pays nothing else (read at send time).
 	app.BankKeeper.AppendSendRestriction(app.PayrollKeeper.WorkersFirst)
@@ -409,7 +418,7 @@ func New(
 	skipGenesisInvariants := cast.ToBool(appOpts.Get(crisis.FlagSkipGenesisInvariants))
 	simKeepers := membershipsim.Keepers{
 		Membership: app.MembershipKeeper, Account: app.AccountKeeper, Bank: app.BankKeeper, TxConfig: txConfig,
-		Params: app.GovernanceParamsKeeper.GetParams, Groups: app.GroupKeeper, Assembly: app.AssemblyKeeper,
+		Params: app.GovernanceParamsKeeper.GetParams, Groups: app.GroupKeeper, Assembly: app.AssemblyKeeper, Router: app.Router,
 	}
 	app.ModuleManager = module.NewManager(
 		genutil.NewAppModule(app.AccountKeeper, app.StakingKeeper, app, txConfig),
@@ -486,6 +495,7 @@ func New(
 	app.ModuleManager.SetOrderExportGenesis(genesisModuleOrder...)
 
 	app.ModuleManager.RegisterInvariants(app.CrisisKeeper)
+	app.Router.RegisterInvariants(app.CrisisKeeper)
 	app.configurator = module.NewConfigurator(app.appCodec, app.MsgServiceRouter(), app.GRPCQueryRouter())
 	if err := app.ModuleManager.RegisterServices(app.configurator); err != nil {
 		panic(err)

@@ -20,6 +20,7 @@ import (
 	housingtypes "github.com/conductor-coop/conductor/x/housing/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 // TestEndBlockNeverHalts drives the periodic work of every module into its failure cases at
@@ -120,7 +121,7 @@ func TestEndBlockNeverHalts(t *testing.T) {
 	require.NoError(t, a.DividendKeeper.Book(ctx, dividendtypes.SOURCE_INCOME_TAX, math.NewInt(300_000_000)))
 	treasury := a.AccountKeeper.GetModuleAddress(membershiptypes.TreasuryName)
 	held := a.BankKeeper.GetAllBalances(ctx, treasury)
-	require.NoError(t, a.BankKeeper.SendCoins(membershiptypes.WithConductorAction(ctx), treasury, penniless("elsewhere"), held))
+	require.NoError(t, region.Pay(ctx, a, router.Dividend, treasury, penniless("elsewhere"), held.AmountOf(app.Denom)))
 
 	height := r.Height
 	const blocks = 60 * 24

@@ -18,10 +18,12 @@ import (
 	ibctesting "github.com/cosmos/ibc-go/v8/testing"
 
 	"github.com/conductor-coop/conductor/app"
+	"github.com/conductor-coop/conductor/testutil/region"
 	"github.com/conductor-coop/conductor/x/federation/keeper"
 	"github.com/conductor-coop/conductor/x/federation/types"
 	"github.com/conductor-coop/conductor/x/ibcmemo"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 // assemblyMsgs runs federation messages on chain as its assembly decided them (the vote is
@@ -37,10 +39,12 @@ func assemblyMsgs(chain *ibctesting.TestChain) (types.MsgServer, sdk.Context, st
 
 // fundTreasury gives chain's treasury amount ursc (minted, as revenue would arrive).
 func (r *regions) fundTreasury(chain *ibctesting.TestChain, amount int64) {
-	ctx := membershiptypes.WithConductorAction(chain.GetContext())
+	ctx := chain.GetContext()
 	coins := sdk.NewCoins(sdk.NewInt64Coin(app.Denom, amount))
 	require.NoError(r.t, appOf(chain).BankKeeper.MintCoins(ctx, transfertypes.ModuleName, coins))
-	require.NoError(r.t, appOf(chain).BankKeeper.SendCoinsFromModuleToModule(ctx, transfertypes.ModuleName, membershiptypes.TreasuryName, coins))
+	require.NoError(r.t, appOf(chain).Router.Within(ctx, router.IBCReceipt, "test/fund", "test funding", func(ctx sdk.Context) error {
+		return appOf(chain).BankKeeper.SendCoinsFromModuleToModule(ctx, transfertypes.ModuleName, membershiptypes.TreasuryName, coins)
+	}))
 }
 
 // contribute has A's assembly send amount from its treasury to pool id on B; it returns the
@@ -145,11 +149,16 @@ func TestPoolContributionsOverIBC(t *testing.T) {
 		// sends it with a pool memo: the base denom is ursc, but it is not a region's RSC.
 		treasuryA := authtypes.NewModuleAddress(membershiptypes.TreasuryName)
 		fake, coin := fakeRSC(t, r.a, sdkmath.NewInt(1_000_000))
-		ctx := membershiptypes.WithConductorAction(r.a.GetContext())
-		require.NoError(t, appOf(r.a).BankKeeper.SendCoinsFromModuleToModule(ctx, transfertypes.ModuleName, membershiptypes.TreasuryName, sdk.NewCoins(coin)))
-		_, err := appOf(r.a).TransferKeeper.Transfer(ctx, transfertypes.NewMsgTransfer(epA.ChannelConfig.PortID, epA.ChannelID, coin,
-			treasuryA.String(), r.senderB.String(), clienttypes.NewHeight(1, 1000), 0, ibcmemo.PoolMemo(transit)))
-		require.NoError(t, err)
+		ctx := r.a.GetContext()
+		rt := appOf(r.a).Router
+		require.NoError(t, rt.Within(ctx, router.IBCReceipt, "test/fund", "test funding", func(ctx sdk.Context) error {
+			return appOf(r.a).BankKeeper.SendCoinsFromModuleToModule(ctx, transfertypes.ModuleName, membershiptypes.TreasuryName, sdk.NewCoins(coin))
+		}))
+		require.NoError(t, rt.Within(ctx, router.PoolContribution, "test/contribution", "a contribution", func(ctx sdk.Context) error {
+			_, err := appOf(r.a).TransferKeeper.Transfer(ctx, transfertypes.NewMsgTransfer(epA.ChannelConfig.PortID, epA.ChannelID, coin,
+				treasuryA.String(), r.senderB.String(), clienttypes.NewHeight(1, 1000), 0, ibcmemo.PoolMemo(transit)))
+			return err
+		}))
 		packet, err := ibctesting.ParsePacketFromEvents(ctx.EventManager().ABCIEvents())
 		require.NoError(t, err)
 		r.a.Coordinator.CommitBlock(r.a)
@@ -167,9 +176,8 @@ func TestPoolContributionsOverIBC(t *testing.T) {
 	})
 
 	t.Run("a company cannot contribute", func(t *testing.T) {
-		ctx := membershiptypes.WithConductorAction(r.a.GetContext())
 		coin := sdk.NewInt64Coin(app.Denom, 1_000_000)
-		require.NoError(t, appOf(r.a).BankKeeper.SendCoins(ctx, r.senderA, r.companyA, sdk.NewCoins(coin)))
+		require.NoError(t, region.Pay(r.a.GetContext(), appOf(r.a), router.Purchase, r.senderA, r.companyA, coin.Amount))
 		seq, _ := appOf(r.a).IBCKeeper.ChannelKeeper.GetNextSequenceSend(r.a.GetContext(), epA.ChannelConfig.PortID, epA.ChannelID)
 		transfer := transfertypes.NewMsgTransfer(epA.ChannelConfig.PortID, epA.ChannelID, coin, r.companyA.String(), r.senderB.String(),
 			clienttypes.NewHeight(1, 1000), 0, ibcmemo.PoolMemo(transit))

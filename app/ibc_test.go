@@ -30,6 +30,7 @@ import (
 	federationkeeper "github.com/conductor-coop/conductor/x/federation/keeper"
 	federationtypes "github.com/conductor-coop/conductor/x/federation/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 // setupRegion is ibc-go's testing app constructor for a region: our app, with one founding
@@ -174,7 +175,7 @@ func TestRSCRuleOverIBC(t *testing.T) {
 
 	t.Run("send from a company", func(t *testing.T) {
 		ctx := r.a.GetContext()
-		require.NoError(t, appOf(r.a).BankKeeper.SendCoins(membershiptypes.WithConductorAction(ctx), r.senderA, r.companyA, sdk.NewCoins(sdk.NewCoin(app.Denom, amount))))
+		require.NoError(t, region.Pay(ctx, appOf(r.a), router.Purchase, r.senderA, r.companyA, amount))
 		seq, _ := appOf(r.a).IBCKeeper.ChannelKeeper.GetNextSequenceSend(r.a.GetContext(), epA.ChannelConfig.PortID, epA.ChannelID)
 		transfer := transfertypes.NewMsgTransfer(epA.ChannelConfig.PortID, epA.ChannelID, sdk.NewCoin(app.Denom, amount), r.companyA.String(), r.senderB.String(), clienttypes.NewHeight(1, 1000), 0, "")
 		result, logs := execByCompany(t, r.a, r.companyA, transfer)

@@ -14,6 +14,8 @@ import (
 	housingtypes "github.com/conductor-coop/conductor/x/housing/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
+	"github.com/conductor-coop/conductor/x/router"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // Items at scale: the benchmarks write employments, leases and loans straight into state
@@ -36,13 +38,24 @@ func (r *Region) addr(s string) sdk.AccAddress {
 	return a
 }
 
-// Fund gives addr amount ursc, made by the test minter and sent as a Conductor action (so
-// that a company may receive it).
+// Endowment is the harness's own route: the test minter pays any agent, as money arriving
+// from outside the region would. It is added to the table here, in the test harness, which
+// the node never links (cmd/conductord's TestNodeLinksNoTestHarness).
+const Endowment router.Route = 200
+
+func init() {
+	kinds := []membershiptypes.AgentKind{router.None, router.Person, router.Company, router.Regional, router.Bank, router.Treasury, router.Pool,
+		membershiptypes.AGENT_KIND_ASSEMBLY}
+	router.Routes[Endowment] = router.Spec{Name: "test endowment", From: []membershiptypes.AgentKind{router.None}, To: kinds, Action: valueflowstypes.ACTION_TRANSFER}
+}
+
+// Fund gives addr amount ursc, made by the test minter and paid through the router on the
+// harness's Endowment route: the send restrictions see a routed payment (a company's
+// claims and a debtor's debts are collected from it) and a value flow is recorded.
 func (r *Region) Fund(ctx sdk.Context, addr sdk.AccAddress, amount math.Int) {
 	r.t.Helper()
-	coins := sdk.NewCoins(sdk.NewCoin(app.Denom, amount))
-	require.NoError(r.t, r.App.BankKeeper.MintCoins(ctx, Minter, coins))
-	require.NoError(r.t, r.App.BankKeeper.SendCoinsFromModuleToAccount(membershiptypes.WithConductorAction(ctx), Minter, addr, coins))
+	require.NoError(r.t, r.App.BankKeeper.MintCoins(ctx, Minter, sdk.NewCoins(sdk.NewCoin(app.Denom, amount))))
+	require.NoError(r.t, Pay(ctx, r.App, Endowment, authtypes.NewModuleAddress(Minter), addr, amount))
 }
 
 // Employ writes employments with their worker and company indexes, and moves the
@@ -103,4 +116,11 @@ func (r *Region) Lend(ctx sdk.Context, bank sdk.AccAddress, loans []bankloanstyp
 	require.NoError(r.t, k.Portfolios.Set(ctx, bank, bankloanstypes.Portfolio{
 		Bank: bank.String(), Provided: outstanding, Capital: z, Outstanding: outstanding, WrittenOff: z, InterestCollected: z, Lent: outstanding, ActiveLoans: uint64(len(loans)),
 	}))
+}
+
+// Pay makes a one-leg payment through a's router, on route (a test's stand-in for the
+// Conductor action that would make it: a purchase bringing a company money, a refund, a
+// dividend).
+func Pay(ctx sdk.Context, a *app.App, route router.Route, from, to sdk.AccAddress, amount math.Int) error {
+	return a.Router.Pay(ctx, router.Payment{Route: route, From: from, Legs: router.To(to, amount), Link: "test/pay"})
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/conductor-coop/conductor/x/federation/keeper"
 	"github.com/conductor-coop/conductor/x/ibcmemo"
-	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
 // IBCMiddleware sits on ICS-20 (around the market's middleware). On receive, a transfer whose
@@ -53,7 +52,9 @@ func (im IBCMiddleware) OnAcknowledgementPacket(ctx sdk.Context, packet channelt
 	if !ok {
 		return im.IBCModule.OnAcknowledgementPacket(ctx, packet, acknowledgement, relayer)
 	}
-	if err := im.IBCModule.OnAcknowledgementPacket(membershiptypes.WithConductorAction(ctx), packet, acknowledgement, relayer); err != nil {
+	if err := im.keeper.Refund(ctx, packet, func(ctx sdk.Context) error {
+		return im.IBCModule.OnAcknowledgementPacket(ctx, packet, acknowledgement, relayer)
+	}); err != nil {
 		return err
 	}
 	var ack channeltypes.Acknowledgement
@@ -69,7 +70,9 @@ func (im IBCMiddleware) OnTimeoutPacket(ctx sdk.Context, packet channeltypes.Pac
 	if !ok {
 		return im.IBCModule.OnTimeoutPacket(ctx, packet, relayer)
 	}
-	if err := im.IBCModule.OnTimeoutPacket(membershiptypes.WithConductorAction(ctx), packet, relayer); err != nil {
+	if err := im.keeper.Refund(ctx, packet, func(ctx sdk.Context) error {
+		return im.IBCModule.OnTimeoutPacket(ctx, packet, relayer)
+	}); err != nil {
 		return err
 	}
 	return im.keeper.SettleContribution(ctx, packet, pool, false, "timed out")

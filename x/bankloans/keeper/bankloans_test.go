@@ -26,6 +26,7 @@ import (
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	payrollkeeper "github.com/conductor-coop/conductor/x/payroll/keeper"
 	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 var dec = math.LegacyMustNewDecFromStr
@@ -463,11 +464,13 @@ func TestBankruptcyPaysWorkersInPart(t *testing.T) {
 func TestBankruptcyLeftover(t *testing.T) {
 	f := setup(t)
 	r := f.r
-	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.bakery, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 7*rsc))))
+	require.NoError(t, region.Pay(r.Ctx(), r.App, router.Purchase, f.dave.Addr, f.bakery, math.NewInt(7*rsc)))
 	treasury := r.Balance(f.treasury)
 	f.r.Must(f.r.Manage(f.alice, &types.MsgDeclareBankruptcy{Company: f.bakery.String()}))
 	require.Equal(t, treasury.AddRaw(7*rsc), r.Balance(f.treasury))
 	require.Equal(t, membershiptypes.AGENT_KIND_DISSOLVED, r.Agent("Bakery Co-op").Kind)
+	flow, n := r.RSCFlows(f.bakery.String(), f.treasury.String(), "bankloans/bankruptcy")
+	require.Equal(t, []any{math.NewInt(7 * rsc), 1}, []any{flow, n}, "what is left returns to the region as a value flow")
 }
 
 // TestForcedBankruptcy: a company's loan defaults; the bank winds it up.
@@ -614,7 +617,7 @@ func TestBankruptcyPaysRentArrears(t *testing.T) {
 			Kind: housingtypes.UNIT_KIND_EQUIPMENT, Name: []string{"saw", "lathe"}[i], Area: 1, Agency: agency.String(),
 			PropertyTax: math.NewInt(tax), Maintenance: math.ZeroInt(), Administration: math.ZeroInt(),
 		}}))
-		require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.mill, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, tax))))
+		require.NoError(t, region.Pay(r.Ctx(), r.App, router.Purchase, f.dave.Addr, f.mill, math.NewInt(tax)))
 		f.r.Must(f.r.Manage(f.carol, &housingtypes.MsgJoinWaitlist{Applicant: f.mill.String(), Kind: housingtypes.UNIT_KIND_EQUIPMENT}))
 		f.r.Must(f.r.Manage(f.carol, &housingtypes.MsgAcceptOffer{Applicant: f.mill.String(), EntryId: uint64(i + 1)}))
 	}
@@ -628,11 +631,14 @@ func TestBankruptcyPaysRentArrears(t *testing.T) {
 	}
 	require.Equal(t, []int64{rsc, 2 * rsc}, []int64{arrears(1), arrears(2)})
 
-	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.mill, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, rsc+1))))
+	require.NoError(t, region.Pay(r.Ctx(), r.App, router.Purchase, f.dave.Addr, f.mill, math.NewInt(rsc+1)))
 	before, treasury := r.Balance(agency), r.Balance(f.treasury)
 	f.r.Must(f.r.Manage(f.carol, &types.MsgDeclareBankruptcy{Company: f.mill.String()}))
 	require.Equal(t, before.AddRaw(rsc+1), r.Balance(agency), "the other creditors take every ursc left")
 	require.Equal(t, treasury, r.Balance(f.treasury), "none to the region while a creditor is owed")
+	flow, n := r.RSCFlows(f.mill.String(), agency.String(), "housing/lease/")
+	// the first months' rent (settled in the leases' use events) and each lease's share now
+	require.Equal(t, []any{math.NewInt(3*rsc + rsc + 1), 4}, []any{flow, n}, "each lease's share is a value flow")
 	// floor(1,000,001 x 1/3) = 333,333 (remainder 2/3) and floor(1,000,001 x 2/3) = 666,667
 	// (remainder 1/3): the ursc left goes to the saw's larger remainder.
 	require.Equal(t, []int64{rsc - 333_334, 2*rsc - 666_667}, []int64{arrears(1), arrears(2)}, "the rest is lost")
@@ -669,8 +675,8 @@ func TestNothingAheadOfWages(t *testing.T) {
 			f.millOwesDave() // the 10 RSC went to dave; 50 RSC owed
 			f.r.Must(f.r.Manage(f.alice, &markettypes.MsgCreateListing{Seller: f.bakery.String(), Kind: markettypes.LISTING_KIND_PRODUCT, Name: "Bread", Unit: "loaf", UnitPrice: math.NewInt(rsc), Stock: "unlimited"}))
 			f.r.Must(f.r.Manage(f.carol, &markettypes.MsgCreateListing{Seller: f.mill.String(), Kind: markettypes.LISTING_KIND_PRODUCT, Name: "Flour", Unit: "kg", UnitPrice: math.NewInt(rsc), Stock: "1000"}))
-			require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.erin.Addr, f.bakery, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, rsc))))
-			require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.alice.Addr, f.bakery, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 20*rsc))))
+			require.NoError(t, region.Pay(r.Ctx(), r.App, router.Purchase, f.erin.Addr, f.bakery, math.NewInt(rsc)))
+			require.NoError(t, region.Pay(r.Ctx(), r.App, router.Purchase, f.alice.Addr, f.bakery, math.NewInt(20*rsc)))
 			dave, bakery, capital := r.Balance(f.dave.Addr), r.Balance(f.bakery), f.portfolio().Capital
 
 			pay := authz.NewMsgExec(f.alice.Addr, []sdk.Msg{&markettypes.MsgPurchase{Buyer: f.bakery.String(), ListingId: 2, Quantity: 10}})

@@ -12,7 +12,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/bankloans/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
-	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 // windUp is a company's bankruptcy. Its funds go to its creditors in order:
@@ -93,15 +93,10 @@ func (k Keeper) windUp(ctx context.Context, company sdk.AccAddress, reason strin
 	toRegion := balance()
 	if toRegion.IsPositive() {
 		treasury := authtypes.NewModuleAddress(k.treasury)
-		if err := k.books.Track(ctx, company, toRegion); err != nil {
-			return err
-		}
-		if err := k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), company, treasury, ursc(toRegion)); err != nil {
-			return err
-		}
-		rest := valueflowstypes.RSCTransfer(company.String(), treasury.String(), toRegion, "bankloans/bankruptcy", 0)
-		rest.Note = "what is left of a bankrupt co-op returns to the region"
-		if _, err := k.flows.Record(ctx, rest); err != nil {
+		if err := k.router.Pay(ctx, router.Payment{
+			Route: router.BankruptcyDistribution, From: company, Legs: router.To(treasury, toRegion),
+			Link: "bankloans/bankruptcy", Note: "what is left of a bankrupt co-op returns to the region",
+		}); err != nil {
 			return err
 		}
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/conductor-coop/conductor/x/bankloans/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 type addrID = collections.Pair[sdk.AccAddress, uint64]
@@ -35,6 +36,7 @@ type Keeper struct {
 	housing      types.HousingKeeper
 	books        types.Treasury
 	flows        types.FlowRecorder
+	router       *router.Router
 	treasury     string // module account name of the treasury
 
 	Schema          collections.Schema
@@ -61,13 +63,13 @@ type paymentKey = collections.Triple[time.Time, uint64, uint64]
 // (books records the interest it receives).
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
 	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper,
-	payroll types.PayrollKeeper, market types.MarketKeeper, housing types.HousingKeeper, books types.Treasury, flows types.FlowRecorder, treasury string,
+	payroll types.PayrollKeeper, market types.MarketKeeper, housing types.HousingKeeper, books types.Treasury, flows types.FlowRecorder, router *router.Router, treasury string,
 ) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	addrIDKey := collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
 	k := Keeper{
 		cdc: cdc, addressCodec: addressCodec, membership: membership, params: params, bank: bank,
-		payroll: payroll, market: market, housing: housing, books: books, flows: flows, treasury: treasury,
+		payroll: payroll, market: market, housing: housing, books: books, flows: flows, router: router, treasury: treasury,
 		Products:        collections.NewMap(sb, types.ProductsKey, "products", collections.Uint64Key, codec.CollValue[types.Product](cdc)),
 		ProductSeq:      collections.NewSequence(sb, types.ProductSeqKey, "product_seq"),
 		Loans:           collections.NewMap(sb, types.LoansKey, "loans", collections.Uint64Key, codec.CollValue[types.Loan](cdc)),

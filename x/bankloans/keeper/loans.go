@@ -8,10 +8,11 @@ import (
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/conductor-coop/conductor/x/bankloans/types"
-	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
@@ -56,10 +57,10 @@ func (k Keeper) book(ctx context.Context, rc *receipts) error {
 	if !rc.interest.IsPositive() {
 		return nil
 	}
-	if err := k.bank.SendCoinsFromModuleToModule(membershiptypes.WithConductorAction(ctx), types.ModuleName, k.treasury, ursc(rc.interest)); err != nil {
-		return err
-	}
-	return k.books.Book(ctx, dividendtypes.SOURCE_BANK_INTEREST, rc.interest)
+	return k.router.Pay(ctx, router.Payment{
+		Route: router.Interest, From: authtypes.NewModuleAddress(types.ModuleName), Legs: router.To(authtypes.NewModuleAddress(k.treasury), rc.interest),
+		Link: "bankloans/interest", Note: "the interest the bank collected, to the treasury",
+	})
 }
 
 // take collects up to amount of what a loan owes from payer: arrears interest first, then
@@ -76,19 +77,16 @@ func (k Keeper) take(ctx context.Context, l *types.Loan, payer sdk.AccAddress, a
 	if !total.IsPositive() {
 		return math.ZeroInt(), math.ZeroInt(), nil
 	}
-	if err := k.books.Track(ctx, payer, total); err != nil {
-		return principal, interest, err
-	}
-	if err := k.bank.SendCoinsFromAccountToModule(membershiptypes.WithConductorAction(ctx), payer, types.ModuleName, ursc(total)); err != nil {
-		return principal, interest, err
-	}
 	l.ArrearsInterest = l.ArrearsInterest.Sub(interest)
 	l.ArrearsPrincipal = l.ArrearsPrincipal.Sub(principal)
 	l.Remaining = l.Remaining.Sub(prepaid)
 	principal = principal.Add(prepaid)
 	repay := valueflowstypes.RSCTransfer(payer.String(), l.Bank, total, valueflowstypes.Link("bankloans/loan", l.Id), 0)
 	repay.Note = fmt.Sprintf("repayment: principal %s, interest %s (to the treasury)", principal, interest)
-	if _, err := k.flows.Record(ctx, repay); err != nil {
+	if err := k.router.Pay(ctx, router.Payment{
+		Route: router.Repayment, From: payer, Legs: router.To(k.router.Module(ctx, types.ModuleName), total),
+		Record: func(ctx context.Context) error { _, err := k.flows.Record(ctx, repay); return err },
+	}); err != nil {
 		return principal, interest, err
 	}
 	l.PrincipalPaid = l.PrincipalPaid.Add(principal)

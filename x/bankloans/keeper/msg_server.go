@@ -8,9 +8,11 @@ import (
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/conductor-coop/conductor/x/bankloans/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
@@ -39,7 +41,10 @@ func (m msgServer) FundBank(ctx context.Context, msg *types.MsgFundBank) (*types
 	if err := m.books.RequireUnreserved(ctx, msg.Amount); err != nil {
 		return nil, err
 	}
-	if err := m.bank.SendCoinsFromModuleToModule(membershiptypes.WithConductorAction(ctx), m.treasury, types.ModuleName, ursc(msg.Amount)); err != nil {
+	if err := m.router.Pay(ctx, router.Payment{
+		Route: router.LoanFunding, From: authtypes.NewModuleAddress(m.treasury), Legs: router.To(m.router.Module(ctx, types.ModuleName), msg.Amount),
+		Link: "bankloans/bank/" + msg.Bank, Note: "the treasury funds the bank's lending",
+	}); err != nil {
 		return nil, err
 	}
 	return &types.MsgFundBankResponse{}, m.updatePortfolio(ctx, msg.Bank, func(p *types.Portfolio) {
@@ -191,15 +196,15 @@ func (m msgServer) Approve(ctx context.Context, msg *types.MsgApprove) (*types.M
 	if err := m.requireImpartial(ctx, l, borrower); err != nil {
 		return nil, err
 	}
-	if err := m.books.Track(ctx, borrower, math.ZeroInt()); err != nil {
-		return nil, err
-	}
-	if err := m.bank.SendCoinsFromModuleToAccount(membershiptypes.WithConductorAction(ctx), types.ModuleName, borrower, ursc(l.Principal)); err != nil {
-		return nil, err
-	}
-	loan := valueflowstypes.RSCTransfer(l.Bank, l.Borrower, l.Principal, valueflowstypes.Link("bankloans/loan", l.Id), 0)
-	loan.Note = "loan disbursed"
-	if _, err := m.flows.Record(ctx, loan); err != nil {
+	if err := m.router.Pay(ctx, router.Payment{
+		Route: router.LoanDisbursement, From: authtypes.NewModuleAddress(types.ModuleName), Legs: router.To(borrower, l.Principal),
+		Record: func(ctx context.Context) error {
+			loan := valueflowstypes.RSCTransfer(l.Bank, l.Borrower, l.Principal, valueflowstypes.Link("bankloans/loan", l.Id), 0)
+			loan.Note = "loan disbursed"
+			_, err := m.flows.Record(ctx, loan)
+			return err
+		},
+	}); err != nil {
 		return nil, err
 	}
 	now := sdk.UnwrapSDKContext(ctx).BlockTime()

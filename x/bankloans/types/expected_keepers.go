@@ -9,7 +9,6 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	housingtypes "github.com/conductor-coop/conductor/x/housing/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
@@ -36,10 +35,6 @@ type ParamsKeeper interface {
 type BankKeeper interface {
 	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
 	SpendableCoin(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
-	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
-	SendCoinsFromModuleToAccount(ctx context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error
-	SendCoinsFromAccountToModule(ctx context.Context, from sdk.AccAddress, module string, amt sdk.Coins) error
-	SendCoinsFromModuleToModule(ctx context.Context, from, to string, amt sdk.Coins) error
 }
 
 // PayrollKeeper: wage claims come before the bank.
@@ -53,11 +48,8 @@ type MarketKeeper interface {
 	CloseListings(ctx context.Context, seller sdk.AccAddress) error
 }
 
-// Treasury books the treasury's revenue by source, tracks companies' money for the
-// profit-at-rest tax, and says what it holds for the members' dividend (x/dividend).
+// Treasury says what the treasury holds for the members' dividend (x/dividend).
 type Treasury interface {
-	Book(ctx context.Context, source dividendtypes.Source, amount math.Int) error
-	Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error
 	RequireUnreserved(ctx context.Context, amount math.Int) error
 }
 

@@ -8,7 +8,7 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 
 	"github.com/conductor-coop/conductor/x/dividend/types"
-	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 // EndBlocker books the block's transaction fees as the treasury's revenue, closes the
@@ -47,10 +47,14 @@ func (k Keeper) sweepFees(ctx sdk.Context) error {
 	if fees.IsZero() {
 		return nil
 	}
-	if err := k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), feeCollector, k.treasury, fees); err != nil {
-		return err
+	for _, fee := range fees {
+		if err := k.router.Pay(ctx, router.Payment{
+			Route: router.Fees, From: feeCollector, Denom: fee.Denom, Legs: router.To(k.treasury, fee.Amount), Link: "dividend/fees",
+		}); err != nil {
+			return err
+		}
 	}
-	return k.Book(ctx, types.SOURCE_FEES, fees.AmountOf(membershiptypes.Denom))
+	return nil
 }
 
 var feeCollector = authtypes.NewModuleAddress(authtypes.FeeCollectorName)

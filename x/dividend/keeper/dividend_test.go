@@ -22,6 +22,7 @@ import (
 	markettypes "github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 var dec = math.LegacyMustNewDecFromStr
@@ -133,7 +134,7 @@ func TestRevenueBySource(t *testing.T) {
 	r.Pass(f.bakery.String(), []region.Account{f.alice, f.bob}, &payrolltypes.MsgPostJob{Company: f.bakery.String(), OccupationId: 1, HoursPerWeek: 1, Wage: math.NewInt(30 * rsc), Description: "x"})
 	f.r.Must(r.Deliver(f.dave, &payrolltypes.MsgApply{Applicant: f.dave.String(), JobId: 1}))
 	r.Pass(f.bakery.String(), []region.Account{f.alice, f.bob}, &payrolltypes.MsgHire{Company: f.bakery.String(), JobId: 1, Applicant: f.dave.String()})
-	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.erin.Addr, f.bakery, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 100*rsc))))
+	require.NoError(t, region.Pay(r.Ctx(), r.App, router.Purchase, f.erin.Addr, f.bakery, math.NewInt(100*rsc)))
 	h := r.Time.Truncate(time.Hour).Add(time.Hour)
 	r.DeliverAt(h, f.dave, &payrolltypes.MsgClockIn{Worker: f.dave.String(), EmploymentId: 1})
 	r.DeliverAt(h.Add(time.Hour), f.dave, &payrolltypes.MsgClockOut{Worker: f.dave.String(), EmploymentId: 1})
@@ -249,7 +250,7 @@ func TestProfitAtRest(t *testing.T) {
 	day := func(n int64) time.Time { return time.Unix((today+n)*86400, 0).UTC() }
 	fund := func(company sdk.AccAddress, ursc int64) {
 		require.NoError(t, r.App.DividendKeeper.Track(r.Ctx(), company, math.ZeroInt()))
-		require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.erin.Addr, company, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, ursc))))
+		require.NoError(t, region.Pay(r.Ctx(), r.App, router.Purchase, f.erin.Addr, company, math.NewInt(ursc)))
 	}
 	mill := func(name string) sdk.AccAddress {
 		f.r.Must(r.Deliver(f.carol, &membershiptypes.MsgFoundCompany{Founder: f.carol.String(), Name: name, Workers: []string{f.carol.String()}}))
@@ -321,7 +322,7 @@ func TestTreasuryShort(t *testing.T) {
 	f.endPeriod()
 	ctx := r.Ctx()
 	all := r.App.BankKeeper.GetBalance(ctx, f.treasury, app.Denom)
-	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(ctx), f.treasury, f.erin.Addr, sdk.NewCoins(all)))
+	require.NoError(t, region.Pay(ctx, r.App, router.Dividend, f.treasury, f.erin.Addr, all.Amount))
 	f.r.Must(r.Deliver(f.alice, banktypes.NewMsgSend(f.alice.Addr, f.dave.Addr, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 1)))))
 	require.Equal(t, int64(166_666), f.payouts(f.alice).Owed.Int64(), "still owed")
 	region.RequireError(t, types.ErrTreasuryShort, r.Deliver(f.alice, &types.MsgClaim{Member: f.alice.String()}))

@@ -15,6 +15,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/dividend/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 // Keeper keeps the treasury's books by source and period, the members' dividend, and the
@@ -24,7 +25,7 @@ type Keeper struct {
 	membership   types.MembershipKeeper
 	params       types.ParamsKeeper
 	bank         types.BankKeeper
-	flows        types.FlowRecorder
+	router       *router.Router
 	companies    types.CompanyBooks // set after the market keeper exists (it books to this one)
 	treasury     sdk.AccAddress
 	loans        types.LoanBook // set after the bank loans keeper exists (it books to this one)
@@ -42,11 +43,11 @@ type Keeper struct {
 
 // NewKeeper returns the dividend keeper.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
-	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, flows types.FlowRecorder, treasury sdk.AccAddress,
+	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, router *router.Router, treasury sdk.AccAddress,
 ) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	k := Keeper{
-		addressCodec: addressCodec, membership: membership, params: params, bank: bank, flows: flows, treasury: treasury,
+		addressCodec: addressCodec, membership: membership, params: params, bank: bank, router: router, treasury: treasury,
 		Periods:     collections.NewMap(sb, types.PeriodsKey, "periods", collections.Uint64Key, codec.CollValue[types.Period](cdc)),
 		Current:     collections.NewItem(sb, types.CurrentKey, "current", collections.Uint64Value),
 		Members:     collections.NewMap(sb, types.MembersKey, "members", sdk.AccAddressKey, codec.CollValue[types.Member](cdc)),

@@ -12,6 +12,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/dividend/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
@@ -94,10 +95,9 @@ func (k Keeper) settle(ctx context.Context, addr sdk.AccAddress) (math.Int, erro
 	if k.bank.SpendableCoin(ctx, k.treasury, membershiptypes.Denom).Amount.LT(owed) {
 		return owed, errorsmod.Wrapf(types.ErrTreasuryShort, "%s owed", owed)
 	}
-	if err := k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), k.treasury, addr, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, owed))); err != nil {
-		return owed, err
-	}
-	if _, err := k.flows.Record(ctx, valueflowstypes.RSCTransfer(k.treasury.String(), m.Address, owed, valueflowstypes.Link("dividend/through-period", last), 0)); err != nil {
+	if err := k.router.Pay(ctx, router.Payment{
+		Route: router.Dividend, From: k.treasury, Legs: router.To(addr, owed), Link: valueflowstypes.Link("dividend/through-period", last),
+	}); err != nil {
 		return owed, err
 	}
 	m.SettledThrough = last

@@ -12,7 +12,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/dividend/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
-	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 // Profit at rest. Time is cut into windows as long as profit_at_rest_delay (counted from
@@ -195,16 +195,9 @@ func (k Keeper) taxCompany(ctx sdk.Context, company sdk.AccAddress, w uint64, ra
 	if !tax.IsPositive() {
 		return nil
 	}
-	if err := k.Track(cache, company, tax); err != nil {
-		return err
-	}
-	if err := k.bank.SendCoins(membershiptypes.WithConductorAction(cache), company, k.treasury, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, tax))); err != nil {
-		return err
-	}
-	if err := k.Book(cache, types.SOURCE_PROFIT_AT_REST_TAX, tax); err != nil {
-		return err
-	}
-	if _, err := k.flows.Record(cache, valueflowstypes.RSCTransfer(company.String(), k.treasury.String(), tax, "dividend/profit-at-rest-tax", 0)); err != nil {
+	if err := k.router.Pay(cache, router.Payment{
+		Route: router.ProfitAtRestTax, From: company, Legs: router.To(k.treasury, tax), Link: "dividend/profit-at-rest-tax",
+	}); err != nil {
 		return err
 	}
 	if err := cache.EventManager().EmitTypedEvent(&types.EventProfitAtRestTax{Company: company.String(), Window: w, Low: low, Tax: tax}); err != nil {

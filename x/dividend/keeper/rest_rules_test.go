@@ -10,11 +10,11 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	"github.com/conductor-coop/conductor/app"
 	"github.com/conductor-coop/conductor/testutil/region"
 	bankloanstypes "github.com/conductor-coop/conductor/x/bankloans/types"
 	markettypes "github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 // restFixture: windows of a day, the profit-at-rest tax at 2%, no internal sales tax (the
@@ -39,7 +39,7 @@ func (f *fixture) coop(name string, ursc int64, workers ...region.Account) (sdk.
 	f.r.Pass(c.String(), workers, &markettypes.MsgCreateListing{Seller: c.String(), Kind: markettypes.LISTING_KIND_SERVICE, Name: name + " work", Unit: "hour", UnitPrice: math.NewInt(rsc), Stock: "unlimited"})
 	if ursc > 0 {
 		require.NoError(f.t, f.r.App.DividendKeeper.Track(f.r.Ctx(), c, math.ZeroInt()))
-		require.NoError(f.t, f.r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(f.r.Ctx()), f.erin.Addr, c, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, ursc))))
+		require.NoError(f.t, region.Pay(f.r.Ctx(), f.r.App, router.Purchase, f.erin.Addr, c, math.NewInt(ursc)))
 	}
 	return c, f.lastListing()
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/dividend/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
@@ -71,9 +72,6 @@ func (k Keeper) Subsidize(ctx context.Context, msg *types.MsgSubsidize) (uint64,
 	if err != nil {
 		return 0, err
 	}
-	if err := k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), k.treasury, company, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, msg.Amount))); err != nil {
-		return 0, err
-	}
 	p, err := k.open(ctx)
 	if err != nil {
 		return 0, err
@@ -93,9 +91,10 @@ func (k Keeper) Subsidize(ctx context.Context, msg *types.MsgSubsidize) (uint64,
 	if err := k.companies.BookSubsidy(ctx, company, msg.Amount); err != nil {
 		return 0, err
 	}
-	flow := valueflowstypes.RSCTransfer(k.treasury.String(), msg.Company, msg.Amount, valueflowstypes.Link("dividend/subsidy", p.Number), 0)
-	flow.Note = msg.Reason
-	if _, err := k.flows.Record(ctx, flow); err != nil {
+	if err := k.router.Pay(ctx, router.Payment{
+		Route: router.Subsidy, From: k.treasury, Legs: router.To(company, msg.Amount),
+		Link: valueflowstypes.Link("dividend/subsidy", p.Number), Note: msg.Reason,
+	}); err != nil {
 		return 0, err
 	}
 	return p.Number, sdk.UnwrapSDKContext(ctx).EventManager().EmitTypedEvent(&types.EventSubsidy{

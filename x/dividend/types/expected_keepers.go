@@ -12,7 +12,6 @@ import (
 
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
-	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // MembershipKeeper tells who is a member and who the assembly is (and which of its
@@ -57,10 +56,4 @@ type BankKeeper interface {
 	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
 	GetAllBalances(ctx context.Context, addr sdk.AccAddress) sdk.Coins
 	SpendableCoin(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
-	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
-}
-
-// FlowRecorder records the module's economic events (x/valueflows).
-type FlowRecorder interface {
-	Record(ctx context.Context, e valueflowstypes.EconomicEvent) (uint64, error)
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/education/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 type (
@@ -28,7 +29,7 @@ type Keeper struct {
 	membership   types.MembershipKeeper
 	params       types.ParamsKeeper
 	bank         types.BankKeeper
-	flows        types.FlowRecorder
+	router       *router.Router
 	books        types.Books
 
 	Schema               collections.Schema
@@ -51,12 +52,12 @@ type Keeper struct {
 
 // NewKeeper returns the education keeper.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
-	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, flows types.FlowRecorder, books types.Books,
+	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, router *router.Router, books types.Books,
 ) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	addrIDKey := collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
 	k := Keeper{
-		addressCodec: addressCodec, membership: membership, params: params, bank: bank, flows: flows, books: books,
+		addressCodec: addressCodec, membership: membership, params: params, bank: bank, router: router, books: books,
 		Programs:             collections.NewMap(sb, types.ProgramsKey, "programs", collections.Uint64Key, codec.CollValue[types.Program](cdc)),
 		ProgramSeq:           collections.NewSequence(sb, types.ProgramSeqKey, "program_seq"),
 		Enrollments:          collections.NewMap(sb, types.EnrollmentsKey, "enrollments", collections.Uint64Key, codec.CollValue[types.Enrollment](cdc)),

@@ -8,16 +8,13 @@ import (
 
 	"cosmossdk.io/math"
 
-	sdk "github.com/cosmos/cosmos-sdk/types"
-
-	"github.com/conductor-coop/conductor/app"
 	"github.com/conductor-coop/conductor/testutil/region"
 	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	"github.com/conductor-coop/conductor/x/education/keeper"
 	"github.com/conductor-coop/conductor/x/education/types"
 	marketkeeper "github.com/conductor-coop/conductor/x/market/keeper"
 	markettypes "github.com/conductor-coop/conductor/x/market/types"
-	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 const tuition = 6_250_000 // a term of the Carpentry program (see program)
@@ -119,7 +116,7 @@ func TestRefundOwed(t *testing.T) {
 	// the school spends all but 1 RSC of what it holds
 	left := int64(1_000_000)
 	spent := r.Balance(f.school).SubRaw(left)
-	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.school, f.erin.Addr, sdk.NewCoins(sdk.NewCoin(app.Denom, spent))))
+	require.NoError(t, region.Pay(r.Ctx(), r.App, router.Refund, f.school, f.erin.Addr, spent))
 	dave := r.Balance(f.dave.Addr)
 	f.withdraw(e.Start.Add(term/2), f.dave) // refund 3,125,000
 	require.Equal(t, dave.AddRaw(left).String(), r.Balance(f.dave.Addr).String(), "what the school held")

@@ -12,6 +12,7 @@ import (
 	"github.com/conductor-coop/conductor/x/education/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
@@ -63,7 +64,10 @@ func (k Keeper) payRefund(ctx context.Context, r types.Refund, stored bool) erro
 		// a school whose workers' wage claims come first (x/payroll refuses its other
 		// payments) cannot pay now either: the refund stays owed
 		cache, write := sdk.UnwrapSDKContext(ctx).CacheContext()
-		if err := k.bank.SendCoins(membershiptypes.WithConductorAction(cache), school, student, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, paid))); err != nil {
+		if err := k.router.Pay(cache, router.Payment{
+			Route: router.Refund, From: school, Legs: router.To(student, paid),
+			Link: valueflowstypes.Link("education/program", r.ProgramId), Note: "a withdrawal's refund",
+		}); err != nil {
 			sdk.UnwrapSDKContext(ctx).Logger().Info("education: a school cannot pay a refund now", "school", r.School, "err", err)
 			paid = math.ZeroInt()
 		} else {
@@ -72,11 +76,6 @@ func (k Keeper) payRefund(ctx context.Context, r types.Refund, stored bool) erro
 	}
 	if paid.IsPositive() {
 		if err := k.books.BookRefund(ctx, school, paid); err != nil {
-			return err
-		}
-		back := valueflowstypes.RSCTransfer(r.School, r.Student, paid, valueflowstypes.Link("education/program", r.ProgramId), 0)
-		back.Note = "a withdrawal's refund"
-		if _, err := k.flows.Record(ctx, back); err != nil {
 			return err
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/conductor-coop/conductor/x/education/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
@@ -163,15 +164,13 @@ func (k Keeper) chargeTerm(ctx context.Context, p types.Program, student sdk.Acc
 	if err != nil {
 		return tuition, false, err
 	}
-	if err := k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), student, school, sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, tuition))); err != nil {
+	if err := k.router.Pay(ctx, router.Payment{
+		Route: router.Tuition, From: student, Legs: router.To(school, tuition),
+		Link: valueflowstypes.Link("education/program", p.Id), Note: "a term's tuition",
+	}); err != nil {
 		return tuition, false, err
 	}
-	if err := k.books.BookTuition(ctx, school, tuition); err != nil {
-		return tuition, false, err
-	}
-	term := valueflowstypes.RSCTransfer(student.String(), p.School, tuition, valueflowstypes.Link("education/program", p.Id), 0)
-	term.Note = "a term's tuition"
-	_, err = k.flows.Record(ctx, term)
+	err = k.books.BookTuition(ctx, school, tuition)
 	return tuition, err == nil, err
 }
 

@@ -9,7 +9,6 @@ import (
 
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
-	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // MembershipKeeper tells who is the assembly, a school, a person.
@@ -34,10 +33,4 @@ type Books interface {
 // BankKeeper moves tuition and refunds.
 type BankKeeper interface {
 	SpendableCoin(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
-	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
-}
-
-// FlowRecorder records the module's economic events (x/valueflows).
-type FlowRecorder interface {
-	Record(ctx context.Context, e valueflowstypes.EconomicEvent) (uint64, error)
 }

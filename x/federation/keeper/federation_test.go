@@ -198,6 +198,8 @@ func TestPools(t *testing.T) {
 		require.Equal(t, f.r.Ctx().ChainID(), res.Regions[0].ChainId)
 		require.Equal(t, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 40*rsc)), res.Regions[0].Contributed.Amount)
 		require.Equal(t, res.Regions[0].Contributed.Amount, res.Regions[0].Balance)
+		flow, n := f.r.RSCFlows(treasury.String(), poolAddr.String(), "federation/pool/")
+		require.Equal(t, []any{math.NewInt(40 * rsc), 1}, []any{flow, n}, "the contribution is a value flow")
 		f.invariantsHold()
 	})
 
@@ -243,6 +245,8 @@ func TestPools(t *testing.T) {
 		require.Len(t, res.Spends, 1)
 		require.Equal(t, id, res.Spends[0].ProposalId, "the spend records the proposal that decided it")
 		require.Equal(t, "rails", res.Spends[0].Reason)
+		flow, n := f.r.RSCFlows(p.Address, transit.String(), "federation/spend/")
+		require.Equal(t, []any{math.NewInt(15 * rsc), 1}, []any{flow, n}, "the spend is a value flow")
 		f.invariantsHold()
 	})
 

@@ -3,6 +3,8 @@ package keeper
 import (
 	errorsmod "cosmossdk.io/errors"
 	"cosmossdk.io/math"
+	"github.com/conductor-coop/conductor/x/router"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
@@ -13,7 +15,6 @@ import (
 
 	"github.com/conductor-coop/conductor/x/federation/types"
 	"github.com/conductor-coop/conductor/x/ibcmemo"
-	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 )
 
 // EventTypeIBCContribution reports a contribution that came over IBC and was refused.
@@ -58,7 +59,14 @@ func (k Keeper) ReceiveContribution(ctx sdk.Context, packet channeltypes.Packet,
 	}
 	data.Receiver = pool.Address
 	packet.Data = data.GetBytes()
-	if ack := recv(membershiptypes.WithConductorAction(ctx), packet); !ack.Success() {
+	var ack ibcexported.Acknowledgement
+	if err := k.router.Within(ctx, router.IBCReceipt, valueflowstypes.Link("federation/pool", pool.Id), "a contribution from "+region.Name, func(ctx sdk.Context) error {
+		ack = recv(ctx, packet) // a failed receive's state is discarded with its acknowledgement
+		return nil
+	}); err != nil {
+		return fail(err)
+	}
+	if !ack.Success() {
 		return ack
 	}
 	coin := sdk.NewCoin(ibcmemo.ReceivedDenom(packet, data.Denom), amount)
@@ -78,6 +86,12 @@ func (k Keeper) ReceiveContribution(ctx sdk.Context, packet channeltypes.Packet,
 // to this one's as a Conductor action.
 func (k Keeper) IsTreasury(sender string) bool {
 	return sender == authtypes.NewModuleAddress(k.treasury).String()
+}
+
+// Refund runs ICS-20's refund of a contribution the other region refused, or that timed
+// out (fn), as a payment back to the treasury.
+func (k Keeper) Refund(ctx sdk.Context, packet channeltypes.Packet, fn func(sdk.Context) error) error {
+	return k.router.Within(ctx, router.IBCReceipt, valueflowstypes.Link("federation/contribution", packet.Sequence), "a contribution refunded", fn)
 }
 
 // SettleContribution records how the host answered a contribution (or that it timed out).

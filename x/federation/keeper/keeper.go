@@ -14,6 +14,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/federation/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 type (
@@ -29,6 +30,7 @@ type Keeper struct {
 	bank         types.BankKeeper
 	account      types.AccountKeeper
 	books        types.Treasury
+	router       *router.Router
 	transfer     types.TransferKeeper
 	treasury     string // module account name of the treasury
 
@@ -49,12 +51,12 @@ type Keeper struct {
 // treasury's module account name; the account keeper tells module accounts, which a pool
 // never pays.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
-	membership types.MembershipKeeper, bank types.BankKeeper, books types.Treasury, transfer types.TransferKeeper, treasury string,
+	membership types.MembershipKeeper, bank types.BankKeeper, books types.Treasury, router *router.Router, transfer types.TransferKeeper, treasury string,
 	account types.AccountKeeper,
 ) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	k := Keeper{
-		addressCodec: addressCodec, membership: membership, bank: bank, account: account, books: books, transfer: transfer, treasury: treasury,
+		addressCodec: addressCodec, membership: membership, bank: bank, account: account, books: books, router: router, transfer: transfer, treasury: treasury,
 		Regions:          collections.NewMap(sb, types.RegionsKey, "regions", collections.StringKey, codec.CollValue[types.Region](cdc)),
 		RegionsByChannel: collections.NewMap(sb, types.RegionsByChannelKey, "regions_by_channel", collections.StringKey, collections.StringValue),
 		Pools:            collections.NewMap(sb, types.PoolsKey, "pools", collections.Uint64Key, codec.CollValue[types.Pool](cdc)),

@@ -7,7 +7,6 @@ import (
 
 	"cosmossdk.io/collections"
 	errorsmod "cosmossdk.io/errors"
-	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
@@ -19,6 +18,8 @@ import (
 	"github.com/conductor-coop/conductor/x/ibcmemo"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 // ContributionTimeout is how long a contribution to another region's pool may wait for the
@@ -186,24 +187,24 @@ func (m msgServer) Spend(ctx context.Context, msg *types.MsgSpend) (*types.MsgSp
 	if recipient.Kind != membershiptypes.AGENT_KIND_PERSON && !recipient.Kind.IsCompany() {
 		return nil, errorsmod.Wrapf(types.ErrInvalidRecipient, "%s is the %s %q", msg.Recipient, recipient.Kind.Label(), recipient.Name)
 	}
-	if recipient.Kind.IsCompany() {
-		if err := m.books.Track(ctx, to, math.ZeroInt()); err != nil {
-			return nil, err
-		}
-	}
 	approval, err := m.membership.Approval(ctx, msg.Pool, msg)
 	if err != nil {
-		return nil, err
-	}
-	if err := m.bank.SendCoins(membershiptypes.WithConductorAction(ctx), poolAddr, to, msg.Amount); err != nil {
-		if errorsmod.IsOf(err, sdkerrors.ErrInsufficientFunds) {
-			return nil, errorsmod.Wrapf(types.ErrInsufficientFund, "%s: %s", msg.Amount, err)
-		}
 		return nil, err
 	}
 	spendID, err := modulekit.NextID(ctx, m.SpendSeq)
 	if err != nil {
 		return nil, err
+	}
+	for _, c := range msg.Amount {
+		if err := m.router.Pay(ctx, router.Payment{
+			Route: router.PoolSpend, From: poolAddr, Denom: c.Denom, Legs: router.To(to, c.Amount),
+			Link: valueflowstypes.Link("federation/spend", spendID), Note: msg.Reason,
+		}); err != nil {
+			if errorsmod.IsOf(err, sdkerrors.ErrInsufficientFunds) {
+				return nil, errorsmod.Wrapf(types.ErrInsufficientFund, "%s: %s", msg.Amount, err)
+			}
+			return nil, err
+		}
 	}
 	s := types.Spend{
 		Id: spendID, PoolId: id, Recipient: msg.Recipient, Amount: msg.Amount, Reason: msg.Reason,
@@ -284,8 +285,11 @@ func (m msgServer) Contribute(ctx context.Context, msg *types.MsgContribute) (*t
 	if err := transfer.ValidateBasic(); err != nil {
 		return nil, err
 	}
-	res, err := m.transfer.Transfer(membershiptypes.WithConductorAction(ctx), transfer)
-	if err != nil {
+	var res *transfertypes.MsgTransferResponse
+	if err := m.router.Within(sdkCtx, router.PoolContribution, valueflowstypes.Link("federation/pool", msg.PoolId), "a contribution to a pool of "+region.Name, func(ctx sdk.Context) error {
+		res, err = m.transfer.Transfer(ctx, transfer)
+		return err
+	}); err != nil {
 		return nil, err
 	}
 	return &types.MsgContributeResponse{Sequence: res.Sequence}, sdkCtx.EventManager().EmitTypedEvent(&types.EventContributionSent{
@@ -306,7 +310,10 @@ func (m msgServer) contributeHere(ctx sdk.Context, id uint64, coin sdk.Coin) err
 	if err != nil {
 		return err
 	}
-	if err := m.bank.SendCoinsFromModuleToAccount(membershiptypes.WithConductorAction(ctx), m.treasury, addr, sdk.NewCoins(coin)); err != nil {
+	if err := m.router.Pay(ctx, router.Payment{
+		Route: router.PoolContribution, From: authtypes.NewModuleAddress(m.treasury), Denom: coin.Denom, Legs: router.To(addr, coin.Amount),
+		Link: valueflowstypes.Link("federation/pool", id), Note: "a contribution to a pool",
+	}); err != nil {
 		return err
 	}
 	if err := m.credit(ctx, id, ctx.ChainID(), coin); err != nil {

@@ -33,8 +33,6 @@ type AccountKeeper interface {
 type BankKeeper interface {
 	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
 	GetAllBalances(ctx context.Context, addr sdk.AccAddress) sdk.Coins
-	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
-	SendCoinsFromModuleToAccount(ctx context.Context, module string, to sdk.AccAddress, amt sdk.Coins) error
 	BlockedAddr(addr sdk.AccAddress) bool
 }
 
@@ -42,7 +40,6 @@ type BankKeeper interface {
 // money for the profit-at-rest tax (x/dividend).
 type Treasury interface {
 	RequireUnreserved(ctx context.Context, amount math.Int) error
-	Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error
 }
 
 // TransferKeeper sends ICS-20 transfers (ibc-go's transfer keeper).

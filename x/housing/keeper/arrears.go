@@ -14,6 +14,7 @@ import (
 	"github.com/conductor-coop/conductor/x/housing/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
@@ -160,22 +161,23 @@ func (k Keeper) payArrears(ctx context.Context, l *types.Lease, u types.Unit, t 
 	if !paid.IsPositive() {
 		return paid, nil
 	}
-	toAgency, toTreasury, err := k.settle(ctx, *l, tenant, agency, cost, markup)
-	if err != nil {
+	if err := k.settle(ctx, *l, tenant, agency, cost, markup, func(ctx context.Context, toAgency, toTreasury math.Int) error {
+		for _, p := range []struct {
+			to     string
+			amount math.Int
+		}{{u.Agency, toAgency}, {k.treasury.String(), toTreasury}} {
+			if !p.amount.IsPositive() {
+				continue
+			}
+			e := valueflowstypes.RSCTransfer(l.Tenant, p.to, p.amount, valueflowstypes.Link("housing/lease", l.Id), 0)
+			e.Note = "rent arrears"
+			if _, err := k.flows.Record(ctx, e); err != nil {
+				return err
+			}
+		}
+		return nil
+	}); err != nil {
 		return paid, err
-	}
-	for _, p := range []struct {
-		to     string
-		amount math.Int
-	}{{u.Agency, toAgency}, {k.treasury.String(), toTreasury}} {
-		if !p.amount.IsPositive() {
-			continue
-		}
-		e := valueflowstypes.RSCTransfer(l.Tenant, p.to, p.amount, valueflowstypes.Link("housing/lease", l.Id), 0)
-		e.Note = "rent arrears"
-		if _, err := k.flows.Record(ctx, e); err != nil {
-			return paid, err
-		}
 	}
 	t.add(agency.String(), *l, cost, markup)
 	l.ArrearsCost, l.ArrearsMarkup, l.Paid = l.ArrearsCost.Sub(cost), l.ArrearsMarkup.Sub(markup), l.Paid.Add(paid)
@@ -187,7 +189,7 @@ func (k Keeper) payArrears(ctx context.Context, l *types.Lease, u types.Unit, t 
 // collects its debts from it before anything else. It never refuses or redirects a send;
 // it reads one index of the recipient, and only under a Conductor action.
 func (k Keeper) DebtsFirst(ctx context.Context, _, to sdk.AccAddress, amt sdk.Coins) (sdk.AccAddress, error) {
-	if !membershiptypes.IsConductorAction(ctx) || !amt.AmountOf(membershiptypes.Denom).IsPositive() {
+	if _, routed := router.RouteOf(ctx); !routed || !amt.AmountOf(membershiptypes.Denom).IsPositive() {
 		return to, nil
 	}
 	owes, err := false, error(nil)

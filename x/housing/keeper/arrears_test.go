@@ -23,8 +23,8 @@ import (
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	"github.com/conductor-coop/conductor/x/housing/keeper"
 	"github.com/conductor-coop/conductor/x/housing/types"
-	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	payrolltypes "github.com/conductor-coop/conductor/x/payroll/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 // typedEvents parses the block's events of type T (named name).
@@ -72,7 +72,7 @@ func (f *fixture) hire(person region.Account, funds int64, voters []region.Accou
 		Training: dec("0.5"), RegionalNeed: dec("0.2"), Stress: dec("0.2"),
 	}})
 	if funds > 0 {
-		require.NoError(f.t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.bakery, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, funds))))
+		require.NoError(f.t, region.Pay(r.Ctx(), r.App, router.Purchase, f.dave.Addr, f.bakery, math.NewInt(funds)))
 	}
 	r.Pass(f.bakery.String(), voters, &payrolltypes.MsgPostJob{Company: f.bakery.String(), OccupationId: 1, HoursPerWeek: 40, Wage: math.NewInt(30_000_000), Description: "bread"})
 	job, err := r.App.PayrollKeeper.JobSeq.Peek(r.Ctx())
@@ -415,7 +415,7 @@ func TestOwesWagesPaysNoRent(t *testing.T) {
 		t.Run(map[bool]string{false: "no claims: pays", true: "owes wages: arrears"}[owes], func(t *testing.T) {
 			f := setup(t)
 			r := f.r
-			require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.bakery, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 5*rsc))))
+			require.NoError(t, region.Pay(r.Ctx(), r.App, router.Purchase, f.dave.Addr, f.bakery, math.NewInt(5*rsc)))
 			oven := f.unit(types.UNIT_KIND_EQUIPMENT, "", 1)
 			f.r.Must(f.r.Manage(f.alice, &types.MsgJoinWaitlist{Applicant: f.bakery.String(), Kind: types.UNIT_KIND_EQUIPMENT}))
 			f.r.Must(f.r.Manage(f.alice, &types.MsgAcceptOffer{Applicant: f.bakery.String(), EntryId: f.getUnit(oven).OfferedTo}))

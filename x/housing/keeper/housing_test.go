@@ -25,6 +25,7 @@ import (
 	"github.com/conductor-coop/conductor/x/housing/types"
 	markettypes "github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 var dec = math.LegacyMustNewDecFromStr
@@ -210,7 +211,7 @@ func TestWaitlist(t *testing.T) {
 func TestFacilities(t *testing.T) {
 	f := setup(t)
 	r := f.r
-	require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.dave.Addr, f.bakery, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, 5*rsc))))
+	require.NoError(t, region.Pay(r.Ctx(), r.App, router.Purchase, f.dave.Addr, f.bakery, math.NewInt(5*rsc)))
 	oven := f.unit(types.UNIT_KIND_EQUIPMENT, "", 1)
 	f.r.Must(f.r.Manage(f.alice, &types.MsgJoinWaitlist{Applicant: f.bakery.String(), Kind: types.UNIT_KIND_EQUIPMENT}))
 	entry := f.getUnit(oven).OfferedTo
@@ -332,7 +333,7 @@ func (f *fixture) purchase(signer string, seller sdk.AccAddress, price int64, na
 
 // fundAgency gives the agency money to buy homes with (as rents would).
 func (f *fixture) fundAgency(amount int64) {
-	require.NoError(f.t, f.r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(f.r.Ctx()), f.dave.Addr, f.agency, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, amount))))
+	require.NoError(f.t, region.Pay(f.r.Ctx(), f.r.App, router.Purchase, f.dave.Addr, f.agency, math.NewInt(amount)))
 }
 
 // TestBuyHome: the region buys a person's home, decided by the agency's own proposal (of its
@@ -346,6 +347,8 @@ func TestBuyHome(t *testing.T) {
 	erin := r.Balance(f.erin.Addr)
 	r.Pass(f.agency.String(), []region.Account{f.carol}, f.purchase(f.agency.String(), f.erin.Addr, 80*rsc, "erin's house"))
 	require.Equal(t, erin.AddRaw(80*rsc), r.Balance(f.erin.Addr))
+	flow, n := r.RSCFlows(f.agency.String(), f.erin.String(), "housing/unit/1")
+	require.Equal(t, []any{math.NewInt(80 * rsc), 1}, []any{flow, n}, "the home purchase is a value flow")
 	require.Equal(t, int64(20*rsc), r.Balance(f.agency).Int64())
 	require.Equal(t, entry, f.getUnit(1).OfferedTo)
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/housing/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 type (
@@ -29,7 +30,7 @@ type Keeper struct {
 	params       types.ParamsKeeper
 	bank         types.BankKeeper
 	account      types.AccountKeeper
-	books        types.Treasury
+	router       *router.Router
 	flows        types.FlowRecorder
 	treasury     sdk.AccAddress
 	wages        types.Wages // set after the payroll keeper exists; nil: no tenant owes wages
@@ -66,14 +67,14 @@ type Keeper struct {
 // NewKeeper returns the housing keeper; treasury receives what non-members pay above cost;
 // the account keeper tells module accounts, which never sell a home.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
-	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, books types.Treasury, flows types.FlowRecorder, treasury sdk.AccAddress,
+	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, router *router.Router, flows types.FlowRecorder, treasury sdk.AccAddress,
 	account types.AccountKeeper,
 ) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	kindIDKey := collections.PairKeyCodec(collections.Int32Key, collections.Uint64Key)
 	addrIDKey := collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
 	k := Keeper{
-		addressCodec: addressCodec, membership: membership, params: params, bank: bank, account: account, books: books, flows: flows, treasury: treasury,
+		addressCodec: addressCodec, membership: membership, params: params, bank: bank, account: account, router: router, flows: flows, treasury: treasury,
 		Units:              collections.NewMap(sb, types.UnitsKey, "units", collections.Uint64Key, codec.CollValue[types.Unit](cdc)),
 		UnitSeq:            collections.NewSequence(sb, types.UnitSeqKey, "unit_seq"),
 		Vacant:             collections.NewKeySet(sb, types.VacantKey, "vacant", kindIDKey),

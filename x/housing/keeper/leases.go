@@ -11,13 +11,12 @@ import (
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
-	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	"github.com/conductor-coop/conductor/x/housing/types"
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
@@ -119,11 +118,9 @@ func (k Keeper) pay(ctx context.Context, l *types.Lease, u types.Unit, all bool,
 	if !paid.IsPositive() {
 		return paid, k.recordRent(ctx, *l, u, paid, paid)
 	}
-	toAgency, toTreasury, err := k.settle(ctx, *l, tenant, agency, paidCost, paidMarkup)
-	if err != nil {
-		return paid, err
-	}
-	if err := k.recordRent(ctx, *l, u, toAgency, toTreasury); err != nil {
+	if err := k.settle(ctx, *l, tenant, agency, paidCost, paidMarkup, func(ctx context.Context, toAgency, toTreasury math.Int) error {
+		return k.recordRent(ctx, *l, u, toAgency, toTreasury)
+	}); err != nil {
 		return paid, err
 	}
 	t.add(agency.String(), *l, paidCost, paidMarkup)
@@ -146,31 +143,21 @@ func (k Keeper) spendable(ctx context.Context, tenant sdk.AccAddress) (math.Int,
 	return k.bank.SpendableCoin(ctx, tenant, membershiptypes.Denom).Amount, nil
 }
 
-// settle moves cost + markup of lease l from its tenant: the cost, and a member's markup, to
-// the agency; a non-member's markup to the treasury, booked for the dividend. It returns what
-// went to each.
-func (k Keeper) settle(ctx context.Context, l types.Lease, tenant, agency sdk.AccAddress, cost, markup math.Int) (toAgency, toTreasury math.Int, err error) {
-	toAgency, toTreasury = cost, math.ZeroInt()
+// settle pays rent from the tenant in one payment: the cost and a member's markup to the
+// agency, a non-member's markup to the treasury (booked for the dividend); record records
+// its value flow, given what went to each.
+func (k Keeper) settle(ctx context.Context, l types.Lease, tenant, agency sdk.AccAddress, cost, markup math.Int, record func(ctx context.Context, toAgency, toTreasury math.Int) error) error {
+	toAgency, toTreasury := cost, math.ZeroInt()
 	if l.Member {
 		toAgency = toAgency.Add(markup)
 	} else {
 		toTreasury = markup
 	}
-	var outputs []banktypes.Output
-	if toAgency.IsPositive() {
-		outputs = append(outputs, banktypes.Output{Address: agency.String(), Coins: ursc(toAgency)})
-	}
-	if toTreasury.IsPositive() {
-		outputs = append(outputs, banktypes.Output{Address: k.treasury.String(), Coins: ursc(toTreasury)})
-	}
-	paid := cost.Add(markup)
-	if err := k.books.Track(ctx, tenant, paid); err != nil {
-		return toAgency, toTreasury, err
-	}
-	if err := k.bank.InputOutputCoins(membershiptypes.WithConductorAction(ctx), banktypes.Input{Address: tenant.String(), Coins: ursc(paid)}, outputs); err != nil {
-		return toAgency, toTreasury, err
-	}
-	return toAgency, toTreasury, k.books.Book(ctx, dividendtypes.SOURCE_NON_MEMBER_SERVICES, toTreasury)
+	return k.router.Pay(ctx, router.Payment{
+		Route: router.Rent, From: tenant,
+		Legs:   []router.Leg{{To: agency, Amount: toAgency}, {Route: router.RentMarkup, To: k.treasury, Amount: toTreasury}},
+		Record: func(ctx context.Context) error { return record(ctx, toAgency, toTreasury) },
+	})
 }
 
 // startLease leases unit u to the applicant of entry e; the first month is paid at once.
@@ -437,7 +424,10 @@ func (k Keeper) CloseTenant(ctx context.Context, tenant sdk.AccAddress, debts []
 		}
 		cost := math.MinInt(amounts[i], l.ArrearsCost)
 		markup := math.MinInt(amounts[i].Sub(cost), l.ArrearsMarkup)
-		if err := k.bank.SendCoins(membershiptypes.WithConductorAction(ctx), tenant, d.Agency, ursc(cost.Add(markup))); err != nil {
+		if err := k.router.Pay(ctx, router.Payment{
+			Route: router.BankruptcyDistribution, From: tenant, Legs: router.To(d.Agency, cost.Add(markup)),
+			Link: valueflowstypes.Link("housing/lease", l.Id), Note: "a bankrupt tenant's rent arrears",
+		}); err != nil {
 			return err
 		}
 		old := l

@@ -12,6 +12,8 @@ import (
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	markettypes "github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
+	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
 type msgServer struct{ Keeper }
@@ -42,6 +44,9 @@ func (m msgServer) RegisterUnit(ctx context.Context, msg *types.MsgRegisterUnit)
 	if err := u.Validate(); err != nil {
 		return nil, err
 	}
+	if u.Id, err = modulekit.NextID(ctx, m.UnitSeq); err != nil {
+		return nil, err
+	}
 	if !msg.Price.IsNil() && msg.Price.IsPositive() {
 		seller, err := m.address(msg.Seller, "seller")
 		if err != nil {
@@ -53,7 +58,10 @@ func (m msgServer) RegisterUnit(ctx context.Context, msg *types.MsgRegisterUnit)
 		if err := m.requireSeller(ctx, msg, agency, seller); err != nil {
 			return nil, err
 		}
-		if err := m.bank.SendCoins(membershiptypes.WithConductorAction(ctx), agency, seller, ursc(msg.Price)); err != nil {
+		if err := m.router.Pay(ctx, router.Payment{
+			Route: router.HomePurchase, From: agency, Legs: router.To(seller, msg.Price),
+			Link: valueflowstypes.Link("housing/unit", u.Id), Note: "home bought for the region",
+		}); err != nil {
 			return nil, err
 		}
 		b, err := m.agencyBooks(ctx, agency)
@@ -64,9 +72,6 @@ func (m msgServer) RegisterUnit(ctx context.Context, msg *types.MsgRegisterUnit)
 		if err := m.Books.Set(ctx, agency, b); err != nil {
 			return nil, err
 		}
-	}
-	if u.Id, err = modulekit.NextID(ctx, m.UnitSeq); err != nil {
-		return nil, err
 	}
 	return &types.MsgRegisterUnitResponse{UnitId: u.Id}, m.vacate(ctx, u)
 }

@@ -3,14 +3,10 @@ package types
 import (
 	"context"
 
-	"cosmossdk.io/math"
-
 	"github.com/cosmos/gogoproto/proto"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
-	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
@@ -40,16 +36,7 @@ type ParamsKeeper interface {
 // BankKeeper moves rent and home purchases.
 type BankKeeper interface {
 	SpendableCoin(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
-	InputOutputCoins(ctx context.Context, input banktypes.Input, outputs []banktypes.Output) error
-	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
 	BlockedAddr(addr sdk.AccAddress) bool
-}
-
-// Treasury books what non-members pay above cost, and tracks companies' money for the
-// profit-at-rest tax (x/dividend).
-type Treasury interface {
-	Book(ctx context.Context, source dividendtypes.Source, amount math.Int) error
-	Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error
 }
 
 // FlowRecorder records the module's economic events (x/valueflows).

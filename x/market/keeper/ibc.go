@@ -12,7 +12,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/ibcmemo"
 	"github.com/conductor-coop/conductor/x/market/types"
-	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 // EventTypeIBCPurchase reports a purchase that came over IBC: its order, or why it failed.
@@ -52,7 +52,14 @@ func (k Keeper) ReceivePurchase(ctx sdk.Context, packet channeltypes.Packet, dat
 	data.Receiver = types.IntakeAddress.String()
 	packet.Data = data.GetBytes()
 	// the intake takes a transfer only as the first step of a purchase (IntakeRestriction)
-	if ack := recv(membershiptypes.WithConductorAction(ctx), packet); !ack.Success() {
+	var ack ibcexported.Acknowledgement
+	if err := k.router.Within(ctx, router.IBCReceipt, "market/intake", "a purchase arriving over IBC", func(ctx sdk.Context) error {
+		ack = recv(ctx, packet) // a failed receive's state is discarded with its acknowledgement
+		return nil
+	}); err != nil {
+		return fail(err)
+	}
+	if !ack.Success() {
 		return ack
 	}
 	ord, err := k.purchase(ctx, order{

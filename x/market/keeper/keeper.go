@@ -14,20 +14,21 @@ import (
 
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	"github.com/conductor-coop/conductor/x/market/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 // Keeper holds the listings, the orders and the companies' books, and runs purchases: the
 // one route by which money moves from a buyer to a company.
 type Keeper struct {
-	cdc           codec.BinaryCodec
-	addressCodec  address.Codec
-	membership    types.MembershipKeeper
-	params        types.ParamsKeeper
-	bank          types.BankKeeper
-	treasuryBooks types.Treasury
-	treasury      sdk.AccAddress
-	directory     types.Directory
-	flows         types.Flows
+	cdc          codec.BinaryCodec
+	addressCodec address.Codec
+	membership   types.MembershipKeeper
+	params       types.ParamsKeeper
+	bank         types.BankKeeper
+	router       *router.Router
+	treasury     sdk.AccAddress
+	directory    types.Directory
+	flows        types.Flows
 
 	Schema           collections.Schema
 	Listings         collections.Map[uint64, types.Listing]
@@ -44,12 +45,12 @@ type Keeper struct {
 
 // NewKeeper returns the market keeper; treasury receives the sales tax (books records it).
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
-	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, books types.Treasury, treasury sdk.AccAddress, directory types.Directory, flows types.Flows,
+	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, router *router.Router, treasury sdk.AccAddress, directory types.Directory, flows types.Flows,
 ) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	addrID := collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
 	k := Keeper{
-		cdc: cdc, addressCodec: addressCodec, membership: membership, params: params, bank: bank, treasuryBooks: books, treasury: treasury, directory: directory, flows: flows,
+		cdc: cdc, addressCodec: addressCodec, membership: membership, params: params, bank: bank, router: router, treasury: treasury, directory: directory, flows: flows,
 		Listings:         collections.NewMap(sb, types.ListingsKey, "listings", collections.Uint64Key, codec.CollValue[types.Listing](cdc)),
 		ListingSeq:       collections.NewSequence(sb, types.ListingSeqKey, "listing_seq"),
 		ListingsBySeller: collections.NewKeySet(sb, types.ListingsBySellerKey, "listings_by_seller", addrID),

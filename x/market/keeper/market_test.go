@@ -20,6 +20,7 @@ import (
 	"github.com/conductor-coop/conductor/x/market/keeper"
 	"github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 var dec = math.LegacyMustNewDecFromStr
@@ -69,8 +70,7 @@ func setup(t *testing.T) *fixture {
 
 // fund gives a company money by a Conductor route, as its sales would.
 func (f *fixture) fund(company sdk.AccAddress, ursc int64) {
-	require.NoError(f.t, f.r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(f.r.Ctx()), f.dave.Addr, company,
-		sdk.NewCoins(sdk.NewInt64Coin(app.Denom, ursc))))
+	require.NoError(f.t, region.Pay(f.r.Ctx(), f.r.App, router.Purchase, f.dave.Addr, company, math.NewInt(ursc)))
 }
 
 // list has the manager list a product of company and returns its id.

@@ -9,12 +9,11 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	sdkerrors "github.com/cosmos/cosmos-sdk/types/errors"
-	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
-	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	"github.com/conductor-coop/conductor/x/market/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
@@ -108,40 +107,6 @@ func (k Keeper) purchase(ctx context.Context, o order) (types.Order, error) {
 	if !o.total.IsNil() && !o.total.Equal(amount.Add(tax)) {
 		return types.Order{}, errorsmod.Wrapf(types.ErrWrongAmount, "sent %s, the total is %s (%s + tax %s)", o.total, amount.Add(tax), amount, tax)
 	}
-	outputs := []banktypes.Output{{Address: l.Seller, Coins: sdk.NewCoins(sdk.NewCoin(o.denom, amount))}}
-	if tax.IsPositive() {
-		outputs = append(outputs, banktypes.Output{Address: k.treasury.String(), Coins: sdk.NewCoins(sdk.NewCoin(o.denom, tax))})
-	}
-	if o.company {
-		if err := k.treasuryBooks.Track(ctx, o.payer, amount.Add(tax)); err != nil {
-			return types.Order{}, err
-		}
-	}
-	if err := k.treasuryBooks.Track(ctx, seller, math.ZeroInt()); err != nil {
-		return types.Order{}, err
-	}
-	input := banktypes.Input{Address: o.payer.String(), Coins: sdk.NewCoins(sdk.NewCoin(o.denom, amount.Add(tax)))}
-	if err := k.bank.InputOutputCoins(membershiptypes.WithConductorAction(ctx), input, outputs); err != nil {
-		if errorsmod.IsOf(err, sdkerrors.ErrInsufficientFunds) {
-			return types.Order{}, errorsmod.Wrapf(types.ErrInsufficientFund, "%s%s + tax %s%s: %s", amount, o.denom, tax, o.denom, err)
-		}
-		return types.Order{}, err
-	}
-	if o.company && o.denom == membershiptypes.Denom {
-		if err := k.treasuryBooks.Received(ctx, seller, o.payer, amount); err != nil {
-			return types.Order{}, err
-		}
-	}
-	if o.denom == membershiptypes.Denom {
-		source := dividendtypes.SOURCE_INTERNAL_SALES_TAX
-		if o.external {
-			source = dividendtypes.SOURCE_EXTERNAL_SALES_TAX
-		}
-		if err := k.treasuryBooks.Book(ctx, source, tax); err != nil {
-			return types.Order{}, err
-		}
-	}
-
 	if !l.Unlimited {
 		l.Stock -= o.quantity
 		if err := k.Listings.Set(ctx, l.Id, l); err != nil {
@@ -179,7 +144,18 @@ func (k Keeper) purchase(ctx context.Context, o order) (types.Order, error) {
 	if err := k.Orders.Set(ctx, ord.Id, ord); err != nil {
 		return types.Order{}, err
 	}
-	if err := k.recordFlows(ctx, l, ord); err != nil {
+	taxRoute := router.SalesTax
+	if o.external {
+		taxRoute = router.ExternalSalesTax
+	}
+	if err := k.router.Pay(ctx, router.Payment{
+		Route: router.Purchase, From: o.payer, Denom: o.denom,
+		Legs:   []router.Leg{{To: seller, Amount: amount}, {Route: taxRoute, To: k.treasury, Amount: tax}},
+		Record: func(ctx context.Context) error { return k.recordFlows(ctx, l, ord) },
+	}); err != nil {
+		if errorsmod.IsOf(err, sdkerrors.ErrInsufficientFunds) {
+			return types.Order{}, errorsmod.Wrapf(types.ErrInsufficientFund, "%s%s + tax %s%s: %s", amount, o.denom, tax, o.denom, err)
+		}
 		return types.Order{}, err
 	}
 	sdkCtx.EventManager().EmitEvent(PurchaseEvent(ord))

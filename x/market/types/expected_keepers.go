@@ -9,9 +9,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/query"
-	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
-	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
@@ -32,15 +30,6 @@ type ParamsKeeper interface {
 type BankKeeper interface {
 	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
 	GetAllBalances(ctx context.Context, addr sdk.AccAddress) sdk.Coins
-	InputOutputCoins(ctx context.Context, input banktypes.Input, outputs []banktypes.Output) error
-}
-
-// Treasury books the treasury's revenue by source and tracks companies' money for the
-// profit-at-rest tax (x/dividend).
-type Treasury interface {
-	Book(ctx context.Context, source dividendtypes.Source, amount math.Int) error
-	Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error
-	Received(ctx context.Context, company, payer sdk.AccAddress, amount math.Int) error
 }
 
 // Directory is the region directory (x/federation): the region a channel leads to, and

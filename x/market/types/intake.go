@@ -7,7 +7,7 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 // IntakeRestriction is a bank send restriction: the IBC intake account receives only the
@@ -15,8 +15,13 @@ import (
 // transaction), never a plain send, a module's payout or an ICS-20 transfer without a
 // purchase memo. So the account is empty between transactions, whatever anyone sends.
 func IntakeRestriction(ctx context.Context, _, to sdk.AccAddress, _ sdk.Coins) (sdk.AccAddress, error) {
-	if to.Equals(IntakeAddress) && !membershiptypes.IsConductorAction(ctx) {
+	if to.Equals(IntakeAddress) && !routed(ctx) {
 		return to, errorsmod.Wrapf(ErrIntakeNotPayable, "%s", to)
 	}
 	return to, nil
+}
+
+func routed(ctx context.Context) bool {
+	_, ok := router.RouteOf(ctx)
+	return ok
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/conductor-coop/conductor/testutil/region"
 	"github.com/conductor-coop/conductor/x/membership/keeper"
 	"github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 func createValidator(t *testing.T, operator sdk.AccAddress) *stakingtypes.MsgCreateValidator {
@@ -36,7 +37,7 @@ func TestValidatorGating(t *testing.T) {
 	alice, bob, carol, dave := r.Accounts["alice"], r.Accounts["bob"], r.Accounts["carol"], r.Accounts["dave"]
 	founders := []region.Account{alice, bob, carol}
 	company := r.AgentAddr("Bakery Co-op")
-	require.NoError(t, r.App.BankKeeper.SendCoins(types.WithConductorAction(r.Ctx()), alice.Addr, company, rsc(10_000_000)))
+	require.NoError(t, region.Pay(r.Ctx(), r.App, router.Purchase, alice.Addr, company, sdkmath.NewInt(10_000_000)))
 
 	// dave lets alice act for him in staking.
 	for _, typ := range []sdk.Msg{&stakingtypes.MsgCreateValidator{}, &stakingtypes.MsgDelegate{}} {
@@ -117,7 +118,7 @@ func TestRestrictedAgentsCannotStake(t *testing.T) {
 	founders := []region.Account{alice, bob, carol}
 	company, agency, bank := r.AgentAddr("Bakery Co-op"), r.AgentAddr("Housing Agency"), r.AgentAddr("Regional Public Bank")
 	for _, a := range []sdk.AccAddress{company, agency, bank} {
-		require.NoError(t, r.App.BankKeeper.SendCoins(types.WithConductorAction(r.Ctx()), alice.Addr, a, rsc(10_000_000)))
+		r.Fund(r.Ctx(), a, sdkmath.NewInt(10_000_000))
 	}
 	vals, err := r.App.StakingKeeper.GetAllValidators(r.Ctx())
 	require.NoError(t, err)

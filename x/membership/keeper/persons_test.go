@@ -14,7 +14,6 @@ import (
 	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	"github.com/cosmos/cosmos-sdk/x/group"
 
-	"github.com/conductor-coop/conductor/app"
 	"github.com/conductor-coop/conductor/testutil/region"
 	dividendkeeper "github.com/conductor-coop/conductor/x/dividend/keeper"
 	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
@@ -61,13 +60,13 @@ func dividendMembers(t *testing.T, r *region.Region) uint64 {
 	return n
 }
 
-// closePeriod books revenue of the treasury (paid in by payer, as a Conductor action would)
+// closePeriod books revenue of the treasury (arrived from outside, as a Conductor action would bring it)
 // and commits a block at the end of the open dividend period; it returns the closed period.
 func closePeriod(t *testing.T, r *region.Region, payer region.Account, revenue int64) dividendtypes.Period {
 	t.Helper()
 	ctx := r.Ctx()
 	treasury := authtypes.NewModuleAddress(types.TreasuryName)
-	require.NoError(t, r.App.BankKeeper.SendCoins(types.WithConductorAction(ctx), payer.Addr, treasury, sdk.NewCoins(sdk.NewInt64Coin(app.Denom, revenue))))
+	r.Fund(ctx, treasury, math.NewInt(revenue))
 	require.NoError(t, r.App.DividendKeeper.Book(ctx, dividendtypes.SOURCE_FEES, math.NewInt(revenue)))
 	q := dividendkeeper.NewQueryServerImpl(r.App.DividendKeeper)
 	open, err := q.Revenue(r.Ctx(), &dividendtypes.QueryRevenueRequest{})

@@ -12,18 +12,26 @@ import (
 	"github.com/conductor-coop/conductor/x/membership/types"
 )
 
-// SendRestriction is the RSC rule, installed in the bank keeper: money moves directly only
-// between persons (and to or from the SDK's own module accounts, such as fees and staking).
-// A company, regional company, the bank, the treasury or the assembly sends or receives only
-// inside a Conductor action, which marks its context with types.WithConductorAction.
-func (k Keeper) SendRestriction(ctx context.Context, from, to sdk.AccAddress, _ sdk.Coins) (sdk.AccAddress, error) {
-	if types.IsConductorAction(ctx) {
-		return to, nil
-	}
+// DirectRule is the RSC rule for a direct send: money moves directly only between persons
+// (and to or from the SDK's own module accounts, such as fees and staking). A company,
+// regional company, the bank, a pool, the treasury or the assembly sends or receives only
+// in a payment of the router (x/router), whose send restriction applies this rule to every
+// other send.
+func (k Keeper) DirectRule(ctx context.Context, from, to sdk.AccAddress, _ sdk.Coins) (sdk.AccAddress, error) {
 	if err := k.checkDirect(ctx, from); err != nil {
 		return to, err
 	}
 	return to, k.checkDirect(ctx, to)
+}
+
+// KindOf returns the kind of agent addr is, AGENT_KIND_UNSPECIFIED for an address no agent
+// holds.
+func (k Keeper) KindOf(ctx context.Context, addr sdk.AccAddress) (types.AgentKind, error) {
+	agent, err := k.Agents.Get(ctx, addr)
+	if errors.Is(err, collections.ErrNotFound) {
+		return types.AGENT_KIND_UNSPECIFIED, nil
+	}
+	return agent.Kind, err
 }
 
 // checkDirect returns ErrDirectTransfer if addr may not send or receive directly.

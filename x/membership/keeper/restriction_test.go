@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/math"
 	"cosmossdk.io/x/feegrant"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -16,6 +17,7 @@ import (
 	"github.com/conductor-coop/conductor/app"
 	"github.com/conductor-coop/conductor/testutil/region"
 	"github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 func rsc(n int64) sdk.Coins { return sdk.NewCoins(sdk.NewInt64Coin(app.Denom, n)) }
@@ -36,7 +38,7 @@ func TestRSCRuleMatrix(t *testing.T) {
 	// rows below can try to move them out.
 	ctx := r.Ctx()
 	for _, to := range []sdk.AccAddress{company, assembly} {
-		require.NoError(t, r.App.BankKeeper.SendCoins(types.WithConductorAction(ctx), alice.Addr, to, rsc(1_000_000)))
+		r.Fund(ctx, to, math.NewInt(1_000_000))
 	}
 
 	// The company grants bob an authz send and a fee allowance, by its own vote.
@@ -85,10 +87,11 @@ func TestRSCRuleMatrix(t *testing.T) {
 		})
 	}
 
-	// A Conductor action (the keepers' explicit bypass) does move money to and from a company.
+	// A payment of the router, on a route of its table, does move a company's money; the bank
+	// keeper called directly does not.
 	ctx = r.Ctx()
-	require.NoError(t, r.App.BankKeeper.SendCoins(types.WithConductorAction(ctx), company, alice.Addr, rsc(10)))
-	require.Error(t, r.App.BankKeeper.SendCoins(ctx, company, alice.Addr, rsc(10)))
+	require.NoError(t, region.Pay(ctx, r.App, router.Wage, company, alice.Addr, math.NewInt(10)))
+	require.ErrorIs(t, r.App.BankKeeper.SendCoins(ctx, company, alice.Addr, rsc(10)), types.ErrDirectTransfer)
 }
 
 func ptr[T any](v T) *T { return &v }

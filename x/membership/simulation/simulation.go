@@ -24,6 +24,7 @@ import (
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	"github.com/conductor-coop/conductor/x/membership/keeper"
 	"github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 // RandomizedGenState makes one simulated account in four a founding member and another a
@@ -65,7 +66,9 @@ type Keepers struct {
 	Membership keeper.Keeper
 	Account    simulation.AccountKeeper
 	Bank       BankKeeper
-	TxConfig   client.TxConfig
+	// Router is the one money path (the refused payments are tried through it).
+	Router   *router.Router
+	TxConfig client.TxConfig
 	// Params reads the region's parameters.
 	Params func(context.Context) (gptypes.Params, error)
 	// Groups reads x/group's proposals.
@@ -84,8 +87,6 @@ type Keepers struct {
 type BankKeeper interface {
 	simulation.BankKeeper
 	IsSendEnabledCoins(ctx context.Context, coins ...sdk.Coin) error
-	// SendCoins, for operations that try a keeper's route in a cache that is thrown away.
-	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
 }
 
 // WeightedOperations are the membership operations: founding companies, leaving, a person

@@ -13,6 +13,7 @@ import (
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	"github.com/conductor-coop/conductor/x/payroll/types"
+	"github.com/conductor-coop/conductor/x/router"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
@@ -26,15 +27,11 @@ import (
 //   - settling a company's new work first pays its claims, and a new wage is paid only
 //     when no claim is left.
 
-type wagesKey struct{}
-
-// withWages marks ctx as the company's wages being paid (the payroll ledger's transfer):
+// isWages tells whether ctx is a company's wages being paid (the payroll ledger's payment):
 // the one route by which a company that owes claims may pay.
-func withWages(ctx sdk.Context) sdk.Context { return ctx.WithValue(wagesKey{}, true) }
-
 func isWages(ctx context.Context) bool {
-	v, ok := ctx.Value(wagesKey{}).(bool)
-	return ok && v
+	route, _ := router.RouteOf(ctx)
+	return route == router.Wage
 }
 
 // WorkersFirst is installed in the bank keeper. Companies move money only in Conductor
@@ -43,7 +40,7 @@ func isWages(ctx context.Context) bool {
 // its own purchases wait until its workers are paid), and the ursc that reaches it is
 // noted for the claims pass.
 func (k Keeper) WorkersFirst(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) (sdk.AccAddress, error) {
-	if amt.IsZero() || !membershiptypes.IsConductorAction(ctx) {
+	if _, routed := router.RouteOf(ctx); amt.IsZero() || !routed {
 		return to, nil
 	}
 	if n, err := k.IndebtedCount.Get(ctx); n == 0 { // absent: none owes
@@ -199,9 +196,7 @@ func (k Keeper) payPart(ctx context.Context, l *ledger, p *companyPay, company, 
 	}); err != nil {
 		return gross, err
 	}
-	if _, err := k.flows.Record(ctx, valueflowstypes.RSCTransfer(c.Company, c.Worker, net, valueflowstypes.Link("payroll/claim", c.Id), 0)); err != nil {
-		return gross, err
-	}
+	p.flows = append(p.flows, valueflowstypes.RSCTransfer(c.Company, c.Worker, net, valueflowstypes.Link("payroll/claim", c.Id), 0))
 	if c.Owed().IsPositive() {
 		return gross, k.Claims.Set(ctx, collections.Join(company, c.Id), *c)
 	}

@@ -186,7 +186,7 @@ func TestClaimsPassSkipsAFailure(t *testing.T) {
 	r.At(hour(2))
 	k := r.App.PayrollKeeper
 	broken := sdk.AccAddress(make([]byte, 20)) // sorts first
-	f.fund(broken, 1_000_000)
+	r.Fund(r.Ctx(), broken, math.NewInt(1_000_000))
 	ctx := r.Ctx()
 	require.NoError(t, k.Indebted.Set(ctx, broken))
 	require.NoError(t, k.IndebtedCount.Set(ctx, 2))

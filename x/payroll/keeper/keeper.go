@@ -14,6 +14,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	"github.com/conductor-coop/conductor/x/payroll/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 type (
@@ -32,7 +33,7 @@ type Keeper struct {
 	params       types.ParamsKeeper
 	bank         types.BankKeeper
 	costs        types.CostBooker
-	books        types.Treasury
+	router       *router.Router
 	flows        types.FlowRecorder
 	treasury     sdk.AccAddress
 
@@ -79,13 +80,13 @@ type Keeper struct {
 // costs books the wages as the companies' costs.
 func NewKeeper(cdc codec.BinaryCodec, storeService store.KVStoreService, addressCodec address.Codec,
 	membership types.MembershipKeeper, params types.ParamsKeeper, bank types.BankKeeper, costs types.CostBooker,
-	books types.Treasury, flows types.FlowRecorder, treasury sdk.AccAddress,
+	router *router.Router, flows types.FlowRecorder, treasury sdk.AccAddress,
 ) Keeper {
 	sb := collections.NewSchemaBuilder(storeService)
 	addrIDKey := collections.PairKeyCodec(sdk.AccAddressKey, collections.Uint64Key)
 	idAddrKey := collections.PairKeyCodec(collections.Uint64Key, sdk.AccAddressKey)
 	k := Keeper{
-		cdc: cdc, addressCodec: addressCodec, membership: membership, params: params, bank: bank, costs: costs, books: books, flows: flows, treasury: treasury,
+		cdc: cdc, addressCodec: addressCodec, membership: membership, params: params, bank: bank, costs: costs, router: router, flows: flows, treasury: treasury,
 		Occupations:          collections.NewMap(sb, types.OccupationsKey, "occupations", collections.Uint64Key, codec.CollValue[types.Occupation](cdc)),
 		OccupationSeq:        collections.NewSequence(sb, types.OccupationSeqKey, "occupation_seq"),
 		Jobs:                 collections.NewMap(sb, types.JobsKey, "jobs", collections.Uint64Key, codec.CollValue[types.Job](cdc)),

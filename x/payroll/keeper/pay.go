@@ -11,12 +11,10 @@ import (
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
 
-	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
-
-	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	"github.com/conductor-coop/conductor/x/payroll/types"
+	"github.com/conductor-coop/conductor/x/router"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
@@ -173,7 +171,9 @@ func (k Keeper) payOrClaim(ctx context.Context, l *ledger, company sdk.AccAddres
 			return err
 		}
 	}
-	if _, err := k.flows.Record(ctx, WorkEvent(*slip)); err != nil {
+	if slip.ClaimId == 0 { // paid: its work event records the wage paid with the batch
+		p.flows = append(p.flows, WorkEvent(*slip))
+	} else if _, err := k.flows.Record(ctx, WorkEvent(*slip)); err != nil {
 		return err
 	}
 	if slip.ClaimId == 0 {
@@ -235,8 +235,11 @@ type ledger struct {
 // owes wage claims (kept in step with the Indebted index as the batch pays and records them).
 type companyPay struct {
 	spendable, total, tax, earned math.Int
-	outputs                       []banktypes.Output
-	indebted                      bool
+	legs                          []router.Leg
+	// flows are the value flows of the batch's payments: the work events of the payslips
+	// paid and the transfers of the claims paid.
+	flows    []valueflowstypes.EconomicEvent
+	indebted bool
 }
 
 // available is what the company can still pay in the batch.
@@ -296,7 +299,7 @@ func (l *ledger) pay(p *companyPay, worker sdk.AccAddress, net, tax math.Int) {
 	p.total = p.total.Add(net).Add(tax)
 	p.tax = p.tax.Add(tax)
 	if net.IsPositive() {
-		p.outputs = append(p.outputs, banktypes.Output{Address: worker.String(), Coins: sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, net))})
+		p.legs = append(p.legs, router.Leg{To: worker, Amount: net})
 	}
 }
 
@@ -304,32 +307,19 @@ func (l *ledger) pay(p *companyPay, worker sdk.AccAddress, net, tax math.Int) {
 // wages and its income tax to the treasury, booked as the treasury's revenue; it books the
 // wages earned as the company's costs and adds the batch to the wage totals.
 func (l *ledger) close(ctx context.Context) error {
-	action := withWages(membershiptypes.WithConductorAction(ctx))
 	for _, company := range l.companies {
 		p := l.owed[string(company)]
 		if err := l.k.costs.BookWages(ctx, company, p.earned); err != nil {
 			return err
 		}
-		if !p.total.IsPositive() {
-			continue
-		}
-		outputs := p.outputs
-		if p.tax.IsPositive() {
-			outputs = append(outputs, banktypes.Output{Address: l.k.treasury.String(), Coins: sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, p.tax))})
-		}
-		if err := l.k.books.Track(ctx, company, p.total); err != nil {
+		if err := l.k.router.Pay(ctx, router.Payment{
+			Route: router.Wage, From: company, Legs: append(p.legs, router.Leg{Route: router.IncomeTax, To: l.k.treasury, Amount: p.tax}),
+			Record: func(ctx context.Context) error { return l.k.recordPay(ctx, company, p) },
+		}); err != nil {
 			return err
 		}
-		input := banktypes.Input{Address: company.String(), Coins: sdk.NewCoins(sdk.NewCoin(membershiptypes.Denom, p.total))}
-		if err := l.k.bank.InputOutputCoins(action, input, outputs); err != nil {
-			return err
-		}
-		if err := l.k.books.Book(ctx, dividendtypes.SOURCE_INCOME_TAX, p.tax); err != nil {
-			return err
-		}
-		if p.tax.IsPositive() {
-			tax := valueflowstypes.RSCTransfer(company.String(), l.k.treasury.String(), p.tax, "payroll/income-tax", 0)
-			if _, err := l.k.flows.Record(ctx, tax); err != nil {
+		if !p.total.IsPositive() { // nothing moved: the work is recorded all the same
+			if err := l.k.recordPay(ctx, company, p); err != nil {
 				return err
 			}
 		}
@@ -347,4 +337,19 @@ func (l *ledger) close(ctx context.Context) error {
 	totals.Paid = totals.Paid.Add(l.paid)
 	totals.Claimed = totals.Claimed.Add(l.claimed)
 	return l.k.Totals.Set(ctx, totals)
+}
+
+// recordPay records the value flows of a company's pay in a batch: the work of the payslips
+// paid, the claims paid and the income tax.
+func (k Keeper) recordPay(ctx context.Context, company sdk.AccAddress, p *companyPay) error {
+	for _, e := range p.flows {
+		if _, err := k.flows.Record(ctx, e); err != nil {
+			return err
+		}
+	}
+	if !p.tax.IsPositive() {
+		return nil
+	}
+	_, err := k.flows.Record(ctx, valueflowstypes.RSCTransfer(company.String(), k.treasury.String(), p.tax, "payroll/income-tax", 0))
+	return err
 }

@@ -12,12 +12,12 @@ import (
 	"github.com/cosmos/cosmos-sdk/x/authz"
 	"github.com/cosmos/cosmos-sdk/x/group"
 
-	"github.com/conductor-coop/conductor/app"
 	"github.com/conductor-coop/conductor/testutil/region"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	"github.com/conductor-coop/conductor/x/payroll/keeper"
 	"github.com/conductor-coop/conductor/x/payroll/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 var dec = math.LegacyMustNewDecFromStr
@@ -49,8 +49,7 @@ func setup(t *testing.T) *fixture {
 
 // fund gives a company money by a Conductor route (as a purchase would).
 func (f *fixture) fund(company sdk.AccAddress, ursc int64) {
-	require.NoError(f.t, f.r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(f.r.Ctx()), f.carol.Addr, company,
-		sdk.NewCoins(sdk.NewInt64Coin(app.Denom, ursc))))
+	require.NoError(f.t, region.Pay(f.r.Ctx(), f.r.App, router.Purchase, f.carol.Addr, company, math.NewInt(ursc)))
 }
 
 // byCompany passes msgs by the votes of all the Bakery's workers.

@@ -15,12 +15,14 @@ import (
 	sdk "github.com/cosmos/cosmos-sdk/types"
 	"github.com/cosmos/cosmos-sdk/types/module"
 	simtypes "github.com/cosmos/cosmos-sdk/types/simulation"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	"github.com/cosmos/cosmos-sdk/x/simulation"
 
 	membershipsim "github.com/conductor-coop/conductor/x/membership/simulation"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	"github.com/conductor-coop/conductor/x/payroll/keeper"
 	"github.com/conductor-coop/conductor/x/payroll/types"
+	"github.com/conductor-coop/conductor/x/router"
 )
 
 // RandomizedGenState defines a few occupations with random ranges and factor levels.
@@ -222,17 +224,16 @@ func (s sim) spendWhileOwing(r *rand.Rand, _ *baseapp.BaseApp, ctx sdk.Context, 
 	}
 	company := indebted[r.Intn(len(indebted))]
 	to, _ := simtypes.RandomAcc(r, accs)
-	one := sdk.NewCoins(sdk.NewInt64Coin(membershiptypes.Denom, 1))
-	if !s.k.Bank.SpendableCoins(ctx, to.Address).IsAllGTE(one) {
+	if !s.k.Bank.SpendableCoins(ctx, to.Address).AmountOf(membershiptypes.Denom).IsPositive() {
 		return simtypes.NoOpMsg(types.ModuleName, route, "the payer has no ursc"), nil, nil
 	}
 	// money arrives (as a sale would bring it), and the company tries to pass it on at once
 	cache, _ := ctx.CacheContext()
-	action := membershiptypes.WithConductorAction(cache)
-	if err := s.k.Bank.SendCoins(action, to.Address, company, one); err != nil {
+	if err := s.k.Router.Pay(cache, router.Payment{Route: router.Purchase, From: to.Address, Legs: router.To(company, math.OneInt())}); err != nil {
 		return simtypes.NoOpMsg(types.ModuleName, route, err.Error()), nil, nil
 	}
-	err := s.k.Bank.SendCoins(action, company, to.Address, one)
+	treasury := authtypes.NewModuleAddress(membershiptypes.TreasuryName)
+	err := s.k.Router.Pay(cache, router.Payment{Route: router.ProfitAtRestTax, From: company, Legs: router.To(treasury, math.OneInt())})
 	if !errorsmod.IsOf(err, types.ErrOwesWages) {
 		return simtypes.NoOpMsg(types.ModuleName, route, "a closed path"), nil, fmt.Errorf("%s owes wages and paid %s: %v", company, to.Address, err)
 	}

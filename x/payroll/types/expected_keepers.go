@@ -7,9 +7,7 @@ import (
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
-	banktypes "github.com/cosmos/cosmos-sdk/x/bank/types"
 
-	dividendtypes "github.com/conductor-coop/conductor/x/dividend/types"
 	gptypes "github.com/conductor-coop/conductor/x/governanceparams/types"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
 	valueflowstypes "github.com/conductor-coop/conductor/x/valueflows/types"
@@ -34,21 +32,12 @@ type ParamsKeeper interface {
 // BankKeeper moves wages and tax.
 type BankKeeper interface {
 	SpendableCoin(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
-	SendCoins(ctx context.Context, from, to sdk.AccAddress, amt sdk.Coins) error
-	InputOutputCoins(ctx context.Context, input banktypes.Input, outputs []banktypes.Output) error
 }
 
 // CostBooker books the gross wages a company's workers earned as the company's costs (the
 // market keeps the books; a regional company's costs give its at-cost prices).
 type CostBooker interface {
 	BookWages(ctx context.Context, company sdk.AccAddress, gross math.Int) error
-}
-
-// Treasury books the treasury's revenue by source and tracks companies' money for the
-// profit-at-rest tax (x/dividend).
-type Treasury interface {
-	Book(ctx context.Context, source dividendtypes.Source, amount math.Int) error
-	Track(ctx context.Context, company sdk.AccAddress, outflow math.Int) error
 }
 
 // FlowRecorder records the module's economic events (x/valueflows).

@@ -16,6 +16,7 @@ import (
 
 	"github.com/conductor-coop/conductor/x/internal/modulekit"
 	membershiptypes "github.com/conductor-coop/conductor/x/membership/types"
+	"github.com/conductor-coop/conductor/x/router"
 	"github.com/conductor-coop/conductor/x/valueflows/types"
 )
 
@@ -175,6 +176,7 @@ func (k Keeper) companyKind(ctx context.Context, addr string) (sdk.AccAddress, m
 // they index time too). It changes no resource: the caller has already applied the
 // action's effect, if any.
 func (k Keeper) Record(ctx context.Context, e types.EconomicEvent) (uint64, error) {
+	router.NoteFlow(ctx)
 	id, err := modulekit.NextID(ctx, k.EventSeq)
 	if err != nil {
 		return 0, err

@@ -60,8 +60,7 @@ func setup(t *testing.T, more ...region.Institution) *fixture {
 	r.Grant(f.mill, []region.Account{f.alice}, f.alice, msgs...)
 	r.Grant(f.bakery, []region.Account{f.bob}, f.bob, msgs...)
 	for _, c := range []sdk.AccAddress{f.mill, f.bakery} {
-		require.NoError(t, r.App.BankKeeper.SendCoins(membershiptypes.WithConductorAction(r.Ctx()), f.carol.Addr, c,
-			sdk.NewCoins(sdk.NewInt64Coin(membershiptypes.Denom, 1_000*rsc))))
+		r.Fund(r.Ctx(), c, math.NewInt(1_000*rsc))
 	}
 	return f
 }
