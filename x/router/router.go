@@ -124,7 +124,10 @@ func (r *Router) Module(ctx context.Context, name string) sdk.AccAddress {
 
 // Pay makes payment p: it checks each leg against its route, tracks the companies'
 // balances, sends in one bank transfer, books the treasury's revenue and records the value
-// flow. A payment of nothing does nothing.
+// flow. A payment of nothing does nothing. A payment that fails may have taken the money
+// from its payer in ctx (x/bank takes an input before it asks the send restriction about
+// each output): its caller discards the state it ran on, as a failed transaction's is (the
+// end blockers run their payments in cache branches).
 func (r *Router) Pay(ctx context.Context, p Payment) error {
 	denom := p.Denom
 	if denom == "" {

@@ -40,12 +40,12 @@ type order struct {
 // registered, buys from outside it (the external rate). The bank, the treasury and the
 // assembly do not buy.
 func (k Keeper) Buyer(ctx context.Context, addr sdk.AccAddress) (external, company bool, err error) {
-	agent, err := k.membership.GetAgent(ctx, addr)
-	if errorsmod.IsOf(err, membershiptypes.ErrUnknownAgent) {
-		return true, false, nil
-	}
+	agent, found, err := k.membership.FindAgent(ctx, addr)
 	if err != nil {
 		return false, false, err
+	}
+	if !found {
+		return true, false, nil
 	}
 	if agent.Kind == membershiptypes.AGENT_KIND_PERSON || agent.Kind.IsCompany() {
 		return !agent.InRegion(), agent.Kind.IsCompany(), nil

@@ -18,6 +18,7 @@ import (
 // MembershipKeeper is the registry: who sells, who buys at which rate, who approved.
 type MembershipKeeper interface {
 	GetAgent(ctx context.Context, addr sdk.AccAddress) (membershiptypes.Agent, error)
+	FindAgent(ctx context.Context, addr sdk.AccAddress) (membershiptypes.Agent, bool, error)
 	Approval(ctx context.Context, policy string, msg proto.Message) (*membershiptypes.Approval, error)
 }
 
@@ -26,7 +27,7 @@ type ParamsKeeper interface {
 	GetParams(ctx context.Context) (gptypes.Params, error)
 }
 
-// BankKeeper moves a purchase's price and tax in one transfer.
+// BankKeeper reads balances (the router moves the money).
 type BankKeeper interface {
 	GetBalance(ctx context.Context, addr sdk.AccAddress, denom string) sdk.Coin
 	GetAllBalances(ctx context.Context, addr sdk.AccAddress) sdk.Coins

@@ -27,11 +27,22 @@ func (k Keeper) DirectRule(ctx context.Context, from, to sdk.AccAddress, _ sdk.C
 // KindOf returns the kind of agent addr is, AGENT_KIND_UNSPECIFIED for an address no agent
 // holds.
 func (k Keeper) KindOf(ctx context.Context, addr sdk.AccAddress) (types.AgentKind, error) {
-	agent, err := k.Agents.Get(ctx, addr)
-	if errors.Is(err, collections.ErrNotFound) {
-		return types.AGENT_KIND_UNSPECIFIED, nil
+	agent, found, err := k.FindAgent(ctx, addr)
+	if !found {
+		return types.AGENT_KIND_UNSPECIFIED, err
 	}
 	return agent.Kind, err
+}
+
+// FindAgent returns the agent at addr and whether there is one. An address no agent holds
+// (most payers of a purchase from outside the region) costs one lookup, without the error
+// (and its stack) a failed Get builds.
+func (k Keeper) FindAgent(ctx context.Context, addr sdk.AccAddress) (types.Agent, bool, error) {
+	if has, err := k.Agents.Has(ctx, addr); err != nil || !has {
+		return types.Agent{}, false, err
+	}
+	agent, err := k.Agents.Get(ctx, addr)
+	return agent, err == nil, err
 }
 
 // checkDirect returns ErrDirectTransfer if addr may not send or receive directly.

@@ -4,7 +4,9 @@ package simulation
 
 import (
 	"context"
+	"cosmossdk.io/math"
 	"fmt"
+	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	"math/rand"
 
 	"cosmossdk.io/collections"
@@ -99,6 +101,49 @@ func WeightedOperations(k Keepers) simulation.WeightedOperations {
 		simulation.NewWeightedOperation(5, SimulateRegisterPersonRefused(k)),
 		simulation.NewWeightedOperation(10, SimulateDirectTransferRefused(k)),
 		simulation.NewWeightedOperation(5, SimulateRestrictedStakeRefused(k)),
+		simulation.NewWeightedOperation(10, SimulateOffRoutePaymentRefused(k)),
+	}
+}
+
+// offRoute are payments a company's money may not make, each with the route it tries: its
+// profit paid out to a person (as a dividend, a refund, a pool's spend), a wage to the
+// treasury, an income tax to a person. The router must refuse each with ErrNotOnRoute.
+var offRoute = []struct {
+	route    router.Route
+	toPerson bool
+}{{router.Dividend, true}, {router.Refund, true}, {router.PoolSpend, true}, {router.Subsidy, true}, {router.Wage, false}, {router.IncomeTax, true}}
+
+// SimulateOffRoutePaymentRefused has a random co-op that holds ursc try to pay it on a route
+// its kind may not pay on, in a cache thrown away. If the router lets it through, or
+// refuses it for another reason, the simulation fails: the routes table would have opened a
+// path the seed forbids.
+func SimulateOffRoutePaymentRefused(k Keepers) simtypes.Operation {
+	return func(r *rand.Rand, _ *baseapp.BaseApp, ctx sdk.Context, accs []simtypes.Account, _ string) (simtypes.OperationMsg, []simtypes.FutureOperation, error) {
+		const op = "router/off-route"
+		var companies []sdk.AccAddress
+		_ = k.Membership.AgentsByKind.Walk(ctx, collections.NewPrefixedPairRange[int32, sdk.AccAddress](int32(types.AGENT_KIND_COMPANY)),
+			func(key collections.Pair[int32, sdk.AccAddress]) (bool, error) {
+				if k.Bank.SpendableCoins(ctx, key.K2()).AmountOf(types.Denom).IsPositive() {
+					companies = append(companies, key.K2())
+				}
+				return len(companies) >= 20, nil
+			})
+		if len(companies) == 0 {
+			return simtypes.NoOpMsg(types.ModuleName, op, "no co-op holds ursc"), nil, nil
+		}
+		company := companies[r.Intn(len(companies))]
+		try := offRoute[r.Intn(len(offRoute))]
+		to := authtypes.NewModuleAddress(types.TreasuryName)
+		if try.toPerson {
+			acc, _ := simtypes.RandomAcc(r, accs)
+			to = acc.Address
+		}
+		cache, _ := ctx.CacheContext()
+		err := k.Router.Pay(cache, router.Payment{Route: try.route, From: company, Legs: router.To(to, math.OneInt())})
+		if !errorsmod.IsOf(err, router.ErrNotOnRoute) {
+			return simtypes.NoOpMsg(types.ModuleName, op, "a path opened"), nil, fmt.Errorf("%s paid %s on the %s route: %v", company, to, router.Routes[try.route].Name, err)
+		}
+		return simtypes.NewOperationMsgBasic(types.ModuleName, op, "refused: "+err.Error(), true, nil), nil, nil
 	}
 }
 
