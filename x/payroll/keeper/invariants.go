@@ -17,6 +17,7 @@ func RegisterInvariants(ir sdk.InvariantRegistry, k Keeper) {
 	ir.RegisterRoute(types.ModuleName, "wages-accounted", WagesAccountedInvariant(k))
 	ir.RegisterRoute(types.ModuleName, "workers-first", WorkersFirstInvariant(k))
 	ir.RegisterRoute(types.ModuleName, "statements-folded", StatementsFoldedInvariant(k))
+	ir.RegisterRoute(types.ModuleName, "indexes-kept", IndexesKeptInvariant(k))
 }
 
 // StatementsFoldedInvariant: folding loses no payslip and counts none twice. The statements'
@@ -146,5 +147,80 @@ func WorkersFirstInvariant(k Keeper) sdk.Invariant {
 			return msg(broken), true
 		}
 		return msg("ok"), false
+	}
+}
+
+// IndexesKeptInvariant: payroll's secondary indexes (jobs by company and by occupation,
+// employments by worker and by company, timesheets by worker) hold exactly one entry for
+// each job, employment and timesheet, under its own fields. They are kept by hand rather
+// than by a collections.IndexedMap: an employment is rewritten every pay period, and an
+// IndexedMap's Set reads the old value back and deletes and rewrites each of its index
+// entries, two writes a worker a period on the pay run's path for keys that never change.
+func IndexesKeptInvariant(k Keeper) sdk.Invariant {
+	return func(ctx sdk.Context) (string, bool) {
+		msg := func(s string) string { return sdk.FormatInvariant(types.ModuleName, "indexes-kept", s) }
+		type index struct {
+			name string
+			set  collections.KeySet[collections.Pair[sdk.AccAddress, uint64]]
+		}
+		want := map[string]map[string]bool{}
+		expect := func(name, addr string, id uint64) {
+			if want[name] == nil {
+				want[name] = map[string]bool{}
+			}
+			want[name][fmt.Sprintf("%s/%d", addr, id)] = true
+		}
+		occupations := map[[2]uint64]bool{} // (occupation, job); a collections.Pair holds pointers
+		if err := k.Jobs.Walk(ctx, nil, func(id uint64, j types.Job) (bool, error) {
+			expect("jobs by company", j.Company, id)
+			occupations[[2]uint64{j.OccupationId, id}] = true
+			return false, nil
+		}); err != nil {
+			return msg(err.Error()), true
+		}
+		if err := k.Employments.Walk(ctx, nil, func(id uint64, e types.Employment) (bool, error) {
+			expect("employments by worker", e.Worker, id)
+			expect("employments by company", e.Company, id)
+			return false, nil
+		}); err != nil {
+			return msg(err.Error()), true
+		}
+		if err := k.Timesheets.Walk(ctx, nil, func(id uint64, ts types.Timesheet) (bool, error) {
+			expect("timesheets by worker", ts.Worker, id)
+			return false, nil
+		}); err != nil {
+			return msg(err.Error()), true
+		}
+		for _, idx := range []index{
+			{"jobs by company", k.JobsByCompany}, {"employments by worker", k.EmploymentsByWorker},
+			{"employments by company", k.EmploymentsByCompany}, {"timesheets by worker", k.TimesheetsByWorker},
+		} {
+			n := 0
+			bad := ""
+			if err := idx.set.Walk(ctx, nil, func(key collections.Pair[sdk.AccAddress, uint64]) (bool, error) {
+				n++
+				if s := fmt.Sprintf("%s/%d", key.K1(), key.K2()); !want[idx.name][s] {
+					bad = s
+				}
+				return bad != "", nil
+			}); err != nil {
+				return msg(err.Error()), true
+			}
+			if bad != "" || n != len(want[idx.name]) {
+				return msg(fmt.Sprintf("%s: %d entries for %d records (stray: %q)\n", idx.name, n, len(want[idx.name]), bad)), true
+			}
+		}
+		n, stray := 0, false
+		if err := k.JobsByOccupation.Walk(ctx, nil, func(key collections.Pair[uint64, uint64]) (bool, error) {
+			n++
+			stray = !occupations[[2]uint64{key.K1(), key.K2()}]
+			return stray, nil
+		}); err != nil {
+			return msg(err.Error()), true
+		}
+		if stray || n != len(occupations) {
+			return msg(fmt.Sprintf("jobs by occupation: %d entries for %d jobs\n", n, len(occupations))), true
+		}
+		return msg("every index entry is its record's\n"), false
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"cosmossdk.io/collections"
 	"cosmossdk.io/math"
 
 	sdk "github.com/cosmos/cosmos-sdk/types"
@@ -92,8 +93,39 @@ func (f *fixture) payslips(worker region.Account) []types.Payslip {
 }
 
 func (f *fixture) invariantHolds() {
-	msg, broken := keeper.WagesAccountedInvariant(f.r.App.PayrollKeeper)(f.r.Ctx())
-	require.False(f.t, broken, msg)
+	for _, inv := range []sdk.Invariant{keeper.WagesAccountedInvariant(f.r.App.PayrollKeeper), keeper.IndexesKeptInvariant(f.r.App.PayrollKeeper)} {
+		msg, broken := inv(f.r.Ctx())
+		require.False(f.t, broken, msg)
+	}
+}
+
+// TestIndexesKeptInvariantBreaks: an employment missing from an index, a stray index entry,
+// or a job filed under another occupation each break indexes-kept.
+func TestIndexesKeptInvariantBreaks(t *testing.T) {
+	f := setup(t)
+	job := f.postJob(30_000_000)
+	e := f.hire(job, f.r.Accounts["dave"])
+	f.invariantHolds()
+	k := f.r.App.PayrollKeeper
+	worker, company := f.r.Accounts["dave"].Addr, f.company
+	for name, corrupt := range map[string]func(ctx sdk.Context) error{
+		"an employment missing from the worker's index": func(ctx sdk.Context) error {
+			return k.EmploymentsByWorker.Remove(ctx, collections.Join(worker, e.Id))
+		},
+		"a stray entry in the company's index": func(ctx sdk.Context) error {
+			return k.EmploymentsByCompany.Set(ctx, collections.Join(company, e.Id+7))
+		},
+		"a job under another occupation": func(ctx sdk.Context) error {
+			return k.JobsByOccupation.Set(ctx, collections.Join(uint64(99), job))
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			ctx, _ := f.r.Ctx().CacheContext()
+			require.NoError(t, corrupt(ctx))
+			msg, broken := keeper.IndexesKeptInvariant(k)(ctx)
+			require.True(t, broken, msg)
+		})
+	}
 }
 
 // TestPayOverPeriods: dave is hired at 30 RSC/h. A confirmed timesheet of exactly half an
