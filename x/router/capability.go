@@ -93,8 +93,12 @@ func (r *Router) SendRestriction(ctx context.Context, from, to sdk.AccAddress, a
 // on the route, and each is recorded as an RSC transfer (with link and note) once fn
 // succeeds.
 func (r *Router) Within(ctx sdk.Context, route Route, link, note string, fn func(sdk.Context) error) error {
-	if _, ok := Routes[route]; !ok {
+	spec, ok := Routes[route]
+	if !ok {
 		return errorsmod.Wrapf(ErrNoRoute, "%d", route)
+	}
+	if !spec.Scope {
+		return errorsmod.Wrapf(ErrNotScope, "the %s route", spec.Name)
 	}
 	m := &move{router: r, route: route, scope: true}
 	if err := fn(ctx.WithValue(moveKey{}, m)); err != nil {

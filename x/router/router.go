@@ -115,6 +115,8 @@ var (
 	ErrDenom      = errorsmod.Register("router", 4, "this denom does not move on this route")
 	ErrUnrecorded = errorsmod.Register("router", 5, "the payment recorded no value flow")
 	ErrAmount     = errorsmod.Register("router", 6, "invalid amount")
+	ErrLegRoute   = errorsmod.Register("router", 7, "a payment may not have a leg on this route")
+	ErrNotScope   = errorsmod.Register("router", 8, "this route does not run a module's own sends")
 )
 
 // Module returns a module account's address, creating the account if it is not there yet.
@@ -146,6 +148,9 @@ func (r *Router) Pay(ctx context.Context, p Payment) error {
 		}
 		if leg.Amount.IsZero() { // moves nothing: not checked, not sent
 			continue
+		}
+		if route := p.route(leg); route != p.Route && !slices.Contains(Routes[p.Route].With, route) {
+			return errorsmod.Wrapf(ErrLegRoute, "a %s leg in a payment on the %s route", Routes[route].Name, Routes[p.Route].Name)
 		}
 		if kinds[i], err = r.check(ctx, p.route(leg), denom, p.From, from, leg.To); err != nil {
 			return err
@@ -208,7 +213,7 @@ func (r *Router) check(ctx context.Context, route Route, denom string, payer sdk
 	if !ok {
 		return None, errorsmod.Wrapf(ErrNoRoute, "%d", route)
 	}
-	if denom != membershiptypes.Denom && !(spec.Vouchers && strings.HasPrefix(denom, "ibc/")) {
+	if !spec.Moves(denom) {
 		return None, errorsmod.Wrapf(ErrDenom, "%s on the %s route", denom, spec.Name)
 	}
 	kind, err := r.deps.Agents.KindOf(ctx, to)
@@ -222,6 +227,12 @@ func (r *Router) check(ctx context.Context, route Route, denom string, payer sdk
 		return kind, errorsmod.Wrapf(ErrNotOnRoute, "%s (%s) may not be paid on the %s route", to, label(kind), spec.Name)
 	}
 	return kind, nil
+}
+
+// Moves tells whether the route moves denom: ursc, and an ICS-20 voucher on a route that
+// takes vouchers.
+func (s Spec) Moves(denom string) bool {
+	return denom == membershiptypes.Denom || (s.Vouchers && strings.HasPrefix(denom, "ibc/"))
 }
 
 func (Spec) admits(kinds []membershiptypes.AgentKind, k membershiptypes.AgentKind) bool {

@@ -85,6 +85,9 @@ func TestPay(t *testing.T) {
 		{"no such route", router.Payment{Route: 99, From: f.bakery, Legs: router.To(f.alice, math.NewInt(1))}, router.ErrNoRoute},
 		{"a negative leg", router.Payment{Route: router.Wage, From: f.bakery, Legs: router.To(f.alice, math.NewInt(-1))}, router.ErrAmount},
 		{"a leg with no amount", router.Payment{Route: router.Wage, From: f.bakery, Legs: []router.Leg{{To: f.alice}}}, router.ErrAmount},
+		{"a wage payment with a purchase leg", router.Payment{Route: router.Wage, From: f.bakery, Legs: []router.Leg{
+			{To: f.alice, Amount: math.NewInt(rsc)}, {Route: router.Purchase, To: f.r.AgentAddr("Regional Public Bank"), Amount: math.NewInt(1)}}}, router.ErrLegRoute},
+		{"a subsidy to a co-op", router.Payment{Route: router.Subsidy, From: f.treasury, Legs: router.To(f.bakery, math.NewInt(1))}, router.ErrNotOnRoute},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -240,4 +243,6 @@ func TestWithin(t *testing.T) {
 		})
 	}
 	require.ErrorIs(t, r.App.Router.Within(r.Ctx(), 99, "", "", func(sdk.Context) error { return nil }), router.ErrNoRoute)
+	require.ErrorIs(t, r.App.Router.Within(r.Ctx(), router.Wage, "", "", func(sdk.Context) error { return nil }), router.ErrNotScope,
+		"only an ICS-20 route runs a module's own sends: a wage scope would pass WorkersFirst unchecked")
 }

@@ -67,24 +67,33 @@ type Spec struct {
 	Source dividendtypes.Source
 	// Action is the ValueFlows action of the route's flow.
 	Action vf.Action
+	// With are the routes a payment on this one may have legs on besides its own (a
+	// purchase's sales tax, a wage's income tax, a rent's markup).
+	With []Route
+	// Scope: the route may run a module's own sends (Router.Within: ICS-20's escrow, mint
+	// and refund), each checked against From and To; no other route may.
+	Scope bool
 }
 
 var (
-	persons  = []membershiptypes.AgentKind{Person, None}
-	buyers   = []membershiptypes.AgentKind{Person, None, Company, Regional}
-	sellers  = []membershiptypes.AgentKind{Company, Regional}
-	treasury = []membershiptypes.AgentKind{Treasury}
-	module   = []membershiptypes.AgentKind{None}
+	persons = []membershiptypes.AgentKind{Person, None}
+	buyers  = []membershiptypes.AgentKind{Person, None, Company, Regional}
+	sellers = []membershiptypes.AgentKind{Company, Regional}
+	// employers are the agents that employ workers (membership's Employer): the bank's
+	// staff are paid as a co-op's are.
+	employers = []membershiptypes.AgentKind{Company, Regional, Bank}
+	treasury  = []membershiptypes.AgentKind{Treasury}
+	module    = []membershiptypes.AgentKind{None}
 )
 
 // Routes is the table of routes.
 var Routes = map[Route]Spec{
-	Purchase:               {Name: "purchase", From: buyers, To: sellers, Vouchers: true, Action: vf.ACTION_TRANSFER},
+	Purchase:               {Name: "purchase", From: buyers, To: sellers, Vouchers: true, Action: vf.ACTION_TRANSFER, With: []Route{SalesTax, ExternalSalesTax}},
 	SalesTax:               {Name: "sales tax", From: buyers, To: treasury, Vouchers: true, Source: dividendtypes.SOURCE_INTERNAL_SALES_TAX, Action: vf.ACTION_TRANSFER},
 	ExternalSalesTax:       {Name: "external sales tax", From: buyers, To: treasury, Vouchers: true, Source: dividendtypes.SOURCE_EXTERNAL_SALES_TAX, Action: vf.ACTION_TRANSFER},
-	Wage:                   {Name: "wage", From: sellers, To: persons, Action: vf.ACTION_WORK},
-	IncomeTax:              {Name: "income tax", From: sellers, To: treasury, Source: dividendtypes.SOURCE_INCOME_TAX, Action: vf.ACTION_TRANSFER},
-	Rent:                   {Name: "rent", From: buyers, To: []membershiptypes.AgentKind{Regional}, Action: vf.ACTION_USE},
+	Wage:                   {Name: "wage", From: employers, To: persons, Action: vf.ACTION_WORK, With: []Route{IncomeTax}},
+	IncomeTax:              {Name: "income tax", From: employers, To: treasury, Source: dividendtypes.SOURCE_INCOME_TAX, Action: vf.ACTION_TRANSFER},
+	Rent:                   {Name: "rent", From: buyers, To: []membershiptypes.AgentKind{Regional}, Action: vf.ACTION_USE, With: []Route{RentMarkup}},
 	RentMarkup:             {Name: "rent above cost", From: buyers, To: treasury, Source: dividendtypes.SOURCE_NON_MEMBER_SERVICES, Action: vf.ACTION_USE},
 	LoanFunding:            {Name: "loan funding", From: treasury, To: module, Action: vf.ACTION_TRANSFER},
 	LoanDisbursement:       {Name: "loan disbursement", From: module, To: buyers, Action: vf.ACTION_TRANSFER},
@@ -92,13 +101,13 @@ var Routes = map[Route]Spec{
 	Interest:               {Name: "interest", From: module, To: treasury, Source: dividendtypes.SOURCE_BANK_INTEREST, Action: vf.ACTION_TRANSFER},
 	Dividend:               {Name: "dividend", From: treasury, To: persons, Action: vf.ACTION_TRANSFER},
 	ProfitAtRestTax:        {Name: "profit-at-rest tax", From: []membershiptypes.AgentKind{Company}, To: treasury, Source: dividendtypes.SOURCE_PROFIT_AT_REST_TAX, Action: vf.ACTION_TRANSFER},
-	Subsidy:                {Name: "subsidy", From: treasury, To: sellers, Action: vf.ACTION_TRANSFER},
+	Subsidy:                {Name: "subsidy", From: treasury, To: []membershiptypes.AgentKind{Regional}, Action: vf.ACTION_TRANSFER},
 	Fees:                   {Name: "fees", From: module, To: treasury, Vouchers: true, Source: dividendtypes.SOURCE_FEES, Action: vf.ACTION_TRANSFER},
 	Tuition:                {Name: "tuition", From: persons, To: []membershiptypes.AgentKind{Regional}, Action: vf.ACTION_TRANSFER},
 	Refund:                 {Name: "refund", From: []membershiptypes.AgentKind{Regional}, To: persons, Action: vf.ACTION_TRANSFER},
-	PoolContribution:       {Name: "pool contribution", From: treasury, To: []membershiptypes.AgentKind{Pool, None}, Vouchers: true, Action: vf.ACTION_TRANSFER},
+	PoolContribution:       {Name: "pool contribution", From: treasury, To: []membershiptypes.AgentKind{Pool, None}, Vouchers: true, Action: vf.ACTION_TRANSFER, Scope: true},
 	PoolSpend:              {Name: "pool spend", From: []membershiptypes.AgentKind{Pool}, To: []membershiptypes.AgentKind{Person, Company, Regional}, Vouchers: true, Action: vf.ACTION_TRANSFER},
 	BankruptcyDistribution: {Name: "bankruptcy distribution", From: []membershiptypes.AgentKind{Company}, To: []membershiptypes.AgentKind{Regional, Treasury}, Action: vf.ACTION_TRANSFER},
 	HomePurchase:           {Name: "home purchase", From: []membershiptypes.AgentKind{Regional}, To: persons, Action: vf.ACTION_TRANSFER},
-	IBCReceipt:             {Name: "ICS-20 receipt", From: module, To: []membershiptypes.AgentKind{None, Pool, Treasury}, Vouchers: true, Action: vf.ACTION_TRANSFER},
+	IBCReceipt:             {Name: "ICS-20 receipt", From: module, To: []membershiptypes.AgentKind{None, Pool, Treasury}, Vouchers: true, Action: vf.ACTION_TRANSFER, Scope: true},
 }

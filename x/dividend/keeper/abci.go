@@ -48,6 +48,9 @@ func (k Keeper) sweepFees(ctx sdk.Context) error {
 		return nil
 	}
 	for _, fee := range fees {
+		if !router.Routes[router.Fees].Moves(fee.Denom) {
+			continue // a denom no route moves (only a genesis file can make one a fee) stays with the fee collector
+		}
 		if err := k.router.Pay(ctx, router.Payment{
 			Route: router.Fees, From: feeCollector, Denom: fee.Denom, Legs: router.To(k.treasury, fee.Amount), Link: "dividend/fees",
 		}); err != nil {

@@ -233,9 +233,9 @@ func (s sim) spendWhileOwing(r *rand.Rand, _ *baseapp.BaseApp, ctx sdk.Context, 
 		return simtypes.NoOpMsg(types.ModuleName, route, err.Error()), nil, nil
 	}
 	treasury := authtypes.NewModuleAddress(membershiptypes.TreasuryName)
-	err := s.k.Router.Pay(cache, router.Payment{Route: router.ProfitAtRestTax, From: company, Legs: router.To(treasury, math.OneInt())})
+	err := s.k.Router.Pay(cache, router.Payment{Route: router.IncomeTax, From: company, Legs: router.To(treasury, math.OneInt())}) // not with a wage
 	if !errorsmod.IsOf(err, types.ErrOwesWages) {
-		return simtypes.NoOpMsg(types.ModuleName, route, "a closed path"), nil, fmt.Errorf("%s owes wages and paid %s: %v", company, to.Address, err)
+		return simtypes.NoOpMsg(types.ModuleName, route, "a closed path"), nil, fmt.Errorf("%s owes wages and paid its income tax outside a wage payment: %v", company, err)
 	}
 	return simtypes.NewOperationMsgBasic(types.ModuleName, route, "refused: "+err.Error(), true, nil), nil, nil
 }
