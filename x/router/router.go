@@ -216,9 +216,12 @@ func (r *Router) check(ctx context.Context, route Route, denom string, payer sdk
 	if !spec.Moves(denom) {
 		return None, errorsmod.Wrapf(ErrDenom, "%s on the %s route", denom, spec.Name)
 	}
-	kind, err := r.deps.Agents.KindOf(ctx, to)
-	if err != nil {
-		return None, err
+	kind := Person
+	if !spec.HiredPayees {
+		var err error
+		if kind, err = r.deps.Agents.KindOf(ctx, to); err != nil {
+			return None, err
+		}
 	}
 	switch {
 	case !spec.admits(spec.From, from):

@@ -70,6 +70,10 @@ type Spec struct {
 	// With are the routes a payment on this one may have legs on besides its own (a
 	// purchase's sales tax, a wage's income tax, a rent's markup).
 	With []Route
+	// HiredPayees: the payees are the workers of the employments paid, each refused at hire
+	// unless a person (x/payroll's RequirePerson) and never another kind after: the router
+	// does not read their kind again, one store read a payslip on the pay run's path.
+	HiredPayees bool
 	// Scope: the route may run a module's own sends (Router.Within: ICS-20's escrow, mint
 	// and refund), each checked against From and To; no other route may.
 	Scope bool
@@ -91,7 +95,7 @@ var Routes = map[Route]Spec{
 	Purchase:               {Name: "purchase", From: buyers, To: sellers, Vouchers: true, Action: vf.ACTION_TRANSFER, With: []Route{SalesTax, ExternalSalesTax}},
 	SalesTax:               {Name: "sales tax", From: buyers, To: treasury, Vouchers: true, Source: dividendtypes.SOURCE_INTERNAL_SALES_TAX, Action: vf.ACTION_TRANSFER},
 	ExternalSalesTax:       {Name: "external sales tax", From: buyers, To: treasury, Vouchers: true, Source: dividendtypes.SOURCE_EXTERNAL_SALES_TAX, Action: vf.ACTION_TRANSFER},
-	Wage:                   {Name: "wage", From: employers, To: persons, Action: vf.ACTION_WORK, With: []Route{IncomeTax}},
+	Wage:                   {Name: "wage", From: employers, To: persons, Action: vf.ACTION_WORK, With: []Route{IncomeTax}, HiredPayees: true},
 	IncomeTax:              {Name: "income tax", From: employers, To: treasury, Source: dividendtypes.SOURCE_INCOME_TAX, Action: vf.ACTION_TRANSFER},
 	Rent:                   {Name: "rent", From: buyers, To: []membershiptypes.AgentKind{Regional}, Action: vf.ACTION_USE, With: []Route{RentMarkup}},
 	RentMarkup:             {Name: "rent above cost", From: buyers, To: treasury, Source: dividendtypes.SOURCE_NON_MEMBER_SERVICES, Action: vf.ACTION_USE},

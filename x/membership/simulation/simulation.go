@@ -6,7 +6,6 @@ import (
 	"context"
 	"cosmossdk.io/math"
 	"fmt"
-	authtypes "github.com/cosmos/cosmos-sdk/x/auth/types"
 	"math/rand"
 
 	"cosmossdk.io/collections"
@@ -106,12 +105,9 @@ func WeightedOperations(k Keepers) simulation.WeightedOperations {
 }
 
 // offRoute are payments a company's money may not make, each with the route it tries: its
-// profit paid out to a person (as a dividend, a refund, a pool's spend), a wage to the
-// treasury, an income tax to a person. The router must refuse each with ErrNotOnRoute.
-var offRoute = []struct {
-	route    router.Route
-	toPerson bool
-}{{router.Dividend, true}, {router.Refund, true}, {router.PoolSpend, true}, {router.Subsidy, true}, {router.Wage, false}, {router.IncomeTax, true}}
+// profit paid out to a person as a dividend, a refund, a pool's spend, a subsidy or an income
+// tax. The router must refuse each with ErrNotOnRoute.
+var offRoute = []router.Route{router.Dividend, router.Refund, router.PoolSpend, router.Subsidy, router.IncomeTax}
 
 // SimulateOffRoutePaymentRefused has a random co-op that holds ursc try to pay it on a route
 // its kind may not pay on, in a cache thrown away. If the router lets it through, or
@@ -132,16 +128,13 @@ func SimulateOffRoutePaymentRefused(k Keepers) simtypes.Operation {
 			return simtypes.NoOpMsg(types.ModuleName, op, "no co-op holds ursc"), nil, nil
 		}
 		company := companies[r.Intn(len(companies))]
-		try := offRoute[r.Intn(len(offRoute))]
-		to := authtypes.NewModuleAddress(types.TreasuryName)
-		if try.toPerson {
-			acc, _ := simtypes.RandomAcc(r, accs)
-			to = acc.Address
-		}
+		route := offRoute[r.Intn(len(offRoute))]
+		acc, _ := simtypes.RandomAcc(r, accs)
+		to := acc.Address
 		cache, _ := ctx.CacheContext()
-		err := k.Router.Pay(cache, router.Payment{Route: try.route, From: company, Legs: router.To(to, math.OneInt())})
+		err := k.Router.Pay(cache, router.Payment{Route: route, From: company, Legs: router.To(to, math.OneInt())})
 		if !errorsmod.IsOf(err, router.ErrNotOnRoute) {
-			return simtypes.NoOpMsg(types.ModuleName, op, "a path opened"), nil, fmt.Errorf("%s paid %s on the %s route: %v", company, to, router.Routes[try.route].Name, err)
+			return simtypes.NoOpMsg(types.ModuleName, op, "a path opened"), nil, fmt.Errorf("%s paid %s on the %s route: %v", company, to, router.Routes[route].Name, err)
 		}
 		return simtypes.NewOperationMsgBasic(types.ModuleName, op, "refused: "+err.Error(), true, nil), nil, nil
 	}
